@@ -1,0 +1,3 @@
+export { startSandbox, DEFAULT_SEED, DEFAULT_DIALOGS } from './server';
+export type { SandboxHandle } from './server';
+export type { SandboxOptions, SandboxUrls, SandboxDefaultClient } from './context';

@@ -1,0 +1,91 @@
+import { organisationNumberFromStem, organizationUrn, personUrn, syntheticNationalIdentityNumber } from '../../platform/identifiers';
+import { SeededRandom } from '../core/random';
+import type { PartyAccess, SandboxOrganisation, SandboxPerson, SandboxServiceOwner, SandboxWorld } from './types';
+
+const FIRST_NAMES = ['Kari', 'Ola', 'Ingrid', 'Lars', 'Sigrid', 'Håkon', 'Åse', 'Bjørn', 'Solveig', 'Øystein', 'Marit', 'Eirik'];
+const LAST_NAMES = ['Nordmann', 'Hansen', 'Johansen', 'Olsen', 'Berg', 'Haugen', 'Lie', 'Dahl', 'Bakken', 'Strand', 'Sæther', 'Ødegård'];
+const ORG_WORDS = ['Fjord', 'Vidde', 'Nordlys', 'Lavvo', 'Bølge', 'Skog', 'Fjell', 'Elv', 'Kyst', 'Myr', 'Breen', 'Tind'];
+const ORG_KINDS = ['Regnskap', 'Bygg', 'Data', 'Transport', 'Fisk', 'Handel', 'Konsult', 'Energi'];
+
+export const SERVICE_OWNERS: readonly SandboxServiceOwner[] = [
+  { code: 'skd', organisationNumber: '974761076', name: { nb: 'Skatteetaten', nn: 'Skatteetaten', en: 'The Norwegian Tax Administration' }, resources: ['urn:altinn:resource:skd-skattemelding', 'urn:altinn:resource:skd-mva-melding', 'urn:altinn:resource:skd-a-melding'] },
+  { code: 'nav', organisationNumber: '889640782', name: { nb: 'Arbeids- og velferdsetaten', nn: 'Arbeids- og velferdsetaten', en: 'Norwegian Labour and Welfare Administration' }, resources: ['urn:altinn:resource:nav-sykmelding', 'urn:altinn:resource:nav-inntektsmelding'] },
+  { code: 'brg', organisationNumber: '974760673', name: { nb: 'Brønnøysundregistrene', nn: 'Brønnøysundregistera', en: 'The Brønnøysund Register Centre' }, resources: ['urn:altinn:resource:brg-arsregnskap'] },
+  { code: 'digdir', organisationNumber: '991825827', name: { nb: 'Digitaliseringsdirektoratet', nn: 'Digitaliseringsdirektoratet', en: 'Norwegian Digitalisation Agency' }, resources: ['urn:altinn:resource:digdir-testmelding', 'urn:altinn:resource:altinn-correspondence-test'] },
+];
+
+export interface WorldOptions {
+  seed: number;
+  /** Number of main-unit organisations (each with 0–2 sub-units). */
+  organisations?: number;
+  persons?: number;
+}
+
+/** Builds the same parties, service owners and access rights for the same seed. */
+export function generateWorld(options: WorldOptions): SandboxWorld {
+  const random = new SeededRandom(options.seed);
+  const personCount = options.persons ?? 6;
+  const orgCount = options.organisations ?? 5;
+  let nextPartyId = 50_000_000 + random.int(0, 999) * 1000;
+
+  const persons: SandboxPerson[] = [];
+  for (let i = 0; i < personCount; i++) {
+    const birth = new Date(Date.UTC(random.int(1950, 2004), random.int(0, 11), random.int(1, 28)));
+    persons.push({
+      nationalIdentityNumber: syntheticNationalIdentityNumber(birth, i + 1),
+      name: `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`,
+      partyId: nextPartyId++,
+      partyUuid: random.uuid(),
+      dateOfBirth: birth.toISOString().slice(0, 10),
+    });
+  }
+
+  const organisations: SandboxOrganisation[] = [];
+  const usedNumbers = new Set<string>();
+  const newOrgNumber = (): string => {
+    for (;;) {
+      // Tenor's synthetic organisations in tt02 have numbers starting with 2 or 3.
+      const candidate = organisationNumberFromStem(String(random.int(31_000_000, 31_599_999)));
+      if (candidate && !usedNumbers.has(candidate)) {
+        usedNumbers.add(candidate);
+        return candidate;
+      }
+    }
+  };
+  for (let i = 0; i < orgCount; i++) {
+    const name = `${random.pick(ORG_WORDS)} ${random.pick(ORG_KINDS)} AS`.toUpperCase();
+    const main: SandboxOrganisation = {
+      organisationNumber: newOrgNumber(), name, partyId: nextPartyId++, partyUuid: random.uuid(),
+      unitType: i === orgCount - 1 ? 'ENK' : 'AS', isDeleted: i === orgCount - 2,
+    };
+    organisations.push(main);
+    const subUnits = main.unitType === 'AS' ? random.int(i === 0 ? 1 : 0, 2) : 0;
+    for (let s = 0; s < subUnits; s++) {
+      organisations.push({
+        organisationNumber: newOrgNumber(), name: `${name} AVD ${['OSLO', 'BERGEN', 'TROMSØ'][s]}`, partyId: nextPartyId++,
+        partyUuid: random.uuid(), parentOrganisationNumber: main.organisationNumber, unitType: 'BEDR', isDeleted: false,
+      });
+    }
+  }
+
+  const defaultPerson = persons[0];
+  const personAccess = new Map<string, PartyAccess[]>();
+  for (const [index, person] of persons.entries()) {
+    const access: PartyAccess[] = [{ party: personUrn(person.nationalIdentityNumber) }];
+    for (const [orgIndex, org] of organisations.filter((o) => !o.parentOrganisationNumber).entries()) {
+      // The default person is daglig leder in every organisation; others in a few, some only for one resource.
+      if (index === 0 || (orgIndex + index) % 3 === 0) {
+        access.push({ party: organizationUrn(org.organisationNumber), resources: index !== 0 && orgIndex % 2 === 1 ? [SERVICE_OWNERS[0].resources[0]] : undefined });
+        for (const sub of organisations.filter((o) => o.parentOrganisationNumber === org.organisationNumber)) {
+          access.push({ party: organizationUrn(sub.organisationNumber) });
+        }
+      }
+    }
+    personAccess.set(person.nationalIdentityNumber, access);
+  }
+
+  return {
+    seed: options.seed, persons, organisations, serviceOwners: SERVICE_OWNERS,
+    clients: [], systemUsers: [], defaultPerson, personAccess,
+  };
+}
