@@ -4,6 +4,12 @@ import { ContextKeys, setContextKey } from './vscode/contextKeys';
 
 export interface ExtensionApi {
   readonly version: string;
+  /** Only when the test harness sets ALTINN_INBOX_TEST_HOOKS=1 (never in normal use). */
+  readonly testHooks?: TestHooks;
+}
+
+export interface TestHooks {
+  readonly secrets: vscode.SecretStorage;
 }
 
 /** Wiring only: no network and no heavy work happen here. */
@@ -18,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     vscode.commands.registerCommand('altinnInbox.showLog', () => log.show(true)),
   );
-  return { version: context.extension.packageJSON.version as string };
+  const testHooks = process.env.ALTINN_INBOX_TEST_HOOKS === '1' ? { secrets: context.secrets } : undefined;
+  return { version: context.extension.packageJSON.version as string, testHooks };
 }
 
 export function deactivate(): void {

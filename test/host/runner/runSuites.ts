@@ -1,0 +1,54 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface HostTestResult {
+  readonly title: string;
+  readonly state: 'passed' | 'failed' | 'pending';
+  readonly durationMs: number;
+  readonly error?: { message: string; stack?: string };
+}
+
+export interface HostRunResult {
+  readonly vscodeVersion: string;
+  readonly uiKind: string;
+  readonly appHost: string;
+  readonly remoteName?: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly pending: number;
+  readonly durationMs: number;
+  readonly tests: HostTestResult[];
+}
+
+interface MochaTest { fullTitle(): string; duration?: number; state?: string; pending?: boolean }
+interface MochaRunner { on(event: string, listener: (...args: never[]) => void): void }
+interface MochaInstance { addFile(file: string): void; run(done: (failures: number) => void): MochaRunner }
+type MochaConstructor = new (options: Record<string, unknown>) => MochaInstance;
+
+/** Runs every `*.test.js` in `suitesDir` with mocha inside the current extension host and collects the results. */
+export async function runSuites(suitesDir: string, Mocha: MochaConstructor, environment: Pick<HostRunResult, 'vscodeVersion' | 'uiKind' | 'appHost' | 'remoteName'>): Promise<HostRunResult> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: class { constructor() { /* results are collected below */ } } });
+  const grep = process.env.ALTINN_HOST_GREP;
+  for (const file of readdirSync(suitesDir).filter((name) => name.endsWith('.test.js')).sort()) {
+    mocha.addFile(join(suitesDir, file));
+  }
+  if (grep) (mocha as unknown as { grep(pattern: string): void }).grep(grep);
+  const tests: HostTestResult[] = [];
+  const started = Date.now();
+  await new Promise<void>((resolve) => {
+    const runner = mocha.run(() => resolve());
+    runner.on('pass', (test: MochaTest) => { tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }); });
+    runner.on('pending', (test: MochaTest) => { tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 }); });
+    runner.on('fail', (test: MochaTest, error: Error) => {
+      tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: { message: error?.message ?? String(error), stack: error?.stack } });
+    });
+  });
+  return {
+    ...environment,
+    passed: tests.filter((t) => t.state === 'passed').length,
+    failed: tests.filter((t) => t.state === 'failed').length,
+    pending: tests.filter((t) => t.state === 'pending').length,
+    durationMs: Date.now() - started,
+    tests,
+  };
+}
