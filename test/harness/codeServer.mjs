@@ -1,11 +1,24 @@
 // Starts code-server (VS Code's server from npm, run on Node 24) on loopback with a throw-away profile,
 // installs the given VSIX files into a throw-away extensions folder, and stops it again.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeServerVersion, hostPaths, provision } from '../../scripts/provision-host.mjs';
+
+/** A calm workbench for tests and screenshots: no welcome page, no chat panel, no telemetry prompts. */
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'security.workspace.trust.enabled': false,
+};
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -23,15 +36,18 @@ function codeServerArgs(paths, extra) {
 }
 
 /**
- * @param {{ vsixFiles: string[], workspace: string, env?: Record<string,string>, port?: number, keepProfile?: string, log?: (line: string) => void }} options
+ * @param {{ vsixFiles: string[], workspace: string, env?: Record<string,string>, port?: number, keepProfile?: string, settings?: Record<string, unknown>, log?: (line: string) => void }} options
  */
 export async function startCodeServer(options) {
   const paths = provision();
   const profile = options.keepProfile ?? mkdtempSync(join(tmpdir(), 'aii-host-'));
   const userDataDir = join(profile, 'ud');
   const extensionsDir = join(profile, 'exts');
-  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  const settingsFile = join(userDataDir, 'User', 'settings.json');
+  // A kept profile (npm start) keeps whatever the developer changed in it.
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   const baseEnv = { ...process.env, PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}` };
 
   for (const vsix of options.vsixFiles) {
