@@ -64,6 +64,9 @@ export async function startCodeServer(options) {
     '--extensions-dir', extensionsDir, options.workspace,
   ]), { env: { ...baseEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 
+  // Detached so it can be stopped as a group; make sure it never outlives this process.
+  const killGroup = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  process.once('exit', killGroup);
   const output = [];
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${output.join('')}`)), 60_000);
