@@ -115,9 +115,8 @@ export async function startCodeServer(options) {
 }
 
 function findFiles(dir, predicate, found = []) {
-  let entries = [];
-  try { entries = readdirSync(dir); } catch { return found; }
-  for (const name of entries) {
+  if (!existsSync(dir)) return found;
+  for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) findFiles(full, predicate, found);
     else if (predicate(name)) found.push(full);

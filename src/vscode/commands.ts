@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+
+/** Thrown when the user dismisses a prompt: the command ends quietly. */
+export class UserCancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** Values that must never appear in a message shown to the user or written to the log. */
+const secretPatterns: RegExp[] = [
+  /eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g, // JWTs (tokens, grants)
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+  /"d"\s*:\s*"[\w-]+"/g, // the private exponent of a JWK
+];
+
+export function maskSecrets(text: string): string {
+  return secretPatterns.reduce((masked, pattern) => masked.replace(pattern, '<redacted>'), text);
+}
+
+export interface CommandDeps {
+  readonly log: vscode.LogOutputChannel;
+}
+
+/**
+ * Registers a command behind one error policy: cancellation ends silently; any other error is masked,
+ * logged and shown with a "Show Log" action.
+ */
+export function registerCommand(context: vscode.ExtensionContext, deps: CommandDeps, id: string, handler: (...args: never[]) => unknown): void {
+  context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof UserCancelledError || (error instanceof vscode.CancellationError)) return undefined;
+      const message = maskSecrets(error instanceof Error ? error.message : String(error));
+      deps.log.error(`[${id}] ${message}`);
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window.showErrorMessage(message, showLog).then((choice) => {
+        if (choice === showLog) deps.log.show(true);
+      });
+      return undefined;
+    }
+  }));
+}
