@@ -1,12 +1,12 @@
 // Bundles the extension (Node, CommonJS, `vscode` external) and the webview scripts (browser, IIFE).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const webviewEntries = readdirSync('src/webview', { withFileTypes: true })
+const webviewEntries = (existsSync('src/webview') ? readdirSync('src/webview', { withFileTypes: true }) : [])
   .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
   .map((entry) => `src/webview/${entry.name}`);
 
