@@ -94,8 +94,11 @@ function ensureCodeServer(paths) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'code-server-host', private: true }));
+  // Drop the npm_* variables of an enclosing `npm test`/`npm start`: the nested npm would take them as its own
+  // config (code-server's postinstall reads the Node version from npm_config_user_agent).
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: paths.nodeDir,
     npm_config_update_notifier: 'false',
