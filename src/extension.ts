@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
-import { createLog } from './vscode/log';
+import { HttpClient } from './platform/http';
+import { registerCommand } from './vscode/commands';
+import { ConnectionService } from './vscode/connections/connectionService';
 import { ContextKeys, setContextKey } from './vscode/contextKeys';
+import { createLog } from './vscode/log';
+import { ProfileStore } from './vscode/profiles/profileStore';
+import { SandboxManager } from './vscode/sandbox/sandboxManager';
+import type { ExtensionServices } from './vscode/services';
+import { ConnectionStatusBar } from './vscode/statusBar';
 
 export interface ExtensionApi {
   readonly version: string;
@@ -10,24 +17,51 @@ export interface ExtensionApi {
 
 export interface TestHooks {
   readonly secrets: vscode.SecretStorage;
+  readonly services: ExtensionServices;
 }
+
+let sandboxToStop: SandboxManager | undefined;
 
 /** Wiring only: no network and no heavy work happen here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog();
   context.subscriptions.push(log);
+  const http = new HttpClient({
+    onRequest: (entry) => log.info(`[http] ${entry.method} ${entry.url} → ${entry.status ?? entry.error ?? '?'} ${entry.durationMs} ms ${entry.responseBytes ?? 0} B${entry.retries ? ` (${entry.retries} retries)` : ''}`),
+  });
+  const profiles = new ProfileStore(context.globalState, context.secrets);
+  const sandbox = new SandboxManager(log);
+  sandboxToStop = sandbox;
+  const connections = new ConnectionService(profiles, sandbox, http, log);
+  const statusBar = new ConnectionStatusBar();
+  context.subscriptions.push(profiles, sandbox, connections, statusBar);
+  const services: ExtensionServices = { context, log, http, profiles, sandbox, connections };
+
+  const updateContext = (): void => {
+    const active = profiles.active();
+    void setContextKey(ContextKeys.hasProfiles, profiles.list().length > 0);
+    void setContextKey(ContextKeys.hasActiveProfile, active !== undefined);
+    statusBar.update(active, connections.defaultEnvironment());
+  };
+  updateContext();
+  context.subscriptions.push(profiles.onDidChange(updateContext));
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('altinnInbox')) updateContext();
+  }));
+
+  registerCommand(context, { log }, 'altinnInbox.showLog', () => log.show(true));
+  registerCommand(context, { log }, 'altinnInbox.useSandbox', async () => {
+    const profile = await connections.useSandbox();
+    log.info(`[connections] using the sandbox as "${profile.label}"`);
+  });
+
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
-
-  void setContextKey(ContextKeys.hasProfiles, false);
-  void setContextKey(ContextKeys.hasActiveProfile, false);
-
-  context.subscriptions.push(
-    vscode.commands.registerCommand('altinnInbox.showLog', () => log.show(true)),
-  );
-  const testHooks = process.env.ALTINN_INBOX_TEST_HOOKS === '1' ? { secrets: context.secrets } : undefined;
+  const testHooks = process.env.ALTINN_INBOX_TEST_HOOKS === '1' ? { secrets: context.secrets, services } : undefined;
   return { version: context.extension.packageJSON.version as string, testHooks };
 }
 
-export function deactivate(): void {
-  // Disposables in context.subscriptions are released by VS Code.
+/** Stops the embedded sandbox before the extension host goes away. */
+export async function deactivate(): Promise<void> {
+  await sandboxToStop?.stop();
+  sandboxToStop = undefined;
 }

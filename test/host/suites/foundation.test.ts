@@ -25,7 +25,7 @@ describe('foundation: the extension in a real VS Code extension host', () => {
   it('registers its commands and runs one', async () => {
     await activateExtension();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['altinnInbox.showLog']) assert.ok(commands.includes(id), `${id} is registered`);
+    for (const id of ['altinnInbox.showLog', 'altinnInbox.useSandbox']) assert.ok(commands.includes(id), `${id} is registered`);
     await vscode.commands.executeCommand('altinnInbox.showLog');
   });
 

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension } from './hostHelpers';
+
+describe('sandbox: started on demand by the extension', () => {
+  it('is not running after activation, starts when the sandbox profile needs a token, and answers on loopback', async () => {
+    const { testHooks } = await activateExtension();
+    assert.ok(testHooks);
+    const { sandbox, connections } = testHooks.services;
+    const running = () => sandbox.running;
+    await sandbox.stop();
+    assert.equal(running(), undefined, 'activation starts no sandbox');
+    await vscode.commands.executeCommand('altinnInbox.useSandbox');
+    const profile = connections.activeProfile;
+    assert.equal(profile?.kind, 'sandbox');
+    const state = await connections.refreshToken(profile!);
+    assert.equal(state.status, 'valid', JSON.stringify(state));
+    const handle = running();
+    assert.ok(handle, 'the sandbox runs once a token was needed');
+    assert.match(handle.urls.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const metadata = await fetch(`${handle.urls.maskinportenIssuer}.well-known/oauth-authorization-server`);
+    assert.equal(metadata.status, 200);
+    await sandbox.stop();
+    await assert.rejects(fetch(`${handle.urls.maskinportenIssuer}.well-known/oauth-authorization-server`), 'stopped: the port no longer answers');
+  });
+});
