@@ -5,6 +5,7 @@ import { ConnectionService } from './vscode/connections/connectionService';
 import { ContextKeys, setContextKey } from './vscode/contextKeys';
 import { createLog } from './vscode/log';
 import { ProfileStore } from './vscode/profiles/profileStore';
+import { ScriptedPrompts, WindowPrompts, type Prompts } from './vscode/prompts';
 import { SandboxManager } from './vscode/sandbox/sandboxManager';
 import type { ExtensionServices } from './vscode/services';
 import { ConnectionStatusBar } from './vscode/statusBar';
@@ -18,6 +19,8 @@ export interface ExtensionApi {
 export interface TestHooks {
   readonly secrets: vscode.SecretStorage;
   readonly services: ExtensionServices;
+  /** Set to script the answers of the next prompts; undefined restores the real UI. */
+  usePrompts(prompts: ScriptedPrompts | undefined): void;
 }
 
 let sandboxToStop: SandboxManager | undefined;
@@ -35,7 +38,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connections = new ConnectionService(profiles, sandbox, http, log);
   const statusBar = new ConnectionStatusBar();
   context.subscriptions.push(profiles, sandbox, connections, statusBar);
-  const services: ExtensionServices = { context, log, http, profiles, sandbox, connections };
+  const windowPrompts = new WindowPrompts();
+  let scriptedPrompts: ScriptedPrompts | undefined;
+  const services: ExtensionServices = { context, log, http, profiles, sandbox, connections, prompts: (): Prompts => scriptedPrompts ?? windowPrompts };
 
   const updateContext = (): void => {
     const active = profiles.active();
@@ -56,7 +61,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
 
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
-  const testHooks = process.env.ALTINN_INBOX_TEST_HOOKS === '1' ? { secrets: context.secrets, services } : undefined;
+  const testHooks: TestHooks | undefined = process.env.ALTINN_INBOX_TEST_HOOKS === '1'
+    ? { secrets: context.secrets, services, usePrompts: (prompts) => { scriptedPrompts = prompts; } }
+    : undefined;
   return { version: context.extension.packageJSON.version as string, testHooks };
 }
 

@@ -2,9 +2,16 @@ import * as vscode from 'vscode';
 
 /** Thrown when the user dismisses a prompt: the command ends quietly. */
 export class UserCancelledError extends Error {
+  /** A brand rather than instanceof: scripted prompts in host tests come from another bundle. */
+  readonly isUserCancelled = true;
+
   constructor() {
     super('cancelled');
   }
+}
+
+export function isUserCancelled(error: unknown): boolean {
+  return error instanceof vscode.CancellationError || (typeof error === 'object' && error !== null && (error as { isUserCancelled?: unknown }).isUserCancelled === true);
 }
 
 /** Values that must never appear in a message shown to the user or written to the log. */
@@ -31,7 +38,7 @@ export function registerCommand(context: vscode.ExtensionContext, deps: CommandD
     try {
       return await handler(...args);
     } catch (error) {
-      if (error instanceof UserCancelledError || (error instanceof vscode.CancellationError)) return undefined;
+      if (isUserCancelled(error)) return undefined;
       const message = maskSecrets(error instanceof Error ? error.message : String(error));
       deps.log.error(`[${id}] ${message}`);
       const showLog = vscode.l10n.t('Show Log');

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { HttpClient } from '../platform/http';
 import type { ConnectionService } from './connections/connectionService';
 import type { ProfileStore } from './profiles/profileStore';
+import type { Prompts } from './prompts';
 import type { SandboxManager } from './sandbox/sandboxManager';
 
 /** What every feature module gets from activate(): created once, disposed with the extension. */
@@ -12,4 +13,6 @@ export interface ExtensionServices {
   readonly profiles: ProfileStore;
   readonly sandbox: SandboxManager;
   readonly connections: ConnectionService;
+  /** Ask the user through this (never vscode.window directly), so host tests can script the answers. */
+  prompts(): Prompts;
 }
