@@ -1,0 +1,8 @@
+import { InvalidInputError } from '../errors';
+
+/** An e-mail draft cannot be made from this input; `field` names the input field (e.g. `maskinportenClientIds[1]`). */
+export class DraftInputError extends InvalidInputError {
+  constructor(field: string, problem: string) {
+    super(field, `${field}: ${problem}`);
+  }
+}

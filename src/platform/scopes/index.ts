@@ -1,0 +1,6 @@
+export { SCOPE_CATALOGUE, PRODUCT_GROUP_LABELS, PRODUCT_GROUP_ORDER, describeScope } from './catalogue';
+export type { Bilingual, FeatureId, ProductGroup, ReferenceFile, ScopeInfo } from './catalogue';
+export { FEATURES, featureDefinition } from './features';
+export type { FeatureDefinition, ScopeRequirement } from './features';
+export { featureChecklist, groupScopesByProduct, parseScopeClaim } from './checklist';
+export type { FeatureStatus, ScopeGroup } from './checklist';
