@@ -1,1 +1,154 @@
 export type EnvironmentId = 'sandbox' | 'tt02' | 'at23' | 'yt01' | 'production';
+
+export const ENVIRONMENT_IDS: readonly EnvironmentId[] = ['sandbox', 'tt02', 'at23', 'yt01', 'production'];
+
+/** Every host a client needs for one environment. Facts from shared/reference (AUTH-AND-CORRESPONDENCE.md §0, dialogporten/SUMMARY.md). */
+export interface AltinnEnvironment {
+  readonly id: EnvironmentId;
+  readonly label: string;
+  readonly maskinporten: {
+    readonly tokenEndpoint: string;
+    /** The Maskinporten issuer, with trailing slash; the grant's `aud`. */
+    readonly audience: string;
+    readonly metadataUrl: string;
+  };
+  readonly altinnPlatformBase: string;
+  /** `<platform>/authentication/api/v1` */
+  readonly authenticationBase: string;
+  readonly dialogportenBase: string;
+  readonly correspondenceBase: string;
+  readonly accessManagementBase: string;
+  /** `iss` of tokens from the Altinn token exchange. */
+  readonly altinnTokenIssuer: string;
+  /** Where a person reads the inbox in a browser (Arbeidsflate). */
+  readonly inboxUrl: string;
+  /** Digdir self-service, where Maskinporten clients and keys are made. */
+  readonly selfServiceUrl: string;
+  readonly isProduction: boolean;
+  /** Fields that are assumptions, not stated by the reference material. */
+  readonly assumed: readonly string[];
+}
+
+/** Custom base URLs (the sandbox, or a proxy). Field names match the sandbox's `urls` so `resolveEnvironment('sandbox', handle.urls)` works. */
+export interface EnvironmentOverrides {
+  /** The sandbox layout: Maskinporten at `<baseUrl>/maskinporten/`, platform at `<baseUrl>`, Dialogporten at `<baseUrl>/dialogporten`. */
+  readonly baseUrl?: string;
+  readonly maskinportenIssuer?: string;
+  readonly tokenEndpoint?: string;
+  readonly platformBase?: string;
+  readonly dialogportenBase?: string;
+  readonly altinnIssuer?: string;
+  readonly inboxUrl?: string;
+}
+
+interface EnvironmentFacts {
+  label: string;
+  maskinportenIssuer: string;
+  platformBase: string;
+  inboxUrl: string;
+  selfServiceUrl: string;
+  isProduction: boolean;
+  assumed: string[];
+}
+
+const FACTS: Record<Exclude<EnvironmentId, 'sandbox'>, EnvironmentFacts> = {
+  tt02: {
+    label: 'tt02 (test)',
+    maskinportenIssuer: 'https://test.maskinporten.no/',
+    platformBase: 'https://platform.tt02.altinn.no',
+    inboxUrl: 'https://af.tt02.altinn.no',
+    selfServiceUrl: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
+    isProduction: false,
+    assumed: [],
+  },
+  at23: {
+    label: 'at23 (Altinn internal test)',
+    // Assumed: at23 pairs with Maskinporten's test environment like tt02; the reference only names at23's platform host.
+    maskinportenIssuer: 'https://test.maskinporten.no/',
+    platformBase: 'https://platform.at23.altinn.cloud',
+    inboxUrl: 'https://af.at23.altinn.cloud',
+    selfServiceUrl: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
+    isProduction: false,
+    assumed: ['maskinporten', 'inboxUrl'],
+  },
+  yt01: {
+    label: 'yt01 (performance test)',
+    maskinportenIssuer: 'https://test.maskinporten.no/',
+    platformBase: 'https://platform.yt01.altinn.cloud',
+    inboxUrl: 'https://af.yt01.altinn.cloud',
+    selfServiceUrl: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
+    isProduction: false,
+    assumed: ['maskinporten', 'inboxUrl'],
+  },
+  production: {
+    label: 'Production',
+    maskinportenIssuer: 'https://maskinporten.no/',
+    platformBase: 'https://platform.altinn.no',
+    inboxUrl: 'https://af.altinn.no',
+    selfServiceUrl: 'https://samarbeid.digdir.no/',
+    isProduction: true,
+    assumed: [],
+  },
+};
+
+export class EnvironmentConfigError extends Error {}
+
+/**
+ * Hosts of an environment. The sandbox has no fixed hosts: pass its `baseUrl` (or the handle's `urls`).
+ * Overrides replace single hosts; a replaced platform base moves authentication, correspondence and access management with it.
+ */
+export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOverrides = {}): AltinnEnvironment {
+  const facts = id === 'sandbox' ? sandboxFacts(overrides) : FACTS[id];
+  if (!facts) throw new EnvironmentConfigError(`Unknown environment "${String(id)}"; use one of ${ENVIRONMENT_IDS.join(', ')}.`);
+  const fromBase = overrides.baseUrl ? sandboxLayout(overrides.baseUrl) : undefined;
+  const issuer = withTrailingSlash(overrides.maskinportenIssuer ?? fromBase?.maskinportenIssuer ?? facts.maskinportenIssuer);
+  const platform = trimSlash(overrides.platformBase ?? fromBase?.platformBase ?? facts.platformBase);
+  return {
+    id,
+    label: facts.label,
+    maskinporten: {
+      tokenEndpoint: overrides.tokenEndpoint ?? `${issuer}token`,
+      audience: issuer,
+      metadataUrl: `${issuer}.well-known/oauth-authorization-server`,
+    },
+    altinnPlatformBase: platform,
+    authenticationBase: `${platform}/authentication/api/v1`,
+    dialogportenBase: trimSlash(overrides.dialogportenBase ?? fromBase?.dialogportenBase ?? `${platform}/dialogporten`),
+    correspondenceBase: `${platform}/correspondence/api/v1`,
+    accessManagementBase: `${platform}/accessmanagement/api/v1`,
+    altinnTokenIssuer: withTrailingSlash(overrides.altinnIssuer ?? `${platform}/authentication/api/v1/openid/`),
+    inboxUrl: trimSlash(overrides.inboxUrl ?? facts.inboxUrl),
+    selfServiceUrl: facts.selfServiceUrl,
+    isProduction: facts.isProduction,
+    assumed: facts.assumed,
+  };
+}
+
+function sandboxFacts(overrides: EnvironmentOverrides): EnvironmentFacts {
+  const base = overrides.baseUrl ?? overrides.platformBase;
+  if (!base) throw new EnvironmentConfigError('The sandbox environment needs the base URL of a running sandbox (it listens on a random loopback port).');
+  const layout = sandboxLayout(base);
+  return {
+    label: 'Sandbox (local emulator)',
+    maskinportenIssuer: layout.maskinportenIssuer,
+    platformBase: layout.platformBase,
+    // The sandbox has no inbox web UI; the tt02 inbox is the closest thing to link to.
+    inboxUrl: FACTS.tt02.inboxUrl,
+    selfServiceUrl: FACTS.tt02.selfServiceUrl,
+    isProduction: false,
+    assumed: [],
+  };
+}
+
+function sandboxLayout(baseUrl: string): { maskinportenIssuer: string; platformBase: string; dialogportenBase: string } {
+  const base = trimSlash(baseUrl);
+  return { maskinportenIssuer: `${base}/maskinporten/`, platformBase: base, dialogportenBase: `${base}/dialogporten` };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

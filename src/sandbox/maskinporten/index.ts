@@ -1,6 +1,19 @@
 import type { Router } from '../core/router';
 import type { SandboxContext } from '../context';
+import { registerFaultAdmin } from '../faults';
+import { registerDefaultClient } from './defaultClient';
+import { registerMaskinportenMetadata } from './metadata';
+import { registerTokenEndpoint } from './tokenEndpoint';
 
-export async function registerMaskinporten(_router: Router, _context: SandboxContext): Promise<void> {
-  // Routes of the emulated service are added here.
+export { maskinportenStats } from './stats';
+export type { MaskinportenStats } from './stats';
+export { SANDBOX_EXTERNAL_REF } from './defaultClient';
+export { VENDOR_SCOPES, NOT_FOR_VENDOR_SCOPES } from './scopes';
+
+export async function registerMaskinporten(router: Router, context: SandboxContext): Promise<void> {
+  context.defaultClient = await registerDefaultClient(context);
+  registerTokenEndpoint(router, context);
+  registerMaskinportenMetadata(router, context);
+  // The fault admin endpoints belong to no emulated service; they are registered here so server.ts stays untouched.
+  registerFaultAdmin(router, context);
 }
