@@ -1,0 +1,28 @@
+import { sendJson } from '../core/respond';
+import type { RouteHandler } from '../core/router';
+import type { CorrespondenceDeps } from './correspondenceDeps';
+import { toDetailsJson, toOverviewJson } from './correspondenceJson';
+import { CORRESPONDENCE_ERRORS, sendCorrespondenceError } from './correspondenceErrors';
+import { acceptsJson, authorizeCorrespondenceCall, isSenderToken } from './correspondencePolicy';
+import { guidParametersValid } from './guidParameter';
+import { checkReadAccess } from './recipientAccess';
+
+/**
+ * GET …/correspondence/{id} (overview) and …/{id}/details. Like the real service, a recipient call is not read-only:
+ * it records the status Fetched (shown in `statusHistory`, never as `status`), which markasread/confirm require.
+ */
+export function getCorrespondence(deps: CorrespondenceDeps, view: 'overview' | 'details'): RouteHandler {
+  return async (ctx) => {
+    const principal = await authorizeCorrespondenceCall(deps.context, ctx, 'senderOrRecipient');
+    if (!principal || !acceptsJson(ctx) || !guidParametersValid(ctx, 'correspondenceId')) return;
+    const c = deps.store.get(ctx.params.correspondenceId);
+    if (!c) return sendCorrespondenceError(ctx.res, CORRESPONDENCE_ERRORS.notFound);
+    const denied = checkReadAccess(deps.context.world, principal, c);
+    if (denied) return sendCorrespondenceError(ctx.res, denied);
+    if (!deps.store.isAvailableForRecipient(c)) return sendCorrespondenceError(ctx.res, CORRESPONDENCE_ERRORS.notFound);
+    const current = deps.store.currentStatus(c);
+    if (!isSenderToken(principal)) deps.store.record(c, 'Fetched');
+    const body = view === 'overview' ? toOverviewJson(c, current) : toDetailsJson(c, current, deps.context.clock.nowMs());
+    sendJson(ctx.res, 200, body);
+  };
+}
