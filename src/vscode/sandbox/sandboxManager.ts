@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { startSandbox, type SandboxHandle } from '../../sandbox';
+import type { SandboxHandle } from '../../sandbox';
 
 /**
  * The embedded sandbox: started on first use (never at activation), shared by every caller, stopped on dispose.
@@ -15,7 +15,7 @@ export class SandboxManager implements vscode.Disposable {
   }
 
   ensureStarted(): Promise<SandboxHandle> {
-    this.starting ??= startSandbox({ seed: this.seed }).then(
+    this.starting ??= loadSandbox().startSandbox({ seed: this.seed }).then(
       (handle) => {
         this.handle = handle;
         this.log.info(`[sandbox] listening on ${handle.urls.baseUrl}`);
@@ -43,4 +43,10 @@ export class SandboxManager implements vscode.Disposable {
   dispose(): void {
     void this.stop();
   }
+}
+
+/** The sandbox is a chunk of its own (dist/sandbox.js), loaded the first time it is needed, never at activation. */
+function loadSandbox(): typeof import('../../sandbox') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../../sandbox') as typeof import('../../sandbox');
 }
