@@ -1,0 +1,63 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  pass: boolean;
+  floor?: number;
+  ratio?: number;
+  note?: string;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Median wall time of `fn` over `repeat` runs after `warmup` runs. */
+export async function timeMedian(fn: () => Promise<unknown> | unknown, { repeat, warmup = 3 }: { repeat: number; warmup?: number }): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+/**
+ * Ours and the floor, interleaved run by run so both see the same machine noise; medians of each.
+ */
+export async function timeAgainstFloor(ours: () => Promise<unknown>, floor: () => Promise<unknown>, { repeat, warmup = 3 }: { repeat: number; warmup?: number }): Promise<{ ours: number; floor: number }> {
+  for (let i = 0; i < warmup; i++) {
+    await floor();
+    await ours();
+  }
+  const oursSamples: number[] = [];
+  const floorSamples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const [first, second] = i % 2 ? [floor, ours] : [ours, floor];
+    const a = performance.now();
+    await first();
+    const b = performance.now();
+    await second();
+    const c = performance.now();
+    (first === ours ? oursSamples : floorSamples).push(b - a);
+    (first === ours ? floorSamples : oursSamples).push(c - b);
+  }
+  return { ours: median(oursSamples), floor: median(floorSamples) };
+}
+
+export function ratioFigure(name: string, ours: number, floor: number, maxRatio: number, unit = 'ms'): Figure {
+  const ratio = ours / floor;
+  return { name, value: round(ours), unit, target: `≤ ${maxRatio} × floor`, pass: ratio <= maxRatio, floor: round(floor), ratio: round(ratio, 3) };
+}
+
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
