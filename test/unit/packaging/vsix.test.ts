@@ -63,7 +63,9 @@ describe('packaging: the VSIX holds only what users need', function () {
     assert.ok(averageLineLength > 500, `minified (average line ${averageLineLength.toFixed(0)} characters)`);
     const manifest = JSON.parse(await readEntry(vsix, 'extension/package.json'));
     assert.equal(manifest.main, './dist/extension.js');
-    assert.deepEqual(manifest.activationEvents ?? [], [], 'implicit activation only');
+    // Implicit activation, except onWebviewPanel for panels restored by a serializer after a reload.
+    const events: string[] = manifest.activationEvents ?? [];
+    assert.deepEqual(events.filter((event) => !/^onWebviewPanel:altinnInbox\.\w+$/.test(event)), [], `implicit activation only (${events.join(', ')})`);
     assert.equal(JSON.parse(readFileSync('package.json', 'utf8')).version, manifest.version);
   });
 });

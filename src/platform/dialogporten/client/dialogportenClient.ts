@@ -1,0 +1,195 @@
+import { ApiError, InvalidInputError, ResponseFormatError } from '../../errors';
+import { parseJsonBody, type HttpClient, type HttpResponse } from '../../http';
+import { DialogRevisionConflictError } from '../errors';
+import {
+  dialogportenSchemas, parseDialogportenPayload, type DialogportenPayload, type DialogportenShape, type SystemLabel,
+} from '../schemas';
+import { fetchFrontChannelEmbed, type FrontChannelEmbed, type FrontChannelEmbedOptions } from './frontChannelEmbed';
+import { toSearchParams, type DialogSearchFilters } from './searchFilters';
+
+/** Returns a token with `digdir:dialogporten` (person or system user); `forceRefresh` after the API rejected the last one. */
+export type DialogportenTokenProvider = (options?: { forceRefresh?: boolean; signal?: AbortSignal }) => Promise<string>;
+
+export interface DialogportenClientOptions {
+  /** The Dialogporten root, e.g. `https://platform.tt02.altinn.no/dialogporten` or the sandbox's `dialogportenBase`. */
+  readonly baseUrl: string;
+  readonly getToken: DialogportenTokenProvider;
+  readonly http: HttpClient;
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface DialogWithMeta {
+  readonly dialog: DialogportenPayload<'dialog'>;
+  /** The `ETag` header (the dialog's revision). */
+  readonly etag?: string;
+  /** The body exactly as received, for a "raw JSON" view. */
+  readonly raw: string;
+}
+
+export interface SystemLabelChange {
+  readonly addLabels?: readonly SystemLabel[];
+  readonly removeLabels?: readonly SystemLabel[];
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_PAGES = 100_000;
+
+/**
+ * The Dialogporten end-user API. Reading a dialog's details is not side-effect free there (it writes the seen log
+ * and marks the content seen for this user), so that method says so in its name; everything else only reads,
+ * except `setSystemLabels`.
+ */
+export class DialogportenClient {
+  private readonly base: string;
+
+  constructor(private readonly options: DialogportenClientOptions) {
+    this.base = `${options.baseUrl.replace(/\/+$/, '')}/api/v1`;
+  }
+
+  /** GET /enduser/parties: the parties the token may act for, sub-units nested. */
+  async getParties(options: CallOptions = {}): Promise<DialogportenPayload<'parties'>> {
+    return this.getJson('parties', `${this.base}/enduser/parties`, options);
+  }
+
+  /** One page of GET /enduser/dialogs. */
+  async searchDialogs(filters: DialogSearchFilters, options: CallOptions = {}): Promise<DialogportenPayload<'dialogSearchPage'>> {
+    const params = toSearchParams(filters);
+    return this.getJson('dialogSearchPage', `${this.base}/enduser/dialogs?${params.toString()}`, options);
+  }
+
+  /** Every page, following `continuationToken` while `hasNextPage` (stops if the server repeats a token). */
+  async *searchDialogPages(filters: DialogSearchFilters, options: CallOptions & { maxPages?: number } = {}): AsyncGenerator<DialogportenPayload<'dialogSearchPage'>> {
+    let continuationToken = filters.continuationToken;
+    const seenTokens = new Set<string>();
+    const maxPages = options.maxPages ?? MAX_PAGES;
+    for (let page = 0; page < maxPages; page++) {
+      const result = await this.searchDialogs({ ...filters, continuationToken }, options);
+      yield result;
+      if (!result.hasNextPage) return;
+      const next = result.continuationToken ?? undefined;
+      if (!next || seenTokens.has(next)) {
+        throw new ResponseFormatError({ method: 'GET', url: `${this.base}/enduser/dialogs` }, 200, 'application/json', 'hasNextPage is true but the continuation token is missing or repeats; stopped paging.');
+      }
+      seenTokens.add(next);
+      continuationToken = next;
+    }
+  }
+
+  /** Every matching dialog, page by page. */
+  async *searchAllDialogs(filters: DialogSearchFilters, options: CallOptions & { maxPages?: number } = {}): AsyncGenerator<DialogportenPayload<'dialogListItem'>> {
+    for await (const page of this.searchDialogPages(filters, options)) yield* page.items;
+  }
+
+  /**
+   * GET /enduser/dialogs/{id}. Side effect in Dialogporten: adds a seen-log entry for this end user and marks the
+   * content seen (`isContentSeen`), exactly as opening it in the Altinn inbox would.
+   */
+  async getDialogAndMarkSeen(dialogId: string, options: CallOptions = {}): Promise<DialogWithMeta> {
+    const url = `${this.base}/enduser/dialogs/${guid(dialogId, 'dialogId')}`;
+    const response = await this.send('GET', url, options);
+    const dialog = parseDialogportenPayload('dialog', parseJsonBody(response, { payload: dialogportenSchemas.dialog.payload }), response.request);
+    return { dialog, etag: unquote(response.headers.etag), raw: response.text().replace(/^\uFEFF/, '') };
+  }
+
+  async listTransmissions(dialogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'transmissions'>> {
+    return this.getJson('transmissions', `${this.dialogUrl(dialogId)}/transmissions`, options);
+  }
+
+  async getTransmission(dialogId: string, transmissionId: string, options: CallOptions = {}): Promise<DialogportenPayload<'transmission'>> {
+    return this.getJson('transmission', `${this.dialogUrl(dialogId)}/transmissions/${guid(transmissionId, 'transmissionId')}`, options);
+  }
+
+  async listActivities(dialogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'activities'>> {
+    return this.getJson('activities', `${this.dialogUrl(dialogId)}/activities`, options);
+  }
+
+  async getActivity(dialogId: string, activityId: string, options: CallOptions = {}): Promise<DialogportenPayload<'activity'>> {
+    return this.getJson('activity', `${this.dialogUrl(dialogId)}/activities/${guid(activityId, 'activityId')}`, options);
+  }
+
+  async listSeenLog(dialogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'seenLogs'>> {
+    return this.getJson('seenLogs', `${this.dialogUrl(dialogId)}/seenlog`, options);
+  }
+
+  async getSeenLogEntry(dialogId: string, seenLogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'seenLog'>> {
+    return this.getJson('seenLog', `${this.dialogUrl(dialogId)}/seenlog/${guid(seenLogId, 'seenLogId')}`, options);
+  }
+
+  async getLabelLog(dialogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'labelLog'>> {
+    return this.getJson('labelLog', `${this.dialogUrl(dialogId)}/context/labellog`, options);
+  }
+
+  /**
+   * PUT …/context/systemlabels. With `ifMatch` (the dialog's `endUserContext.revision`) a concurrent change gives
+   * DialogRevisionConflictError instead of overwriting it. Returns the new end-user-context revision.
+   */
+  async setSystemLabels(dialogId: string, change: SystemLabelChange, options: CallOptions & { ifMatch?: string } = {}): Promise<{ revision?: string }> {
+    const labels = [...(change.addLabels ?? []), ...(change.removeLabels ?? [])];
+    if (labels.length === 0) throw new InvalidInputError('labels', 'Name at least one system label to add or remove.');
+    if (labels.includes('Sent')) throw new InvalidInputError('labels', "The 'Sent' label is set by Dialogporten itself; it cannot be added or removed.");
+    const body = JSON.stringify({ addLabels: change.addLabels ?? [], removeLabels: change.removeLabels ?? [] });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.ifMatch) headers['if-match'] = guid(options.ifMatch, 'ifMatch');
+    try {
+      const response = await this.send('PUT', `${this.dialogUrl(dialogId)}/context/systemlabels`, options, body, headers);
+      return { revision: unquote(response.headers.etag) };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) throw new DialogRevisionConflictError(dialogId, options.ifMatch, { cause: error });
+      throw error;
+    }
+  }
+
+  /** GET /enduser/dialoglookup: `urn:altinn:dialog-id:…`, `urn:altinn:correspondence-id:…` or `urn:altinn:instance-id:{partyId}/{uuid}`. */
+  async lookupDialog(instanceRef: string, options: CallOptions = {}): Promise<DialogportenPayload<'dialogLookup'>> {
+    if (!/^urn:altinn:(dialog-id|correspondence-id|instance-id):\S+$/i.test(instanceRef.trim())) {
+      throw new InvalidInputError('instanceRef', `"${instanceRef}" is not an instance reference (urn:altinn:dialog-id:…, urn:altinn:correspondence-id:… or urn:altinn:instance-id:…).`);
+    }
+    return this.getJson('dialogLookup', `${this.base}/enduser/dialoglookup?instanceRef=${encodeURIComponent(instanceRef.trim())}`, options);
+  }
+
+  /** The public keys that sign dialog tokens (anonymous). */
+  async getDialogTokenKeys(options: CallOptions = {}): Promise<DialogportenPayload<'jwks'>> {
+    const response = await this.options.http.request({ method: 'GET', url: `${this.base}/.well-known/jwks.json`, headers: { accept: 'application/json' }, signal: options.signal });
+    return parseDialogportenPayload('jwks', parseJsonBody(response, { payload: dialogportenSchemas.jwks.payload }), response.request);
+  }
+
+  /** Fetches front-channel-embed content with the dialog token from the dialog details (≤ 100 KB, 10 s). */
+  async fetchFrontChannelEmbed(url: string, dialogToken: string, options: FrontChannelEmbedOptions = {}): Promise<FrontChannelEmbed> {
+    return fetchFrontChannelEmbed(url, dialogToken, options);
+  }
+
+  private dialogUrl(dialogId: string): string {
+    return `${this.base}/enduser/dialogs/${guid(dialogId, 'dialogId')}`;
+  }
+
+  private async getJson<S extends DialogportenShape>(shape: S, url: string, options: CallOptions): Promise<DialogportenPayload<S>> {
+    const response = await this.send('GET', url, options);
+    return parseDialogportenPayload(shape, parseJsonBody(response, { payload: dialogportenSchemas[shape].payload }), response.request);
+  }
+
+  /** Sends with the bearer token; a 401 gets one retry with a fresh token. */
+  private async send(method: string, url: string, options: CallOptions, body?: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+    const attempt = async (forceRefresh: boolean): Promise<HttpResponse> => {
+      const token = await this.options.getToken({ forceRefresh, signal: options.signal });
+      return this.options.http.request({ method, url, body, signal: options.signal, headers: { accept: 'application/json', ...headers, authorization: `Bearer ${token}` } });
+    };
+    try {
+      return await attempt(false);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return attempt(true);
+      throw error;
+    }
+  }
+}
+
+function guid(value: string, field: string): string {
+  if (!GUID.test(value.trim())) throw new InvalidInputError(field, `${field} must be a UUID; "${value}" is not.`);
+  return value.trim();
+}
+
+function unquote(etag: string | undefined): string | undefined {
+  return etag?.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}

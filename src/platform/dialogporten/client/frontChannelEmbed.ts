@@ -1,0 +1,106 @@
+import { request as undiciRequest, type Dispatcher } from 'undici';
+import { ApiError, CancelledError, InvalidInputError, NetworkError, ResponseFormatError, TimeoutError, type RequestDescription } from '../../errors';
+import { apiErrorFromResponse, redactUrl } from '../../http';
+
+/** The FCE protocol's limits: at most 100 KB, 10 seconds, and a few redirects. */
+export const FCE_MAX_BYTES = 100 * 1024;
+export const FCE_TIMEOUT_MS = 10_000;
+export const FCE_MAX_REDIRECTS = 10;
+
+export type FrontChannelEmbed =
+  | { readonly kind: 'content'; readonly format: 'markdown' | 'html' | 'plain'; readonly mediaType: string; readonly text: string; readonly finalUrl: string }
+  /** 204 or an empty body: render nothing. */
+  | { readonly kind: 'empty'; readonly finalUrl: string };
+
+export interface FrontChannelEmbedOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly maxBytes?: number;
+  readonly dispatcher?: Dispatcher;
+}
+
+/**
+ * GETs a front-channel-embed URL with `Authorization: Bearer <dialog token>` as Arbeidsflate does. Only http(s);
+ * redirects are followed, but the token is not sent on to another origin or from https down to http.
+ */
+export async function fetchFrontChannelEmbed(url: string, dialogToken: string, options: FrontChannelEmbedOptions = {}): Promise<FrontChannelEmbed> {
+  const maxBytes = options.maxBytes ?? FCE_MAX_BYTES;
+  const timeoutMs = options.timeoutMs ?? FCE_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  let current = checkedUrl(url);
+  const origin = current.origin;
+  let description: RequestDescription = { method: 'GET', url: redactUrl(current.toString()) };
+  try {
+    for (let redirects = 0; ; redirects++) {
+      if (options.signal?.aborted) throw new CancelledError(description);
+      const headers: Record<string, string> = { accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.5, application/problem+json;q=0.1' };
+      if (current.origin === origin) headers.authorization = `Bearer ${dialogToken}`;
+      const response = await undiciRequest(current, { method: 'GET', headers, signal: controller.signal, dispatcher: options.dispatcher });
+      const status = response.statusCode;
+      const responseHeaders = flatten(response.headers);
+      if (status >= 300 && status < 400 && responseHeaders.location) {
+        await response.body.dump();
+        if (redirects >= FCE_MAX_REDIRECTS) throw new ResponseFormatError(description, status, undefined, `more than ${FCE_MAX_REDIRECTS} redirects`);
+        const next = checkedUrl(new URL(responseHeaders.location, current).toString());
+        if (current.protocol === 'https:' && next.protocol === 'http:') throw new ResponseFormatError(description, status, undefined, 'redirect from https to http refused');
+        current = next;
+        description = { method: 'GET', url: redactUrl(current.toString()) };
+        continue;
+      }
+      const body = await readLimited(response.body, maxBytes, description, status);
+      if (status < 200 || status > 299) throw apiErrorFromResponse({ status, headers: responseHeaders, body }, description);
+      const finalUrl = current.toString();
+      if (status === 204 || body.length === 0) return { kind: 'empty', finalUrl };
+      const mediaType = (responseHeaders['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const format = mediaType === 'text/markdown' ? 'markdown' : mediaType === 'text/html' ? 'html' : mediaType === 'text/plain' ? 'plain' : undefined;
+      if (!format) throw new ResponseFormatError(description, status, responseHeaders['content-type'], 'a front-channel embed must be text/markdown or text/html');
+      return { kind: 'content', format, mediaType, text: body.toString('utf8').replace(/^\uFEFF/, ''), finalUrl };
+    }
+  } catch (error) {
+    if (error instanceof ResponseFormatError || error instanceof CancelledError || error instanceof ApiError || error instanceof InvalidInputError) throw error;
+    if (options.signal?.aborted) throw new CancelledError(description);
+    if (timedOut) throw new TimeoutError(description, timeoutMs);
+    throw new NetworkError(description, (error as { code?: string }).code, (error as Error).message, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function checkedUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvalidInputError('url', `"${raw}" is not a URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError('url', `Front-channel embeds are fetched over http(s) only, not ${url.protocol}`);
+  return url;
+}
+
+async function readLimited(body: Dispatcher.ResponseData['body'], maxBytes: number, request: RequestDescription, status: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new ResponseFormatError(request, status, undefined, `the embedded content is larger than ${Math.round(maxBytes / 1024)} KB`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}

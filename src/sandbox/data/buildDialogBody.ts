@@ -1,0 +1,310 @@
+import { personUrn } from '../../platform/identifiers';
+import { SeededRandom } from '../core/random';
+import type { DialogPlan, Viewer } from './dialogPlan';
+import {
+  ACTION_TITLES, ACTIVITY_DESCRIPTIONS, ATTACHMENT_NAMES, DELETE_PROMPT, TRANSMISSION_TITLES,
+  markdownToLegacyHtml, markdownToPlain, type TextParams,
+} from './dialogTexts';
+import type { ActivityType, ActorJson, DialogBody, DialogIndexFields, LanguageCode, Localization, TransmissionType } from './dialogTypes';
+import { fastUuidV7 } from './dialogIds';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+export const UNAUTHORIZED_URL = 'urn:dialogporten:unauthorized';
+export const EXPIRED_URL = 'urn:dialogporten:expired';
+export const FCE_MARKDOWN = 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown';
+export const FCE_HTML = 'application/vnd.dialogporten.frontchannelembed-url;type=text/html';
+/** The deprecated spelling older service owners still send. */
+export const FCE_LEGACY_JSON_MARKDOWN = 'application/vnd.dialogporten.frontchannelembed+json;type=markdown';
+
+const PARTY_ACTIVITIES = new Set<ActivityType>(['PaymentMade', 'SignatureProvided', 'FormSubmitted', 'FormSaved', 'DialogOpened', 'CorrespondenceOpened', 'CorrespondenceConfirmed', 'TransmissionOpened']);
+const FROM_PARTY = new Set<TransmissionType>(['Submission', 'Correction']);
+
+export interface BodyUrls {
+  readonly dialogportenBase: string;
+  readonly platformBase: string;
+}
+
+/** The same parameters for the body and for free-text search, drawn from the dialog's own stream. */
+export function textParamsFor(fields: DialogIndexFields, plan: DialogPlan): TextParams {
+  const random = new SeededRandom((plan.bodySeed ^ 0x51ed27) >>> 0);
+  const year = new Date(fields.createdAtMs).getUTCFullYear() - 1;
+  const months = ['januar–februar', 'mars–april', 'mai–juni', 'juli–august', 'september–oktober', 'november–desember'];
+  return {
+    year,
+    period: `${random.pick(months)} ${year + 1}`,
+    amount: random.int(1_200, 480_000).toLocaleString('nb-NO').replace(/\s/g, ' '),
+    caseNumber: `${year + 1}/${random.int(10_000, 99_999)}`,
+    partyName: plan.partyName,
+  };
+}
+
+export function localize(plan: DialogPlan, text: (language: LanguageCode) => string): Localization[] {
+  return plan.languages.map((languageCode) => ({ value: text(languageCode), languageCode }));
+}
+
+/** Markdown served at the main-content / transmission front-channel-embed URLs. */
+export function frontChannelMarkdown(fields: DialogIndexFields, plan: DialogPlan, language: LanguageCode, transmissionType?: string): string {
+  const params = textParamsFor(fields, plan);
+  const heading = transmissionType ? TRANSMISSION_TITLES[transmissionType]?.[language] ?? transmissionType : plan.theme.title[language](params);
+  return `# ${heading}\n\n${plan.theme.details[language](params)}\n\n_${plan.owner.name[language]}_\n`;
+}
+
+/** Builds the full `Dialog` JSON of a generated dialog, except the per-caller fields the API fills in per request. */
+export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, urls: BodyUrls): DialogBody {
+  const random = new SeededRandom(plan.bodySeed);
+  const params = textParamsFor(fields, plan);
+  const dp = urls.dialogportenBase;
+  const id = fields.id;
+  const actionUrl = (name: string): string => `${dp}/__sandbox/actions/${id}/${name}`;
+  const viewer = (): Viewer | undefined => (plan.viewers.length ? plan.viewers[random.int(0, plan.viewers.length - 1)] : undefined);
+  const partyActor = (): ActorJson => {
+    const who = viewer();
+    return who ? { actorType: 'PartyRepresentative', actorId: personUrn(who.nationalIdentityNumber), actorName: who.name }
+      : { actorType: 'PartyRepresentative', actorId: fields.party, actorName: plan.partyName };
+  };
+  const serviceOwner: ActorJson = { actorType: 'ServiceOwner', actorId: null, actorName: null };
+  const createdAt = fields.createdAtMs;
+  const contentAt = plan.originalContentUpdatedAtMs;
+  const updatedAt = plan.originalUpdatedAtMs;
+
+  const transmissions: Record<string, unknown>[] = [];
+  const activities: { at: number; json: Record<string, unknown> }[] = [];
+  const activity = (type: ActivityType, at: number, extra: { transmissionId?: string; description?: Localization[] } = {}): void => {
+    const clamped = Math.min(Math.max(at, createdAt), updatedAt);
+    activities.push({
+      at: clamped,
+      json: {
+        id: fastUuidV7(random, clamped),
+        createdAt: iso(clamped),
+        extendedType: random.chance(0.15) ? `urn:${plan.owner.code}:activity:${type.toLowerCase()}` : null,
+        type,
+        transmissionId: extra.transmissionId ?? null,
+        performedBy: PARTY_ACTIVITIES.has(type) ? partyActor() : serviceOwner,
+        description: extra.description ?? [],
+      },
+    });
+  };
+  activity('DialogCreated', createdAt);
+
+  const count = plan.transmissionTypes.length;
+  let previousId: string | null = null;
+  plan.transmissionTypes.forEach((type, k) => {
+    const at = count === 1 ? contentAt : Math.floor(createdAt + ((k + 1) / count) * (contentAt - createdAt));
+    const transmissionId = fastUuidV7(random, at);
+    const fromParty = FROM_PARTY.has(type);
+    const isAuthorized = !random.chance(0.1);
+    const isOpened = !fromParty && random.chance(0.6);
+    const withReference = !fromParty && random.chance(0.5);
+    transmissions.push({
+      id: transmissionId,
+      createdAt: iso(at),
+      authorizationAttribute: isAuthorized ? null : 'urn:altinn:subresource:confidential',
+      isAuthorized,
+      extendedType: random.chance(0.2) ? `urn:${plan.owner.code}:transmission:${type.toLowerCase()}` : null,
+      externalReference: random.chance(0.3) ? `${plan.owner.code}-${transmissionId.slice(-8)}` : null,
+      relatedTransmissionId: previousId && random.chance(0.85) ? previousId : null,
+      type,
+      sender: fromParty ? partyActor() : serviceOwner,
+      content: {
+        title: { value: localize(plan, (l) => TRANSMISSION_TITLES[type][l]), mediaType: 'text/plain' },
+        summary: random.chance(0.7) ? { value: localize(plan, (l) => plan.theme.summary[l](params)), mediaType: 'text/plain' } : null,
+        contentReference: withReference ? {
+          value: localize(plan, (l) => (isAuthorized ? `${dp}/__sandbox/fce/${id}/transmissions/${transmissionId}/${l}` : UNAUTHORIZED_URL)),
+          mediaType: FCE_MARKDOWN,
+          isAuthorized,
+        } : null,
+      },
+      attachments: buildAttachments(random, plan, { count: random.int(0, 2), urlBase: `${dp}/__sandbox/attachments/${id}`, authorized: isAuthorized, nowMs: contentAt }),
+      isOpened,
+      navigationalActions: type === 'Request' || type === 'Alert' ? [navigationalAction(random, plan, actionUrl('navigate'), at)] : [],
+    });
+    if (isOpened) activity('TransmissionOpened', at + HOUR, { transmissionId });
+    previousId = transmissionId;
+  });
+
+  const coverage = plan.coverageActivity;
+  if (coverage === 'DialogDeleted' || coverage === 'DialogRestored') {
+    activity('DialogDeleted', updatedAt - 2 * HOUR);
+    activity('DialogRestored', updatedAt - HOUR);
+  } else if (coverage === 'Information') {
+    activity('Information', createdAt + HOUR, { description: localize(plan, (l) => ACTIVITY_DESCRIPTIONS[l]) });
+  } else if (coverage !== 'DialogCreated' && coverage !== 'TransmissionOpened' && coverage !== 'DialogClosed') {
+    activity(coverage, createdAt + (updatedAt - createdAt) / 2);
+  }
+  if (fields.status === 'Completed' || coverage === 'DialogClosed') activity('DialogClosed', updatedAt);
+  if (plan.correspondenceId) activity('CorrespondenceOpened', updatedAt);
+
+  const fromPartyCount = plan.transmissionTypes.filter((t) => FROM_PARTY.has(t)).length;
+  const hasUnopenedContent = transmissions.some((t) => !FROM_PARTY.has(t.type as TransmissionType) && t.isOpened === false);
+  const attachments = buildAttachments(random, plan, { count: random.int(0, 3), urlBase: `${dp}/__sandbox/attachments/${id}`, authorized: true, nowMs: plan.originalUpdatedAtMs, allowExpired: true });
+  const correspondenceBase = plan.correspondenceId ? `${urls.platformBase}/correspondence/api/v1/correspondence/${plan.correspondenceId}` : undefined;
+
+  return {
+    id,
+    party: fields.party,
+    org: fields.org,
+    serviceResource: fields.serviceResource,
+    serviceResourceType: plan.theme.serviceResourceType,
+    progress: plan.progress,
+    process: fields.process,
+    precedingProcess: plan.precedingProcess && fields.process ? `${plan.theme.process}:previous` : null,
+    extendedStatus: fields.extendedStatus,
+    externalReference: fields.externalReference,
+    createdAt: iso(fields.createdAtMs),
+    updatedAt: iso(fields.updatedAtMs),
+    contentUpdatedAt: iso(fields.contentUpdatedAtMs),
+    dueAt: fields.dueAtMs === null ? null : iso(fields.dueAtMs),
+    expiresAt: plan.expiresAtMs === null ? null : iso(plan.expiresAtMs),
+    status: fields.status,
+    isApiOnly: fields.isApiOnly,
+    hasUnopenedContent,
+    fromServiceOwnerTransmissionsCount: count - fromPartyCount,
+    fromPartyTransmissionsCount: fromPartyCount,
+    content: buildContent(plan, fields, params, correspondenceBase ? `${correspondenceBase}/content` : `${dp}/__sandbox/fce/${id}/main`),
+    attachments,
+    transmissions,
+    guiActions: fields.isApiOnly ? [] : buildGuiActions(random, plan, fields, actionUrl),
+    apiActions: buildApiActions(random, plan, actionUrl, correspondenceBase),
+    activities: activities.sort((a, b) => a.at - b.at).map((a) => a.json),
+  };
+}
+
+function buildContent(plan: DialogPlan, fields: DialogIndexFields, params: TextParams, mainContentBase: string): Record<string, unknown> {
+  const theme = plan.theme;
+  const plain = (text: (l: LanguageCode) => string): Record<string, unknown> => ({ value: localize(plan, text), mediaType: 'text/plain' });
+  const status = fields.extendedStatus ? theme.extendedStatuses.find((s) => s.code === fields.extendedStatus) : undefined;
+  let additionalInfo: Record<string, unknown> | null = null;
+  if (plan.additionalInfo) {
+    const convert = plan.additionalInfo === 'text/html' ? markdownToLegacyHtml : plan.additionalInfo === 'text/plain' ? markdownToPlain : (s: string) => s;
+    additionalInfo = { value: localize(plan, (l) => convert(theme.details[l](params))), mediaType: plan.additionalInfo };
+  }
+  let mainContentReference: Record<string, unknown> | null = null;
+  if (plan.mainContent) {
+    const mediaType = plan.mainContent === 'html' ? FCE_HTML : plan.mainContent === 'legacy-json-markdown' ? FCE_LEGACY_JSON_MARKDOWN : FCE_MARKDOWN;
+    const suffix = plan.mainContent === 'html' ? '?format=html' : '';
+    mainContentReference = { value: localize(plan, (l) => (plan.correspondenceId ? mainContentBase : `${mainContentBase}/${l}${suffix}`)), mediaType, isAuthorized: true };
+  }
+  return {
+    title: plain((l) => theme.title[l](params)),
+    summary: plan.hasSummary ? plain((l) => theme.summary[l](params)) : null,
+    senderName: plan.hasSenderName ? plain((l) => `${plan.owner.name[l]} – ${l === 'en' ? 'Customer service' : 'Kundesenter'}`) : null,
+    additionalInfo,
+    extendedStatus: status ? plain((l) => status.label[l]) : null,
+    mainContentReference,
+  };
+}
+
+interface AttachmentOptions {
+  readonly count: number;
+  readonly urlBase: string;
+  readonly authorized: boolean;
+  readonly nowMs: number;
+  readonly allowExpired?: boolean;
+}
+
+function buildAttachments(random: SeededRandom, plan: DialogPlan, options: AttachmentOptions): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const file = ATTACHMENT_NAMES[random.int(0, ATTACHMENT_NAMES.length - 1)];
+    const attachmentId = fastUuidV7(random, options.nowMs - i);
+    const expired = options.allowExpired === true && random.chance(0.2);
+    const authorized = options.authorized && !random.chance(0.1);
+    const url = authorized ? `${options.urlBase}/${attachmentId}` : UNAUTHORIZED_URL;
+    const urls: Record<string, unknown>[] = [{ id: fastUuidV7(random, options.nowMs - i), url, mediaType: file.mediaType, consumerType: 'Gui' }];
+    if (file.mediaType === 'application/xml' || random.chance(0.2)) {
+      urls.push({ id: fastUuidV7(random, options.nowMs - i), url: authorized ? `${options.urlBase}/${attachmentId}?consumer=api` : UNAUTHORIZED_URL, mediaType: 'application/json', consumerType: 'Api' });
+    }
+    out.push({
+      id: attachmentId,
+      displayName: localize(plan, (l) => file.display[l]),
+      name: file.name,
+      expiresAt: expired ? iso(options.nowMs - random.int(1, 30) * DAY) : random.chance(0.2) ? iso(options.nowMs + 365 * DAY) : null,
+      urls,
+    });
+  }
+  return out;
+}
+
+function navigationalAction(random: SeededRandom, plan: DialogPlan, url: string, at: number): Record<string, unknown> {
+  const expired = random.chance(0.3);
+  return {
+    title: localize(plan, (l) => ACTION_TITLES.open[l]),
+    url: expired ? EXPIRED_URL : url,
+    expiresAt: expired ? iso(at + DAY) : random.chance(0.5) ? iso(at + 90 * DAY) : null,
+  };
+}
+
+function buildGuiActions(random: SeededRandom, plan: DialogPlan, fields: DialogIndexFields, actionUrl: (name: string) => string): Record<string, unknown>[] {
+  const actions: Record<string, unknown>[] = [];
+  const add = (name: keyof typeof ACTION_TITLES, init: { action: string; priority: string; httpMethod: string; authorizationAttribute?: string; isDeleteDialogAction?: boolean; prompt?: Localization[] | null }): void => {
+    const isAuthorized = !init.authorizationAttribute || !random.chance(0.3);
+    actions.push({
+      id: fastUuidV7(random, fields.createdAtMs),
+      action: init.action,
+      url: isAuthorized ? actionUrl(name) : UNAUTHORIZED_URL,
+      authorizationAttribute: init.authorizationAttribute ?? null,
+      isAuthorized,
+      isDeleteDialogAction: init.isDeleteDialogAction ?? false,
+      priority: init.priority,
+      httpMethod: init.httpMethod,
+      title: localize(plan, (l) => ACTION_TITLES[name][l]),
+      prompt: init.prompt ?? null,
+    });
+  };
+  add('open', { action: 'read', priority: 'Primary', httpMethod: 'GET' });
+  if (plan.correspondenceId) {
+    add('confirm', { action: 'write', priority: 'Secondary', httpMethod: 'POST' });
+    return actions;
+  }
+  if (random.chance(0.4)) add('sign', { action: 'sign', priority: 'Secondary', httpMethod: 'POST', authorizationAttribute: 'urn:altinn:subresource:signing' });
+  else if (random.chance(0.3)) add('pay', { action: 'pay', priority: 'Secondary', httpMethod: 'POST', prompt: localize(plan, (l) => (l === 'en' ? 'Pay now?' : 'Betale nå?')) });
+  if (fields.status === 'Draft' || random.chance(0.15)) add('delete', { action: 'delete', priority: 'Tertiary', httpMethod: 'DELETE', isDeleteDialogAction: true, prompt: localize(plan, (l) => DELETE_PROMPT[l]) });
+  return actions;
+}
+
+function buildApiActions(random: SeededRandom, plan: DialogPlan, actionUrl: (name: string) => string, correspondenceBase?: string): Record<string, unknown>[] {
+  const endpoint = (init: { url: string; httpMethod: string; version?: string; deprecated?: boolean; sunsetAtMs?: number; schemas?: boolean }): Record<string, unknown> => ({
+    id: fastUuidV7(random, plan.originalUpdatedAtMs),
+    version: init.version ?? null,
+    url: init.url,
+    httpMethod: init.httpMethod,
+    documentationUrl: init.schemas ? 'https://docs.altinn.studio/dialogporten/' : null,
+    requestSchema: init.schemas && init.httpMethod !== 'GET' ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/request.json` : null,
+    responseSchema: init.schemas ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/response.json` : null,
+    deprecated: init.deprecated ?? false,
+    sunsetAt: init.sunsetAtMs === undefined ? null : iso(init.sunsetAtMs),
+  });
+  if (correspondenceBase) {
+    return [{
+      id: fastUuidV7(random, plan.originalUpdatedAtMs), action: 'read', name: 'correspondence', authorizationAttribute: null, isAuthorized: true,
+      endpoints: [
+        endpoint({ url: correspondenceBase, httpMethod: 'GET', version: 'v1' }),
+        endpoint({ url: `${correspondenceBase}/markasread`, httpMethod: 'POST', version: 'v1' }),
+        endpoint({ url: `${correspondenceBase}/confirm`, httpMethod: 'POST', version: 'v1' }),
+      ],
+    }];
+  }
+  const actions: Record<string, unknown>[] = [];
+  const n = random.int(0, 2);
+  for (let i = 0; i < n; i++) {
+    const write = i === 1;
+    const isAuthorized = !random.chance(0.15);
+    actions.push({
+      id: fastUuidV7(random, plan.originalUpdatedAtMs),
+      action: write ? 'write' : 'read',
+      name: write ? 'submit' : 'get-data',
+      authorizationAttribute: isAuthorized ? null : 'urn:altinn:subresource:api',
+      isAuthorized,
+      endpoints: [
+        endpoint({ url: isAuthorized ? actionUrl(write ? 'api-submit' : 'api-read') : UNAUTHORIZED_URL, httpMethod: write ? 'POST' : 'GET', version: 'v2', schemas: true }),
+        ...(random.chance(0.4) ? [endpoint({ url: isAuthorized ? actionUrl('api-read-v1') : UNAUTHORIZED_URL, httpMethod: 'GET', version: 'v1', deprecated: true, sunsetAtMs: plan.originalUpdatedAtMs + 180 * DAY })] : []),
+      ],
+    });
+  }
+  return actions;
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { Dialog } from '../../platform/dialogporten/schemas';
+import { effectiveSystemLabels } from '../../platform/dialogporten/schemas';
+import type { DialogBody, DialogIndexFields, DialogState, Localization, StoredDialog } from './dialogTypes';
+
+/** A dialog from a captured payload: served as it was captured, with only the end-user state kept live. */
+export class CapturedDialog implements StoredDialog {
+  readonly source = 'captured' as const;
+  readonly fields: DialogIndexFields;
+  readonly state: DialogState;
+
+  constructor(readonly file: string, private readonly raw: DialogBody, parsed: Dialog) {
+    const updatedAtMs = Date.parse(parsed.updatedAt);
+    this.fields = {
+      id: parsed.id,
+      party: parsed.party,
+      org: parsed.org,
+      serviceResource: parsed.serviceResource,
+      status: parsed.status,
+      createdAtMs: Date.parse(parsed.createdAt),
+      updatedAtMs,
+      contentUpdatedAtMs: parsed.contentUpdatedAt ? Date.parse(parsed.contentUpdatedAt) : updatedAtMs,
+      dueAtMs: parsed.dueAt ? Date.parse(parsed.dueAt) : null,
+      extendedStatus: parsed.extendedStatus ?? null,
+      externalReference: parsed.externalReference ?? null,
+      process: parsed.process ?? null,
+      isApiOnly: parsed.isApiOnly ?? false,
+    };
+    this.state = {
+      revision: parsed.revision,
+      endUserContextRevision: parsed.endUserContext?.revision ?? randomUUID(),
+      systemLabels: effectiveSystemLabels(parsed),
+      seenLog: (parsed.seenSinceLastUpdate ?? []).map((entry) => ({
+        id: entry.id,
+        seenAtMs: Date.parse(entry.seenAt),
+        // Whoever saw it in tt02 is not a sandbox identity.
+        viewerKey: `captured:${entry.id}`,
+        seenBy: { actorType: entry.seenBy.actorType ?? 'PartyRepresentative', actorId: entry.seenBy.actorId ?? null, actorName: entry.seenBy.actorName ?? null },
+        isViaServiceOwner: entry.isViaServiceOwner ?? false,
+      })),
+      labelLog: [],
+      deleted: false,
+    };
+  }
+
+  body(): DialogBody {
+    return this.raw;
+  }
+
+  searchTexts(): Localization[] {
+    const content = (this.raw.content ?? {}) as Record<string, { value?: Localization[] | null } | null | undefined>;
+    return ['title', 'summary', 'senderName', 'additionalInfo'].flatMap((key) => content[key]?.value ?? []);
+  }
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { fetchFrontChannelEmbed } from '../../../src/platform/dialogporten';
+import { ApiError, InvalidInputError, ResponseFormatError, TimeoutError } from '../../../src/platform/errors';
+import { localServer, type LocalServer } from './localServer';
+
+describe('fetchFrontChannelEmbed: the FCE protocol limits', function () {
+  this.timeout(20_000);
+  let main: LocalServer;
+  let other: LocalServer;
+
+  before(async () => {
+    other = await localServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<p>elsewhere</p>');
+    });
+    main = await localServer((req, res) => {
+      const path = req.url ?? '/';
+      if (path === '/md') return void res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end('\uFEFF# Hei');
+      if (path.startsWith('/hop/')) {
+        const left = Number(path.split('/')[2]);
+        return void res.writeHead(302, { location: left > 0 ? `/hop/${left - 1}` : '/md' }).end();
+      }
+      if (path === '/away') return void res.writeHead(307, { location: `${other.url}/page` }).end();
+      if (path === '/big') return void res.writeHead(200, { 'content-type': 'text/markdown' }).end('x'.repeat(101 * 1024));
+      if (path === '/slow') return void setTimeout(() => res.writeHead(200, { 'content-type': 'text/markdown' }).end('late'), 2_000);
+      if (path === '/empty') return void res.writeHead(204).end();
+      if (path === '/json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      res.writeHead(403, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ title: 'Forbidden', status: 403, detail: 'Not for you' }));
+    });
+  });
+
+  after(async () => {
+    await main.close();
+    await other.close();
+  });
+
+  it('sends the dialog token, follows redirects and returns markdown without the BOM', async () => {
+    const embed = await fetchFrontChannelEmbed(`${main.url}/hop/4`, 'dialog-token');
+    assert.deepEqual(embed, { kind: 'content', format: 'markdown', mediaType: 'text/markdown', text: '# Hei', finalUrl: `${main.url}/md` });
+    assert.ok(main.requests.filter((r) => r.url.startsWith('/hop') || r.url === '/md').every((r) => r.authorization === 'Bearer dialog-token'));
+  });
+
+  it('does not carry the token to another origin', async () => {
+    const embed = await fetchFrontChannelEmbed(`${main.url}/away`, 'dialog-token');
+    assert.equal(embed.kind === 'content' && embed.format, 'html');
+    assert.equal(other.requests.at(-1)?.authorization, undefined);
+  });
+
+  it('refuses more than 100 KB, a slow answer, other schemes and non-text content; 204 renders nothing', async () => {
+    await assert.rejects(fetchFrontChannelEmbed(`${main.url}/big`, 't'), (e: unknown) => e instanceof ResponseFormatError && /100 KB/.test(e.message));
+    await assert.rejects(fetchFrontChannelEmbed(`${main.url}/slow`, 't', { timeoutMs: 300 }), TimeoutError);
+    await assert.rejects(fetchFrontChannelEmbed('file:///etc/passwd', 't'), InvalidInputError);
+    await assert.rejects(fetchFrontChannelEmbed(`${main.url}/json`, 't'), ResponseFormatError);
+    assert.deepEqual(await fetchFrontChannelEmbed(`${main.url}/empty`, 't'), { kind: 'empty', finalUrl: `${main.url}/empty` });
+    await assert.rejects(fetchFrontChannelEmbed(`${main.url}/denied`, 't'), (e: unknown) => e instanceof ApiError && e.status === 403 && e.detail === 'Not for you');
+  });
+});
