@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AltinnTokenProvider, importPrivateJwk, MaskinportenTokenProvider, PastedTokenProvider, TokenCache, type TokenProvider } from '../../platform/auth';
+import { InvalidInputError, KeyImportError, PlatformError } from '../../platform/errors';
 import { resolveEnvironment, type AltinnEnvironment, type EnvironmentId } from '../../platform/environments';
 import type { HttpClient } from '../../platform/http';
 import { SandboxPersonTokenProvider } from '../../platform/sandboxClient/sandboxPersonTokenProvider';
@@ -7,7 +8,7 @@ import type { ConnectionProfile, SandboxProfile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import { signingKeyFromStored } from '../profiles/storedKey';
 import type { SandboxManager } from '../sandbox/sandboxManager';
-import { observedProvider, type TokenState } from './tokenState';
+import { observedProvider, tokenStateFromError, type TokenState } from './tokenState';
 
 /** Which token an API takes: Dialogporten accepts Maskinporten tokens; Correspondence and access management want Altinn tokens. */
 export type TokenAudience = 'maskinporten' | 'altinn';
@@ -28,6 +29,8 @@ export class ConnectionService implements vscode.Disposable {
   private readonly providers = new Map<string, Promise<ProfileProviders>>();
   private readonly states = new Map<string, TokenState>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  /** Bumped whenever profiles or their secrets change: answers of older providers are then ignored. */
+  private generation = 0;
 
   constructor(
     private readonly store: ProfileStore,
@@ -36,8 +39,11 @@ export class ConnectionService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions.push(store.onDidChange(() => {
-      // Profiles or their secrets changed (maybe in another window): rebuild providers lazily.
+      // Profiles or their secrets changed (maybe in another window): rebuild providers lazily, and forget
+      // what was known about their tokens (scopes, key or client may have changed; cached tokens stay cached).
+      this.generation++;
       this.providers.clear();
+      this.states.clear();
       this.changed.fire();
     }));
   }
@@ -99,12 +105,17 @@ export class ConnectionService implements vscode.Disposable {
 
   /** Fetches (or reuses) a token now, to refresh the view's token state. */
   async refreshToken(profile: ConnectionProfile, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<TokenState> {
+    const before = this.states.get(profile.id);
+    const generation = this.generation;
     try {
       const provider = await this.tokenProvider(profile, 'maskinporten');
       if (options.force) provider.invalidate();
       await provider.getToken({ signal: options.signal });
     } catch (error) {
       this.log.warn(`[connections] token for "${profile.label}": ${(error as Error).message}`);
+      // A failure before any token request (missing secret, sandbox not starting) was not observed: record it too.
+      const cancelled = error instanceof PlatformError && error.kind === 'cancelled';
+      if (!cancelled && generation === this.generation && this.states.get(profile.id) === before) this.report(profile.id, tokenStateFromError(error), generation);
     }
     return this.tokenState(profile.id);
   }
@@ -113,24 +124,26 @@ export class ConnectionService implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 
-  private report(profileId: string, state: TokenState): void {
+  private report(profileId: string, state: TokenState, generation: number): void {
+    if (generation !== this.generation) return;
     this.states.set(profileId, state);
     this.changed.fire();
   }
 
   private async createProviders(profile: ConnectionProfile): Promise<ProfileProviders> {
-    const report = (state: TokenState): void => this.report(profile.id, state);
+    const generation = this.generation;
+    const report = (state: TokenState): void => this.report(profile.id, state, generation);
     const wrap = (provider: TokenProvider): TokenProvider => observedProvider(provider, report);
     switch (profile.kind) {
       case 'token': {
         const token = await this.store.getSecret(profile.id, 'token');
-        if (!token) throw new Error(vscode.l10n.t('The token of "{0}" is missing from SecretStorage; paste it again.', profile.label));
+        if (!token) throw new InvalidInputError('token', vscode.l10n.t('The token of "{0}" is missing from SecretStorage; paste it again.', profile.label));
         const provider = wrap(new PastedTokenProvider(token, { label: profile.label }));
         return { maskinporten: provider, altinn: provider };
       }
       case 'maskinporten': {
         const secret = await this.store.getSecret(profile.id, 'key');
-        if (!secret) throw new Error(vscode.l10n.t('The key of "{0}" is missing from SecretStorage; import it again.', profile.label));
+        if (!secret) throw new KeyImportError('unreadable', vscode.l10n.t('The key of "{0}" is missing from SecretStorage; import it again.', profile.label));
         const environment = await this.environmentFor(profile);
         const maskinporten = new MaskinportenTokenProvider({
           http: this.http, environment, clientId: profile.clientId, key: signingKeyFromStored(secret), scopes: profile.scopes, cache: this.tokenCache,
