@@ -96,8 +96,10 @@ export class ScriptedPrompts implements Prompts {
   async input(options: vscode.InputBoxOptions): Promise<string> {
     const answer = String(this.next('input', { title: options.title, prompt: options.prompt, placeHolder: options.placeHolder }));
     const problem = await options.validateInput?.(answer);
+    // Information and warning messages under the input box do not block accepting it; errors (and plain strings) do.
+    const blocking = typeof problem === 'string' || (problem !== null && problem !== undefined && problem.severity === vscode.InputBoxValidationSeverity.Error);
     const message = typeof problem === 'string' ? problem : problem?.message;
-    if (message) throw new Error(`ScriptedPrompts: the input box would refuse "${options.password ? '<password>' : answer}": ${message}`);
+    if (blocking && message) throw new Error(`ScriptedPrompts: the input box would refuse "${options.password ? '<password>' : answer}": ${message}`);
     return answer;
   }
 

@@ -18,6 +18,8 @@ export async function openWorkbench(options) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1400, height: 900 },
+    // Lets VS Code's clipboard API answer inside the browser, so tests can read what a command copied.
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = context.pages()[0] ?? await context.newPage();
   const consoleErrors = [];

@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { buildTestMessageRequestEmail, type TestMessageContentWishes } from '../../platform/drafts';
+import { ONBOARDING_LINKS } from '../../platform/links';
+import type { Prompts } from '../prompts';
+import type { ExtensionServices } from '../services';
+import { askContact, askEnvironment, askLanguage, askOrganisationNumber, askText, checks, recall, remember, Steps } from './draftPrompts';
+import type { EmailDraftDocuments } from './emailDraftDocuments';
+import { fetchPartyRecipients } from './partyRecipients';
+import { describeRecipient, isSynthetic, parseRecipientList, recipientKindLabel, recipientListProblem, type ParsedRecipient } from './recipients';
+
+type SourceId = 'type' | 'parties' | 'tenor';
+type WishId = 'attachments' | 'markdown' | 'transmissions' | 'serviceResource' | 'notes';
+
+interface IdItem<T extends string> extends vscode.QuickPickItem {
+  readonly id: T;
+}
+
+interface RecipientItem extends vscode.QuickPickItem {
+  readonly id: string;
+  readonly recipient?: ParsedRecipient;
+}
+
+const TYPE_MORE = '__type__';
+
+async function typeRecipients(prompts: Prompts, title: string): Promise<ParsedRecipient[]> {
+  const text = await prompts.input({
+    title,
+    prompt: vscode.l10n.t('Test recipients: synthetic national identity numbers from Tenor (month + 80), D-numbers or organisation numbers, separated by commas'),
+    placeHolder: vscode.l10n.t('e.g. 07877100744, 313 234 142'),
+    validateInput: (value) => recipientListProblem(value, vscode.l10n),
+  });
+  return [...parseRecipientList(text, vscode.l10n).recipients];
+}
+
+async function askRecipients(services: ExtensionServices, prompts: Prompts, steps: Steps): Promise<ParsedRecipient[]> {
+  const profile = services.connections.activeProfile;
+  const title = steps.next();
+  const listTitle = steps.next();
+  for (;;) {
+    const sources: IdItem<SourceId>[] = [
+      {
+        id: 'type', label: vscode.l10n.t('$(keyboard) Type national identity or organisation numbers'),
+        detail: vscode.l10n.t('Tenor test persons and organisations, checked for valid check digits'),
+      },
+      ...(profile ? [{
+        id: 'parties' as const, label: vscode.l10n.t('$(organization) Pick from the parties of "{0}"', profile.label),
+        detail: vscode.l10n.t('The parties this connection may act for, fetched from Dialogporten'),
+      }] : []),
+      { id: 'tenor', label: vscode.l10n.t('$(link-external) Find test recipients in Tenor test data…'), detail: ONBOARDING_LINKS.tenorTestData },
+    ];
+    const source = (await prompts.pick(sources, { title, placeHolder: vscode.l10n.t('Who should servicedesk send the test messages to?') })).id;
+    if (source === 'tenor') {
+      await vscode.commands.executeCommand('altinnInbox.openTenorTestData');
+      continue;
+    }
+    if (source === 'type' || !profile) return typeRecipients(prompts, listTitle);
+
+    let parties;
+    try {
+      parties = await fetchPartyRecipients(services, profile);
+    } catch (error) {
+      if (error instanceof vscode.CancellationError) throw error;
+      services.log.warn(`[onboarding] parties of "${profile.label}": ${(error as Error).message}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Could not fetch the parties of "{0}": {1} Type the recipients instead.', profile.label, (error as Error).message));
+      return typeRecipients(prompts, listTitle);
+    }
+    if (parties.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no parties in Dialogporten yet. Type the recipients instead.', profile.label));
+      return typeRecipients(prompts, listTitle);
+    }
+    const items: RecipientItem[] = parties.map((party) => ({
+      id: party.value,
+      label: `${isSynthetic(party.kind) ? '$(beaker) ' : ''}${party.name}`,
+      description: `${party.value} · ${recipientKindLabel(party.kind, vscode.l10n)}${party.isDeleted ? ` · ${vscode.l10n.t('deleted')}` : ''}`,
+      detail: party.parentName ? vscode.l10n.t('Sub-unit of {0}', party.parentName) : undefined,
+      recipient: { value: party.value, kind: party.kind },
+    }));
+    items.push({ id: TYPE_MORE, label: vscode.l10n.t('$(keyboard) Type more numbers…') });
+    const picked = await prompts.pickMany(items, { title: listTitle, placeHolder: vscode.l10n.t('Recipients of the test messages'), matchOnDescription: true });
+    const recipients = picked.flatMap((item) => (item.recipient ? [item.recipient] : []));
+    if (picked.some((item) => item.id === TYPE_MORE)) {
+      for (const typed of await typeRecipients(prompts, listTitle)) if (!recipients.some((known) => known.value === typed.value)) recipients.push(typed);
+    }
+    if (recipients.length === 0) throw new Error(vscode.l10n.t('Choose at least one recipient for the test messages.'));
+    return recipients;
+  }
+}
+
+/**
+ * Asks for recipients (typed or from the active profile's parties), how many messages, content
+ * wishes, environment, organisation and contact, and opens the e-mail to servicedesk as an untitled
+ * document with copy / mail-client actions.
+ */
+export async function draftTestMessageRequest(services: ExtensionServices, documents: EmailDraftDocuments): Promise<vscode.TextDocument> {
+  const prompts = services.prompts();
+  const memory = recall(services);
+  const steps = new Steps(vscode.l10n.t('Draft test-message request'), 14);
+
+  const recipients = await askRecipients(services, prompts, steps);
+  const nonSynthetic = recipients.filter((recipient) => recipient.kind === 'fnr' || recipient.kind === 'dnr');
+  if (nonSynthetic.length > 0) {
+    await prompts.confirm(
+      vscode.l10n.t('{0} is not a synthetic test number', describeRecipient(nonSynthetic[0], vscode.l10n)),
+      vscode.l10n.t('Test messages in tt02 usually go to synthetic test people from Tenor (their birth month has 80 added). Go on if this is a tt02 test person; a real person\'s national identity number should not be sent to servicedesk.'),
+      vscode.l10n.t('Use It Anyway'),
+    );
+  }
+
+  const numberOfMessages = Number((await prompts.input({
+    title: steps.next(), prompt: recipients.length === 1 ? vscode.l10n.t('How many test messages?') : vscode.l10n.t('How many test messages to each recipient?'),
+    value: String(memory.numberOfMessages ?? 3), validateInput: (text) => checks.numberOfMessages(text),
+  })).trim());
+
+  const wishItems: IdItem<WishId>[] = [
+    { id: 'attachments', label: vscode.l10n.t('$(file-zip) Attachments'), description: vscode.l10n.t('to test downloads') },
+    { id: 'markdown', label: vscode.l10n.t('$(markdown) Markdown content'), description: vscode.l10n.t('headings, lists and links in the message text') },
+    { id: 'transmissions', label: vscode.l10n.t('$(git-pull-request-go-to-changes) Transmissions'), description: vscode.l10n.t('a reply or a new message in the same dialog') },
+    { id: 'serviceResource', label: vscode.l10n.t('$(symbol-namespace) A specific service resource…'), description: vscode.l10n.t('e.g. the service your customers receive from') },
+    { id: 'notes', label: vscode.l10n.t('$(note) Other wishes…'), description: vscode.l10n.t('in your own words') },
+  ];
+  const wishes = new Set((await prompts.pickMany(wishItems, {
+    title: steps.next(), placeHolder: vscode.l10n.t('What should the test messages contain? (none: servicedesk chooses)'),
+  })).map((item) => item.id));
+  const content: { -readonly [K in keyof TestMessageContentWishes]: TestMessageContentWishes[K] } = {
+    attachments: wishes.has('attachments'), markdown: wishes.has('markdown'), transmissions: wishes.has('transmissions'),
+  };
+  if (wishes.has('serviceResource')) {
+    content.serviceResource = await askText(prompts, {
+      title: steps.next(), prompt: vscode.l10n.t('The service resource to send from'), placeHolder: 'urn:altinn:resource:ttd-correspondence-test', what: vscode.l10n.t('a service resource'),
+    });
+  } else steps.next();
+  if (wishes.has('notes')) {
+    content.notes = await askText(prompts, {
+      title: steps.next(), prompt: vscode.l10n.t('Other wishes for the content (one line)'), what: vscode.l10n.t('your wishes'),
+    });
+  } else steps.next();
+
+  const environment = await askEnvironment(prompts, steps.next(), vscode.l10n.t('Where the test messages should be sent'));
+  const organisationName = await askText(prompts, {
+    title: steps.next(), prompt: vscode.l10n.t('Your organisation\'s name (the system vendor)'), value: memory.organisationName, placeHolder: 'Regnskapshjelp AS',
+    what: vscode.l10n.t('the organisation\'s name'),
+  });
+  const organisationNumber = await askOrganisationNumber(prompts, steps.next(), memory.organisationNumber, true);
+  const systemName = (await prompts.input({
+    title: steps.next(), prompt: vscode.l10n.t('The name of your end-user system (optional: leave empty to leave it out)'), value: memory.systemName,
+    validateInput: (text) => (text.trim() === '' ? undefined : checks.requiredText(text, vscode.l10n.t('the system\'s name'))),
+  })).trim();
+  const contact = await askContact(prompts, steps, memory);
+  const language = await askLanguage(prompts, steps.next(), memory.language);
+
+  const draft = buildTestMessageRequestEmail({
+    recipients: recipients.map((recipient) => recipient.value), numberOfMessages, content, environment,
+    organisationName, organisationNumber: organisationNumber || undefined, systemName: systemName || undefined, contact,
+  }, language);
+  await remember(services, {
+    organisationName, organisationNumber: organisationNumber || undefined, systemName: systemName || undefined, language, numberOfMessages,
+    contactName: contact.name, contactEmail: contact.email, contactPhone: contact.phone ?? '',
+  });
+  const synthetic = recipients.filter((recipient) => isSynthetic(recipient.kind)).length;
+  services.log.info(`[onboarding] test-message request for ${recipients.length} recipient(s), ${synthetic} synthetic`);
+  return documents.open(draft, 'testMessageRequest', language, environment);
+}
