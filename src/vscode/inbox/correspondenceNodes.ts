@@ -1,0 +1,299 @@
+import * as vscode from 'vscode';
+import type { CorrespondenceAttachment, CorrespondenceOverview } from '../../platform/correspondence';
+import type { RawRef } from '../payloads/rawJson';
+import { dialogIdsOf } from './correspondenceRefs';
+import { ErrorNode, HintNode, InboxLoadError, InboxNode, LeafNode, LoadMoreNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
+import { correspondenceTooltip, presentCorrespondence, presentCorrespondenceAttachment, presentStatusEvent, type FormatOptions } from './presentation';
+
+const PAGE = 25;
+const CONCURRENCY = 4;
+const MAX_RESOURCES = 30;
+
+/** The party a correspondence is listed for. */
+export interface CorrespondenceOwner extends InboxNode {
+  readonly partyUrn: string;
+  readonly profileId: string;
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, keeping the order of the results. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * "Correspondence" under a party. The Correspondence API lists per resource (Altinn checks access per resource), so
+ * the group shows one row per resource that has messages; listing ids has no side effects.
+ */
+export class CorrespondenceGroupNode extends LoadingNode {
+  private total: number | undefined;
+
+  constructor(readonly owner: CorrespondenceOwner, ctx: InboxContext, private readonly resourcesFor: (partyUrn: string) => Promise<readonly string[]>) {
+    super(`${owner.id}/correspondence`, owner, ctx);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Correspondence'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('mail');
+    item.description = this.total === undefined ? vscode.l10n.t('Altinn melding') : vscode.l10n.t('{0} messages', this.total);
+    item.contextValue = 'group correspondenceGroup';
+    return item;
+  }
+
+  override tooltip(): string {
+    return vscode.l10n.t('Altinn Correspondence (Altinn melding) for this party, one row per resource. Resources come from the setting altinnInbox.correspondence.resources, or else from the resources Access Management says this party has delegated to you. Expanding a resource reads each message\'s overview, which Altinn records as the status Fetched (not Read).');
+  }
+
+  protected whatFailed(): string {
+    return vscode.l10n.t('correspondence');
+  }
+
+  protected async loadChildren(): Promise<InboxNode[]> {
+    const resources = [...new Set(await this.resourcesFor(this.owner.partyUrn))].sort();
+    const configure: vscode.Command = { command: 'workbench.action.openSettings', title: vscode.l10n.t('Configure'), arguments: ['altinnInbox.correspondence.resources'] };
+    if (resources.length === 0) {
+      return [new HintNode(`${this.id}/none`, this, { label: vscode.l10n.t('No correspondence resources known for this party'), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure })];
+    }
+    if (resources.length > MAX_RESOURCES) {
+      return [new HintNode(`${this.id}/many`, this, { label: vscode.l10n.t('{0} resources: name the ones you use', resources.length), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure })];
+    }
+    type Listed = { resourceId: string; ids: string[]; raw: RawRef | undefined } | { resourceId: string; error: unknown };
+    const results = await mapLimited(resources, CONCURRENCY, async (resourceId): Promise<Listed> => {
+      try {
+        const loaded = await this.ctx.load((clients, signal) => clients.correspondence.listIds({ resourceId, onBehalfOf: this.owner.partyUrn }, { signal }));
+        return { resourceId, ids: loaded.value, raw: loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined };
+      } catch (error) {
+        return { resourceId, error };
+      }
+    });
+    const withItems = results.filter((r): r is Extract<Listed, { ids: string[] }> => 'ids' in r && r.ids.length > 0);
+    const failures = results.filter((r): r is Extract<Listed, { error: unknown }> => 'error' in r);
+    if (withItems.length === 0 && failures.length === results.length) throw failures[0].error;
+    const firstLoad = this.total === undefined;
+    this.total = withItems.reduce((n, r) => n + r.ids.length, 0);
+    if (firstLoad) setTimeout(() => this.ctx.changed(this), 0);
+    const nodes: InboxNode[] = withItems.map((r) => new CorrespondenceResourceNode(this, r.resourceId, r.ids, r.raw, this.ctx));
+    if (withItems.length === 0) {
+      nodes.push(new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No correspondence'), description: vscode.l10n.t('in {0} resource(s)', resources.length), icon: 'circle-slash', tooltip: resources.join(', ') }));
+    }
+    if (failures.length > 0) {
+      nodes.push(new HintNode(`${this.id}/failures`, this, {
+        label: vscode.l10n.t('{0} resource(s) could not be listed', failures.length),
+        description: failures.map((f) => f.resourceId).join(', '),
+        icon: 'warning', iconColor: 'list.warningForeground',
+        tooltip: failures.map((f) => `${f.resourceId}: ${(f.error instanceof Error ? f.error.message : String(f.error)).replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}`).join('\n\n'),
+        command: { command: 'altinnInbox.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] },
+      }));
+    }
+    return nodes;
+  }
+}
+
+/** The correspondence of one resource, newest first, overviews read a page at a time. */
+export class CorrespondenceResourceNode extends LoadingNode {
+  private shown: InboxNode[] = [];
+  private nextIndex = 0;
+
+  constructor(readonly group: CorrespondenceGroupNode, readonly resourceId: string, private readonly ids: readonly string[], raw: RawRef | undefined, ctx: InboxContext) {
+    super(`${group.id}/${resourceId}`, group, ctx);
+    this.raw = raw;
+    this.rawTitle = `correspondence-ids-${resourceId}`;
+  }
+
+  get owner(): CorrespondenceOwner {
+    return this.group.owner;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.resourceId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('symbol-class');
+    item.description = vscode.l10n.t('{0} messages', this.ids.length);
+    item.contextValue = ['group', 'correspondenceResource', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
+    return item;
+  }
+
+  protected whatFailed(): string {
+    return vscode.l10n.t('correspondence');
+  }
+
+  protected async loadChildren(): Promise<InboxNode[]> {
+    this.shown = [];
+    this.nextIndex = 0;
+    await this.nextPage();
+    return this.rows();
+  }
+
+  async loadMore(): Promise<void> {
+    await this.nextPage();
+    this.setChildren(this.rows());
+    this.ctx.changed(this);
+  }
+
+  private async nextPage(): Promise<void> {
+    const page = this.ids.slice(this.nextIndex, this.nextIndex + PAGE);
+    this.nextIndex += page.length;
+    const nodes = await mapLimited(page, CONCURRENCY, async (id) => {
+      try {
+        const loaded = await this.ctx.load((clients, signal) => clients.correspondence.fetchOverview(id, { signal }));
+        return new CorrespondenceNode(this, loaded.value, loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined, this.ctx);
+      } catch (error) {
+        return new ErrorNode(new HintNode(`${this.id}/${id}`, this, { label: id }), error instanceof InboxLoadError ? error : new InboxLoadError(error), vscode.l10n.t('correspondence {0}', id.slice(0, 8)));
+      }
+    });
+    this.shown.push(...nodes);
+  }
+
+  private rows(): InboxNode[] {
+    return this.nextIndex < this.ids.length ? [...this.shown, new LoadMoreNode(this, this.shown.length)] : [...this.shown];
+  }
+}
+
+/** One correspondence (its overview): attachments, status history, the dialog it was published as, reply links. */
+export class CorrespondenceNode extends InboxNode {
+  constructor(parent: InboxNode, public overview: CorrespondenceOverview, raw: RawRef | undefined, private readonly ctx: InboxContext) {
+    super(`${parent.id}/c/${overview.correspondenceId}`, parent);
+    this.raw = raw;
+    this.rawTitle = `correspondence-${overview.content?.messageTitle ?? overview.correspondenceId}`;
+  }
+
+  get correspondenceId(): string {
+    return this.overview.correspondenceId;
+  }
+
+  get owner(): CorrespondenceOwner | undefined {
+    for (let node: InboxNode | undefined = this.parent; node; node = node.parent) {
+      if ('partyUrn' in node && 'profileId' in node) return node as CorrespondenceOwner;
+    }
+    return undefined;
+  }
+
+  get profileId(): string {
+    return this.owner?.profileId ?? this.ctx.profile.id;
+  }
+
+  treeItem(): vscode.TreeItem {
+    return presentationItem(this.id, presentCorrespondence(this.overview, this.ctx.format), vscode.TreeItemCollapsibleState.Collapsed);
+  }
+
+  override tooltip(): string {
+    return correspondenceTooltip(this.overview, this.ctx.format);
+  }
+
+  update(overview: CorrespondenceOverview, raw?: RawRef): void {
+    this.overview = overview;
+    if (raw) this.raw = raw;
+  }
+
+  override children(): InboxNode[] {
+    const attachments = this.overview.content?.attachments ?? [];
+    const nodes: InboxNode[] = attachments.map((attachment, index) => new CorrespondenceAttachmentNode(this, attachment, this.raw ? { exchangeId: this.raw.exchangeId, pointer: ['content', 'attachments', index] } : undefined, this.ctx.format));
+    nodes.push(new StatusHistoryNode(this, this.ctx));
+    for (const dialogId of dialogIdsOf(this.overview)) {
+      nodes.push(new HintNode(`${this.id}/dialog/${dialogId}`, this, {
+        label: vscode.l10n.t('Open the dialog in Dialogporten'),
+        description: dialogId.slice(0, 8),
+        icon: 'link',
+        command: { command: 'altinnInbox.openDialogItem', title: vscode.l10n.t('Open dialog'), arguments: [{ profileId: this.profileId, partyUrn: this.overview.recipient ?? this.owner?.partyUrn ?? '', dialogId }] },
+        tooltip: vscode.l10n.t('Correspondence publishes each message as a Dialogporten dialog too. Opening it marks the dialog as seen.'),
+        contextValue: 'dialogRef',
+      }));
+    }
+    for (const [index, reply] of (this.overview.replyOptions ?? []).entries()) {
+      if (!reply.linkURL || !/^https?:\/\//i.test(reply.linkURL)) continue;
+      nodes.push(new HintNode(`${this.id}/reply/${index}`, this, {
+        label: reply.linkText ?? reply.linkURL, description: vscode.l10n.t('reply option'), icon: 'link-external',
+        command: { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(reply.linkURL)] }, contextValue: 'replyOption',
+      }));
+    }
+    return nodes;
+  }
+}
+
+export class CorrespondenceAttachmentNode extends InboxNode {
+  constructor(readonly correspondence: CorrespondenceNode, readonly attachment: CorrespondenceAttachment, raw: RawRef | undefined, private readonly format: FormatOptions = {}) {
+    super(`${correspondence.id}/a/${attachment.id ?? attachment.fileName ?? 'attachment'}`, correspondence);
+    this.raw = raw;
+    this.rawTitle = `attachment-${attachment.fileName ?? attachment.id ?? ''}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = presentationItem(this.id, presentCorrespondenceAttachment(this.attachment, this.format), vscode.TreeItemCollapsibleState.None);
+    if (item.contextValue?.includes('downloadable') && this.attachment.id) {
+      item.command = { command: 'altinnInbox.downloadAttachment', title: vscode.l10n.t('Download…'), arguments: [this] };
+    }
+    return item;
+  }
+
+  override tooltip(): string {
+    const a = this.attachment;
+    return [`**${(a.displayName ?? a.fileName ?? 'attachment').replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}**`, '',
+      `${vscode.l10n.t('File')}: ${a.fileName ?? '—'}`, `${vscode.l10n.t('Checksum (MD5)')}: ${a.checksum ?? '—'}`, `${vscode.l10n.t('Status')}: ${a.status ?? '—'}`,
+      '', `_${vscode.l10n.t('Click to download. Altinn records AttachmentsDownloaded.')}_`].join('  \n');
+  }
+}
+
+/** GET …/details: the status history (reading it records Fetched, like the overview). */
+export class StatusHistoryNode extends LoadingNode {
+  constructor(private readonly correspondence: CorrespondenceNode, ctx: InboxContext) {
+    super(`${correspondence.id}/history`, correspondence, ctx);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Status history'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('history');
+    item.contextValue = ['group', 'statusHistory', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
+    return item;
+  }
+
+  protected whatFailed(): string {
+    return vscode.l10n.t('the status history');
+  }
+
+  protected async loadChildren(): Promise<InboxNode[]> {
+    const { value, exchange } = await this.ctx.load((clients, signal) => clients.correspondence.fetchDetails(this.correspondence.correspondenceId, { signal }));
+    if (exchange) {
+      this.raw = { exchangeId: exchange.id, pointer: [] };
+      this.rawTitle = 'correspondence-details';
+    }
+    const events = value.statusHistory ?? [];
+    if (events.length === 0) return [new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No status events'), icon: 'circle-slash' })];
+    return events.map((event, index) => new LeafNode(`${this.id}/${index}`, this, presentStatusEvent(event, this.ctx.format), exchange ? { exchangeId: exchange.id, pointer: ['statusHistory', index] } : undefined, `status-${event.status ?? index}`))
+      .reverse();
+  }
+}
+
+/** A correspondence a dialog links to (known once the dialog's details were loaded). */
+export class LinkedCorrespondenceNode extends LoadingNode {
+  constructor(parent: InboxNode, readonly correspondenceId: string, ctx: InboxContext) {
+    super(`${parent.id}/linked/${correspondenceId}`, parent, ctx);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Correspondence'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = this.correspondenceId;
+    item.iconPath = new vscode.ThemeIcon('mail');
+    item.contextValue = 'group linkedCorrespondence';
+    return item;
+  }
+
+  protected whatFailed(): string {
+    return vscode.l10n.t('the correspondence');
+  }
+
+  protected async loadChildren(): Promise<InboxNode[]> {
+    const { value, exchange } = await this.ctx.load((clients, signal) => clients.correspondence.fetchOverview(this.correspondenceId, { signal }));
+    return [new CorrespondenceNode(this, value, exchange ? { exchangeId: exchange.id, pointer: [] } : undefined, this.ctx)];
+  }
+}

@@ -1,0 +1,272 @@
+import * as vscode from 'vscode';
+import { partyUrnOf, flattenAuthorizedParties } from '../../platform/access';
+import type { AltinnEnvironment } from '../../platform/environments';
+import type { RecordedExchange } from '../payloads/exchangeRecorder';
+import type { PayloadDebugging } from '../payloads/payloadDebugging';
+import type { ConnectionProfile } from '../profiles/profile';
+import type { ExtensionServices } from '../services';
+import { createApiClients, type ApiClients } from './apiClients';
+import { describeFilter, isEmptyFilter, normalizeFilter, clampPageSize, type InboxFilter } from './inboxFilter';
+import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } from './inboxNode';
+import { PartyNode, RootNode } from './partyNodes';
+import type { FormatOptions } from './presentation';
+
+export const INBOX_VIEW_ID = 'altinnInbox.inbox';
+const SHOW_DELETED_KEY = 'altinnInbox.inbox.showDeletedParties';
+export const FILTERED_CONTEXT_KEY = 'altinnInbox:inboxFiltered';
+export const SHOW_DELETED_CONTEXT_KEY = 'altinnInbox:showDeletedParties';
+
+/**
+ * The Inbox tree: the active profile's parties → dialogs → transmissions, attachments, activities, seen log; and
+ * correspondence per party. Nothing is fetched until VS Code asks for children; loads show progress on the view and
+ * are abandoned when the tree is rebuilt (refresh, profile switch).
+ */
+export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vscode.Disposable {
+  private readonly changedEmitter = new vscode.EventEmitter<InboxNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+  private root: RootNode | undefined;
+  private rootProblem: InboxNode | undefined;
+  private generation = new AbortController();
+  private profileKey: string | undefined;
+  /** profile id → party URN → filter. In memory: a reload starts unfiltered. */
+  private readonly filters = new Map<string, Map<string, InboxFilter>>();
+  private resourcesCache: Promise<Map<string, string[]>> | undefined;
+  private treeView: vscode.TreeView<InboxNode> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [this.changedEmitter];
+
+  constructor(private readonly services: ExtensionServices, private readonly payloads: PayloadDebugging) {
+    this.profileKey = keyOf(services.connections.activeProfile);
+    this.subscriptions.push(services.connections.onDidChange(() => {
+      // Token state changes fire too; only a different active profile (or its environment) rebuilds the tree.
+      const key = keyOf(services.connections.activeProfile);
+      if (key !== this.profileKey) {
+        this.profileKey = key;
+        this.refresh();
+      }
+    }));
+    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('altinnInbox.correspondence.resources')) {
+        this.resourcesCache = undefined;
+        for (const party of this.root?.allParties() ?? []) this.refreshNode(party);
+      }
+    }));
+    void vscode.commands.executeCommand('setContext', SHOW_DELETED_CONTEXT_KEY, this.showDeletedParties());
+  }
+
+  attach(treeView: vscode.TreeView<InboxNode>): void {
+    this.treeView = treeView;
+    this.updateViewText();
+  }
+
+  // ——— TreeDataProvider ———
+
+  getTreeItem(node: InboxNode): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  async getChildren(node?: InboxNode): Promise<InboxNode[]> {
+    if (node) return node.children();
+    if (this.rootProblem) return [this.rootProblem];
+    let profile: ConnectionProfile | undefined;
+    try {
+      profile = this.services.connections.activeProfile ?? await this.services.connections.ensureActiveProfile();
+    } catch (error) {
+      this.services.log.error(`[inbox] no connection: ${(error as Error).message}`);
+      this.rootProblem = new HintNode('root/problem', undefined, {
+        label: vscode.l10n.t('Could not prepare the connection: {0}', (error as Error).message), icon: 'error', iconColor: 'errorForeground',
+        command: { command: 'altinnInbox.refreshInbox', title: vscode.l10n.t('Retry') },
+      });
+      return [this.rootProblem];
+    }
+    if (!profile) {
+      this.root = undefined;
+      this.updateViewText();
+      return [];
+    }
+    if (!this.root || this.root.id !== `root/${profile.id}`) {
+      this.profileKey = keyOf(profile);
+      this.root = new RootNode(this.createContext(profile), (partyUrn) => this.resourcesFor(profile, partyUrn));
+      this.updateViewText();
+    }
+    return this.root.children();
+  }
+
+  getParent(node: InboxNode): InboxNode | undefined {
+    return node.parent instanceof RootNode ? undefined : node.parent;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: InboxNode): vscode.TreeItem {
+    const tooltip = node.tooltip();
+    if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip, false);
+    return item;
+  }
+
+  // ——— refresh ———
+
+  /** Rebuilds the whole tree (abandoning loads in flight). */
+  refresh(): void {
+    this.generation.abort();
+    this.generation = new AbortController();
+    this.root = undefined;
+    this.rootProblem = undefined;
+    this.resourcesCache = undefined;
+    this.updateViewText();
+    this.changedEmitter.fire(undefined);
+  }
+
+  /** Reloads one node's children. */
+  refreshNode(node: InboxNode): void {
+    if (node instanceof RootNode || !node.parent && !(node instanceof PartyNode)) {
+      this.refresh();
+      return;
+    }
+    node.invalidate();
+    this.changed(node);
+  }
+
+  changed(node?: InboxNode): void {
+    this.changedEmitter.fire(node instanceof RootNode ? undefined : node);
+    this.updateViewText();
+  }
+
+  get rootNode(): RootNode | undefined {
+    return this.root;
+  }
+
+  // ——— filters and options ———
+
+  filterFor(partyUrn: string, profileId = this.services.connections.activeProfile?.id ?? ''): InboxFilter | undefined {
+    return this.filters.get(profileId)?.get(partyUrn);
+  }
+
+  setFilter(party: PartyNode, filter: InboxFilter | undefined): void {
+    const byParty = this.filters.get(party.profileId) ?? new Map<string, InboxFilter>();
+    this.filters.set(party.profileId, byParty);
+    if (!filter || isEmptyFilter(filter)) byParty.delete(party.partyUrn);
+    else byParty.set(party.partyUrn, normalizeFilter(filter));
+    party.invalidate();
+    this.changed(party);
+  }
+
+  clearFilters(): void {
+    const profileId = this.services.connections.activeProfile?.id ?? '';
+    const filtered = [...(this.filters.get(profileId)?.keys() ?? [])];
+    this.filters.delete(profileId);
+    for (const party of this.root?.allParties() ?? []) {
+      if (filtered.includes(party.partyUrn)) {
+        party.invalidate();
+        this.changed(party);
+      }
+    }
+    this.updateViewText();
+  }
+
+  showDeletedParties(): boolean {
+    return this.services.context.globalState.get<boolean>(SHOW_DELETED_KEY, false);
+  }
+
+  async setShowDeletedParties(show: boolean): Promise<void> {
+    await this.services.context.globalState.update(SHOW_DELETED_KEY, show);
+    await vscode.commands.executeCommand('setContext', SHOW_DELETED_CONTEXT_KEY, show);
+    if (this.root) this.refreshNode(this.root);
+  }
+
+  pageSize(): number {
+    return clampPageSize(vscode.workspace.getConfiguration('altinnInbox.inbox').get<number>('pageSize', 100));
+  }
+
+  // ——— internals ———
+
+  private createContext(profile: ConnectionProfile): InboxContext {
+    const signal = this.generation.signal;
+    const language = vscode.env.language;
+    const format: FormatOptions = { locale: language, languages: [language], l10n: vscode.l10n };
+    let environment: Promise<AltinnEnvironment> | undefined;
+    return {
+      profile,
+      format,
+      signal,
+      environment: () => (environment ??= this.services.connections.environmentFor(profile)),
+      load: <T>(fn: (clients: ApiClients, signal: AbortSignal) => Promise<T>) => this.load(profile, signal, fn),
+      changed: (node) => this.changed(node),
+      filterFor: (partyUrn) => this.filterFor(partyUrn, profile.id),
+      pageSize: () => this.pageSize(),
+      showDeletedParties: () => this.showDeletedParties(),
+      correspondenceResources: () => configuredResources(),
+    };
+  }
+
+  private async load<T>(profile: ConnectionProfile, signal: AbortSignal, fn: (clients: ApiClients, signal: AbortSignal) => Promise<T>): Promise<Loaded<T>> {
+    const exchanges: RecordedExchange[] = [];
+    const record = (exchange: Parameters<PayloadDebugging['record']>[0]): RecordedExchange => {
+      const stored = this.payloads.store.add(exchange);
+      exchanges.push(stored);
+      return stored;
+    };
+    return vscode.window.withProgress({ location: { viewId: INBOX_VIEW_ID } }, async () => {
+      try {
+        const clients = await createApiClients(this.services, profile, { record });
+        const value = await fn(clients, signal);
+        const exchange = [...exchanges].reverse().find((e) => e.status !== undefined && e.status >= 200 && e.status < 300);
+        return { value, exchange };
+      } catch (error) {
+        if (!signal.aborted) this.services.log.warn(`[inbox] ${error instanceof Error ? error.message : String(error)}`);
+        throw new InboxLoadError(error, exchanges.at(-1));
+      }
+    });
+  }
+
+  /** Correspondence resources to list for a party: the setting, else what Access Management says the party delegated. */
+  private async resourcesFor(profile: ConnectionProfile, partyUrn: string): Promise<readonly string[]> {
+    const configured = configuredResources();
+    if (configured.length > 0) return configured;
+    this.resourcesCache ??= this.load(profile, this.generation.signal, (clients, signal) => clients.access.list({ includeSubParties: true }, { signal })).then(({ value }) => {
+      const map = new Map<string, string[]>();
+      for (const party of flattenAuthorizedParties(value)) {
+        const urn = partyUrnOf(party);
+        if (urn) map.set(urn, party.authorizedResources.map((r) => r.replace(/^urn:altinn:resource:/, '')));
+      }
+      return map;
+    });
+    const cache = this.resourcesCache;
+    cache.catch(() => {
+      if (this.resourcesCache === cache) this.resourcesCache = undefined;
+    });
+    return (await cache).get(partyUrn) ?? [];
+  }
+
+  private updateViewText(): void {
+    if (!this.treeView) return;
+    const profile = this.services.connections.activeProfile;
+    this.treeView.description = profile ? `${profile.label} · ${environmentName(profile.environment)}` : undefined;
+    const byParty = profile ? this.filters.get(profile.id) : undefined;
+    const names = new Map((this.root?.allParties() ?? []).map((p) => [p.partyUrn, p.party.name]));
+    const parts = [...(byParty?.entries() ?? [])].map(([urn, filter]) => `${names.get(urn) ?? urn}: ${describeFilter(filter, vscode.l10n)}`);
+    this.treeView.message = parts.length
+      ? vscode.l10n.t('Filtered — {0}. Clear with the party\'s filter button or "Clear All Inbox Filters".', parts.join('; '))
+      : undefined;
+    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, parts.length > 0);
+  }
+
+  dispose(): void {
+    this.generation.abort();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+function keyOf(profile: ConnectionProfile | undefined): string | undefined {
+  return profile ? `${profile.id}|${profile.environment}` : undefined;
+}
+
+function configuredResources(): string[] {
+  const value = vscode.workspace.getConfiguration('altinnInbox.correspondence').get<unknown>('resources', []);
+  return Array.isArray(value) ? value.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim().replace(/^urn:altinn:resource:/, '')) : [];
+}
+
+function environmentName(environment: string): string {
+  switch (environment) {
+    case 'sandbox': return vscode.l10n.t('Sandbox');
+    case 'production': return vscode.l10n.t('PRODUCTION');
+    default: return environment;
+  }
+}

@@ -1,0 +1,69 @@
+import type { AuthorizedParty } from '../../platform/dialogporten/schemas/parties';
+
+/** A party as the Inbox shows it: sub-units under their main unit. */
+export interface PartyEntry {
+  readonly party: AuthorizedParty;
+  /** Index path in the parties response (`authorizedParties[i].subParties[j]`), for the raw JSON view. */
+  readonly path: readonly (string | number)[];
+  readonly subUnits: readonly PartyEntry[];
+}
+
+export interface PartyForest {
+  readonly roots: readonly PartyEntry[];
+  /** Deleted parties left out (shown only on request). */
+  readonly hiddenDeleted: number;
+}
+
+export function isPerson(party: AuthorizedParty): boolean {
+  return /person/i.test(party.partyType) || party.party.includes(':person:');
+}
+
+/**
+ * Orders and nests the parties of GET /parties: the user themself first, then other persons, then
+ * organisations, by name; sub-units under their main unit; each party once (Altinn sometimes lists a
+ * sub-unit at the top level too); deleted parties only when asked for.
+ */
+export function shapeParties(parties: readonly AuthorizedParty[], options: { showDeleted: boolean }): PartyForest {
+  const nested = new Set<string>();
+  for (const party of parties) for (const sub of party.subParties ?? []) nested.add(sub.party);
+  let hiddenDeleted = 0;
+  const placed = new Set<string>();
+  /** The entry for `party`; a hidden deleted party gives its live sub-units instead, so they stay reachable. */
+  const build = (party: AuthorizedParty, path: (string | number)[]): PartyEntry[] => {
+    if (placed.has(party.party)) return [];
+    placed.add(party.party);
+    const subUnits = sortParties((party.subParties ?? []).flatMap((sub, index) => build(sub, [...path, 'subParties', index])));
+    if (party.isDeleted && !options.showDeleted) {
+      hiddenDeleted++;
+      return subUnits;
+    }
+    return [{ party, path, subUnits }];
+  };
+  const roots: PartyEntry[] = [];
+  parties.forEach((party, index) => {
+    if (!nested.has(party.party)) roots.push(...build(party, ['authorizedParties', index]));
+  });
+  // Listed only at the top level under a main unit we never saw: keep them visible at the top.
+  parties.forEach((party, index) => {
+    if (nested.has(party.party) && !placed.has(party.party)) roots.push(...build(party, ['authorizedParties', index]));
+  });
+  return { roots: sortParties(roots), hiddenDeleted };
+}
+
+function rank(party: AuthorizedParty): number {
+  if (party.isCurrentEndUser) return 0;
+  return isPerson(party) ? 1 : 2;
+}
+
+function sortParties(entries: PartyEntry[]): PartyEntry[] {
+  return entries.sort((a, b) => rank(a.party) - rank(b.party) || a.party.name.localeCompare(b.party.name, 'nb'));
+}
+
+/** `urn:altinn:organization:identifier-no:310000001` → `310 000 001`; a person's number is shortened to the birth date part. */
+export function partyIdentifierLabel(urn: string): string {
+  const org = /organization:identifier-no:(\d{9})$/.exec(urn)?.[1];
+  if (org) return `${org.slice(0, 3)} ${org.slice(3, 6)} ${org.slice(6)}`;
+  const person = /person:identifier-no:(\d{11})$/.exec(urn)?.[1];
+  if (person) return `${person.slice(0, 6)} *****`;
+  return urn.split(':').pop() ?? urn;
+}
