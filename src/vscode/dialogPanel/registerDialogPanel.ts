@@ -1,0 +1,252 @@
+import * as vscode from 'vscode';
+import type { AltinnEnvironment } from '../../platform/environments';
+import { registerCommand } from '../commands';
+import { resolveProfile } from '../inbox/apiClients';
+import { isOpenDialogArgs, OPEN_DIALOG_COMMAND } from '../inbox/inboxTypes';
+import type { ConnectionProfile } from '../profiles/profile';
+import type { ExtensionServices } from '../services';
+import { DIALOG_PANEL_VIEW_TYPE, DialogPanel, panelKey, type DialogPanelHost, type DialogSource } from './dialogPanel';
+import type { ActionResult } from './dialogView';
+import { isPersistedPanelState, type PersistedPanelState } from './protocol';
+
+export const PREVIEW_DIALOG_PAYLOAD_COMMAND = 'altinnInbox.previewDialogPayload';
+export const EXECUTE_GUI_ACTION_COMMAND = 'altinnInbox.executeGuiAction';
+export const RAW_DIALOG_SCHEME = 'altinn-dialog';
+
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Argument of `altinnInbox.executeGuiAction` (also what the panel's buttons do). */
+export interface ExecuteGuiActionArgs {
+  readonly dialogId: string;
+  readonly actionId: string;
+  /** Which profile's panel; the only open panel of the dialog when left out. */
+  readonly profileId?: string;
+}
+
+/** Read-only `altinn-dialog:` documents holding a panel's response JSON (dialog token replaced). */
+class RawDialogDocuments implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly texts = new Map<string, string>();
+
+  uriFor(key: string, dialogId: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: RAW_DIALOG_SCHEME, path: `/${dialogId}.json`, query: key });
+  }
+
+  set(key: string, dialogId: string, text: string): vscode.Uri {
+    this.texts.delete(key);
+    this.texts.set(key, text);
+    // Keep the newest few; a closed panel's document still shows what it showed.
+    while (this.texts.size > 20) this.texts.delete(this.texts.keys().next().value as string);
+    const uri = this.uriFor(key, dialogId);
+    this.changed.fire(uri);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.query) ?? vscode.l10n.t('// This dialog is no longer open; open it again to see its JSON.');
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The panels by dialog, the commands that open them, the serializer that restores them after a reload. */
+class DialogPanels implements DialogPanelHost, vscode.Disposable {
+  private readonly panels = new Map<string, DialogPanel>();
+  private lastActive: DialogPanel | undefined;
+  readonly rawDocuments = new RawDialogDocuments();
+  private seenNoticeShown = false;
+
+  constructor(readonly services: ExtensionServices) {}
+
+  /** `altinnInbox.openDialog`: OpenDialogArgs from the Inbox, `{ dialogId }`, a dialog id, or nothing (asks). */
+  async open(arg?: unknown): Promise<void> {
+    const request = await this.resolveOpenRequest(arg);
+    const source: DialogSource = { kind: 'api', profile: request.profile, dialogId: request.dialogId, partyUrn: request.partyUrn, title: request.title };
+    const existing = this.panels.get(panelKey(source));
+    if (existing) {
+      existing.reveal();
+      // A panel restored after a reload (or whose first load was declined) loads now that it was asked for.
+      if (!existing.currentDialog) await existing.load('open');
+      return;
+    }
+    // Ask (on Production) before anything appears or is fetched.
+    const environment = await this.services.connections.environmentFor(request.profile);
+    await this.confirmMarkSeen(environment, request.title, 'open');
+    await this.create(source).load('open', true);
+  }
+
+  /** `altinnInbox.previewDialogPayload`: a saved Dialog JSON (the active editor or a file) rendered offline. */
+  async preview(arg?: unknown): Promise<void> {
+    let uri = arg instanceof vscode.Uri ? arg : undefined;
+    uri ??= vscode.window.activeTextEditor?.document.uri;
+    if (!uri) {
+      uri = await this.services.prompts().openFile({ title: vscode.l10n.t('Preview a saved Dialog payload'), filters: { JSON: ['json'] }, openLabel: vscode.l10n.t('Preview') });
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    const id = GUID.exec(/"id"\s*:\s*"([^"]+)"/.exec(document.getText())?.[1] ?? '')?.[0];
+    if (!id) throw new Error(vscode.l10n.t('{0} does not look like a Dialog payload (GET /api/v1/enduser/dialogs/{id}): no "id".', uri.path.split('/').pop() ?? uri.toString()));
+    const source: DialogSource = { kind: 'payload', uri, dialogId: id };
+    const existing = this.panels.get(panelKey(source));
+    if (existing) {
+      existing.reveal();
+      await existing.load('refresh');
+      return;
+    }
+    await this.create(source).load('open');
+  }
+
+  /** `altinnInbox.executeGuiAction`: runs an action of an open dialog panel (asks for confirmation). */
+  async executeGuiAction(arg: unknown): Promise<ActionResult | undefined> {
+    const args = arg as Partial<ExecuteGuiActionArgs> | undefined;
+    if (!args || typeof args.dialogId !== 'string' || typeof args.actionId !== 'string') {
+      throw new Error(vscode.l10n.t('Run a GUI action from its button in the dialog panel.'));
+    }
+    const matches = [...this.panels.values()].filter((panel) => panel.dialogId.toLowerCase() === args.dialogId!.toLowerCase() && (!args.profileId || panel.key.startsWith(`api:${args.profileId}:`)));
+    const panel = matches.find((candidate) => candidate.key.startsWith('api:'));
+    if (!panel) throw new Error(vscode.l10n.t('Open the dialog first; its actions run from its panel.'));
+    return panel.executeGuiAction(args.actionId);
+  }
+
+  /** Panels restored after a window reload: their state comes from the webview (getState). */
+  async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (!isPersistedPanelState(state)) {
+      webviewPanel.dispose();
+      return;
+    }
+    if (state.kind === 'payload') {
+      if (!state.payloadUri) return webviewPanel.dispose();
+      const source: DialogSource = { kind: 'payload', uri: vscode.Uri.parse(state.payloadUri, true), dialogId: state.dialogId, title: state.title };
+      const panel = this.adopt(webviewPanel, source, state);
+      // Reading a file is harmless at startup.
+      await panel.load('open').catch(() => undefined);
+      return;
+    }
+    const profile = state.profileId ? this.services.profiles.get(state.profileId) : undefined;
+    if (!profile) {
+      webviewPanel.dispose();
+      return;
+    }
+    const source: DialogSource = { kind: 'api', profile, dialogId: state.dialogId, partyUrn: state.partyUrn, title: state.title };
+    // No network while VS Code starts, and no silent "seen": the restored panel waits for a click.
+    this.adopt(webviewPanel, source, state).showRestored();
+  }
+
+  /** Says once per session that opening marks the dialog as seen; on Production asks every time. */
+  async confirmMarkSeen(environment: AltinnEnvironment, title: string | undefined, reason: 'open' | 'refresh' | 'token'): Promise<void> {
+    if (environment.isProduction) {
+      const message = reason === 'open'
+        ? vscode.l10n.t('Open "{0}" in Production?', title ?? vscode.l10n.t('this dialog'))
+        : vscode.l10n.t('Fetch "{0}" again in Production?', title ?? vscode.l10n.t('this dialog'));
+      await this.services.prompts().confirm(
+        message,
+        vscode.l10n.t('Fetching a dialog\'s details marks it as seen in Dialogporten for the party: your system is recorded in its seen log and the Altinn inbox no longer shows it as unread to the people who read it there.'),
+        vscode.l10n.t('Open and Mark as Seen'),
+      );
+      return;
+    }
+    if (reason === 'open' && !this.seenNoticeShown) {
+      this.seenNoticeShown = true;
+      this.services.log.info('[dialog panel] opening a dialog fetches its details, which marks it as seen in Dialogporten');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Opening a dialog fetches its details, which marks it as seen in Dialogporten ({0}): the seen log records it and it no longer counts as unread. Listing in the Inbox does not.', environment.label));
+    }
+  }
+
+  async openRawDocument(key: string, dialogId: string, text: string): Promise<void> {
+    const uri = this.rawDocuments.set(key, dialogId, text);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+  }
+
+  onDidDispose(panel: DialogPanel): void {
+    if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
+    if (this.lastActive === panel) this.lastActive = undefined;
+  }
+
+  onDidBecomeActive(panel: DialogPanel): void {
+    this.lastActive = panel;
+  }
+
+  /** The dialog panel the editor-title and palette commands act on: the active one, else the one last active. */
+  activePanel(): DialogPanel {
+    const panel = [...this.panels.values()].find((candidate) => candidate.panel.active) ?? this.lastActive;
+    if (!panel) throw new Error(vscode.l10n.t('Open a dialog first (Altinn: Open Dialog…, or from the Inbox).'));
+    return panel;
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+    this.panels.clear();
+    this.rawDocuments.dispose();
+  }
+
+  private create(source: DialogSource): DialogPanel {
+    const webviewPanel = vscode.window.createWebviewPanel(DIALOG_PANEL_VIEW_TYPE, source.title ?? vscode.l10n.t('Dialog'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.services.context.extensionUri, 'media')],
+    });
+    return this.adopt(webviewPanel, source);
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, source: DialogSource, restored?: PersistedPanelState): DialogPanel {
+    const panel = new DialogPanel(this, webviewPanel, source, restored);
+    this.panels.get(panel.key)?.dispose();
+    this.panels.set(panel.key, panel);
+    this.lastActive = panel;
+    return panel;
+  }
+
+  private async resolveOpenRequest(arg: unknown): Promise<{ profile: ConnectionProfile; dialogId: string; partyUrn?: string; title?: string }> {
+    if (isOpenDialogArgs(arg)) {
+      return { profile: resolveProfile(this.services, arg.profileId), dialogId: checkDialogId(arg.dialogId), partyUrn: arg.partyUrn, title: arg.title };
+    }
+    if (arg && typeof arg === 'object' && typeof (arg as { dialogId?: unknown }).dialogId === 'string') {
+      const loose = arg as { dialogId: string; profileId?: unknown; title?: unknown };
+      const profile = typeof loose.profileId === 'string' ? resolveProfile(this.services, loose.profileId) : await this.activeProfile();
+      return { profile, dialogId: checkDialogId(loose.dialogId), title: typeof loose.title === 'string' ? loose.title : undefined };
+    }
+    if (typeof arg === 'string' && GUID.test(arg)) return { profile: await this.activeProfile(), dialogId: checkDialogId(arg) };
+    const profile = await this.activeProfile();
+    const answer = await this.services.prompts().input({
+      title: vscode.l10n.t('Open Dialog'),
+      prompt: vscode.l10n.t('A dialog id, or a link that contains one (e.g. from the Altinn inbox). Opening marks the dialog as seen in Dialogporten.'),
+      placeHolder: '0194a1c2-…',
+      validateInput: (value) => (GUID.test(value) ? undefined : vscode.l10n.t('Paste a dialog id (a UUID) or a link that contains one.')),
+    });
+    return { profile, dialogId: checkDialogId(answer) };
+  }
+
+  private async activeProfile(): Promise<ConnectionProfile> {
+    const profile = await this.services.connections.ensureActiveProfile();
+    if (!profile) throw new Error(vscode.l10n.t('No connection is active. Pick one in the Connections view (or use the sandbox).'));
+    return profile;
+  }
+}
+
+function checkDialogId(value: string): string {
+  const match = GUID.exec(value);
+  if (!match) throw new Error(vscode.l10n.t('"{0}" is not a dialog id (a UUID).', value.slice(0, 80)));
+  return match[0].toLowerCase();
+}
+
+/** The dialog panel: `altinnInbox.openDialog`, `altinnInbox.previewDialogPayload`, `altinnInbox.executeGuiAction`, the serializer and the raw JSON documents. */
+export function registerDialogPanel(services: ExtensionServices): void {
+  const { context, log } = services;
+  const panels = new DialogPanels(services);
+  context.subscriptions.push(panels);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(RAW_DIALOG_SCHEME, panels.rawDocuments));
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(DIALOG_PANEL_VIEW_TYPE, {
+    deserializeWebviewPanel: (webviewPanel, state) => panels.restore(webviewPanel, state),
+  }));
+  registerCommand(context, { log }, OPEN_DIALOG_COMMAND, (arg?: unknown) => panels.open(arg));
+  registerCommand(context, { log }, PREVIEW_DIALOG_PAYLOAD_COMMAND, (arg?: unknown) => panels.preview(arg));
+  registerCommand(context, { log }, EXECUTE_GUI_ACTION_COMMAND, (arg?: unknown) => panels.executeGuiAction(arg));
+  // The panel's toolbar, also in the editor title bar and the palette while a dialog panel is active.
+  registerCommand(context, { log }, 'altinnInbox.refreshDialog', () => panels.activePanel().runCommand('refresh'));
+  registerCommand(context, { log }, 'altinnInbox.copyDialogAsCurl', () => panels.activePanel().runCommand('copyCurl'));
+  registerCommand(context, { log }, 'altinnInbox.openDialogRawJson', () => panels.activePanel().runCommand('openRaw'));
+  registerCommand(context, { log }, 'altinnInbox.openDialogInAltinnInbox', () => panels.activePanel().runCommand('openInInbox'));
+}

@@ -1,0 +1,307 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { RequestLogEntry } from '../../../src/platform/http';
+import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ExtensionServices } from '../../../src/vscode/services';
+import { activateExtension } from './hostHelpers';
+
+/**
+ * The dialog panel in a real extension host against the embedded sandbox. What the panel did is observed where
+ * a user (or Dialogporten) would see it: the editor tabs, the sandbox's seen log (fetching details marks a dialog
+ * as seen; nothing else does), the requests the extension sent, and the questions it asked.
+ */
+describe('dialog panel: opening, reusing, live updates and GUI actions against the sandbox', function () {
+  this.timeout(60_000);
+  let services: ExtensionServices;
+  let usePrompts: (prompts: ScriptedPrompts | undefined) => void;
+  let profileId: string;
+  let partyUrn: string;
+  let dialogportenBase: string;
+  let baseUrl: string;
+  let token: string;
+  let dialogIds: string[];
+
+  interface Seen { id: string; isCurrentEndUser?: boolean }
+
+  const api = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${dialogportenBase}/api/v1/enduser${path}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(response.status, 200, `${path} answered ${response.status}`);
+    return (await response.json()) as T;
+  };
+  /** GET …/seenlog only reads: it does not mark anything as seen. */
+  const seenLog = (dialogId: string): Promise<Seen[]> => api<Seen[]>(`/dialogs/${dialogId}/seenlog`);
+  const touch = async (dialogId: string): Promise<void> => {
+    const response = await fetch(`${baseUrl}/__sandbox/dialogs/${dialogId}/touch`, { method: 'POST' });
+    assert.equal(response.status, 200);
+  };
+  const dialogTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('altinnInbox.dialog'));
+  /** Closes every dialog panel. The tab model reaches the extension host with a delay, so wait until none shows up for a while. */
+  const closeDialogTabs = async (): Promise<void> => {
+    let quiet = 0;
+    for (let i = 0; i < 40 && quiet < 3; i++) {
+      const tabs = dialogTabs();
+      if (tabs.length) {
+        quiet = 0;
+        await vscode.window.tabGroups.close(tabs);
+      } else {
+        quiet++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.deepEqual(dialogTabs().map((tab) => tab.label), [], 'every dialog panel closed');
+  };
+  const until = async (what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> => {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  /** The tab model reaches the extension host a moment after the panel is created. */
+  const tabsSettle = async (count: number): Promise<vscode.Tab[]> => {
+    await until(`${count} dialog panel(s)`, async () => dialogTabs().length === count, 5_000).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return dialogTabs();
+  };
+  const open = (dialogId: string, title = 'Dialog'): Thenable<unknown> => vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn, dialogId, title });
+
+  before(async () => {
+    const hooks = (await activateExtension()).testHooks;
+    assert.ok(hooks, 'test hooks');
+    services = hooks.services;
+    usePrompts = hooks.usePrompts;
+    await vscode.commands.executeCommand('altinnInbox.useSandbox');
+    const profile = services.connections.activeProfile;
+    assert.ok(profile);
+    profileId = profile.id;
+    token = await (await services.connections.tokenProvider(profile, 'maskinporten')).getToken();
+    const handle = services.sandbox.running;
+    assert.ok(handle, 'the sandbox runs');
+    dialogportenBase = handle.urls.dialogportenBase;
+    baseUrl = handle.urls.baseUrl;
+    partyUrn = `urn:altinn:person:identifier-no:${handle.context.world.defaultPerson.nationalIdentityNumber}`;
+    const page = await api<{ items: { id: string; isApiOnly?: boolean }[] }>(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=30`);
+    dialogIds = page.items.filter((item) => !item.isApiOnly).map((item) => item.id);
+    assert.ok(dialogIds.length >= 6);
+  });
+
+  afterEach(async () => {
+    usePrompts(undefined);
+    await closeDialogTabs();
+  });
+
+  it('opens a panel that fetches the dialog once: its seen log grows by one, while listing changed nothing', async () => {
+    const dialogId = dialogIds[0];
+    await touch(dialogId); // a fresh update nobody has seen yet
+    const before = await seenLog(dialogId);
+    await api(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=30`);
+    await api(`/dialogs?party=${encodeURIComponent(partyUrn)}&search=${encodeURIComponent('melding')}`);
+    assert.equal((await seenLog(dialogId)).length, before.length, 'listing and searching do not mark the dialog as seen');
+
+    await open(dialogId, 'Listed title');
+    const after = await seenLog(dialogId);
+    assert.equal(after.length, before.length + 1, 'opening marked it as seen once');
+    assert.equal(after.filter((entry) => !before.some((old) => old.id === entry.id))[0]?.isCurrentEndUser, true, 'the new entry is this end user');
+    const tabs = await tabsSettle(1);
+    assert.equal(tabs.length, 1, 'one dialog panel');
+    assert.notEqual(tabs[0].label, 'Listed title', 'the tab shows the fetched title');
+    assert.ok(tabs[0].isActive);
+  });
+
+  it('reuses the panel when the same dialog is opened again, without fetching it again', async () => {
+    const dialogId = dialogIds[1];
+    await touch(dialogId);
+    await open(dialogId);
+    const firstLabel = (await tabsSettle(1))[0]?.label;
+    const afterFirst = (await seenLog(dialogId)).length;
+    await touch(dialogIds[2]);
+    await open(dialogIds[2]);
+    assert.equal((await tabsSettle(2)).length, 2, 'another dialog gets its own panel');
+    await open(dialogId);
+    assert.equal((await tabsSettle(3)).length, 2, 'reopening reuses the first panel');
+    const active = dialogTabs().find((tab) => tab.isActive);
+    assert.equal(active?.label, firstLabel, 'the reused panel is shown');
+    assert.equal((await seenLog(dialogId)).length, afterFirst, 'reopening did not fetch (and mark) it again');
+  });
+
+  it('refreshes on DIALOG_UPDATED from the dialogEvents stream, and stops listening when closed', async () => {
+    const dialogId = dialogIds[3];
+    await touch(dialogId);
+    await open(dialogId);
+    const opened = (await seenLog(dialogId)).length;
+    // The service owner changes the dialog (sandbox admin hook). The open panel hears DIALOG_UPDATED and fetches
+    // the new version, which Dialogporten records as a new seen-log entry. Touch again until the stream is up.
+    let touches = 0;
+    await until('the panel to fetch the updated dialog', async () => {
+      if ((await seenLog(dialogId)).length > opened) return true;
+      if (touches++ % 10 === 0) await touch(dialogId);
+      return false;
+    });
+    const refreshed = (await seenLog(dialogId)).length;
+    assert.equal(refreshed, opened + 1, 'one refresh for the update');
+
+    await closeDialogTabs();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await touch(dialogId);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    assert.equal((await seenLog(dialogId)).length, refreshed, 'a closed panel neither listens nor fetches');
+  });
+
+  it('runs a GUI action only after confirmation: dismissed means no request; confirmed sends it with the dialog token', async () => {
+    interface Action { id: string; url: string; httpMethod?: string; isAuthorized?: boolean; action: string }
+    let found: { dialogId: string; action: Action } | undefined;
+    for (const dialogId of dialogIds.slice(4)) {
+      const details = await api<{ guiActions?: Action[] }>(`/dialogs/${dialogId}`);
+      const action = details.guiActions?.find((candidate) => candidate.isAuthorized !== false && (candidate.httpMethod ?? 'GET') === 'POST');
+      if (action) {
+        found = { dialogId, action };
+        break;
+      }
+    }
+    assert.ok(found, 'a sandbox dialog with a POST action');
+    await open(found.dialogId);
+    const requests: RequestLogEntry[] = [];
+    const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
+    try {
+      const prompts = new ScriptedPrompts();
+      usePrompts(prompts);
+      prompts.enqueue(undefined); // the user dismisses the confirmation
+      const dismissed = await vscode.commands.executeCommand('altinnInbox.executeGuiAction', { dialogId: found.dialogId, actionId: found.action.id });
+      assert.equal(dismissed, undefined);
+      assert.deepEqual(prompts.asked.map((question) => question.kind), ['confirm'], 'it asked first');
+      assert.deepEqual(requests.filter((entry) => entry.url.includes('/__sandbox/actions/')), [], 'no request without confirmation');
+
+      prompts.enqueue(true);
+      const result = await vscode.commands.executeCommand<{ status?: number; method: string; url: string }>('altinnInbox.executeGuiAction', { dialogId: found.dialogId, actionId: found.action.id });
+      assert.equal(result?.method, 'POST');
+      assert.equal(result?.status, 204, 'the sandbox accepted the dialog token');
+      const sent = requests.filter((entry) => entry.url.includes('/__sandbox/actions/'));
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0].method, 'POST');
+      assert.match(sent[0].requestHeaders.authorization ?? '', /^Bearer <redacted>$/, 'sent with a bearer token, redacted in the log');
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('asks first on Production: declined means no panel and no request; live updates then only offer a refresh', async () => {
+    // A pasted-token profile for "Production" whose hosts point at the sandbox (customBaseUrls), so nothing real is touched.
+    const configuration = vscode.workspace.getConfiguration('altinnInbox');
+    const previous = configuration.inspect('customBaseUrls')?.globalValue;
+    await configuration.update('customBaseUrls', { production: { platformBase: baseUrl, dialogportenBase: dialogportenBase } }, vscode.ConfigurationTarget.Global);
+    const production = await services.profiles.add({ kind: 'token', environment: 'production', label: 'Production (sandbox stand-in)' }, { token });
+    const requests: RequestLogEntry[] = [];
+    const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
+    try {
+      const environment = await services.connections.environmentFor(production);
+      assert.equal(environment.isProduction, true);
+      assert.equal(environment.dialogportenBase, dialogportenBase);
+      const dialogId = dialogIds[6] ?? dialogIds[0];
+      await touch(dialogId);
+      const before = (await seenLog(dialogId)).length;
+      const prompts = new ScriptedPrompts();
+      usePrompts(prompts);
+      const args = { profileId: production.id, partyUrn, dialogId, title: 'Skattemelding' };
+
+      prompts.enqueue(undefined); // "Cancel"
+      await vscode.commands.executeCommand('altinnInbox.openDialog', args);
+      assert.deepEqual(prompts.asked.map((question) => [question.kind, question.title]), [['confirm', 'Open "Skattemelding" in Production?']]);
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the tab model lags behind a new panel
+      assert.equal(dialogTabs().length, 0, 'no panel');
+      assert.deepEqual(requests.filter((entry) => entry.url.includes(dialogId)), [], 'no request');
+      assert.equal((await seenLog(dialogId)).length, before, 'nothing marked as seen');
+
+      prompts.enqueue('Open and Mark as Seen');
+      await vscode.commands.executeCommand('altinnInbox.openDialog', args);
+      assert.equal((await tabsSettle(1)).length, 1);
+      const opened = (await seenLog(dialogId)).length;
+      assert.equal(opened, before + 1, 'confirmed: fetched and marked as seen once');
+
+      // A service-owner update on Production is announced in the panel, not fetched behind the user's back.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await touch(dialogId);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      assert.equal((await seenLog(dialogId)).length, opened, 'no automatic refresh on Production');
+      assert.equal(prompts.pending, 0);
+    } finally {
+      unsubscribe();
+      usePrompts(undefined);
+      await closeDialogTabs();
+      await services.profiles.remove(production.id);
+      await configuration.update('customBaseUrls', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('copies the request as curl with the token redacted unless asked, and opens the raw JSON without the dialog token', async () => {
+    const dialogId = dialogIds[7] ?? dialogIds[1];
+    await open(dialogId);
+    await tabsSettle(1);
+    const prompts = new ScriptedPrompts();
+    usePrompts(prompts);
+    prompts.enqueue('Token redacted');
+    // The command resolves once the text is on the clipboard (reading it back needs a permission headless Chromium never grants).
+    const curl = await vscode.commands.executeCommand<string>('altinnInbox.copyDialogAsCurl');
+    assert.equal(curl, `curl '${dialogportenBase}/api/v1/enduser/dialogs/${dialogId}' -H 'Accept: application/json' -H "Authorization: Bearer $TOKEN"`);
+    prompts.enqueue('Include the token');
+    const withToken = await vscode.commands.executeCommand<string>('altinnInbox.copyDialogAsCurl');
+    assert.match(withToken, /-H 'Authorization: Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+'$/, 'the real token only when asked');
+    assert.deepEqual(prompts.asked.map((question) => question.items), [['Token redacted', 'Include the token'], ['Token redacted', 'Include the token']]);
+
+    await vscode.commands.executeCommand('altinnInbox.openDialogRawJson');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'altinn-dialog');
+    const text = editor.document.getText();
+    const raw = JSON.parse(text) as { id: string; dialogToken: string; content: unknown };
+    assert.equal(raw.id, dialogId);
+    assert.ok(raw.content, 'the whole response');
+    assert.match(raw.dialogToken, /^<redacted JWT/, 'the dialog token is replaced');
+    assert.doesNotMatch(text, /eyJ[\w-]{10,}\.[\w-]{10,}\./, 'no JWT anywhere in the document');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('opens a dialog over 2 MB as plain JSON in an editor instead of rendering it', async () => {
+    const dialogId = dialogIds[5];
+    const json = await api<Record<string, { additionalInfo?: unknown }>>(`/dialogs/${dialogId}`);
+    json.content.additionalInfo = { value: [{ value: `${'Lang tekst. '.repeat(250_000)}`, languageCode: 'nb' }], mediaType: 'text/plain' };
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder);
+    mkdirSync(join(folder, 'captured'), { recursive: true });
+    const file = join(folder, 'captured', 'large-dialog.json');
+    writeFileSync(file, JSON.stringify(json));
+    await vscode.commands.executeCommand('altinnInbox.previewDialogPayload', vscode.Uri.file(file));
+    await until('the JSON to open in an editor', async () => vscode.window.visibleTextEditors.some((editor) => editor.document.uri.scheme === 'altinn-dialog'), 10_000);
+    const document = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'altinn-dialog')!.document;
+    assert.equal(document.languageId, 'json');
+    assert.ok(document.getText().length > 2 * 1024 * 1024, 'the whole payload');
+    assert.equal((JSON.parse(document.getText()) as { id: string }).id, dialogId);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('previews a saved Dialog payload offline: no request, nothing marked as seen', async () => {
+    const dialogId = dialogIds[5];
+    const json = await api<Record<string, unknown>>(`/dialogs/${dialogId}`);
+    await touch(dialogId);
+    const seenBefore = (await seenLog(dialogId)).length;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'a workspace folder');
+    mkdirSync(join(folder, 'captured'), { recursive: true });
+    const file = join(folder, 'captured', `dialog-${dialogId}.json`);
+    writeFileSync(file, JSON.stringify(json, null, 2));
+    const requests: RequestLogEntry[] = [];
+    const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
+    const before = dialogTabs().length;
+    try {
+      await vscode.commands.executeCommand('altinnInbox.previewDialogPayload', vscode.Uri.file(file));
+      const tabs = await tabsSettle(before + 1);
+      assert.equal(tabs.length, before + 1, 'the payload opened in a dialog panel of its own');
+      assert.ok(tabs.some((tab) => tab.isActive), 'and it is shown');
+      assert.deepEqual(requests.map((entry) => `${entry.method} ${entry.url}`), [], 'a preview sends nothing');
+      assert.equal((await seenLog(dialogId)).length, seenBefore, 'and marks nothing as seen');
+    } finally {
+      unsubscribe();
+    }
+  });
+});
