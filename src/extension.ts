@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import { HttpClient } from './platform/http';
 import { registerCommand } from './vscode/commands';
+import { registerDialogPanel } from './vscode/dialogPanel/registerDialogPanel';
 import { ConnectionService } from './vscode/connections/connectionService';
+import { registerConnections } from './vscode/connections/registerConnections';
 import { ContextKeys, setContextKey } from './vscode/contextKeys';
+import { registerInbox } from './vscode/inbox/registerInbox';
 import { createLog } from './vscode/log';
+import { registerOnboarding } from './vscode/onboarding/registerOnboarding';
+import { registerPayloads } from './vscode/payloads/registerPayloads';
 import { ProfileStore } from './vscode/profiles/profileStore';
 import { ScriptedPrompts, WindowPrompts, type Prompts } from './vscode/prompts';
 import { SandboxManager } from './vscode/sandbox/sandboxManager';
@@ -59,6 +64,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const profile = await connections.useSandbox();
     log.info(`[connections] using the sandbox as "${profile.label}"`);
   });
+  registerConnections(services);
+  registerOnboarding(services);
+  registerDialogPanel(services);
+  registerPayloads(services);
+  registerInbox(services);
 
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
   const testHooks: TestHooks | undefined = process.env.ALTINN_INBOX_TEST_HOOKS === '1'
