@@ -1,5 +1,7 @@
 // Runs in a fresh Node process: loads dist/extension.js against an inert stand-in for the `vscode` module,
 // calls activate(), and reports the time and whether any network connection was attempted.
+/* global require, __dirname */
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS, run by node without tsx */
 const Module = require('node:module');
 const net = require('node:net');
 const { performance } = require('node:perf_hooks');

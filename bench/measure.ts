@@ -17,25 +17,39 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Median wall time of `fn` over `repeat` runs after `warmup` runs. */
+/**
+ * Median wall time of `fn` over `repeat` runs after `warmup` runs. Between runs the event loop gets a turn: the
+ * sandbox shares this process, and a synchronous `fn` (rendering) would otherwise hold back its timers, so idle
+ * keep-alive sockets would be closed by the server only when the next request is already on its way (ECONNRESET).
+ */
 export async function timeMedian(fn: () => Promise<unknown> | unknown, { repeat, warmup = 3 }: { repeat: number; warmup?: number }): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
+  for (let i = 0; i < warmup; i++) {
+    await fn();
+    await nextTurn();
+  }
   const samples: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const started = performance.now();
     await fn();
     samples.push(performance.now() - started);
+    await nextTurn();
   }
   return median(samples);
 }
 
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
- * Ours and the floor, interleaved run by run so both see the same machine noise; medians of each.
+ * Ours and the floor (or any two variants), interleaved run by run so both see the same machine noise and garbage
+ * collector state; medians of each.
  */
 export async function timeAgainstFloor(ours: () => Promise<unknown>, floor: () => Promise<unknown>, { repeat, warmup = 3 }: { repeat: number; warmup?: number }): Promise<{ ours: number; floor: number }> {
   for (let i = 0; i < warmup; i++) {
     await floor();
     await ours();
+    await nextTurn();
   }
   const oursSamples: number[] = [];
   const floorSamples: number[] = [];
@@ -48,6 +62,7 @@ export async function timeAgainstFloor(ours: () => Promise<unknown>, floor: () =
     const c = performance.now();
     (first === ours ? oursSamples : floorSamples).push(b - a);
     (first === ours ? floorSamples : oursSamples).push(c - b);
+    await nextTurn();
   }
   return { ours: median(oursSamples), floor: median(floorSamples) };
 }

@@ -23,6 +23,10 @@ export function finishLinksAndImages(tree: Root, allowRemoteImages: boolean): Li
   const parents: (Root | Element)[] = [tree];
   while (parents.length > 0) {
     const parent = parents.pop()!;
+    if (!parent.children.some(isLinkOrImage)) {
+      for (const child of parent.children) if (child.type === 'element') parents.push(child);
+      continue;
+    }
     const queue = [...parent.children].reverse() as ElementContent[];
     const children: ElementContent[] = [];
     while (queue.length > 0) {
@@ -56,6 +60,10 @@ export function finishLinksAndImages(tree: Root, allowRemoteImages: boolean): Li
     parent.children = children;
   }
   return outcome;
+}
+
+function isLinkOrImage(node: Root['children'][number]): boolean {
+  return node.type === 'element' && (node.tagName === 'a' || node.tagName === 'img');
 }
 
 function safeLinkAddress(value: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import type { Root, RootContent } from 'hast';
+import { MAX_CONTENT_BYTES } from './limits';
 import { buildSafeTree } from './safeTree';
 
 /** Elements after which the text continues on a new line. */
@@ -10,9 +11,17 @@ const CELL_ELEMENTS = new Set(['td', 'th']);
  * tooltips. Markdown by default; pass the media type for plain text or HTML.
  */
 export function plainText(value: string, mediaType = 'text/markdown'): string {
+  if (value.length <= MAX_CONTENT_BYTES / 3 && !MIGHT_BE_MARKUP.test(value)) return tidy(value);
   const { tree } = buildSafeTree(value, mediaType, false);
   return tidy(collectText(tree));
 }
+
+/**
+ * What markdown or HTML could turn into something other than its own text: escapes, emphasis, code, links,
+ * tags, entities, tables, and block markers at the start of a line. Titles and summaries are plain text by the
+ * API's rules, so most values have none of these and need no parsing (tree items show thousands of them).
+ */
+const MIGHT_BE_MARKUP = /[\\`*_~[\]<>&|]|^[ \t]*(?:[-+=#]|\d{1,9}[.)])/m;
 
 function collectText(tree: Root): string {
   const parts: string[] = [];

@@ -49,6 +49,21 @@ export function buildSafeTree(value: string, mediaType: string, allowRemoteImage
 
 function markupToSafeTree(input: string, format: 'markdown' | 'html', allowRemoteImages: boolean, warnings: string[]): Root {
   const own: string[] = [];
+  // The unsanitised tree is only passed along, never kept, so it can be collected as soon as sanitising ends.
+  const safe = sanitizer.runSync(unsafeTree(input, format, own)) as Root;
+  const { removedLinks, hiddenImages, imagesWithoutHttps } = finishLinksAndImages(safe, allowRemoteImages);
+  if (removedLinks > 0) own.push(`${removedLinks} link(s) removed: only absolute http, https and mailto links are kept.`);
+  if (hiddenImages > 0) {
+    own.push(allowRemoteImages
+      ? `${imagesWithoutHttps} image(s) without an https address are not shown.`
+      : `${hiddenImages} image(s) not loaded: remote images are turned off.`);
+  }
+  warnings.push(...own);
+  return safe;
+}
+
+/** The parsed tree, before sanitising; what the parsing left out or changed is added to `own`. */
+function unsafeTree(input: string, format: 'markdown' | 'html', own: string[]): Root {
   let tree: Root;
   let flattened: number;
   if (format === 'markdown') {
@@ -64,15 +79,5 @@ function markupToSafeTree(input: string, format: 'markdown' | 'html', allowRemot
     if (removed.attributes.length > 0) own.push(`Removed HTML attributes: ${removed.attributes.join(', ')}.`);
   }
   if (flattened > 0) own.push(`Content nested more than ${MAX_ELEMENT_DEPTH} levels deep is shown as text.`);
-
-  const safe = sanitizer.runSync(tree) as Root;
-  const { removedLinks, hiddenImages, imagesWithoutHttps } = finishLinksAndImages(safe, allowRemoteImages);
-  if (removedLinks > 0) own.push(`${removedLinks} link(s) removed: only absolute http, https and mailto links are kept.`);
-  if (hiddenImages > 0) {
-    own.push(allowRemoteImages
-      ? `${imagesWithoutHttps} image(s) without an https address are not shown.`
-      : `${hiddenImages} image(s) not loaded: remote images are turned off.`);
-  }
-  warnings.push(...own);
-  return safe;
+  return tree;
 }

@@ -15,16 +15,23 @@ const TEXT_TYPES = new Set(['text', 'inlineCode', 'code']);
  */
 export function flattenBelowDepth(root: TreeNode, maxDepth: number): number {
   let flattened = 0;
-  const pending: { node: TreeNode; depth: number }[] = [{ node: root, depth: 0 }];
-  while (pending.length > 0) {
-    const { node, depth } = pending.pop()!;
+  // Two parallel stacks rather than a {node, depth} object per node: this walks every node of large documents.
+  const nodes: TreeNode[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (!node.children) continue;
     if (depth >= maxDepth && node.children.some((child) => child.children)) {
       node.children = [{ type: 'text', value: textContent(node) }];
       flattened++;
       continue;
     }
-    for (const child of node.children) pending.push({ node: child, depth: depth + 1 });
+    for (const child of node.children) {
+      if (!child.children) continue;
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
   }
   return flattened;
 }

@@ -106,7 +106,9 @@ export class HttpClient {
         this.record(request, headers, description, outcome, retries, durationMs);
         if (outcome.kind === 'failure') throw outcome.error;
         const { status, headers: responseHeaders, body } = outcome;
-        return { status, headers: responseHeaders, body, retries, durationMs, request: description, text: () => body.toString('utf8') };
+        let text: string | undefined;
+        // Decoded once: the JSON parse and a caller keeping the raw text (dialog details) share it.
+        return { status, headers: responseHeaders, body, retries, durationMs, request: description, text: () => (text ??= body.toString('utf8')) };
       }
       retries++;
       if (!(await sleep(delayMs, request.signal))) {
@@ -182,18 +184,28 @@ export class HttpClient {
     }
   }
 
-  private async readBody(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, description: RequestDescription, status: number): Promise<Buffer> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of body) {
-      size += chunk.length;
-      if (size > this.maxResponseBytes) {
-        body.destroy();
-        throw new ResponseFormatError(description, status, undefined, `the body is larger than ${this.maxResponseBytes} bytes`);
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
+  /**
+   * Collects the body from 'data' events (an async iterator over the stream costs a promise and a microtask per
+   * chunk), refusing it once it passes the size limit.
+   */
+  private readBody(body: Dispatcher.ResponseData['body'], description: RequestDescription, status: number): Promise<Buffer> {
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      body.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > this.maxResponseBytes) {
+          body.destroy();
+          reject(new ResponseFormatError(description, status, undefined, `the body is larger than ${this.maxResponseBytes} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      body.once('end', () => resolve(Buffer.concat(chunks, size)));
+      body.once('error', reject);
+      // Destroyed without an error (by the size limit, or by undici on an abort it reports elsewhere): settle anyway.
+      body.once('close', () => reject(new Error('the response body was closed before it ended')));
+    });
   }
 
   private record(request: HttpRequest, headers: Record<string, string>, description: RequestDescription, outcome: AttemptOutcome, retries: number, durationMs: number): void {

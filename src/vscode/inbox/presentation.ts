@@ -77,16 +77,18 @@ export function shortDate(iso: string | null | undefined, options: FormatOptions
   if (Number.isNaN(date.getTime())) return iso;
   const now = options.now ?? new Date();
   const locale = options.locale ?? 'en-GB';
-  if (date.getDate() === now.getDate() && date.getMonth() === now.getMonth() && date.getFullYear() === now.getFullYear()) return dateFormat(locale, 'time').format(date);
-  if (date.getFullYear() === now.getFullYear()) return dateFormat(locale, 'dayMonth').format(date);
-  return dateFormat(locale, 'dayMonthYear').format(date);
+  if (date.getDate() === now.getDate() && date.getMonth() === now.getMonth() && date.getFullYear() === now.getFullYear()) {
+    return formatDate(date, locale, 'time', date.getHours() * 60 + date.getMinutes());
+  }
+  if (date.getFullYear() === now.getFullYear()) return formatDate(date, locale, 'dayMonth', date.getMonth() * 32 + date.getDate());
+  return formatDate(date, locale, 'dayMonthYear', (date.getFullYear() * 12 + date.getMonth()) * 32 + date.getDate());
 }
 
 export function longDate(iso: string | null | undefined, options: FormatOptions = {}): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${dateFormat(options.locale ?? 'en-GB', 'dateTime').format(date)} (${iso})`;
+  return `${formatDate(date, options.locale ?? 'en-GB', 'dateTime', Math.floor(date.getTime() / 60_000))} (${iso})`;
 }
 
 const DATE_STYLES = {
@@ -95,14 +97,23 @@ const DATE_STYLES = {
   dayMonthYear: { day: 'numeric', month: 'short', year: 'numeric' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, { readonly format: Intl.DateTimeFormat; readonly texts: Map<number, string> }>();
 
-/** toLocale…String(locale, options) builds a new Intl.DateTimeFormat on every call (tens of µs); a page of tree items formats thousands of dates. */
-function dateFormat(locale: string, style: keyof typeof DATE_STYLES): Intl.DateTimeFormat {
-  const key = `${style} ${locale}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, DATE_STYLES[style])));
-  return format;
+/**
+ * `date` in one of the styles, `key` naming what the text depends on (the local minute or day). toLocale…String
+ * builds a new Intl.DateTimeFormat on every call (tens of µs), and a page of tree items formats thousands of dates
+ * that share a few days, so both the formats and their texts are kept.
+ */
+function formatDate(date: Date, locale: string, style: keyof typeof DATE_STYLES, key: number): string {
+  const name = `${style} ${locale}`;
+  let cached = dateFormats.get(name);
+  if (!cached) dateFormats.set(name, (cached = { format: new Intl.DateTimeFormat(locale, DATE_STYLES[style]), texts: new Map() }));
+  let text = cached.texts.get(key);
+  if (text === undefined) {
+    if (cached.texts.size >= 5_000) cached.texts.clear();
+    cached.texts.set(key, (text = cached.format.format(date)));
+  }
+  return text;
 }
 
 /** `RequiresAttention` → `Requires attention`. */

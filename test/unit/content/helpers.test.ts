@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { classifyMediaType, isFrontChannelEmbed, normalizeLanguageCode, pickLocalized, plainText } from '../../../src/platform/content';
 import { markdownComplexityProblem } from '../../../src/platform/content/markdownComplexity';
-import { escapeAngleBracketsInAttributes } from '../../../src/platform/content/serializeHtml';
+import { serializeHtml } from '../../../src/platform/content/serializeHtml';
 import { flattenBelowDepth, textContent } from '../../../src/platform/content/treeDepth';
 
 describe('content helpers', () => {
@@ -80,14 +80,37 @@ describe('content helpers', () => {
       assert.equal(markdownComplexityProblem('*a* '.repeat(250) + '\n\n' + '*a* '.repeat(250)), undefined);
       assert.match(markdownComplexityProblem('*a* '.repeat(501)) ?? '', /more than 1000 emphasis/);
     });
+    it('treats lines of any whitespace (CRLF, no-break space) as blank, and counts other delimiters too', () => {
+      assert.equal(markdownComplexityProblem('*a* '.repeat(250) + '\r\n\u00a0\t\r\n' + '*a* '.repeat(250)), undefined);
+      assert.match(markdownComplexityProblem('*a* '.repeat(250) + '\r\nx\r\n' + '*a* '.repeat(251)) ?? '', /more than 1000 emphasis/);
+      assert.match(markdownComplexityProblem('[x]'.repeat(2001)) ?? '', /more than 4000 link, code or HTML/);
+      assert.match(markdownComplexityProblem(`text\n${'  > '.repeat(33)}x`) ?? '', /nested more than 32/);
+      assert.equal(markdownComplexityProblem(`${'>'.repeat(32)}\n${'-'.repeat(40)}`), undefined);
+    });
   });
 
-  describe('escapeAngleBracketsInAttributes', () => {
-    it('escapes < and > inside attribute values only', () => {
-      assert.equal(
-        escapeAngleBracketsInAttributes('<a title="<img src=x>" href="https://a/">a &#x3C;b> c</a>'),
-        '<a title="&#x3C;img src=x&#x3E;" href="https://a/">a &#x3C;b> c</a>',
-      );
+  describe('serializeHtml', () => {
+    it('escapes & and < in text, and &, ", < and > inside attribute values', () => {
+      const html = serializeHtml({
+        type: 'root',
+        children: [
+          { type: 'element', tagName: 'a', properties: { title: '<img src=x> "q" & r', href: 'https://a/?x=1&y=2' }, children: [{ type: 'text', value: 'a <b> & "c"' }] },
+        ],
+      });
+      assert.equal(html, '<a title="&#x3C;img src=x&#x3E; &#x22;q&#x22; &#x26; r" href="https://a/?x=1&#x26;y=2">a &#x3C;b> &#x26; "c"</a>');
+    });
+    it('writes void elements without an end tag, space-separated lists, numbers and HTML attribute names', () => {
+      const html = serializeHtml({
+        type: 'root',
+        children: [
+          { type: 'element', tagName: 'td', properties: { colSpan: 2, rowSpan: 3, align: 'right', hidden: false, title: undefined }, children: [] },
+          { type: 'element', tagName: 'br', properties: {}, children: [] },
+          { type: 'element', tagName: 'span', properties: { className: ['a', 'b'] }, children: [] },
+          { type: 'element', tagName: 'img', properties: { src: 'https://i/x.png', alt: '', referrerPolicy: 'no-referrer' }, children: [] },
+          { type: 'element', tagName: 'a', properties: { rel: ['noopener', 'noreferrer'] }, children: [] },
+        ],
+      });
+      assert.equal(html, '<td colspan="2" rowspan="3" align="right"></td><br><span class="a b"></span><img src="https://i/x.png" alt="" referrerpolicy="no-referrer"><a rel="noopener noreferrer"></a>');
     });
   });
 

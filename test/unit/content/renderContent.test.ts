@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { legacyHtmlOfSize, markdownOfSize } from '../../../bench/content';
 import { MAX_CONTENT_BYTES, renderContent } from '../../../src/platform/content';
 
 const md = (value: string, options?: { allowRemoteImages?: boolean }) => renderContent(value, 'text/markdown', options);
@@ -54,6 +55,34 @@ describe('renderContent', () => {
       const { html: out, warnings } = md('Hello <b>bold</b> world');
       assert.equal(out, '<p>Hello bold world</p>');
       assert.deepEqual(warnings, ['2 raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).']);
+    });
+
+    it('links bare www. addresses as GFM does, but not bare domain names or ftp:', () => {
+      assert.equal(
+        md('See www.altinn.no, skatteetaten.no, ftp://files.example and https://x.example.').html,
+        '<p>See <a href="http://www.altinn.no/" rel="noopener noreferrer">www.altinn.no</a>, skatteetaten.no, ftp://files.example and ' +
+          '<a href="https://x.example/" rel="noopener noreferrer">https://x.example</a>.</p>',
+      );
+    });
+
+    it('renders GFM footnotes the way the sanitised remark output looked: numbered marks and a Footnotes list with ↩', () => {
+      const { html: out, warnings } = md('Text[^1] and again[^1], then[^2].\n\n[^1]: The *first* note.\n\n[^2]: - a list\n    - in a note');
+      assert.equal(
+        out,
+        '<p>Text<sup>1</sup> and again<sup>1</sup>, then<sup>2</sup>.</p>\n<h2>Footnotes</h2>\n<ol>\n' +
+          '<li>\n<p>The <em>first</em> note. ↩ ↩<sup>2</sup></p>\n</li>\n<li>\n<ul>\n<li>a list</li>\n<li>in a note</li>\n</ul>\n↩\n</li>\n</ol>\n',
+      );
+      assert.deepEqual(warnings, []);
+    });
+
+    it('reads a task marker only before a space, tab or line break, and unwraps tight list paragraphs but not loose ones', () => {
+      assert.equal(md('- [x] done\n- [ ]\n  wrapped\n- [x]\n- [ ] \tspaced').html, '<ul>\n<li>☑ done</li>\n<li>☐ wrapped</li>\n<li>[x]</li>\n<li>☐ \tspaced</li>\n</ul>');
+      assert.equal(md('- tight\n- list\n\n1. loose\n\n2. list').html, '<ul>\n<li>tight</li>\n<li>list</li>\n</ul>\n<ol>\n<li>\n<p>loose</p>\n</li>\n<li>\n<p>list</p>\n</li>\n</ol>');
+    });
+
+    it('counts raw HTML in table cells and ends a code fence left open at the end', () => {
+      assert.deepEqual(md('| a | b |\n|---|---|\n| <b>x</b> | <i>y</i> |').warnings, ['4 raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).']);
+      assert.equal(md('```\nopen fence').html, '<pre><code>open fence\n</code></pre>');
     });
 
     it('keeps link titles, drops relative links and other schemes with a warning', () => {
@@ -158,6 +187,28 @@ describe('renderContent', () => {
       const divs = html(`${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`);
       assert.ok(divs.warnings.some((warning) => warning.startsWith('The HTML is shown as plain text because')), divs.warnings.join());
       assert.ok(divs.html.startsWith('<p>&#x3C;div>'));
+    });
+
+    it('renders a realistic document at the API\'s 100 KB maximum as markdown and as HTML, not as the plain-text fallback', () => {
+      const markdown = md(markdownOfSize(100 * 1024));
+      assert.deepEqual(markdown.warnings, []);
+      assert.match(markdown.html, /^<h2>Del 1: Skattemelding for inntektsåret 2025<\/h2>\n<p>Du må levere <strong>skattemeldingen<\/strong>/);
+      assert.equal((markdown.html.match(/<table>/g) ?? []).length, (markdown.html.match(/<\/table>/g) ?? []).length);
+      const legacy = html(legacyHtmlOfSize(100 * 1024));
+      assert.match(legacy.html, /^<div><h2>Vedtak 1<\/h2><p>Vi har behandlet søknaden din/);
+      assert.deepEqual(legacy.warnings, ['Removed HTML elements the Altinn inbox does not allow: <b>, <i>.', 'Removed HTML attributes: class, onclick, style.']);
+    });
+
+    it('flattens markdown nested deeper than the limit to text, with a warning', () => {
+      const { html: out, warnings } = md(`${'*a '.repeat(70)}x${' a*'.repeat(70)}`);
+      assert.equal((out.match(/<em>/g) ?? []).length, 63);
+      assert.ok(out.includes('a a a x a a a'));
+      assert.deepEqual(warnings, ['Content nested more than 64 levels deep is shown as text.']);
+    });
+
+    it('keeps text at the very end of HTML as the HTML standard reads it', () => {
+      assert.equal(html('<p>1 < 2</p>a <').html, '<p>1 &#x3C; 2</p>a &#x3C;');
+      assert.equal(html('<table><td>cell</td>after').html, 'after<table><tbody><tr><td>cell</td></tr></tbody></table>');
     });
 
     it('flattens moderately deep HTML to text below the depth limit but keeps the text', () => {

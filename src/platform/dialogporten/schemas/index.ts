@@ -3,6 +3,7 @@ import { ResponseShapeError, type RequestDescription } from '../../errors';
 import { activityListSchema, activitySchema } from './activities';
 import { dialogSchema } from './dialog';
 import { dialogListItemSchema, dialogSearchPageSchema } from './dialogListItem';
+import { isUnchangedDialogSearchPage } from './dialogSearchPageCheck';
 import { dialogLookupSchema } from './dialogLookup';
 import { dialogTokenClaimsSchema, jwksSchema } from './dialogToken';
 import { labelLogSchema } from './labelLog';
@@ -48,8 +49,12 @@ export const dialogportenSchemas = {
 export type DialogportenShape = keyof typeof dialogportenSchemas;
 export type DialogportenPayload<S extends DialogportenShape> = z.output<(typeof dialogportenSchemas)[S]['schema']>;
 
-/** Validates a payload against one API shape; a mismatch throws ResponseShapeError naming the payload and the JSON path. */
+/**
+ * Validates a payload against one API shape; a mismatch throws ResponseShapeError naming the payload and the JSON
+ * path. A search page that needs no normalising is checked by a fast path and returned as it is (not copied).
+ */
 export function parseDialogportenPayload<S extends DialogportenShape>(shape: S, data: unknown, request?: RequestDescription): DialogportenPayload<S> {
+  if (shape === 'dialogSearchPage' && isUnchangedDialogSearchPage(data)) return data as DialogportenPayload<S>;
   const { payload, schema } = dialogportenSchemas[shape];
   const result = (schema as z.ZodType).safeParse(data);
   if (result.success) return result.data as DialogportenPayload<S>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** ISO 8601 date-time with a zone, any fraction length (.NET writes 7 digits). */
-export const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i, 'expected an ISO 8601 date-time with a time zone');
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export const dateTime = z.string().regex(DATE_TIME_PATTERN, 'expected an ISO 8601 date-time with a time zone');
 
 /** Dialogporten's `format: guid` (any UUID version; ids are UUIDv7, revisions UUIDv4). */
 export const guid = z.guid();
