@@ -106,12 +106,19 @@ describe('e2e: the Inbox tree in the VS Code UI', () => {
 
     // "Copy as curl" from the row's context menu puts a redacted command on the real clipboard.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await expanded.click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: /^Copy as curl$/ }).first().click();
     let clipboard = '';
-    for (let i = 0; i < 20 && !clipboard.startsWith('curl'); i++) {
-      await page.waitForTimeout(150);
-      clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    // The context menu can close before its click lands while the tree is still re-rendering: try it up to three times.
+    for (let attempt = 0; attempt < 3 && !clipboard.startsWith('curl'); attempt++) {
+      await page.keyboard.press('Escape');
+      await expanded.click({ button: 'right' });
+      const item = page.locator('.monaco-menu .action-label', { hasText: /^Copy as curl$/ }).first();
+      await item.waitFor({ timeout: 10_000 });
+      await item.click();
+      await page.bringToFront();
+      for (let i = 0; i < 30 && !clipboard.startsWith('curl'); i++) {
+        await page.waitForTimeout(200);
+        clipboard = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+      }
     }
     assert.match(clipboard, /^curl 'http:\/\/127\.0\.0\.1:\d+\/dialogporten\/api\/v1\/enduser\/dialogs\?party=urn%3Aaltinn%3Aperson/);
     assert.match(clipboard, /-H "authorization: Bearer \$TOKEN"/);
