@@ -1,7 +1,7 @@
 // Root hooks for the e2e tier: one code-server with the packaged extension, one Chromium page on its workbench.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -23,6 +23,7 @@ export async function screenshot(name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await workbench().screenshot({ path });
+  console.log(`    [e2e] screenshot ${relative(process.cwd(), path)} (${statSync(path).size} bytes)`);
   return path;
 }
 
