@@ -9,6 +9,7 @@ import { serializeStoredKey } from '../profiles/storedKey';
 import type { ExtensionServices } from '../services';
 import { askClientId, askEnvironment, askKey, askScopes, askSystemUser, askTokenExchange, type Item, type KeyChoice } from './credentialsWizard';
 import { environmentFromIssuer, publicPartOf, type PreparedKey } from './keyMaterial';
+import { fetchProfileToken } from '../connections/fetchProfileToken';
 
 /** What the add/generate commands return (metadata only: never key material). */
 export interface AddedProfile {
@@ -259,15 +260,7 @@ async function exportPublicKey(services: ExtensionServices, arg: unknown): Promi
 
 async function copyAccessToken(services: ExtensionServices, arg: unknown): Promise<boolean> {
   const profile = await resolveProfile(services, arg, { title: vscode.l10n.t('Copy an access token'), preferActive: true });
-  const token = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Getting a token for "{0}"…', profile.label), cancellable: true }, async (_progress, cancellation) => {
-    const controller = new AbortController();
-    const subscription = cancellation.onCancellationRequested(() => controller.abort());
-    try {
-      return await (await services.connections.tokenProvider(profile, 'maskinporten')).getToken({ signal: controller.signal });
-    } finally {
-      subscription.dispose();
-    }
-  });
+  const token = await fetchProfileToken(services, profile);
   const exp = decodeJwtUnverified(token).claims.exp;
   const until = typeof exp === 'number' ? new Date(exp * 1000).toLocaleTimeString() : vscode.l10n.t('it is revoked');
   await services.prompts().confirm(

@@ -6,6 +6,7 @@ import type { EnvironmentId } from '../../platform/environments';
 import type { ExtensionServices } from '../services';
 import { buildInspectorModel, type InspectorModel } from './tokenInspectorModel';
 import { TokenInspectorPanel, verifySignature } from './tokenInspectorPanel';
+import { fetchProfileToken } from '../connections/fetchProfileToken';
 
 const JWT_PATTERN = /(?:Bearer\s+)?(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)/;
 
@@ -25,15 +26,7 @@ type SourceItem = vscode.QuickPickItem & { id: 'profile' | 'selection' | 'clipbo
 
 async function tokenOfProfile(services: ExtensionServices, profileId: string): Promise<TokenSource> {
   const profile = await resolveProfile(services, profileId, { title: vscode.l10n.t('Inspect a token') });
-  const token = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Getting a token for "{0}"…', profile.label), cancellable: true }, async (_progress, cancellation) => {
-    const controller = new AbortController();
-    const subscription = cancellation.onCancellationRequested(() => controller.abort());
-    try {
-      return await (await services.connections.tokenProvider(profile, 'maskinporten')).getToken({ signal: controller.signal });
-    } finally {
-      subscription.dispose();
-    }
-  });
+  const token = await fetchProfileToken(services, profile);
   return { token, source: vscode.l10n.t('Token of the connection profile "{0}"', profile.label), environment: profile.environment };
 }
 
