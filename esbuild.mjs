@@ -2,7 +2,8 @@
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 //
 // The extension is split so activation loads only what it needs: dist/extension.js, plus chunks loaded on
-// first use — dist/sandbox.js (the embedded emulator) and dist/forge.js (node-forge, only for PKCS#12 files).
+// first use — dist/undici.js (HTTP), dist/schemas.js (zod and the payload schemas), dist/markup.js (markdown-it,
+// parse5 and the sanitiser), dist/sandbox.js (the embedded emulator) and dist/forge.js (node-forge, PKCS#12 only).
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -22,22 +23,32 @@ const englishZodLocalesOnly = {
   },
 };
 
-/** undici's full index is three times what the clients use; see src/platform/http/undiciLean.ts. */
-const leanUndici = {
-  name: 'lean-undici',
-  setup(build) {
-    build.onResolve({ filter: /^undici$/ }, (args) => (args.importer.includes('/src/') && !args.importer.endsWith('undiciLean.ts') ? { path: `${process.cwd()}/src/platform/http/undiciLean.ts` } : undefined));
-  },
-};
+/** Each loader's require (a module path, from the file that requires it) and the sibling chunk it loads instead. */
+const CHUNKS = [
+  { require: './undiciLean', from: 'src/platform/http/loadUndici.ts', entry: 'src/platform/http/undiciLean.ts', chunk: 'undici.js' },
+  { require: './payloadSchemas', from: 'src/platform/loadPayloadSchemas.ts', entry: 'src/platform/payloadSchemas.ts', chunk: 'schemas.js' },
+  { require: './markupSanitizer', from: 'src/platform/content/loadMarkupSanitizer.ts', entry: 'src/platform/content/markupSanitizer.ts', chunk: 'markup.js' },
+  { require: '../../sandbox', from: 'src/vscode/sandbox/sandboxManager.ts', entry: 'src/sandbox/index.ts', chunk: 'sandbox.js' },
+];
 
-/** Modules the main bundle loads lazily from a sibling chunk instead of bundling them. */
+/** Modules the bundles load lazily from a sibling chunk instead of bundling them. */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
     build.onResolve({ filter: /^node-forge$/ }, () => ({ path: './forge.js', external: true }));
-    build.onResolve({ filter: /^\.\.\/\.\.\/sandbox$/ }, (args) => (args.importer.includes('src/vscode/sandbox/') ? { path: './sandbox.js', external: true } : undefined));
+    for (const { require, from, chunk } of CHUNKS) {
+      const filter = new RegExp(`^${require.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => (args.importer.endsWith(from) ? { path: `./${chunk}`, external: true } : undefined));
+    }
   },
 };
+
+/** Libraries that must reach activation only through their chunk: a static import of one fails the build. */
+const LAZY_LIBRARIES = /node_modules\/(zod|undici|markdown-it|parse5|unified|rehype-sanitize)\//;
+function checkActivationBundle(result) {
+  const leaked = Object.keys(result.metafile.outputs['dist/extension.js'].inputs).filter((input) => LAZY_LIBRARIES.test(input));
+  if (leaked.length) throw new Error(`dist/extension.js bundles what should load on first use (import it through its loader):\n  ${leaked.slice(0, 10).join('\n  ')}`);
+}
 
 const common = {
   bundle: true,
@@ -50,8 +61,8 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], keepNames: true };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [englishZodLocalesOnly, leanUndici, lazyChunks] },
-  { ...node, entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox.js', plugins: [englishZodLocalesOnly, leanUndici, lazyChunks] },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyChunks], metafile: true },
+  ...CHUNKS.map(({ entry, chunk }) => ({ ...node, entryPoints: [entry], outfile: `dist/${chunk}`, plugins: [englishZodLocalesOnly, lazyChunks] })),
   { ...node, entryPoints: ['node_modules/node-forge/lib/index.js'], outfile: 'dist/forge.js' },
   ...(webviewEntries.length ? [{ ...common, entryPoints: webviewEntries, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' }] : []),
 ];
@@ -59,5 +70,6 @@ const builds = [
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const [activation] = await Promise.all(builds.map((options) => esbuild.build(options)));
+  checkActivationBundle(activation);
 }

@@ -2,7 +2,10 @@ import { ApiError, ResponseShapeError } from '../errors';
 import { toAccessError } from './accessErrors';
 import type { HttpClient } from '../http';
 import { organizationUrn, personUrn } from '../identifiers';
-import { authorizedPartiesPageSchema, type AuthorizedParty } from './schemas';
+import { lazySchema } from '../loadPayloadSchemas';
+import type { AuthorizedParty } from './schemas';
+
+const authorizedPartiesPageSchema = lazySchema((schemas) => schemas.authorizedPartiesPageSchema);
 
 /** Returns an Altinn token with `altinn:accessmanagement/authorizedparties` (Access Management takes Altinn tokens only). */
 export type AccessTokenProvider = (options?: { forceRefresh?: boolean; signal?: AbortSignal }) => Promise<string>;

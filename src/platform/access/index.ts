@@ -1,6 +1,5 @@
 export { AuthorizedPartiesClient, flattenAuthorizedParties, partyUrnOf } from './authorizedPartiesClient';
 export type { AuthorizedPartiesClientOptions, AuthorizedPartiesQuery, AccessTokenProvider, IncludeChoice } from './authorizedPartiesClient';
-export { authorizedPartySchema, authorizedPartiesPageSchema, AUTHORIZED_PARTY_TYPES } from './schemas';
 export type { AuthorizedParty, AuthorizedPartyType, AuthorizedPartiesPage } from './schemas';
 export { AccessApiError, toAccessError } from './accessErrors';
 export type { AccessErrorReason } from './accessErrors';

@@ -1,5 +1,5 @@
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import { z } from 'zod';
+import { lazySchema } from '../loadPayloadSchemas';
 import type { AltinnEnvironment } from '../environments';
 import type { HttpClient } from '../http';
 import { decodeJwtUnverified } from './jwtDecode';
@@ -27,8 +27,8 @@ export function trustedIssuersFor(environment: AltinnEnvironment): TrustedIssuer
   ];
 }
 
-const metadataSchema = z.object({ issuer: z.string().optional(), jwks_uri: z.string().url() });
-const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
+const metadataSchema = lazySchema((schemas) => schemas.issuerMetadataSchema);
+const jwksSchema = lazySchema((schemas) => schemas.issuerJwksSchema);
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'EdDSA'];
 const JWKS_CACHE_MS = 10 * 60_000;
 

@@ -1,20 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { MaskinportenError, ResponseShapeError } from '../errors';
 import type { HttpClient } from '../http';
 import { isJsonContentType, parseJsonBody, redactJwts } from '../http';
 import { apiErrorFromResponse } from '../http/errorMapping';
+import { lazySchema } from '../loadPayloadSchemas';
+import type { tokenErrorBodySchema } from './authSchemas';
 import { explainMaskinportenError } from './maskinportenErrorExplanations';
 
 export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string(),
-  expires_in: z.number().int().positive(),
-  scope: z.string().optional(),
-});
-
-const errorBodySchema = z.object({ error: z.string(), error_description: z.string().optional(), error_uri: z.string().optional() });
+const tokenResponseSchema = lazySchema((schemas) => schemas.tokenResponseSchema);
+const errorBodySchema = lazySchema((schemas) => schemas.tokenErrorBodySchema);
 
 export interface AccessToken {
   readonly accessToken: string;
@@ -59,7 +55,7 @@ export async function requestMaskinportenToken(http: HttpClient, options: { toke
   throw new MaskinportenError(response.status, errorBody.error, description, mpCode, explanation);
 }
 
-function readErrorBody(response: { status: number; headers: Readonly<Record<string, string>>; body: Buffer; request: { method: string; url: string } }): z.infer<typeof errorBodySchema> | undefined {
+function readErrorBody(response: { status: number; headers: Readonly<Record<string, string>>; body: Buffer; request: { method: string; url: string } }): z.infer<typeof tokenErrorBodySchema> | undefined {
   if (!isJsonContentType(response.headers['content-type'])) return undefined;
   try {
     const parsed = errorBodySchema.safeParse(JSON.parse(response.body.toString('utf8')));

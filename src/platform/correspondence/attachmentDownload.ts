@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from '../http/loadUndici';
 import { CancelledError, NetworkError, TimeoutError, type RequestDescription } from '../errors';
 import { apiErrorFromResponse, redactUrl } from '../http';
 
@@ -28,7 +29,7 @@ export async function openAttachmentStream(options: {
   if (options.signal?.aborted) throw new CancelledError(description);
   let response: Dispatcher.ResponseData;
   try {
-    response = await request(options.url, {
+    response = await loadUndici().request(options.url, {
       method: 'GET',
       headers: { authorization: `Bearer ${options.token}`, accept: '*/*', 'user-agent': options.userAgent ?? 'altinn-inbox-inspector' },
       signal: options.signal,

@@ -4,13 +4,16 @@ import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError, InvalidInputError } from '../errors';
 import type { HttpClient, Schema } from '../http';
+import { lazySchema } from '../loadPayloadSchemas';
 import { organizationUrn, personUrn, validateNationalIdentityNumber, validateOrganisationNumber } from '../identifiers';
 import { openAttachmentStream, type AttachmentDownload } from './attachmentDownload';
 import { toCorrespondenceError } from './correspondenceErrors';
-import {
-  correspondenceDetailsSchema, correspondenceIdResultSchema, correspondenceIdsSchema, correspondenceOverviewSchema,
-  type CorrespondenceDetails, type CorrespondenceOverview, type CorrespondenceRole, type CorrespondenceStatus,
-} from './schemas';
+import type { CorrespondenceDetails, CorrespondenceOverview, CorrespondenceRole, CorrespondenceStatus } from './schemas';
+
+const correspondenceIdsSchema = lazySchema((schemas) => schemas.correspondenceIdsSchema);
+const correspondenceOverviewSchema = lazySchema((schemas) => schemas.correspondenceOverviewSchema);
+const correspondenceDetailsSchema = lazySchema((schemas) => schemas.correspondenceDetailsSchema);
+const correspondenceIdResultSchema = lazySchema((schemas) => schemas.correspondenceIdResultSchema);
 
 /** Returns an Altinn token carrying `altinn:correspondence.read`; `forceRefresh` after the API rejected the last one. */
 export type CorrespondenceTokenProvider = (options?: { forceRefresh?: boolean; signal?: AbortSignal }) => Promise<string>;

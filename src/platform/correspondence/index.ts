@@ -3,4 +3,5 @@ export type { CorrespondenceClientOptions, CorrespondenceTokenProvider, ListCorr
 export type { AttachmentDownload } from './attachmentDownload';
 export { CorrespondenceApiError, toCorrespondenceError } from './correspondenceErrors';
 export type { CorrespondenceErrorReason } from './correspondenceErrors';
-export * from './schemas';
+// Types only: the schemas load on first use (loadPayloadSchemas).
+export type * from './schemas';

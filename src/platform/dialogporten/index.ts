@@ -5,4 +5,10 @@ export type { DialogSearchFilters, OrderBy, OrderField } from './client/searchFi
 export { fetchFrontChannelEmbed, FCE_MAX_BYTES, FCE_TIMEOUT_MS } from './client/frontChannelEmbed';
 export type { FrontChannelEmbed, FrontChannelEmbedOptions } from './client/frontChannelEmbed';
 export { DialogRevisionConflictError } from './errors';
-export * from './schemas';
+// Types of every payload; values only from the zod-free modules (the schemas themselves load on first use).
+export type * from './schemas';
+export * from './schemas/constants';
+export { DIALOGPORTEN_PAYLOAD_NAMES } from './schemas/payloadNames';
+export { parseDialogportenPayload, describeShapeProblems, formatPath } from './schemas/validation';
+export { effectiveSystemLabels, normalizeFrontChannelMediaType } from './schemas/tolerance';
+export { parseDialogTokenActions } from './schemas/dialogTokenActions';

@@ -1,4 +1,5 @@
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from './loadUndici';
 import { CancelledError, NetworkError, ResponseFormatError, TimeoutError, type RequestDescription } from '../errors';
 import { apiErrorFromResponse } from './errorMapping';
 import { parseJsonBody, type Schema } from './jsonBody';
@@ -54,7 +55,7 @@ type AttemptOutcome =
 
 /** HTTP over one keep-alive undici Agent, with timeouts, cancellation, bounded retries for idempotent calls and a redacted request log. */
 export class HttpClient {
-  private readonly agent: Dispatcher;
+  private agentInstance: Dispatcher | undefined;
   private readonly listeners = new Set<RequestLogListener>();
   private readonly retry: RetryOptions;
   private readonly timeoutMs: number;
@@ -63,7 +64,6 @@ export class HttpClient {
   private exchange: HttpExchange | undefined;
 
   constructor(private readonly options: HttpClientOptions = {}) {
-    this.agent = new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 32 });
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -138,7 +138,13 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    await this.agentInstance?.close();
+    this.agentInstance = undefined;
+  }
+
+  /** Created with the first request: undici is loaded on first use, never at activation. */
+  private get agent(): Dispatcher {
+    return (this.agentInstance ??= new (loadUndici().Agent)({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 32 }));
   }
 
   private headersFor(request: HttpRequest): Record<string, string> {
@@ -161,7 +167,7 @@ export class HttpClient {
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     this.exchange = { request: { ...request, headers } };
     try {
-      const response = await undiciRequest(request.url, {
+      const response = await loadUndici().request(request.url, {
         method: description.method as Dispatcher.HttpMethod,
         headers,
         body: request.body,

@@ -17,7 +17,8 @@ function maskState(state: TokenState): TokenState {
   return { ...state, message: maskSecrets(state.message), likelyCause: state.likelyCause && maskSecrets(state.likelyCause), fix: state.fix && maskSecrets(state.fix) };
 }
 
-const timeFormat = new Intl.DateTimeFormat(vscode.env.language || undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** Made on first use: the first Intl formatter of a process costs milliseconds, too much for activation. */
+let timeFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * Environment → profile → token state, identity, key, scopes (feature checklist + scopes).
@@ -121,7 +122,7 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
       state: maskState(this.services.connections.tokenState(profile.id)),
       nowMs: Date.now(),
       t: vscode.l10n.t,
-      timeOfDay: (date) => timeFormat.format(date),
+      timeOfDay: (date) => (timeFormat ??= new Intl.DateTimeFormat(vscode.env.language || undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(date),
     });
   }
 

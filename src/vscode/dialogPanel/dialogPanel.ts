@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { plainText, renderContent } from '../../platform/content';
 import { DialogEventsSubscription, tokenExpiry, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
-import { parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten/schemas';
+import { parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten';
 import type { AltinnEnvironment } from '../../platform/environments';
 import { PlatformError } from '../../platform/errors';
 import { decodeJwtUnverified } from '../../platform/auth/jwtDecode';

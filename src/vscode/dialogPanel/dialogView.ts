@@ -8,7 +8,7 @@
 import { isFrontChannelEmbed, pickLocalized, plainText, renderContent } from '../../platform/content';
 import { normalizeLanguageCode } from '../../platform/content/pickLocalized';
 import type { Dialog } from '../../platform/dialogporten/schemas/dialog';
-import { EXPIRED_URL, UNAUTHORIZED_URL } from '../../platform/dialogporten/schemas/primitives';
+import { EXPIRED_URL, UNAUTHORIZED_URL } from '../../platform/dialogporten/schemas/constants';
 import { effectiveSystemLabels } from '../../platform/dialogporten/schemas/tolerance';
 import { serviceOwnerName } from '../inbox/presentation';
 import { escapeHtml } from '../webview/webviewHtml';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DIALOG_STATUSES, type DialogStatus } from '../../platform/dialogporten/schemas/primitives';
+import { DIALOG_STATUSES, type DialogStatus } from '../../platform/dialogporten/schemas/constants';
 import type { Prompts } from '../prompts';
 import { describeFilter, filterProblem, INBOX_VIEWS, isValidDay, normalizeFilter, viewName, type InboxFilter, type InboxView } from './inboxFilter';
 import { humanize } from './presentation';

@@ -1,5 +1,5 @@
 import type { DialogSearchFilters } from '../../platform/dialogporten/client/searchFilters';
-import { DIALOG_STATUSES, type DialogStatus, type SystemLabel } from '../../platform/dialogporten/schemas/primitives';
+import { DIALOG_STATUSES, type DialogStatus, type SystemLabel } from '../../platform/dialogporten/schemas/constants';
 import { plainLocalizer, type Localizer } from './presentation';
 
 /** The views of the Altinn inbox (Arbeidsflate), as Dialogporten filters express them; `all` is no view filter. */

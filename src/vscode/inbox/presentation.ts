@@ -1,6 +1,6 @@
 import { pickLocalized, plainText } from '../../platform/content';
 import { effectiveSystemLabels } from '../../platform/dialogporten/schemas/tolerance';
-import { EXPIRED_URL, UNAUTHORIZED_URL, type DialogStatus, type SystemLabel } from '../../platform/dialogporten/schemas/primitives';
+import { EXPIRED_URL, UNAUTHORIZED_URL, type DialogStatus, type SystemLabel } from '../../platform/dialogporten/schemas/constants';
 import type { DialogListItem } from '../../platform/dialogporten/schemas/dialogListItem';
 import type { DialogAttachment } from '../../platform/dialogporten/schemas/attachments';
 import type { TransmissionListItem } from '../../platform/dialogporten/schemas/transmissions';

@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import { authorizedPartiesPageSchema } from '../../platform/access/schemas';
-import { correspondenceDetailsSchema, correspondenceIdsSchema, correspondenceOverviewSchema } from '../../platform/correspondence/schemas';
-import { dialogportenSchemas, formatPath } from '../../platform/dialogporten/schemas';
+import { DIALOGPORTEN_PAYLOAD_NAMES, formatPath, type DialogportenShape } from '../../platform/dialogporten';
+import { loadPayloadSchemas } from '../../platform/loadPayloadSchemas';
 
 /** An API response shape the "Validate payload" command can check, with where it comes from. */
 export interface PayloadShape {
   readonly id: string;
   readonly name: string;
   readonly source: string;
-  readonly schema: z.ZodType;
+  /** Loads the schemas chunk on first use. */
+  readonly schema: () => z.ZodType;
 }
 
-const ENDPOINTS: Readonly<Record<keyof typeof dialogportenSchemas, string>> = {
+const ENDPOINTS: Readonly<Record<DialogportenShape, string>> = {
   parties: 'Dialogporten GET /api/v1/enduser/parties',
   dialogSearchPage: 'Dialogporten GET /api/v1/enduser/dialogs',
   dialogListItem: 'Dialogporten: one item of a search page',
@@ -30,13 +30,13 @@ const ENDPOINTS: Readonly<Record<keyof typeof dialogportenSchemas, string>> = {
 };
 
 export const PAYLOAD_SHAPES: readonly PayloadShape[] = [
-  ...(Object.keys(dialogportenSchemas) as (keyof typeof dialogportenSchemas)[]).map((id) => ({
-    id, name: dialogportenSchemas[id].payload, source: ENDPOINTS[id], schema: dialogportenSchemas[id].schema as z.ZodType,
+  ...(Object.keys(DIALOGPORTEN_PAYLOAD_NAMES) as DialogportenShape[]).map((id) => ({
+    id, name: DIALOGPORTEN_PAYLOAD_NAMES[id], source: ENDPOINTS[id], schema: () => loadPayloadSchemas().dialogportenSchemas[id].schema as z.ZodType,
   })),
-  { id: 'correspondenceOverview', name: 'Correspondence overview', source: 'Correspondence GET /correspondence/api/v1/correspondence/{id}', schema: correspondenceOverviewSchema },
-  { id: 'correspondenceDetails', name: 'Correspondence details', source: 'Correspondence GET …/correspondence/{id}/details', schema: correspondenceDetailsSchema },
-  { id: 'correspondenceIds', name: 'Correspondence id list', source: 'Correspondence GET /correspondence/api/v1/correspondence', schema: correspondenceIdsSchema },
-  { id: 'authorizedParties', name: 'Authorized parties', source: 'Access Management GET /accessmanagement/api/v1/enduser/authorizedparties', schema: authorizedPartiesPageSchema as unknown as z.ZodType },
+  { id: 'correspondenceOverview', name: 'Correspondence overview', source: 'Correspondence GET /correspondence/api/v1/correspondence/{id}', schema: () => loadPayloadSchemas().correspondenceOverviewSchema },
+  { id: 'correspondenceDetails', name: 'Correspondence details', source: 'Correspondence GET …/correspondence/{id}/details', schema: () => loadPayloadSchemas().correspondenceDetailsSchema },
+  { id: 'correspondenceIds', name: 'Correspondence id list', source: 'Correspondence GET /correspondence/api/v1/correspondence', schema: () => loadPayloadSchemas().correspondenceIdsSchema },
+  { id: 'authorizedParties', name: 'Authorized parties', source: 'Access Management GET /accessmanagement/api/v1/enduser/authorizedparties', schema: () => loadPayloadSchemas().authorizedPartiesPageSchema as unknown as z.ZodType },
 ];
 
 export function findShape(id: string): PayloadShape | undefined {
@@ -90,7 +90,7 @@ interface Issue {
 
 /** Every problem in `value` against the shape; for a failed union, the problems of the closest alternative. */
 export function validateShape(shape: PayloadShape, value: unknown): ShapeProblem[] {
-  const result = shape.schema.safeParse(value);
+  const result = shape.schema().safeParse(value);
   if (result.success) return [];
   const out: ShapeProblem[] = [];
   const add = (issues: readonly Issue[], prefix: readonly PropertyKey[]): void => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  AccessApiError, AuthorizedPartiesClient, authorizedPartiesPageSchema, flattenAuthorizedParties, partyUrnOf,
-} from '../../../src/platform/access';
+import { AccessApiError, AuthorizedPartiesClient, flattenAuthorizedParties, partyUrnOf } from '../../../src/platform/access';
+import { authorizedPartiesPageSchema } from '../../../src/platform/access/schemas';
 import { HttpClient } from '../../../src/platform/http';
 import { organizationUrn, personUrn } from '../../../src/platform/identifiers';
 import type { SandboxHandle } from '../../../src/sandbox';

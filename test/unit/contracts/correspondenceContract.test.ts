@@ -9,7 +9,7 @@ import {
   correspondenceDetailsSchema, correspondenceIdsSchema, correspondenceOverviewSchema, externalReferenceSchema,
   notificationDetailsSchema, notificationOverviewSchema, notificationRecipientSchema, notificationRequestSchema,
   REFERENCE_TYPE_VALUES, replyOptionSchema, statusEventSchema,
-} from '../../../src/platform/correspondence';
+} from '../../../src/platform/correspondence/schemas';
 import { CORRESPONDENCE_STATUSES, type SandboxCorrespondence } from '../../../src/sandbox/data/correspondenceTypes';
 import { sandboxToken, useSandbox } from '../helpers/sandbox';
 import { claim, defaultPersonMaySee, isAvailable, isUntouched, lastStatus } from '../correspondence/fixtures';

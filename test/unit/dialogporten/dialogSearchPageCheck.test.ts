@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {
   activitySchema, actor as actorSchema, contentSummarySchema, contentValue, dialogListItemSchema, dialogSearchPageSchema, endUserContextSchema, localization,
   parseDialogportenPayload, seenLogSchema,
-} from '../../../src/platform/dialogporten';
+} from '../../../src/platform/dialogporten/schemas';
 import { isUnchangedDialogSearchPage } from '../../../src/platform/dialogporten/schemas/dialogSearchPageCheck';
 import { ResponseShapeError } from '../../../src/platform/errors';
 import { useSandbox } from '../helpers/sandbox';

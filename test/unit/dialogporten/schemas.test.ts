@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { DialogportenClient } from '../../../src/platform/dialogporten';
 import {
-  describeShapeProblems, DialogportenClient, dialogportenSchemas, effectiveSystemLabels, normalizeFrontChannelMediaType, parseDialogportenPayload,
-} from '../../../src/platform/dialogporten';
+  describeShapeProblems, dialogportenSchemas, effectiveSystemLabels, normalizeFrontChannelMediaType, parseDialogportenPayload,
+} from '../../../src/platform/dialogporten/schemas';
 import { ResponseShapeError } from '../../../src/platform/errors';
 import { HttpClient } from '../../../src/platform/http';
 import { localServer } from './localServer';

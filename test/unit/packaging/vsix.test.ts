@@ -47,10 +47,10 @@ describe('packaging: the VSIX holds only what users need', function () {
 
   it('ships the bundle, manifest, strings, docs and media, and nothing else', () => {
     const names = [...entries.keys()].filter((name) => name.startsWith('extension/'));
-    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/forge.js', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/icon.png']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', ...['extension', 'undici', 'schemas', 'markup', 'sandbox', 'forge'].map((chunk) => `extension/dist/${chunk}.js`), 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/icon.png']) {
       assert.ok(names.includes(required), `${required} is in the VSIX`);
     }
-    const allowed = /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|sandbox|forge)\.js|dist\/webview\/[\w-]+\.js|media\/[\w.-]+\.(svg|png|css)|media\/walkthrough\/[\w.-]+\.(md|svg|png)|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
+    const allowed = /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|undici|schemas|markup|sandbox|forge)\.js|dist\/webview\/[\w-]+\.js|media\/[\w.-]+\.(svg|png|css)|media\/walkthrough\/[\w.-]+\.(md|svg|png)|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
     const unexpected = names.filter((name) => !allowed.test(name));
     assert.deepEqual(unexpected, [], 'no sources, tests, maps, node_modules or build files');
   });

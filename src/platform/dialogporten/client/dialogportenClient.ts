@@ -1,9 +1,9 @@
 import { ApiError, InvalidInputError, ResponseFormatError } from '../../errors';
 import { parseJsonBody, type HttpClient, type HttpResponse } from '../../http';
 import { DialogRevisionConflictError } from '../errors';
-import {
-  dialogportenSchemas, parseDialogportenPayload, type DialogportenPayload, type DialogportenShape, type SystemLabel,
-} from '../schemas';
+import type { SystemLabel } from '../schemas/constants';
+import { DIALOGPORTEN_PAYLOAD_NAMES } from '../schemas/payloadNames';
+import { parseDialogportenPayload, type DialogportenPayload, type DialogportenShape } from '../schemas/validation';
 import { fetchFrontChannelEmbed, type FrontChannelEmbed, type FrontChannelEmbedOptions } from './frontChannelEmbed';
 import { toSearchParams, type DialogSearchFilters } from './searchFilters';
 
@@ -90,7 +90,7 @@ export class DialogportenClient {
   async getDialogAndMarkSeen(dialogId: string, options: CallOptions = {}): Promise<DialogWithMeta> {
     const url = `${this.base}/enduser/dialogs/${guid(dialogId, 'dialogId')}`;
     const response = await this.send('GET', url, options);
-    const dialog = parseDialogportenPayload('dialog', parseJsonBody(response, { payload: dialogportenSchemas.dialog.payload }), response.request);
+    const dialog = parseDialogportenPayload('dialog', parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.dialog }), response.request);
     return { dialog, etag: unquote(response.headers.etag), raw: response.text().replace(/^\uFEFF/, '') };
   }
 
@@ -153,7 +153,7 @@ export class DialogportenClient {
   /** The public keys that sign dialog tokens (anonymous). */
   async getDialogTokenKeys(options: CallOptions = {}): Promise<DialogportenPayload<'jwks'>> {
     const response = await this.options.http.request({ method: 'GET', url: `${this.base}/.well-known/jwks.json`, headers: { accept: 'application/json' }, signal: options.signal });
-    return parseDialogportenPayload('jwks', parseJsonBody(response, { payload: dialogportenSchemas.jwks.payload }), response.request);
+    return parseDialogportenPayload('jwks', parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.jwks }), response.request);
   }
 
   /** Fetches front-channel-embed content with the dialog token from the dialog details (≤ 100 KB, 10 s). */
@@ -167,7 +167,7 @@ export class DialogportenClient {
 
   private async getJson<S extends DialogportenShape>(shape: S, url: string, options: CallOptions): Promise<DialogportenPayload<S>> {
     const response = await this.send('GET', url, options);
-    return parseDialogportenPayload(shape, parseJsonBody(response, { payload: dialogportenSchemas[shape].payload }), response.request);
+    return parseDialogportenPayload(shape, parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES[shape] }), response.request);
   }
 
   /** Sends with the bearer token; a 401 gets one retry with a fresh token. */

@@ -1,4 +1,5 @@
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from '../../http/loadUndici';
 import { ApiError, CancelledError, InvalidInputError, NetworkError, ResponseFormatError, TimeoutError, type RequestDescription } from '../../errors';
 import { apiErrorFromResponse, redactUrl } from '../../http';
 
@@ -42,7 +43,7 @@ export async function fetchFrontChannelEmbed(url: string, dialogToken: string, o
       if (options.signal?.aborted) throw new CancelledError(description);
       const headers: Record<string, string> = { accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.5, application/problem+json;q=0.1' };
       if (current.origin === origin) headers.authorization = `Bearer ${dialogToken}`;
-      const response = await undiciRequest(current, { method: 'GET', headers, signal: controller.signal, dispatcher: options.dispatcher });
+      const response = await loadUndici().request(current, { method: 'GET', headers, signal: controller.signal, dispatcher: options.dispatcher });
       const status = response.statusCode;
       const responseHeaders = flatten(response.headers);
       if (status >= 300 && status < 400 && responseHeaders.location) {

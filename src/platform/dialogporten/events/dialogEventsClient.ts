@@ -1,4 +1,5 @@
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from '../../http/loadUndici';
 import { decodeJwtUnverified } from '../../auth/jwtDecode';
 import { SseParser } from './sseParser';
 
@@ -349,7 +350,7 @@ async function drain(body: AsyncIterable<Uint8Array>): Promise<void> {
 }
 
 const undiciConnector: StreamConnector = async (request) => {
-  const response = await undiciRequest(request.url, {
+  const response = await loadUndici().request(request.url, {
     method: request.method as Dispatcher.HttpMethod,
     headers: { ...request.headers, 'user-agent': 'altinn-inbox-inspector' },
     body: request.body,

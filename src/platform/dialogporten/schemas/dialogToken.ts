@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { parseDialogTokenActions } from './dialogTokenActions';
+
 /**
  * Claims of Dialogporten's dialog token (compact EdDSA JWS, 10 minutes): `c` authenticated party, `l` auth level,
  * `p` dialog party, `u` supplier, `y`/`o` system user and its org, `s` service resource, `i` dialog id,
@@ -23,14 +25,6 @@ export const dialogTokenClaimsSchema = z.looseObject({
 });
 
 export type DialogTokenClaims = z.infer<typeof dialogTokenClaimsSchema>;
-
-/** The `a` claim as a list: `read;write;elementread,urn:altinn:subresource:x` → [{action, resource?}]. */
-export function parseDialogTokenActions(claim: string): { action: string; resource?: string }[] {
-  return claim.split(';').filter(Boolean).map((part) => {
-    const [action, resource] = part.split(',');
-    return resource ? { action, resource } : { action };
-  });
-}
 
 export const jwksSchema = z.looseObject({
   keys: z.array(z.looseObject({ kty: z.string(), kid: z.string().optional(), alg: z.string().optional(), crv: z.string().optional(), x: z.string().optional() })),

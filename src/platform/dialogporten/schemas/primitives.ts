@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ACTIVITY_TYPES, DATE_TIME_PATTERN, DIALOG_STATUSES, HTTP_VERBS, SYSTEM_LABELS, TRANSMISSION_TYPES, type DialogStatus } from './constants';
 
-/** ISO 8601 date-time with a zone, any fraction length (.NET writes 7 digits). */
-export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export * from './constants';
+
 export const dateTime = z.string().regex(DATE_TIME_PATTERN, 'expected an ISO 8601 date-time with a time zone');
 
 /** Dialogporten's `format: guid` (any UUID version; ids are UUIDv7, revisions UUIDv4). */
@@ -33,37 +34,21 @@ export const actor = z.looseObject({
   actorName: z.string().nullish(),
 });
 
-export const DIALOG_STATUSES = ['NotApplicable', 'InProgress', 'Draft', 'Awaiting', 'RequiresAttention', 'Completed'] as const;
-export type DialogStatus = (typeof DIALOG_STATUSES)[number];
 /** The Feb-2025 API's names for the same statuses. */
 const LEGACY_STATUSES: Readonly<Record<string, DialogStatus>> = { New: 'NotApplicable', Sent: 'Awaiting' };
 
 /** Newest status names; the older `New` and `Sent` are read as `NotApplicable` and `Awaiting`. */
 export const dialogStatus = z.enum([...DIALOG_STATUSES, 'New', 'Sent']).transform((value): DialogStatus => LEGACY_STATUSES[value] ?? (value as DialogStatus));
 
-export const SYSTEM_LABELS = ['Default', 'Bin', 'Archive', 'MarkedAsUnopened', 'Sent'] as const;
-export type SystemLabel = (typeof SYSTEM_LABELS)[number];
 export const systemLabel = z.enum(SYSTEM_LABELS);
 
-export const TRANSMISSION_TYPES = ['Information', 'Acceptance', 'Rejection', 'Request', 'Alert', 'Decision', 'Submission', 'Correction'] as const;
-export type TransmissionType = (typeof TRANSMISSION_TYPES)[number];
 /** Known types are listed for completion; new ones Dialogporten adds later are accepted as strings. */
 export const transmissionType = z.union([z.enum(TRANSMISSION_TYPES), z.string().min(1)]);
 
-export const ACTIVITY_TYPES = [
-  'DialogCreated', 'DialogClosed', 'Information', 'TransmissionOpened', 'PaymentMade', 'SignatureProvided', 'DialogOpened',
-  'DialogDeleted', 'DialogRestored', 'SentToSigning', 'SentToFormFill', 'SentToSendIn', 'SentToPayment', 'FormSubmitted',
-  'FormSaved', 'CorrespondenceOpened', 'CorrespondenceConfirmed',
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 export const activityType = z.union([z.enum(ACTIVITY_TYPES), z.string().min(1)]);
 
-export const HTTP_VERBS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT'] as const;
 export const httpVerb = z.enum(HTTP_VERBS);
 
 export const guiActionPriority = z.enum(['Primary', 'Secondary', 'Tertiary']);
 export const consumerType = z.enum(['Gui', 'Api']);
 
-/** Placeholders Dialogporten puts where a URL is not for this user or no longer valid. */
-export const UNAUTHORIZED_URL = 'urn:dialogporten:unauthorized';
-export const EXPIRED_URL = 'urn:dialogporten:expired';
