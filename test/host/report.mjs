@@ -9,6 +9,10 @@ export function printResult(result, { suites, seconds }) {
   for (const [index, test] of failures.entries()) {
     console.log(`\n  ${index + 1}) ${test.title}\n     ${(test.error?.stack ?? test.error?.message ?? '').split('\n').join('\n     ')}`);
   }
+  if (result.printed?.length) {
+    console.log('\n[host] printed by the suites:');
+    for (const line of result.printed) console.log(`  ${line}`);
+  }
   console.log(`\n[host] ${result.tests.length} test(s) in ${seconds.toFixed(1)} s`);
   console.log(`host: ${result.passed} passed, ${result.failed} failed, ${result.pending} skipped`);
 }

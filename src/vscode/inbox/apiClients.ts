@@ -9,6 +9,7 @@ import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { recordingHttp, type ExchangeSink } from '../payloads/exchangeRecorder';
 import type { ApiAudience } from './inboxTypes';
+import { wrapTokenFailure } from './tokenRequestError';
 
 /** The API clients of one connection profile, on its environment's hosts and with its tokens. */
 export interface ApiClients {
@@ -49,7 +50,11 @@ export async function createApiClients(services: ClientServices, profile: Connec
   const getToken = (audience: ApiAudience) => async (request: { forceRefresh?: boolean; signal?: AbortSignal } = {}): Promise<string> => {
     const provider = await providerFor(audience);
     if (request.forceRefresh) provider.invalidate();
-    return provider.getToken({ signal: request.signal });
+    try {
+      return await provider.getToken({ signal: request.signal });
+    } catch (error) {
+      throw wrapTokenFailure(error, provider.description);
+    }
   };
   const httpFor = (audience: ApiAudience): HttpClient => (options.record ? recordingHttp(services.http, { profileId: profile.id, audience }, options.record) : services.http);
   return {

@@ -1,5 +1,6 @@
 import { ApiError, PlatformError } from '../../platform/errors';
 import { plainLocalizer, type Localizer } from './presentation';
+import { TokenRequestError } from './tokenRequestError';
 
 /** What an error node says and which actions it offers. Plain data so it can be unit-tested without VS Code. */
 export interface ErrorAdvice {
@@ -24,6 +25,7 @@ interface Explained {
 export function adviseOnError(error: unknown, what: string, l10n: Localizer = plainLocalizer): ErrorAdvice {
   const message = error instanceof Error ? error.message : String(error);
   const base = { detail: message, retry: true, fixConnection: false, missingScope: false, editFilter: false };
+  if (error instanceof TokenRequestError) return { ...base, title: tokenTitle(error, what, l10n), fixConnection: true };
   if (error instanceof ApiError) {
     const explained = error as ApiError & Explained;
     const reason = explained.reason;
@@ -59,4 +61,20 @@ export function adviseOnError(error: unknown, what: string, l10n: Localizer = pl
   }
   if (/SecretStorage|missing from|import it again|paste it again/i.test(message)) return { ...base, title: l10n.t('The connection\'s credentials are missing'), fixConnection: true, retry: false };
   return { ...base, title: l10n.t('Could not load {0}', what) };
+}
+
+/** The token service, not the API, failed: say which one and how. */
+function tokenTitle(error: TokenRequestError, what: string, l10n: Localizer): string {
+  const cause = error.cause;
+  if (cause instanceof ApiError) {
+    if (cause.status === 429 || cause.status === 503) {
+      return cause.retryAfterSeconds
+        ? l10n.t('No token for {0}: {1} is busy ({2}); retry after {3} s', what, error.issuer, cause.status, cause.retryAfterSeconds)
+        : l10n.t('No token for {0}: {1} is busy ({2})', what, error.issuer, cause.status);
+    }
+    return l10n.t('No token for {0}: {1} answered {2}', what, error.issuer, cause.status);
+  }
+  if (cause instanceof PlatformError && cause.kind === 'network') return l10n.t('No token for {0}: {1} could not be reached', what, error.issuer);
+  if (cause instanceof PlatformError && cause.kind === 'timeout') return l10n.t('No token for {0}: {1} did not answer in time', what, error.issuer);
+  return l10n.t('No token for {0}: the answer from {1} was not what it documents', what, error.issuer);
 }

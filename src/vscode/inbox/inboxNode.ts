@@ -169,7 +169,8 @@ export class ErrorNode extends InboxNode {
   readonly error: unknown;
   readonly advice: ReturnType<typeof adviseOnError>;
 
-  private readonly retryCommand: vscode.Command;
+  /** What Retry runs: reload the target, or (for a failed "Load more…") fetch the same page again. */
+  readonly retryCommand: vscode.Command;
 
   /** `retry` defaults to reloading `target`. */
   constructor(readonly target: InboxNode, error: unknown, what: string, retry?: vscode.Command) {

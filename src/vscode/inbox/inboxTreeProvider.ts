@@ -6,7 +6,9 @@ import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { createApiClients, type ApiClients } from './apiClients';
-import { describeFilter, isEmptyFilter, normalizeFilter, clampPageSize, type InboxFilter } from './inboxFilter';
+import { settingValue } from '../settings/settingProblems';
+import { readCorrespondenceResources, readPageSize } from '../settings/settingValues';
+import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from './inboxFilter';
 import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } from './inboxNode';
 import { PartyNode, RootNode } from './partyNodes';
 import type { FormatOptions } from './presentation';
@@ -172,7 +174,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   }
 
   pageSize(): number {
-    return clampPageSize(vscode.workspace.getConfiguration('altinnInbox.inbox').get<number>('pageSize', 100));
+    return settingValue(this.services.log, readPageSize(vscode.workspace.getConfiguration('altinnInbox.inbox').get<unknown>('pageSize'), vscode.l10n));
   }
 
   // ——— internals ———
@@ -192,7 +194,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
       filterFor: (partyUrn) => this.filterFor(partyUrn, profile.id),
       pageSize: () => this.pageSize(),
       showDeletedParties: () => this.showDeletedParties(),
-      correspondenceResources: () => configuredResources(),
+      correspondenceResources: () => this.configuredResources(),
     };
   }
 
@@ -218,7 +220,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
 
   /** Correspondence resources to list for a party: the setting, else what Access Management says the party delegated. */
   private async resourcesFor(profile: ConnectionProfile, partyUrn: string): Promise<readonly string[]> {
-    const configured = configuredResources();
+    const configured = this.configuredResources();
     if (configured.length > 0) return configured;
     this.resourcesCache ??= this.load(profile, this.generation.signal, (clients, signal) => clients.access.list({ includeSubParties: true }, { signal })).then(({ value }) => {
       const map = new Map<string, string[]>();
@@ -233,6 +235,10 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
       if (this.resourcesCache === cache) this.resourcesCache = undefined;
     });
     return (await cache).get(partyUrn) ?? [];
+  }
+
+  private configuredResources(): string[] {
+    return settingValue(this.services.log, readCorrespondenceResources(vscode.workspace.getConfiguration('altinnInbox.correspondence').get<unknown>('resources'), vscode.l10n));
   }
 
   private updateViewText(): void {
@@ -256,11 +262,6 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
 
 function keyOf(profile: ConnectionProfile | undefined): string | undefined {
   return profile ? `${profile.id}|${profile.environment}` : undefined;
-}
-
-function configuredResources(): string[] {
-  const value = vscode.workspace.getConfiguration('altinnInbox.correspondence').get<unknown>('resources', []);
-  return Array.isArray(value) ? value.filter((r): r is string => typeof r === 'string' && r.trim() !== '').map((r) => r.trim().replace(/^urn:altinn:resource:/, '')) : [];
 }
 
 function environmentName(environment: string): string {

@@ -159,8 +159,9 @@ async function fixConnection(services: ExtensionServices, provider: InboxTreePro
         const detail = next.status === 'error' ? [next.message, next.likelyCause, next.fix].filter(Boolean).join(' ') : next.status;
         throw new Error(vscode.l10n.t('Still no valid token for "{0}": {1}', profile.label, detail));
       }
-      const target = node instanceof ErrorNode ? node.target : node;
-      if (target) provider.refreshNode(target);
+      // Retry what failed: a failed "Load more…" fetches the same page again, keeping the dialogs already listed.
+      if (node instanceof ErrorNode) await vscode.commands.executeCommand(node.retryCommand.command, ...(node.retryCommand.arguments ?? []));
+      else if (node) provider.refreshNode(node);
       else provider.refresh();
       return;
     }

@@ -18,6 +18,8 @@ export interface HostRunResult {
   readonly pending: number;
   readonly durationMs: number;
   readonly tests: HostTestResult[];
+  /** Lines the suites wrote with console.log (count summaries, for example), for the driver to print. */
+  readonly printed: string[];
 }
 
 interface MochaTest { fullTitle(): string; duration?: number; state?: string; pending?: boolean }
@@ -34,7 +36,11 @@ export async function runSuites(suitesDir: string, Mocha: MochaConstructor, envi
   }
   if (grep) (mocha as unknown as { grep(pattern: string): void }).grep(grep);
   const tests: HostTestResult[] = [];
+  const printed: string[] = [];
   const started = Date.now();
+  // The extension host's console goes to its own log, not to the driver: suites print summaries through
+  // printSummary() (hostHelpers.ts), which also hands each line to the driver here.
+  (globalThis as { __altinnHostPrinted?: string[] }).__altinnHostPrinted = printed;
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('pass', (test: MochaTest) => { tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }); });
@@ -42,6 +48,8 @@ export async function runSuites(suitesDir: string, Mocha: MochaConstructor, envi
     runner.on('fail', (test: MochaTest, error: Error) => {
       tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: { message: error?.message ?? String(error), stack: error?.stack } });
     });
+  }).finally(() => {
+    delete (globalThis as { __altinnHostPrinted?: string[] }).__altinnHostPrinted;
   });
   return {
     ...environment,
@@ -50,5 +58,6 @@ export async function runSuites(suitesDir: string, Mocha: MochaConstructor, envi
     pending: tests.filter((t) => t.state === 'pending').length,
     durationMs: Date.now() - started,
     tests,
+    printed,
   };
 }

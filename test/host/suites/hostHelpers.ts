@@ -8,3 +8,9 @@ export async function activateExtension(): Promise<ExtensionApi> {
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
   return extension.activate();
 }
+
+/** Prints a summary line (console.log) and hands it to the host-tier driver, which prints it with the results. */
+export function printSummary(line: string): void {
+  console.log(line);
+  (globalThis as { __altinnHostPrinted?: string[] }).__altinnHostPrinted?.push(line);
+}

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { readCorrespondenceResources, readCustomBaseUrls, readPageSize } from '../../../src/vscode/settings/settingValues';
+
+// Bad input, unit tier: hand-edited settings of the wrong type fall back sensibly and say what was wrong.
+
+describe('bad input: settings of the wrong type or out of range', () => {
+  it('altinnInbox.inbox.pageSize: a string, 0, 5000 and NaN fall back or clamp, naming the setting', () => {
+    assert.deepEqual(readPageSize(250), { value: 250 });
+    assert.deepEqual(readPageSize(undefined), { value: 100 });
+    const cases: [unknown, number, RegExp][] = [
+      ['50', 100, /pageSize must be a number from 1 to 1000, not "50"; using 100/],
+      [0, 1, /pageSize is 0, but Dialogporten allows 1 to 1000 dialogs per page; using 1/],
+      [5000, 1000, /pageSize is 5000, .*using 1000/],
+      [Number.NaN, 100, /must be a number/],
+      [{ size: 10 }, 100, /not an object/],
+    ];
+    for (const [raw, value, problem] of cases) {
+      const read = readPageSize(raw);
+      assert.equal(read.value, value, `${String(raw)} → ${value}`);
+      assert.match(read.problem ?? '', problem);
+    }
+  });
+
+  it('altinnInbox.correspondence.resources: not a list is ignored; entries that are not resource ids are dropped', () => {
+    assert.deepEqual(readCorrespondenceResources(['urn:altinn:resource:skd-skattemelding', 'nav-inntektsmelding']), { value: ['skd-skattemelding', 'nav-inntektsmelding'] });
+    const notList = readCorrespondenceResources('skd-skattemelding');
+    assert.deepEqual(notList.value, []);
+    assert.match(notList.problem ?? '', /must be a list of resource ids, not "skd-skattemelding"; it is ignored/);
+    const mixed = readCorrespondenceResources(['skd-skattemelding', 42, 'Not An Id!']);
+    assert.deepEqual(mixed.value, ['skd-skattemelding']);
+    assert.match(mixed.problem ?? '', /not resource ids \(42, "Not An Id!"\)/);
+  });
+
+  it('altinnInbox.customBaseUrls: not an object, a non-https URL, an unknown host key or a non-URL are left out, saying so', () => {
+    assert.deepEqual(readCustomBaseUrls({ tt02: { platformBase: 'https://proxy.example/altinn' } }, 'tt02'), { value: { platformBase: 'https://proxy.example/altinn' } });
+    assert.deepEqual(readCustomBaseUrls({ tt02: { platformBase: 'http://127.0.0.1:8080' } }, 'tt02').value, { platformBase: 'http://127.0.0.1:8080' }, 'a loopback proxy may use http');
+    const notObject = readCustomBaseUrls('https://proxy.example', 'tt02');
+    assert.deepEqual(notObject.value, {});
+    assert.match(notObject.problem ?? '', /must be an object of environments/);
+    const plain = readCustomBaseUrls({ tt02: { platformBase: 'http://proxy.example', dialogportenBase: 'https://dp.example' } }, 'tt02');
+    assert.deepEqual(plain.value, { dialogportenBase: 'https://dp.example' }, 'the https entry is kept, the http one left out');
+    assert.match(plain.problem ?? '', /platformBase: http:\/\/proxy\.example is not https \(tokens would travel unencrypted\)/);
+    const junk = readCustomBaseUrls({ tt02: { tokenUrl: 'https://x.example', inboxUrl: 'not a url', altinnIssuer: 7 } }, 'tt02');
+    assert.deepEqual(junk.value, {});
+    assert.match(junk.problem ?? '', /"tokenUrl" is not a host this extension knows.*inboxUrl: "not a url" is not a URL.*altinnIssuer: 7 is not a URL/);
+    assert.match(readCustomBaseUrls({ tt02: 'https://x.example' }, 'tt02').problem ?? '', /customBaseUrls\.tt02 must be an object of host URLs/);
+    assert.deepEqual(readCustomBaseUrls({ production: { platformBase: 'http://evil.example' } }, 'tt02'), { value: {} }, 'other environments do not matter here');
+  });
+});
