@@ -1,4 +1,5 @@
-// Dialogporten's enumerations and placeholders, without zod: the tree and the panel use them before any payload is validated.
+// Dialogporten's enumerations and placeholders, without zod, so the tree and the panel can use them without loading the
+// schemas chunk (dist/schemas.js).
 
 /** ISO 8601 date-time with a zone, any fraction length (.NET writes 7 digits). */
 export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
