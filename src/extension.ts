@@ -11,9 +11,11 @@ import { registerOnboarding } from './vscode/onboarding/registerOnboarding';
 import { registerPayloads } from './vscode/payloads/registerPayloads';
 import { ProfileStore } from './vscode/profiles/profileStore';
 import { ScriptedPrompts, WindowPrompts, type Prompts } from './vscode/prompts';
+import { sandboxDataFolder, watchSandboxDataFolder } from './vscode/sandbox/sandboxDataFolder';
 import { SandboxManager } from './vscode/sandbox/sandboxManager';
 import type { ExtensionServices } from './vscode/services';
 import { ConnectionStatusBar } from './vscode/statusBar';
+import { withSecretLedger } from './vscode/testing/ledgerSecretStorage';
 
 export interface ExtensionApi {
   readonly version: string;
@@ -37,12 +39,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const http = new HttpClient({
     onRequest: (entry) => log.info(`[http] ${entry.method} ${entry.url} → ${entry.status ?? entry.error ?? '?'} ${entry.durationMs} ms ${entry.responseBytes ?? 0} B${entry.retries ? ` (${entry.retries} retries)` : ''}`),
   });
-  const profiles = new ProfileStore(context.globalState, context.secrets);
-  const sandbox = new SandboxManager(log);
+  const profiles = new ProfileStore(context.globalState, withSecretLedger(context.secrets));
+  const sandbox = new SandboxManager(log, () => sandboxDataFolder(log));
   sandboxToStop = sandbox;
   const connections = new ConnectionService(profiles, sandbox, http, log);
   const statusBar = new ConnectionStatusBar();
-  context.subscriptions.push(profiles, sandbox, connections, statusBar);
+  context.subscriptions.push(profiles, sandbox, connections, statusBar, watchSandboxDataFolder(() => sandbox.running !== undefined));
   const windowPrompts = new WindowPrompts();
   let scriptedPrompts: ScriptedPrompts | undefined;
   const services: ExtensionServices = { context, log, http, profiles, sandbox, connections, prompts: (): Prompts => scriptedPrompts ?? windowPrompts };

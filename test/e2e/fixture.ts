@@ -1,7 +1,7 @@
 // Root hooks for the e2e tier: one code-server with the packaged extension, one Chromium page on its workbench.
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results', 'screenshots');
@@ -9,7 +9,8 @@ export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results', 'scree
 interface Session {
   page: Page;
   consoleErrors: string[];
-  stop(): Promise<void>;
+  /** Stops both, scans what they left for the run's secrets, removes it and returns what leaked. */
+  stop(): Promise<string[]>;
 }
 
 let session: Session | undefined;
@@ -23,7 +24,10 @@ export async function screenshot(name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await workbench().screenshot({ path });
-  console.log(`    [e2e] screenshot ${relative(process.cwd(), path)} (${statSync(path).size} bytes)`);
+  // What the picture shows, as markup of every frame (webviews included): the secret scan reads it after the run.
+  const frames = await Promise.all(workbench().frames().map(async (frame) => `<!-- frame ${frame.url()} -->\n${await frame.content().catch((error: Error) => `(unreadable: ${error.message})`)}`));
+  writeFileSync(join(SCREENSHOT_DIR, `${name}.dom.html`), frames.join('\n'));
+  console.log(`    [e2e] screenshot ${relative(process.cwd(), path)} (${statSync(path).size} bytes, ${frames.length} frames of DOM text)`);
   return path;
 }
 
@@ -33,23 +37,46 @@ export const mochaHooks = {
     const { packageVsix } = await import('../../scripts/package-vsix.mjs');
     const { startCodeServer } = await import('../harness/codeServer.mjs');
     const { openWorkbench } = await import('../harness/workbench.mjs');
+    const { reportSecretScan } = await import('../harness/secretScan.mjs');
     const workspace = mkdtempSync(join(tmpdir(), 'aii-e2e-ws-'));
     writeFileSync(join(workspace, 'README.md'), '# e2e workspace\n');
-    const server = await startCodeServer({ vsixFiles: [packageVsix({ quiet: true })], workspace });
+    const ledgerFile = join(mkdtempSync(join(tmpdir(), 'aii-e2e-ledger-')), 'secret-ledger.jsonl');
+    rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+    const server = await startCodeServer({
+      vsixFiles: [packageVsix({ quiet: true })],
+      workspace,
+      env: { ALTINN_INBOX_TEST_HOOKS: '1', ALTINN_TEST_SECRET_LEDGER: ledgerFile },
+    });
     const opened = await openWorkbench({ url: server.url });
     console.log(`    [e2e] code-server (VS Code ${server.vscodeVersion}) with Chromium at ${server.url}`);
     session = {
       page: opened.page,
       consoleErrors: opened.consoleErrors,
       async stop() {
-        await opened.close();
-        await server.stop();
+        await opened.close({ removeProfile: false });
+        await server.stop({ removeProfile: false });
+        try {
+          return reportSecretScan('e2e', {
+            ledgerFile,
+            roots: [
+              { label: 'code-server profile', path: server.profile },
+              { label: 'browser profile', path: opened.profile },
+              { label: 'workspace', path: workspace },
+              { label: 'screenshots', path: SCREENSHOT_DIR },
+            ],
+          });
+        } finally {
+          opened.removeProfile();
+          await server.stop({ removeProfile: true });
+          rmSync(dirname(ledgerFile), { recursive: true, force: true });
+        }
       },
     };
   },
   async afterAll(this: Mocha.Context) {
-    this.timeout(60_000);
-    await session?.stop();
+    this.timeout(120_000);
+    const leaks = await session?.stop();
     session = undefined;
+    if (leaks?.length) throw new Error(`secrets were left behind by the e2e run:\n${leaks.map((leak) => `  - ${leak}`).join('\n')}`);
   },
 };

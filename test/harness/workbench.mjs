@@ -30,8 +30,13 @@ export async function openWorkbench(options) {
     page,
     context,
     consoleErrors,
-    async close() {
+    /** The browser's profile folder (IndexedDB, Local Storage, caches): kept until close() removes it. */
+    profile,
+    async close({ removeProfile = true } = {}) {
       await context.close().catch(() => undefined);
+      if (removeProfile) rmSync(profile, { recursive: true, force: true });
+    },
+    removeProfile() {
       rmSync(profile, { recursive: true, force: true });
     },
   };

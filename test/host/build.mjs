@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const runnerDir = join(root, 'out', 'host-runner');
 export const runnerVsix = join(root, 'out', 'host-runner.vsix');
+/** The folder name of the installed runner extension (publisher.name-version). */
+export const runnerExtensionFolder = 'inbox-inspector-oss.altinn-inbox-host-test-runner-0.0.0';
 
 export async function buildHostRunner() {
   rmSync(runnerDir, { recursive: true, force: true });

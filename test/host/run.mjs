@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVsix } from '../../scripts/package-vsix.mjs';
-import { buildHostRunner, runnerDir, runnerVsix } from './build.mjs';
+import { buildHostRunner, runnerDir, runnerExtensionFolder, runnerVsix } from './build.mjs';
+import { reportSecretScan } from '../harness/secretScan.mjs';
 import { printResult } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,7 +32,7 @@ async function runWithTestElectron(executable, resultFile, workspace) {
   }).catch(() => undefined);
 }
 
-async function runWithCodeServer(vsix, resultFile, workspace) {
+async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
   const { startCodeServer } = await import('../harness/codeServer.mjs');
   const { openWorkbench } = await import('../harness/workbench.mjs');
   let server;
@@ -40,7 +41,10 @@ async function runWithCodeServer(vsix, resultFile, workspace) {
     server = await startCodeServer({
       vsixFiles: [vsix, runnerVsix],
       workspace,
-      env: { ALTINN_HOST_RESULT: resultFile, ALTINN_HOST_MOCHA: join(root, 'node_modules', 'mocha'), ALTINN_INBOX_TEST_HOOKS: '1' },
+      env: {
+        ALTINN_HOST_RESULT: resultFile, ALTINN_HOST_MOCHA: join(root, 'node_modules', 'mocha'), ALTINN_INBOX_TEST_HOOKS: '1',
+        ALTINN_TEST_SECRET_LEDGER: ledgerFile,
+      },
     });
     console.log(`[host] code-server (VS Code ${server.vscodeVersion}) at ${server.url}`);
     workbench = await openWorkbench({ url: server.url });
@@ -57,9 +61,22 @@ async function runWithCodeServer(vsix, resultFile, workspace) {
       mkdirSync(join(root, 'test-results'), { recursive: true });
       writeFileSync(join(root, 'test-results', 'host-exthost.log'), readFileSync(hostLogs[0]));
     }
+    // Everything the run left behind, after both have shut down (so logs and state are flushed).
+    await workbench.close({ removeProfile: false });
+    await server.stop({ removeProfile: false });
+    return reportSecretScan('host', {
+      ledgerFile,
+      roots: [
+        // The test runner extension is the tests' own code, fixtures included.
+        { label: 'code-server profile', path: server.profile, exclude: [join(server.profile, 'exts', runnerExtensionFolder)] },
+        { label: 'browser profile', path: workbench.profile },
+        { label: 'workspace', path: workspace },
+        { label: 'test-results', path: join(root, 'test-results', 'host-exthost.log') },
+      ],
+    });
   } finally {
     await workbench?.close();
-    await server?.stop();
+    await server?.stop({ removeProfile: true });
   }
 }
 
@@ -72,13 +89,15 @@ async function main() {
   mkdirSync(workspace);
   writeFileSync(join(workspace, 'README.md'), '# host test workspace\n');
   const resultFile = join(scratch, 'result.json');
+  const ledgerFile = join(scratch, 'secret-ledger.jsonl');
+  let leaks = [];
   try {
     const executable = process.env.VSCODE_EXECUTABLE_PATH;
     if (executable) {
       await runWithTestElectron(executable, resultFile, workspace);
     } else {
       try {
-        await runWithCodeServer(vsix, resultFile, workspace);
+        leaks = await runWithCodeServer(vsix, resultFile, workspace, ledgerFile);
       } catch (error) {
         if (process.env.ALTINN_SKIP_HOST_TESTS === '1') {
           console.warn(`[host] SKIPPED: no VS Code host could run here (${error.message.split('\n')[0]}); ALTINN_SKIP_HOST_TESTS=1 allows this.`);
@@ -93,6 +112,10 @@ async function main() {
     printResult(result, { suites, seconds: (Date.now() - started) / 1000 });
     if (result.passed + result.failed === 0) fail('no host test ran.');
     if (result.failed > 0) process.exitCode = 1;
+    if (leaks.length) {
+      process.stderr.write(`\n[host] SECRETS LEFT BEHIND:\n${leaks.map((leak) => `  - ${leak}`).join('\n')}\n`);
+      process.exitCode = 1;
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

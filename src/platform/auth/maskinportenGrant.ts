@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWTHeaderParameters } from 'jose';
 import { InvalidInputError } from '../errors';
+import { noteSecret } from '../secretLedger';
 import { validateOrganisationNumber } from '../identifiers';
 import { MASKINPORTEN_ALGORITHMS, type MaskinportenAlgorithm, type SigningKey } from './signingKey';
 
@@ -73,12 +74,12 @@ export async function createMaskinportenGrant(options: GrantOptions): Promise<st
   const header: JWTHeaderParameters = 'kid' in options.key.identification
     ? { alg: algorithm, kid: options.key.identification.kid }
     : { alg: algorithm, x5c: [...options.key.identification.x5c] };
-  return new SignJWT(claims)
+  return noteSecret('client-assertion', await new SignJWT(claims)
     .setProtectedHeader(header)
     .setAudience(options.audience)
     .setIssuer(options.clientId.trim())
     .setIssuedAt(iat)
     .setExpirationTime(iat + lifetime)
     .setJti(randomUUID())
-    .sign(options.key.privateKey);
+    .sign(options.key.privateKey));
 }

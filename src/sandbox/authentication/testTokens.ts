@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { validateNationalIdentityNumber, validateOrganisationNumber } from '../../platform/identifiers';
+import { noteSecret } from '../../platform/secretLedger';
 import type { Router } from '../core/router';
 import type { SandboxContext } from '../context';
 import { send, sendProblem } from '../core/respond';
@@ -78,14 +79,14 @@ function readTtl(raw: string | null): number | undefined {
   return Number.isInteger(ttl) && ttl >= 1 && ttl <= MAX_TTL_SECONDS ? ttl : undefined;
 }
 
-function sign(context: SandboxContext, claims: Record<string, unknown>, ttl: number): Promise<string> {
+async function sign(context: SandboxContext, claims: Record<string, unknown>, ttl: number): Promise<string> {
   const now = context.clock.nowSeconds();
-  return new SignJWT(claims)
+  return noteSecret('test-token', await new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: context.keys.altinn.kid, typ: 'JWT' })
     .setIssuer(context.urls().altinnIssuer)
     .setIssuedAt(now)
     .setNotBefore(now)
     .setExpirationTime(now + ttl)
     .setJti(randomUUID())
-    .sign(context.keys.altinn.privateKey);
+    .sign(context.keys.altinn.privateKey));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { noteSecret } from '../../platform/secretLedger';
 import type { Router } from '../core/router';
 import type { SandboxContext } from '../context';
 import { send, sendProblem } from '../core/respond';
@@ -68,11 +69,11 @@ async function altinnTokenFor(context: SandboxContext, maskinporten: JWTPayload,
   if (scopes.includes('altinn:serviceowner') && serviceOwner) claims['urn:altinn:org'] = serviceOwner.code;
   if (test && orgNumber === DIGDIR_ORGANISATION_NUMBER) claims['urn:altinn:org'] = 'ttd';
   const now = context.clock.nowSeconds();
-  return new SignJWT({ ...claims, sid: randomUUID() })
+  return noteSecret('altinn-token', await new SignJWT({ ...claims, sid: randomUUID() })
     .setProtectedHeader({ alg: 'RS256', kid: context.keys.altinn.kid, typ: 'JWT' })
     .setIssuer(context.urls().altinnIssuer)
     .setIssuedAt(now)
     .setNotBefore(now)
     .setExpirationTime(now + ALTINN_TOKEN_LIFETIME_SECONDS)
-    .sign(context.keys.altinn.privateKey);
+    .sign(context.keys.altinn.privateKey));
 }

@@ -1,4 +1,5 @@
 import { exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { ledgerActive, noteSecret } from '../../platform/secretLedger';
 
 export interface SigningKey {
   readonly kid: string;
@@ -19,6 +20,7 @@ async function createKey(kid: string, alg: 'RS256' | 'EdDSA'): Promise<SigningKe
     ? await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
     : await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
+  if (ledgerActive()) noteSecret('sandbox-private-key', JSON.stringify(await exportJWK(privateKey)));
   return { kid, alg, privateKey, publicJwk };
 }
 

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Dialog } from '../../platform/dialogporten/schemas';
 import { effectiveSystemLabels } from '../../platform/dialogporten/schemas';
+import { referenceMediaType, type CapturedEmbed } from './capturedEmbeds';
 import type { DialogBody, DialogIndexFields, DialogState, Localization, StoredDialog } from './dialogTypes';
+
+export interface CapturedDialogOptions {
+  /** Main content saved beside the dialog, by language. */
+  readonly embeds: ReadonlyMap<string, CapturedEmbed>;
+  readonly dialogportenBase: () => string;
+}
 
 /** A dialog from a captured payload: served as it was captured, with only the end-user state kept live. */
 export class CapturedDialog implements StoredDialog {
@@ -9,7 +16,9 @@ export class CapturedDialog implements StoredDialog {
   readonly fields: DialogIndexFields;
   readonly state: DialogState;
 
-  constructor(readonly file: string, private readonly raw: DialogBody, parsed: Dialog) {
+  private served: DialogBody | undefined;
+
+  constructor(readonly file: string, private readonly raw: DialogBody, parsed: Dialog, private readonly options: CapturedDialogOptions) {
     const updatedAtMs = Date.parse(parsed.updatedAt);
     this.fields = {
       id: parsed.id,
@@ -43,8 +52,26 @@ export class CapturedDialog implements StoredDialog {
     };
   }
 
+  /** As captured; with saved main content, its reference points at the sandbox's FCE endpoint instead. */
   body(): DialogBody {
-    return this.raw;
+    if (this.options.embeds.size === 0) return this.raw;
+    this.served ??= this.withLocalEmbeds();
+    return this.served;
+  }
+
+  embed(language: string): CapturedEmbed | undefined {
+    return this.options.embeds.get(language.toLowerCase());
+  }
+
+  private withLocalEmbeds(): DialogBody {
+    const content = { ...((this.raw.content ?? {}) as Record<string, unknown>) };
+    const base = `${this.options.dialogportenBase()}/__sandbox/fce/${encodeURIComponent(this.fields.id)}/main`;
+    const [first] = this.options.embeds.values();
+    content.mainContentReference = {
+      value: [...this.options.embeds.keys()].map((language) => ({ value: `${base}/${language}`, languageCode: language })),
+      mediaType: referenceMediaType(first.mediaType),
+    };
+    return { ...this.raw, content };
   }
 
   searchTexts(): Localization[] {

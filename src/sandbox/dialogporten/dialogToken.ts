@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, createLocalJWKSet, type JWTPayload } from 'jose';
+import { noteSecret } from '../../platform/secretLedger';
 import type { SandboxContext } from '../context';
 import type { StoredDialog } from '../data/dialogTypes';
 import type { DialogportenCaller } from './caller';
@@ -40,13 +41,13 @@ export async function mintDialogToken(context: SandboxContext, caller: Dialogpor
   }
   const supplier = caller.principal.claims.supplier as { ID?: string } | undefined;
   if (supplier?.ID) claims.u = `urn:altinn:organization:identifier-no:${supplier.ID.replace(/^0192:/, '')}`;
-  return new SignJWT(claims)
+  return noteSecret('dialog-token', await new SignJWT(claims)
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: key.kid })
     .setIssuer(dialogTokenIssuer(context))
     .setIssuedAt(now)
     .setNotBefore(now)
     .setExpirationTime(now + DIALOG_TOKEN_LIFETIME_SECONDS)
-    .sign(key.privateKey);
+    .sign(key.privateKey));
 }
 
 /** Verifies a bearer dialog token from the request; undefined when missing, forged or expired. */

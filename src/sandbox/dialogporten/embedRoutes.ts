@@ -5,6 +5,7 @@ import type { RequestContext, Router } from '../core/router';
 import { markdownToLegacyHtml } from '../data/dialogTexts';
 import type { DialogStore } from '../data/dialogStore';
 import type { StoredDialog } from '../data/dialogTypes';
+import { CapturedDialog } from '../data/capturedDialog';
 import { GeneratedDialog } from '../data/generatedDialog';
 import { verifyDialogToken } from './dialogToken';
 
@@ -87,6 +88,11 @@ export function registerEmbedRoutes(router: Router, context: SandboxContext, sto
 }
 
 function sendEmbed(request: RequestContext, dialog: StoredDialog, transmissionType: string | undefined): void {
+  if (dialog instanceof CapturedDialog) {
+    const saved = transmissionType === undefined ? dialog.embed(request.params.language) : undefined;
+    if (!saved) return sendProblem(request.res, { status: 404, title: 'Not Found', detail: `No saved content in language '${request.params.language}'.` }, CORS);
+    return send(request.res, 200, saved.text, { ...CORS, 'content-type': `${saved.mediaType}; charset=utf-8`, 'cache-control': 'no-store' });
+  }
   const markdown = dialog instanceof GeneratedDialog ? dialog.frontChannelContent(request.params.language, transmissionType) : undefined;
   if (markdown === undefined) return sendProblem(request.res, { status: 404, title: 'Not Found', detail: `No content in language '${request.params.language}'.` }, CORS);
   const html = request.query.get('format') === 'html';

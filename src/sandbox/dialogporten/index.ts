@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 /** The Dialogporten end-user API under `<base>/dialogporten`, its dialog-token keys, SSE events and the service-owner content it links to. */
 export async function registerDialogporten(router: Router, context: SandboxContext): Promise<void> {
   const anchorMs = Math.floor(context.clock.nowMs() / DAY_MS) * DAY_MS;
-  const captured = context.options.dataDir ? await loadCapturedPayloads(context.options.dataDir) : emptyCapturedData();
+  const captured = context.options.dataDir ? await loadCapturedPayloads(context.options.dataDir, () => context.urls().dialogportenBase) : emptyCapturedData();
   const store = new DialogStore({
     seed: context.options.seed,
     anchorMs,

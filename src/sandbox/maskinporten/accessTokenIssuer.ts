@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { noteSecret } from '../../platform/secretLedger';
 import type { SandboxContext } from '../context';
 import type { ValidGrant } from './grantValidation';
 
@@ -34,13 +35,13 @@ export async function issueAccessToken(context: SandboxContext, grant: ValidGran
     }];
   }
   const key = context.keys.maskinporten;
-  const accessToken = await new SignJWT(claims)
+  const accessToken = noteSecret('maskinporten-token', await new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: key.kid })
     .setIssuer(context.urls().maskinportenIssuer)
     .setAudience(grant.resource ? (grant.resource.length === 1 ? grant.resource[0] : [...grant.resource]) : 'unspecified')
     .setIssuedAt(iat)
     .setExpirationTime(iat + ACCESS_TOKEN_LIFETIME_SECONDS)
     .setJti(randomUUID())
-    .sign(key.privateKey);
+    .sign(key.privateKey));
   return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, scope };
 }

@@ -55,10 +55,9 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
 
   /** Opens the draft as a new untitled document next to nothing else, cursor at the start of the body. */
   async open(draft: EmailDraft, kind: DraftKind, language: DraftLanguage, environment: DraftEnvironment): Promise<vscode.TextDocument> {
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: this.freeName(FILE_NAMES[kind]) });
+    const { uri, document } = await this.emptyUntitled(FILE_NAMES[kind]);
     const text = formatEmailDocument(draft);
     this.drafts.set(uri.toString(), { kind, language, environment, original: draft });
-    const document = await vscode.workspace.openTextDocument(uri);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(0, 0), text);
     if (!await vscode.workspace.applyEdit(edit)) throw new Error(vscode.l10n.t('Could not write the e-mail draft into a new editor.'));
@@ -190,11 +189,17 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
       });
   }
 
-  private freeName(base: string): string {
+  /**
+   * A new, empty untitled document. A name whose document is still open is skipped; so is one that opens with
+   * text in it (an earlier draft VS Code has not finished closing, or restored from a backup): never written into.
+   */
+  private async emptyUntitled(base: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument }> {
     const taken = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
     for (let n = 1; ; n++) {
-      const name = n === 1 ? `${base}.txt` : `${base}-${n}.txt`;
-      if (!taken.has(vscode.Uri.from({ scheme: 'untitled', path: name }).toString())) return name;
+      const uri = vscode.Uri.from({ scheme: 'untitled', path: n === 1 ? `${base}.txt` : `${base}-${n}.txt` });
+      if (taken.has(uri.toString())) continue;
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.getText() === '') return { uri, document };
     }
   }
 

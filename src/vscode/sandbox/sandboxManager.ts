@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SandboxHandle } from '../../sandbox';
+import { describeLoadReport } from './describeLoadReport';
 
 /**
  * The embedded sandbox: started on first use (never at activation), shared by every caller, stopped on dispose.
@@ -8,17 +9,25 @@ export class SandboxManager implements vscode.Disposable {
   private starting: Promise<SandboxHandle> | undefined;
   private handle: SandboxHandle | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly seed?: number) {}
+  /** `dataFolder` is asked each time the sandbox starts (the `altinnInbox.sandbox.dataFolder` setting). */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly dataFolder: () => string | undefined = () => undefined, private readonly seed?: number) {}
 
   get running(): SandboxHandle | undefined {
     return this.handle;
   }
 
   ensureStarted(): Promise<SandboxHandle> {
-    this.starting ??= loadSandbox().startSandbox({ seed: this.seed }).then(
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private start(): Promise<SandboxHandle> {
+    const dataDir = this.dataFolder();
+    return loadSandbox().startSandbox({ seed: this.seed, dataDir }).then(
       (handle) => {
         this.handle = handle;
         this.log.info(`[sandbox] listening on ${handle.urls.baseUrl}`);
+        if (dataDir) this.reportDataFolder(handle);
         return handle;
       },
       (error: unknown) => {
@@ -27,7 +36,18 @@ export class SandboxManager implements vscode.Disposable {
         throw error;
       },
     );
-    return this.starting;
+  }
+
+  private reportDataFolder(handle: SandboxHandle): void {
+    const { summary, problems } = describeLoadReport(loadSandbox().dialogLoadReport(handle.context));
+    this.log.info(summary);
+    for (const problem of problems) this.log.warn(problem);
+    if (problems.length) {
+      const show = vscode.l10n.t('Show Log');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox could not use {0} files of its data folder; the log says why.', problems.length), show).then((choice) => {
+        if (choice === show) this.log.show(true);
+      });
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import type { EnvironmentOverrides } from '../../platform/environments';
 import { plainLocalizer, type Localizer } from '../inbox/presentation';
 
@@ -97,4 +98,21 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
   return String(value);
+}
+
+/**
+ * `altinnInbox.sandbox.dataFolder`: a folder of captured payloads for the embedded sandbox. Relative paths are
+ * resolved against the first workspace folder; whether it can be read is for the sandbox's load report to say.
+ */
+export function readSandboxDataFolder(raw: unknown, workspaceFolder: string | undefined, l10n: Localizer = plainLocalizer): SettingValue<string | undefined> {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { value: undefined };
+  if (typeof raw !== 'string') {
+    return { value: undefined, problem: l10n.t('altinnInbox.sandbox.dataFolder must be the path of a folder, not {0}; the sandbox serves its generated data only.', describe(raw)) };
+  }
+  const path = raw.trim();
+  if (isAbsolute(path)) return { value: path };
+  if (!workspaceFolder) {
+    return { value: undefined, problem: l10n.t('altinnInbox.sandbox.dataFolder is a relative path ({0}) but no folder is open; use an absolute path. The sandbox serves its generated data only.', path) };
+  }
+  return { value: resolve(workspaceFolder, path) };
 }

@@ -11,15 +11,11 @@ import type { TokenState } from '../../../src/vscode/connections/tokenState';
 import type { ConnectionProfile, MaskinportenProfile } from '../../../src/vscode/profiles/profile';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { InspectorModel } from '../../../src/vscode/tokenInspector/tokenInspectorModel';
+import { rememberSecret } from './credentialHelpers';
 import { activateExtension } from './hostHelpers';
 
 // Host tests of the Connections feature against the embedded sandbox: real commands, real SecretStorage,
 // real Maskinporten grants to the sandbox's emulator.
-
-function rememberSecret(value: string | undefined): void {
-  if (!value) return;
-  ((globalThis as { __altinnTestSecrets?: Set<string> }).__altinnTestSecrets ??= new Set<string>()).add(value);
-}
 
 function valid(state: TokenState): Extract<TokenState, { status: 'valid' }> {
   assert.equal(state.status, 'valid', JSON.stringify(state));

@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
+import { noteSecret } from '../../../src/platform/secretLedger';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { activateExtension } from './hostHelpers';
 
 // Shared by the credential, connection and bad-input suites: scripted setup, key files, "nothing saved" and log checks.
 
+/** A secret a test used: the in-host scans look for it, and the ledger hands it to the scan after the whole run. */
 export function rememberSecret(value: string | undefined): void {
   if (!value) return;
+  noteSecret('test-secret', value);
   const store = ((globalThis as { __altinnTestSecrets?: Set<string> }).__altinnTestSecrets ??= new Set<string>());
   store.add(value);
 }

@@ -7,6 +7,11 @@ import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { ExtensionServices } from '../../../src/vscode/services';
 import { activateExtension } from './hostHelpers';
 
+/** A payload saved for offline preview needs no live dialog token; a file in the workspace should not hold one. */
+function withoutDialogToken<T extends object>(json: T): T {
+  return { ...json, dialogToken: 'removed-from-the-saved-copy' };
+}
+
 /**
  * The dialog panel in a real extension host against the embedded sandbox. What the panel did is observed where
  * a user (or Dialogporten) would see it: the editor tabs, the sandbox's seen log (fetching details marks a dialog
@@ -270,7 +275,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     assert.ok(folder);
     mkdirSync(join(folder, 'captured'), { recursive: true });
     const file = join(folder, 'captured', 'large-dialog.json');
-    writeFileSync(file, JSON.stringify(json));
+    writeFileSync(file, JSON.stringify(withoutDialogToken(json)));
     await vscode.commands.executeCommand('altinnInbox.previewDialogPayload', vscode.Uri.file(file));
     await until('the JSON to open in an editor', async () => vscode.window.visibleTextEditors.some((editor) => editor.document.uri.scheme === 'altinn-dialog'), 10_000);
     const document = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'altinn-dialog')!.document;
@@ -289,7 +294,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     assert.ok(folder, 'a workspace folder');
     mkdirSync(join(folder, 'captured'), { recursive: true });
     const file = join(folder, 'captured', `dialog-${dialogId}.json`);
-    writeFileSync(file, JSON.stringify(json, null, 2));
+    writeFileSync(file, JSON.stringify(withoutDialogToken(json), null, 2));
     const requests: RequestLogEntry[] = [];
     const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
     const before = dialogTabs().length;

@@ -12,6 +12,7 @@ const CAPTURED_ORG = organizationUrn(organisationNumberFromStem('91000001') ?? o
 const OLD_PERSON = 'urn:altinn:person:identifier-no:01017012345';
 const NEW_ID = '0194a6c2-1f00-7a11-8b5e-3c0a1d2e4f60';
 const OLD_ID = '0193f0aa-2b00-7c22-9d6f-4e1b2c3d5e70';
+const LETTER_ID = '0194a6c2-1f00-7a11-8b5e-3c0a1d2e4f64';
 
 const AS_CAPTURED = 'the captured parties file carries an unknown field, served as captured';
 
@@ -69,6 +70,10 @@ describe('sandbox Dialogporten: a --data folder of captured payloads', function 
     await writeFile(join(dir, 'notes.txt'), 'captured on Tuesday');
     await writeFile(join(dir, 'duplicate.json'), JSON.stringify(capturedDialog()));
     await writeFile(join(dir, 'mixed.json'), JSON.stringify([42]));
+    await writeFile(join(dir, 'letter.json'), JSON.stringify({ ...capturedDialog(), id: LETTER_ID, party: OLD_PERSON }));
+    await writeFile(join(dir, 'letter.main.nb.md'), '# Sykmelding\n\nLagret **hovedinnhold**.');
+    await writeFile(join(dir, 'letter.main.EN.html'), '<h1>Sick note</h1><p>Saved main content.</p>');
+    await writeFile(join(dir, 'orphan.main.nb.md'), '# No dialog beside me');
     handle = await startSandbox({ dialogs: 20, dataDir: dir });
   });
 
@@ -81,7 +86,9 @@ describe('sandbox Dialogporten: a --data folder of captured payloads', function 
     const report = (await (await fetch(`${handle.urls.baseUrl}/__sandbox/load-report`)).json()).dialogporten;
     assert.deepEqual(report, dialogLoadReport(handle.context));
     const reason = (file: string): string => report.problems.find((p: Json) => p.file === file)?.reason ?? '';
-    assert.deepEqual(report.loaded.map((l: Json) => l.file).sort(), ['dialog-bom.json', join('old', 'dialog-2025.json'), 'parties.json'].sort());
+    assert.deepEqual(report.loaded.map((l: Json) => l.file).sort(), ['dialog-bom.json', join('old', 'dialog-2025.json'), 'letter.json', 'letter.main.EN.html', 'letter.main.nb.md', 'parties.json'].sort());
+    assert.deepEqual(report.loaded.filter((l: Json) => l.kind === 'content').map((l: Json) => l.detail).sort(), [`main content (en, text/html) of dialog ${LETTER_ID}`, `main content (nb, text/markdown) of dialog ${LETTER_ID}`]);
+    assert.match(reason('orphan.main.nb.md'), /main content without its dialog: orphan\.json is missing/);
     assert.match(reason('broken.json'), /not valid JSON/);
     assert.match(reason('wrong-shape.json'), /at org: /);
     assert.match(reason('search-page.json'), /search page/);
@@ -112,6 +119,23 @@ describe('sandbox Dialogporten: a --data folder of captured payloads', function 
     assert.equal(oldBody.content.mainContentReference.mediaType, 'application/vnd.dialogporten.frontchannelembed+json;type=markdown');
     const listed = await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(OLD_PERSON)}&status=NotApplicable`), { token });
     assert.deepEqual(listed.body.items.map((i: Json) => i.id), [OLD_ID], 'search reads New as NotApplicable');
+  });
+
+  it('serves main content saved beside a captured dialog at its own FCE endpoint, with the dialog token', async () => {
+    const token = await personToken(handle);
+    const details = (await dpFetch(endUser(handle, `/dialogs/${LETTER_ID}`), { token, notOfficialShape: 'the captured dialog has a field from a newer API' })).body as Json;
+    const reference = details.content.mainContentReference;
+    const base = `${handle.urls.dialogportenBase}/__sandbox/fce/${LETTER_ID}/main`;
+    assert.deepEqual(reference.value.map((v: Json) => [v.languageCode, v.value]).sort(), [['en', `${base}/en`], ['nb', `${base}/nb`]], 'the captured URL is replaced by the sandbox\'s');
+    assert.match(reference.mediaType, /^application\/vnd\.dialogporten\.frontchannelembed-url;type=text\/(html|markdown)$/);
+    const nb = await fetch(`${base}/nb`, { headers: { authorization: `Bearer ${details.dialogToken}` } });
+    assert.equal(nb.status, 200);
+    assert.equal(nb.headers.get('content-type'), 'text/markdown; charset=utf-8');
+    assert.equal(await nb.text(), '# Sykmelding\n\nLagret **hovedinnhold**.');
+    const en = await fetch(`${base}/en`, { headers: { authorization: `Bearer ${details.dialogToken}` } });
+    assert.equal(en.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal((await fetch(`${base}/nb`)).status, 401, 'not without the dialog token');
+    assert.equal((await fetch(`${base}/nn`, { headers: { authorization: `Bearer ${details.dialogToken}` } })).status, 404, 'a language that was not saved');
   });
 
   it('gives the captured parties to the delegated system user, and to nobody else', async () => {

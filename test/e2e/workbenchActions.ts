@@ -1,0 +1,66 @@
+// Things the e2e specs do in the workbench the way a user would: the command palette, editors, panels.
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+
+/** Runs a palette command by its title, answering its first input with `argument` if given. */
+export async function runCommand(page: Page, title: string, argument?: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+  if (argument !== undefined) {
+    await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget input').first().waitFor();
+    await page.waitForTimeout(300);
+    await input.fill(argument);
+    await page.keyboard.press('Enter');
+  }
+}
+
+export async function closeAllEditors(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
+  await page.waitForTimeout(300);
+  // A dirty editor would ask; our previews and panels never are.
+  await page.keyboard.press('Escape');
+}
+
+/** Opens a workspace file by name with Quick Open and waits for its editor tab. */
+export async function openWorkspaceFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const quickOpen = page.locator('.quick-input-widget input').first();
+  await quickOpen.waitFor();
+  await quickOpen.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance, .monaco-editor').first().waitFor({ timeout: 30_000 });
+  await page.locator(`.tab[aria-label*="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: 30_000 });
+}
+
+/** Specs share one workbench: leave no editor, notification or open picker behind for the next one. */
+export async function leaveWorkbenchTidy(page: Page): Promise<void> {
+  await closeAllEditors(page);
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  // Focus back in the (empty) editor area: a focused side-bar pane shows its header actions, where a later click on
+  // the header would land.
+  await runCommand(page, 'View: Focus Active Editor Group');
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(500);
+}
+
+/** The newest webview panel's document: the webview's outer iframe, then VS Code's inner frame holding ours. */
+export function panelFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe');
+}
+
+/** The Playwright Frame of the open webview whose document has `selector` (the dialog panel: `#dialog-root .dialog`). */
+export async function webviewFrameWith(page: Page, selector: string): Promise<Frame> {
+  for (let i = 0; i < 75; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/webview/browser/pre/fake.html') && !f.isDetached());
+    if (frame && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview frame with ${selector}`);
+}
