@@ -12,6 +12,7 @@ import { registerPayloads } from './vscode/payloads/registerPayloads';
 import { ProfileStore } from './vscode/profiles/profileStore';
 import { ScriptedPrompts, WindowPrompts, type Prompts } from './vscode/prompts';
 import { sandboxDataFolder, watchSandboxDataFolder } from './vscode/sandbox/sandboxDataFolder';
+import { applyHttpTimeoutSetting } from './vscode/settings/httpTimeout';
 import { SandboxManager } from './vscode/sandbox/sandboxManager';
 import type { ExtensionServices } from './vscode/services';
 import { ConnectionStatusBar } from './vscode/statusBar';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const http = new HttpClient({
     onRequest: (entry) => log.info(`[http] ${entry.method} ${entry.url} → ${entry.status ?? entry.error ?? '?'} ${entry.durationMs} ms ${entry.responseBytes ?? 0} B${entry.retries ? ` (${entry.retries} retries)` : ''}`),
   });
+  context.subscriptions.push(applyHttpTimeoutSetting(http, log));
   const profiles = new ProfileStore(context.globalState, withSecretLedger(context.secrets));
   const sandbox = new SandboxManager(log, () => sandboxDataFolder(log));
   sandboxToStop = sandbox;

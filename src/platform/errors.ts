@@ -83,8 +83,11 @@ function describeApiError(init: { status: number; title?: string; detail?: strin
 /** The server could not be reached or the connection broke (DNS, refused, reset, truncated body). */
 export class NetworkError extends PlatformError {
   readonly kind = 'network';
-  constructor(readonly request: RequestDescription, readonly code: string | undefined, reason: string, options?: { cause?: unknown }) {
+  /** The service answered, but the connection broke before the whole body arrived. */
+  readonly truncated: boolean;
+  constructor(readonly request: RequestDescription, readonly code: string | undefined, reason: string, options?: { cause?: unknown; truncated?: boolean }) {
     super(`${request.method} ${request.url} failed: ${reason}${code ? ` (${code})` : ''}`, options);
+    this.truncated = options?.truncated ?? false;
   }
 }
 

@@ -79,7 +79,13 @@ function readPemPrivateKey(pem: string, passphrase: string | undefined): KeyObje
     if (shape.hasCertificate) {
       throw new KeyImportError('certificate-without-key', 'This file holds only a certificate; the private key that belongs to it is needed too (a separate .key/.pem file, or a .p12/.pfx that contains both).');
     }
-    throw new KeyImportError('not-a-private-key', 'This PEM file holds no private key (a public key or certificate request?).');
+    if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(text)) {
+      throw new KeyImportError('not-a-private-key', 'This PEM file holds a public key, not the private key. A Maskinporten grant is signed with the private key that belongs to the public key registered on the client: import that one.');
+    }
+    if (/-----BEGIN (NEW )?CERTIFICATE REQUEST-----/.test(text)) {
+      throw new KeyImportError('not-a-private-key', 'This PEM file holds a certificate request, not a private key. Import the private key the request was made from.');
+    }
+    throw new KeyImportError('not-a-private-key', `This PEM file holds no private key (its blocks: ${[...new Set([...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1]))].join(', ')}).`);
   }
   if (shape.label === 'EC PRIVATE KEY') {
     throw new KeyImportError('unsupported-key-type', 'This is an EC key; Maskinporten only accepts RSA keys (RS256, RS384 or RS512).');

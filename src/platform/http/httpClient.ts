@@ -58,7 +58,7 @@ export class HttpClient {
   private agentInstance: Dispatcher | undefined;
   private readonly listeners = new Set<RequestLogListener>();
   private readonly retry: RetryOptions;
-  private readonly timeoutMs: number;
+  private timeoutMs: number;
   private readonly maxResponseBytes: number;
   private readonly random: () => number;
   private exchange: HttpExchange | undefined;
@@ -69,6 +69,16 @@ export class HttpClient {
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.random = options.random ?? Math.random;
     if (options.onRequest) this.listeners.add(options.onRequest);
+  }
+
+  /** The per-attempt timeout of requests that name none (the user's setting can change it while running). */
+  get defaultTimeoutMs(): number {
+    return this.timeoutMs;
+  }
+
+  set defaultTimeoutMs(ms: number) {
+    if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`timeout must be a positive number of milliseconds, not ${ms}`);
+    this.timeoutMs = ms;
   }
 
   get lastExchange(): HttpExchange | undefined {
@@ -166,6 +176,7 @@ export class HttpClient {
     const onCallerAbort = (): void => controller.abort(new Error('cancelled'));
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     this.exchange = { request: { ...request, headers } };
+    let answered = false;
     try {
       const response = await loadUndici().request(request.url, {
         method: description.method as Dispatcher.HttpMethod,
@@ -174,6 +185,7 @@ export class HttpClient {
         dispatcher: this.agent,
         signal: controller.signal,
       });
+      answered = true;
       const body = await this.readBody(response.body, description, response.statusCode);
       const responseHeaders = flattenHeaders(response.headers);
       this.exchange = { request: { ...request, headers }, response: { status: response.statusCode, headers: responseHeaders, body } };
@@ -183,7 +195,9 @@ export class HttpClient {
       if (timedOut) return { kind: 'failure', error: new TimeoutError(description, timeoutMs), retryable: false };
       if (error instanceof ResponseFormatError) return { kind: 'failure', error, retryable: false };
       const code = (error as { code?: string }).code;
-      return { kind: 'failure', error: new NetworkError(description, code, networkReason(error), { cause: error }), retryable: true };
+      // Headers came, the body did not (all of it): say the answer was cut off rather than that nothing answered.
+      const reason = answered ? 'the answer was cut off: the status came, but the connection closed before the whole body (truncated body)' : networkReason(error);
+      return { kind: 'failure', error: new NetworkError(description, code, reason, { cause: error, truncated: answered }), retryable: true };
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);

@@ -8,6 +8,7 @@ import { decodeJwtUnverified } from '../../platform/auth/jwtDecode';
 import { redactJwts, toCurl } from '../../platform/http';
 import { isUserCancelled, maskSecrets, UserCancelledError } from '../commands';
 import { createApiClients, type ApiClients } from '../inbox/apiClients';
+import { adviseOnError } from '../inbox/errorAdvice';
 import { redactJsonTokens } from '../payloads/rawJson';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
@@ -129,6 +130,11 @@ export class DialogPanel implements vscode.Disposable {
     return this.live;
   }
 
+  /** The body the webview shows now (the newest render, also while the webview is still starting). */
+  get shownBody(): string {
+    return this.bodyHtml;
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, false);
   }
@@ -194,7 +200,8 @@ export class DialogPanel implements vscode.Disposable {
         this.notices = [{ kind: 'error', text: t('Refreshing failed: {0}', message), command: { id: 'refresh', label: t('Retry') } }];
         this.render(true);
       } else {
-        this.showPlaceholder('error', t('The dialog could not be loaded: {0}', message), [{ id: 'load', label: t('Retry') }]);
+        // What failed in words (as the Inbox's error rows say it), then the request and the answer.
+        this.showPlaceholder('error', adviseOnError(error, t('the dialog'), vscode.l10n).title, [{ id: 'load', label: t('Retry') }], message);
       }
       throw error;
     }
@@ -255,8 +262,8 @@ export class DialogPanel implements vscode.Disposable {
       : { ...base, kind: 'payload', payloadUri: this.source.uri.toString() };
   }
 
-  private showPlaceholder(kind: 'loading' | 'error' | 'restored' | 'too-large', message: string, commands: { id: string; label: string }[]): void {
-    this.bodyHtml = renderPlaceholderBody({ title: this.titleText(), kind, message, commands, environmentLabel: this.environment?.label });
+  private showPlaceholder(kind: 'loading' | 'error' | 'restored' | 'too-large', message: string, commands: { id: string; label: string }[], detail?: string): void {
+    this.bodyHtml = renderPlaceholderBody({ title: this.titleText(), kind, message, detail, commands, environmentLabel: this.environment?.label });
     this.post({ type: 'render', bodyHtml: this.bodyHtml, persisted: this.persisted() });
   }
 

@@ -23,6 +23,11 @@ export interface ExecuteGuiActionArgs {
   readonly profileId?: string;
 }
 
+/** Test-only access to the open dialog panels (registered only when ALTINN_INBOX_TEST_HOOKS=1). */
+export interface DialogPanelTestInternals {
+  panels(): DialogPanel[];
+}
+
 /** Read-only `altinn-dialog:` documents holding a panel's response JSON (dialog token replaced). */
 class RawDialogDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -170,6 +175,11 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
   }
 
   /** The dialog panel the editor-title and palette commands act on: the active one, else the one last active. */
+  /** The open panels (for the test hooks). */
+  all(): DialogPanel[] {
+    return [...this.panels.values()];
+  }
+
   activePanel(): DialogPanel {
     const panel = [...this.panels.values()].find((candidate) => candidate.panel.active) ?? this.lastActive;
     if (!panel) throw new Error(vscode.l10n.t('Open a dialog first (Altinn: Open Dialog…, or from the Inbox).'));
@@ -249,4 +259,7 @@ export function registerDialogPanel(services: ExtensionServices): void {
   registerCommand(context, { log }, 'altinnInbox.copyDialogAsCurl', () => panels.activePanel().runCommand('copyCurl'));
   registerCommand(context, { log }, 'altinnInbox.openDialogRawJson', () => panels.activePanel().runCommand('openRaw'));
   registerCommand(context, { log }, 'altinnInbox.openDialogInAltinnInbox', () => panels.activePanel().runCommand('openInInbox'));
+  if (process.env.ALTINN_INBOX_TEST_HOOKS === '1') {
+    context.subscriptions.push(vscode.commands.registerCommand('altinnInbox.test.dialogPanels', (): DialogPanelTestInternals => ({ panels: () => panels.all() })));
+  }
 }

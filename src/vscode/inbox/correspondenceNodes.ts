@@ -103,7 +103,7 @@ export class CorrespondenceResourceNode extends LoadingNode {
   private shown: InboxNode[] = [];
   private nextIndex = 0;
 
-  constructor(readonly group: CorrespondenceGroupNode, readonly resourceId: string, private readonly ids: readonly string[], raw: RawRef | undefined, ctx: InboxContext) {
+  constructor(readonly group: CorrespondenceGroupNode, readonly resourceId: string, readonly ids: readonly string[], raw: RawRef | undefined, ctx: InboxContext) {
     super(`${group.id}/${resourceId}`, group, ctx);
     this.raw = raw;
     this.rawTitle = `correspondence-ids-${resourceId}`;

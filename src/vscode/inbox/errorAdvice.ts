@@ -1,4 +1,4 @@
-import { ApiError, PlatformError } from '../../platform/errors';
+import { ApiError, NetworkError, PlatformError } from '../../platform/errors';
 import { plainLocalizer, type Localizer } from './presentation';
 import { TokenRequestError } from './tokenRequestError';
 
@@ -49,7 +49,7 @@ export function adviseOnError(error: unknown, what: string, l10n: Localizer = pl
   }
   if (error instanceof PlatformError) {
     switch (error.kind) {
-      case 'network': return { ...base, title: l10n.t('Could not reach the service for {0}', what) };
+      case 'network': return { ...base, title: error instanceof NetworkError && error.truncated ? l10n.t('The answer for {0} was cut off', what) : l10n.t('Could not reach the service for {0}', what) };
       case 'timeout': return { ...base, title: l10n.t('No answer in time for {0}', what) };
       case 'maskinporten': return { ...base, title: l10n.t('Maskinporten refused the token request'), fixConnection: true };
       case 'token-expired': return { ...base, title: l10n.t('The pasted token has expired'), fixConnection: true, retry: false };
@@ -74,6 +74,7 @@ function tokenTitle(error: TokenRequestError, what: string, l10n: Localizer): st
     }
     return l10n.t('No token for {0}: {1} answered {2}', what, error.issuer, cause.status);
   }
+  if (cause instanceof NetworkError && cause.truncated) return l10n.t('No token for {0}: the answer from {1} was cut off', what, error.issuer);
   if (cause instanceof PlatformError && cause.kind === 'network') return l10n.t('No token for {0}: {1} could not be reached', what, error.issuer);
   if (cause instanceof PlatformError && cause.kind === 'timeout') return l10n.t('No token for {0}: {1} did not answer in time', what, error.issuer);
   return l10n.t('No token for {0}: the answer from {1} was not what it documents', what, error.issuer);

@@ -27,6 +27,21 @@ export function readPageSize(raw: unknown, l10n: Localizer = plainLocalizer): Se
   return { value };
 }
 
+export const DEFAULT_HTTP_TIMEOUT_SECONDS = 30;
+const MIN_HTTP_TIMEOUT_SECONDS = 1;
+const MAX_HTTP_TIMEOUT_SECONDS = 300;
+
+/** `altinnInbox.http.timeoutSeconds`: how long one attempt of a request may take before it counts as timed out. */
+export function readHttpTimeoutSeconds(raw: unknown, l10n: Localizer = plainLocalizer): SettingValue<number> {
+  if (raw === undefined || raw === null) return { value: DEFAULT_HTTP_TIMEOUT_SECONDS };
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+    return { value: DEFAULT_HTTP_TIMEOUT_SECONDS, problem: l10n.t('altinnInbox.http.timeoutSeconds must be a number of seconds from {0} to {1}, not {2}; using {3}.', MIN_HTTP_TIMEOUT_SECONDS, MAX_HTTP_TIMEOUT_SECONDS, describe(raw), DEFAULT_HTTP_TIMEOUT_SECONDS) };
+  }
+  const value = Math.min(MAX_HTTP_TIMEOUT_SECONDS, Math.max(MIN_HTTP_TIMEOUT_SECONDS, raw));
+  if (value !== raw) return { value, problem: l10n.t('altinnInbox.http.timeoutSeconds is {0}, but it must be from {1} to {2} seconds; using {3}.', raw, MIN_HTTP_TIMEOUT_SECONDS, MAX_HTTP_TIMEOUT_SECONDS, value) };
+  return { value };
+}
+
 const RESOURCE_ID = /^(urn:altinn:resource:)?[a-z0-9][a-z0-9_-]*$/;
 
 /** `altinnInbox.correspondence.resources`: resource ids, with or without `urn:altinn:resource:`. */

@@ -101,11 +101,11 @@ describe('bad input: refused with a clear message, nothing half-saved', function
     const jwk = JSON.stringify({ ...pair.privateKey.export({ format: 'jwk' }), kid: 'cut-off' });
     const cases: { name: string; answers: unknown[]; error: RegExp }[] = [
       { name: 'wrong PKCS#12 password', answers: [...upToKey(), 'pkcs12', file(env, 'bad.p12', makePkcs12(certificate, 'right')), 'wrong'], error: /PKCS#12 password is wrong/ },
-      { name: 'wrong PEM password', answers: [...upToKey(), 'pem', file(env, 'encrypted.pem', encrypted), 'kid-enc', 'wrong-password'], error: /password/i },
+      { name: 'wrong PEM password', answers: [...upToKey(), 'pem', file(env, 'encrypted.pem', encrypted), 'kid-enc', 'wrong-password'], error: /The private key could not be decrypted: the password is wrong/ },
       { name: 'RSA 1024 (too small)', answers: [...upToKey(), 'pem', file(env, 'rsa1024.pem', rsa1024), 'kid-1024'], error: /1024 bits; Maskinporten requires at least 2048/ },
       { name: 'EC key (wrong type)', answers: [...upToKey(), 'pem', file(env, 'ec.pem', ec), 'kid-ec'], error: /EC key; Maskinporten only accepts RSA/ },
-      { name: 'public key instead of the private key (wrong type)', answers: [...upToKey(), 'pem', file(env, 'public.pem', publicPem)], error: /public/i },
-      { name: 'a text file as PKCS#12 (wrong type)', answers: [...upToKey(), 'pkcs12', file(env, 'notes.p12', 'these are my notes, not a certificate\n'), 'pw'], error: /PKCS#12|not a/i },
+      { name: 'public key instead of the private key (wrong type)', answers: [...upToKey(), 'pem', file(env, 'public.pem', publicPem)], error: /This PEM file holds a public key, not the private key/ },
+      { name: 'a text file as PKCS#12 (wrong type)', answers: [...upToKey(), 'pkcs12', file(env, 'notes.p12', 'these are my notes, not a certificate\n'), 'pw'], error: /This is not a PKCS#12 \(\.p12\/\.pfx\) file, or it is truncated/ },
       { name: 'truncated PEM', answers: [...upToKey(), 'pem', file(env, 'truncated.pem', good.slice(0, good.length - 60))], error: /truncated/ },
       { name: 'truncated JWK', answers: [...upToKey(), 'jwk', file(env, 'truncated.json', jwk.slice(0, jwk.length / 2))], error: /JSON|truncated/i },
       { name: 'certificate without key (PEM)', answers: [...upToKey(), 'pem', file(env, 'only-cert.pem', certificate.certPem)], error: /only a certificate; the private key that belongs to it is needed too/ },

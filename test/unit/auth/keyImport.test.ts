@@ -71,6 +71,14 @@ describe('key import: what Maskinporten would accept, refused before anything is
     rejectsWith(() => importPemKey(cut, { kid: 'k' }), 'truncated');
   });
 
+  it('says what a PEM without a private key holds instead: a public key (SPKI or PKCS#1), a certificate request, or which blocks', () => {
+    for (const type of ['spki', 'pkcs1'] as const) {
+      rejectsWith(() => importPemKey(rsa2048.publicKey.export({ type, format: 'pem' }).toString(), { kid: 'k' }), 'not-a-private-key', /^This PEM file holds a public key, not the private key\./);
+    }
+    rejectsWith(() => importPemKey('-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n', { kid: 'k' }), 'not-a-private-key', /holds a certificate request, not a private key/);
+    rejectsWith(() => importPemKey('-----BEGIN DH PARAMETERS-----\nMIIB\n-----END DH PARAMETERS-----\n', { kid: 'k' }), 'not-a-private-key', /holds no private key \(its blocks: DH PARAMETERS\)/);
+  });
+
   it('refuses a certificate without its private key (PEM and PKCS#12)', () => {
     rejectsWith(() => importPemKey(cert.certPem, { kid: 'k' }), 'certificate-without-key', /only a certificate/);
     rejectsWith(() => importPkcs12(makePkcs12(cert, 'pw', { withKey: false }), 'pw'), 'certificate-without-key', /no private key/);

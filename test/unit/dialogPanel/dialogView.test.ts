@@ -181,9 +181,10 @@ describe('dialog panel: body built from a Dialog', () => {
   });
 
   it('escapes the placeholder shown while loading or after an error', () => {
-    const html = renderPlaceholderBody({ title: '<img src=x onerror=alert(1)>', kind: 'error', message: 'failed: <script>', commands: [{ id: 'load', label: 'Retry' }] });
+    const html = renderPlaceholderBody({ title: '<img src=x onerror=alert(1)>', kind: 'error', message: 'failed: <script>', detail: 'GET /x answered <b>500</b>', commands: [{ id: 'load', label: 'Retry' }] });
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
     assert.match(html, /failed: &lt;script&gt;/);
+    assert.match(html, /<p class="detail">GET \/x answered &lt;b&gt;500&lt;\/b&gt;<\/p>/, 'the detail under the message, escaped');
     assert.deepEqual(auditBody(html).problems, []);
   });
 });

@@ -77,7 +77,9 @@ describe('HTTP client against the sandbox with injected faults', () => {
 
   it('reports a truncated body as a NetworkError when retries are off', async () => {
     sandbox().context.faults.inject({ kind: 'truncate', pathPrefix: '/maskinporten/jwk' });
-    await assert.rejects(http.getJson(jwksUrl(), { payload: 'JWKS' }, { retry: false }), NetworkError);
+    await assert.rejects(http.getJson(jwksUrl(), { payload: 'JWKS' }, { retry: false }), (e: unknown) => e instanceof NetworkError && e.truncated && /answer was cut off.*truncated body/.test(e.message));
+    sandbox().context.faults.inject({ kind: 'reset', pathPrefix: '/maskinporten/jwk' });
+    await assert.rejects(http.getJson(jwksUrl(), { payload: 'JWKS' }, { retry: false }), (e: unknown) => e instanceof NetworkError && !e.truncated, 'a reset before any answer is not a truncated answer');
   });
 
   it('times out a slow answer with a TimeoutError', async () => {
@@ -85,6 +87,18 @@ describe('HTTP client against the sandbox with injected faults', () => {
     const started = Date.now();
     await assert.rejects(http.getJson(jwksUrl(), { payload: 'JWKS' }, { timeoutMs: 200 }), (e: unknown) => e instanceof TimeoutError && e.timeoutMs === 200);
     assert.ok(Date.now() - started < 1000);
+  });
+
+  it('applies a changed default timeout (the user\'s setting) to requests that name none, without retrying the timeout', async () => {
+    assert.equal(http.defaultTimeoutMs, 30_000);
+    http.defaultTimeoutMs = 300;
+    sandbox().context.faults.inject({ kind: 'latency', ms: 1500, pathPrefix: '/maskinporten/jwk', times: 5 });
+    const started = Date.now();
+    await assert.rejects(http.getJson(jwksUrl(), { payload: 'JWKS' }), (e: unknown) => e instanceof TimeoutError && e.timeoutMs === 300);
+    assert.ok(Date.now() - started < 1000, 'gave up after the set timeout');
+    assert.equal(log.at(-1)?.retries, 0, 'a timeout is not retried');
+    assert.throws(() => { http.defaultTimeoutMs = 0; }, RangeError);
+    assert.equal(http.defaultTimeoutMs, 300, 'a refused value changes nothing');
   });
 
   it('cancels through an AbortSignal, also while waiting to retry', async () => {

@@ -109,6 +109,10 @@ describe('inbox presentation', () => {
     assert.ok(tooBroad.editFilter);
     const offline = adviseOnError(new NetworkError(request, 'ECONNREFUSED', 'refused'), 'dialogs');
     assert.ok(offline.retry && !offline.fixConnection);
+    assert.equal(offline.title, 'Could not reach the service for dialogs');
+    const cutOff = adviseOnError(new NetworkError(request, 'UND_ERR_SOCKET', 'cut off', { truncated: true }), 'transmissions');
+    assert.equal(cutOff.title, 'The answer for transmissions was cut off', 'a truncated answer is not called unreachable');
+    assert.ok(cutOff.retry);
     assert.match(adviseOnError(new DialogRevisionConflictError('d', 'r'), 'labels').title, /labels/);
   });
 });

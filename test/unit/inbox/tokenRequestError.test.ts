@@ -14,6 +14,8 @@ describe('inbox: failures of the token service are named as such', () => {
     const down = adviseOnError(wrapTokenFailure(new NetworkError(tokenRequest, 'ECONNRESET', 'the connection was closed'), 'Altinn token exchanged from x'), 'dialogs');
     assert.equal(down.title, 'No token for dialogs: Altinn authentication (token exchange) could not be reached');
     assert.match(down.detail, /^Could not get a token from Altinn authentication \(token exchange\): POST https:\/\/test\.maskinporten\.no\/token failed/);
+    const cut = adviseOnError(wrapTokenFailure(new NetworkError(tokenRequest, 'UND_ERR_SOCKET', 'cut off', { truncated: true }), 'Maskinporten client x'), 'dialogs');
+    assert.equal(cut.title, 'No token for dialogs: the answer from Maskinporten was cut off');
     const other = adviseOnError(wrapTokenFailure(new ApiError({ status: 500, request: tokenRequest }), 'sandbox person 01010112345'), 'dialogs');
     assert.equal(other.title, 'No token for dialogs: the sandbox test-token service answered 500');
   });

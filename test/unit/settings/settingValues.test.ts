@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readCorrespondenceResources, readCustomBaseUrls, readPageSize } from '../../../src/vscode/settings/settingValues';
+import { readCorrespondenceResources, readCustomBaseUrls, readHttpTimeoutSeconds, readPageSize } from '../../../src/vscode/settings/settingValues';
 
 // Bad input, unit tier: hand-edited settings of the wrong type fall back sensibly and say what was wrong.
 
@@ -16,6 +16,24 @@ describe('bad input: settings of the wrong type or out of range', () => {
     ];
     for (const [raw, value, problem] of cases) {
       const read = readPageSize(raw);
+      assert.equal(read.value, value, `${String(raw)} → ${value}`);
+      assert.match(read.problem ?? '', problem);
+    }
+  });
+
+  it('altinnInbox.http.timeoutSeconds: a string, 0, an hour and NaN fall back or clamp, naming the setting', () => {
+    assert.deepEqual(readHttpTimeoutSeconds(5), { value: 5 });
+    assert.deepEqual(readHttpTimeoutSeconds(2.5), { value: 2.5 });
+    assert.deepEqual(readHttpTimeoutSeconds(undefined), { value: 30 });
+    const cases: [unknown, number, RegExp][] = [
+      ['10', 30, /timeoutSeconds must be a number of seconds from 1 to 300, not "10"; using 30/],
+      [0, 1, /timeoutSeconds is 0, but it must be from 1 to 300 seconds; using 1/],
+      [3600, 300, /timeoutSeconds is 3600, .*using 300/],
+      [Number.NaN, 30, /must be a number of seconds/],
+      [[5], 30, /not a list/],
+    ];
+    for (const [raw, value, problem] of cases) {
+      const read = readHttpTimeoutSeconds(raw);
       assert.equal(read.value, value, `${String(raw)} → ${value}`);
       assert.match(read.problem ?? '', problem);
     }
