@@ -9,8 +9,8 @@ export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-results', 'scree
 interface Session {
   page: Page;
   consoleErrors: string[];
-  /** Stops both, scans what they left for the run's secrets, removes it and returns what leaked. */
-  stop(): Promise<string[]>;
+  /** Stops both, scans what they left for the run's secrets, removes it and returns the verdict. */
+  stop(): Promise<{ summary: string; failures: string[] }>;
 }
 
 let session: Session | undefined;
@@ -37,7 +37,7 @@ export const mochaHooks = {
     const { packageVsix } = await import('../../scripts/package-vsix.mjs');
     const { startCodeServer } = await import('../harness/codeServer.mjs');
     const { openWorkbench } = await import('../harness/workbench.mjs');
-    const { reportSecretScan } = await import('../harness/secretScan.mjs');
+    const { secretScanVerdict } = await import('../harness/secretScan.mjs');
     const workspace = mkdtempSync(join(tmpdir(), 'aii-e2e-ws-'));
     writeFileSync(join(workspace, 'README.md'), '# e2e workspace\n');
     const ledgerFile = join(mkdtempSync(join(tmpdir(), 'aii-e2e-ledger-')), 'secret-ledger.jsonl');
@@ -56,7 +56,7 @@ export const mochaHooks = {
         await opened.close({ removeProfile: false });
         await server.stop({ removeProfile: false });
         try {
-          return reportSecretScan('e2e', {
+          return secretScanVerdict('e2e', {
             ledgerFile,
             roots: [
               { label: 'code-server profile', path: server.profile },
@@ -75,8 +75,10 @@ export const mochaHooks = {
   },
   async afterAll(this: Mocha.Context) {
     this.timeout(120_000);
-    const leaks = await session?.stop();
+    const secrets = await session?.stop();
     session = undefined;
-    if (leaks?.length) throw new Error(`secrets were left behind by the e2e run:\n${leaks.map((leak) => `  - ${leak}`).join('\n')}`);
+    if (!secrets) return;
+    console.log(`    ${secrets.summary}`);
+    if (secrets.failures.length) throw new Error(`the secret scan after the e2e run failed:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}`);
   },
 };

@@ -112,7 +112,7 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
       ...batch.map((p) => p.value),
       format === 'md' ? `End of embed ${index}.` : `<p>End of embed ${index}.</p>`,
     ].join('\n\n');
-    const groups = batches(forEmbed, 12, (batch) => embedOf(batch, 0, 'html'), 90_000);
+    const groups = batches(forEmbed, 12, (batch) => Buffer.from(embedOf(batch, 0, 'html')).toString('latin1'), 90_000);
     const parties: Json[] = [];
     const dialogs: { id: string; index: number; format: 'md' | 'html' }[] = [];
     for (const [group, batch] of groups.entries()) {
@@ -137,7 +137,8 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
 
     // The setting, as a user sets it: the running sandbox says it needs a reload, and the reload picks it up.
     await runCommand(page, 'Altinn: Use the Sandbox');
-    await runCommand(page, 'Altinn: Refresh Inbox');
+    await runCommand(page, 'Focus on Inbox View');
+    await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(2_000);
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'altinnInbox.sandbox.dataFolder': 'hostile-data' }));
@@ -162,8 +163,10 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
         const embed = handle.locator('section.main-content .embed-content');
         await handle.locator('section.main-content .embed-content, section.main-content .notice').first().waitFor({ timeout: 30_000 });
         assert.ok(await embed.isVisible(), `dialog ${dialog.index}: the embed rendered: ${(await handle.locator('section.main-content').innerText()).slice(0, 300)}`);
-        // The start of the embed is there; a payload may rightly swallow what follows it (an unclosed comment, say).
-        assert.match(await embed.innerText(), new RegExp(`^Embed ${dialog.index} rendered`), 'the fetched embed, from its first line');
+        // The start of the embed is there; a payload may rightly swallow what follows it (an unclosed comment, say),
+        // and input nested too deeply to render is shown as plain text (then the heading shows as written).
+        const shown = await embed.innerText();
+        assert.match(shown, new RegExp(`^(# |<h1>)?Embed ${dialog.index} rendered`), `dialog ${dialog.index} (${dialog.format}): the fetched embed, from its first line: ${shown.slice(0, 200)}`);
         await visitDialogTabs(handle);
         await page.waitForTimeout(300);
         const findings = await dialogPanelFindings(handle);
@@ -174,8 +177,7 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
 
       // Party names in the Inbox tree: VS Code renders tree labels as text; the rows must be there and inert.
       await closeAllEditors(page);
-      await runCommand(page, 'Altinn: Refresh Inbox');
-      await runCommand(page, 'View: Focus on Inbox View');
+      await runCommand(page, 'Focus on Inbox View');
       // The captured parties come last; the tree only renders the rows in view.
       await page.keyboard.press('End');
       const sidebar = page.locator('#workbench\\.parts\\.sidebar');

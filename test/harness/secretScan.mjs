@@ -5,6 +5,15 @@ import { createPrivateKey } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
+/** What the issue asks to be scanned, counted by file so the summary shows each was there. */
+const CATEGORIES = [
+  ['settings', /(^|\/)settings\.json$/],
+  ['state databases', /\.vscdb$|(^|\/)IndexedDB\/|(^|\/)Local Storage\//],
+  ['extension storage', /(^|\/)(globalStorage|workspaceStorage)\/[^/]*altinn-inbox-inspector/i],
+  ['logs and output channels', /\.log$/],
+  ['DOM snapshots', /\.dom\.html$/],
+];
+
 /** Shorter runs could match by chance; every secret of interest has a longer random part. */
 const MIN_NEEDLE = 24;
 const PREFIX = 16;
@@ -116,47 +125,49 @@ export function scanForSecrets(options) {
   }
   const hits = [];
   const perRoot = [];
+  const categories = {};
   let files = 0;
   let bytes = 0;
   for (const root of options.roots) {
     const list = listFiles(root.path, root.exclude ?? []);
     let rootBytes = 0;
     for (const file of list) {
+      const name = relative(root.path, file);
+      for (const [category, pattern] of CATEGORIES) if (pattern.test(name)) categories[category] = (categories[category] ?? 0) + 1;
       const buffer = readFileSync(file);
       rootBytes += buffer.length;
       // Browsers keep strings as Latin-1 or UTF-16; search both readings (UTF-16 at either byte alignment).
       const readings = [buffer.toString('latin1'), buffer.toString('utf16le'), buffer.subarray(1).toString('utf16le')];
       const inFile = new Set();
       for (const text of readings) for (const hit of findIn(text, byPrefix)) inFile.add(hit.kind);
-      for (const kind of inFile) hits.push({ file: join(root.label, relative(root.path, file)), kind });
+      for (const kind of inFile) hits.push({ file: join(root.label, name), kind });
     }
     files += list.length;
     bytes += rootBytes;
     perRoot.push({ label: root.label, files: list.length, bytes: rootBytes });
   }
-  return { secrets: seenValues.size - unscannable, unscannable, needles, kinds, files, bytes, perRoot, hits };
+  return { secrets: seenValues.size - unscannable, unscannable, needles, kinds, files, bytes, perRoot, categories, hits };
 }
 
 /** One line for the test output; names kinds and files, never a secret. */
 export function describeScan(tier, result) {
   const kinds = Object.entries(result.kinds).sort().map(([kind, n]) => `${n} ${kind}`).join(', ');
   const roots = result.perRoot.map((r) => `${r.label} ${r.files}`).join(', ');
-  return `[secrets] ${tier}: scanned ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB: ${roots}) for ${result.secrets} secrets (${kinds}): ${result.hits.length} hits`;
+  const among = CATEGORIES.filter(([category]) => result.categories[category]).map(([category]) => `${result.categories[category]} ${category}`).join(', ');
+  return `[secrets] ${tier}: scanned ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB: ${roots}${among ? `; among them ${among}` : ''}) for ${result.secrets} secrets (${kinds}): ${result.hits.length} hits`;
 }
 
 /**
- * Scans, prints the summary line and one line per hit (file and kind), and returns what should fail the tier:
- * hits, or a ledger without tokens (then the scan would prove nothing).
+ * Scans and returns the summary line and what should fail the tier: each hit (file and kind, never the value),
+ * or a ledger without tokens (then the scan would prove nothing).
  * @param {string} tier
  * @param {{ ledgerFile: string, roots: { label: string, path: string, exclude?: string[] }[] }} options
- * @returns {string[]}
+ * @returns {{ summary: string, failures: string[] }}
  */
-export function reportSecretScan(tier, options) {
+export function secretScanVerdict(tier, options) {
   const result = scanForSecrets(options);
-  console.log(describeScan(tier, result));
   const failures = result.hits.map((hit) => `a ${hit.kind} was found in ${hit.file}`);
-  for (const failure of failures) console.log(`[secrets]   ${failure}`);
   const tokens = Object.entries(result.kinds).filter(([kind]) => kind.endsWith('-token')).reduce((n, [, count]) => n + count, 0);
   if (tokens === 0) failures.push('the secret ledger holds no token: the run did not note its secrets, so the scan proves nothing');
-  return failures;
+  return { summary: describeScan(tier, result), failures };
 }

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVsix } from '../../scripts/package-vsix.mjs';
 import { buildHostRunner, runnerDir, runnerExtensionFolder, runnerVsix } from './build.mjs';
-import { reportSecretScan } from '../harness/secretScan.mjs';
+import { secretScanVerdict } from '../harness/secretScan.mjs';
 import { printResult } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,7 +64,7 @@ async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
     // Everything the run left behind, after both have shut down (so logs and state are flushed).
     await workbench.close({ removeProfile: false });
     await server.stop({ removeProfile: false });
-    return reportSecretScan('host', {
+    return secretScanVerdict('host', {
       ledgerFile,
       roots: [
         // The test runner extension is the tests' own code, fixtures included.
@@ -90,14 +90,14 @@ async function main() {
   writeFileSync(join(workspace, 'README.md'), '# host test workspace\n');
   const resultFile = join(scratch, 'result.json');
   const ledgerFile = join(scratch, 'secret-ledger.jsonl');
-  let leaks = [];
+  let secrets;
   try {
     const executable = process.env.VSCODE_EXECUTABLE_PATH;
     if (executable) {
       await runWithTestElectron(executable, resultFile, workspace);
     } else {
       try {
-        leaks = await runWithCodeServer(vsix, resultFile, workspace, ledgerFile);
+        secrets = await runWithCodeServer(vsix, resultFile, workspace, ledgerFile);
       } catch (error) {
         if (process.env.ALTINN_SKIP_HOST_TESTS === '1') {
           console.warn(`[host] SKIPPED: no VS Code host could run here (${error.message.split('\n')[0]}); ALTINN_SKIP_HOST_TESTS=1 allows this.`);
@@ -112,9 +112,12 @@ async function main() {
     printResult(result, { suites, seconds: (Date.now() - started) / 1000 });
     if (result.passed + result.failed === 0) fail('no host test ran.');
     if (result.failed > 0) process.exitCode = 1;
-    if (leaks.length) {
-      process.stderr.write(`\n[host] SECRETS LEFT BEHIND:\n${leaks.map((leak) => `  - ${leak}`).join('\n')}\n`);
-      process.exitCode = 1;
+    if (secrets) {
+      console.log(`  ${secrets.summary}`);
+      if (secrets.failures.length) {
+        process.stderr.write(`\n[host] THE SECRET SCAN FAILED:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}\n`);
+        process.exitCode = 1;
+      }
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

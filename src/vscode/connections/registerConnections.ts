@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../cancellableProgress';
 import { registerCommand } from '../commands';
 import { registerCredentialCommands } from '../credentials/credentialCommands';
 import type { ExtensionServices } from '../services';
@@ -45,15 +46,7 @@ export function registerConnections(services: ExtensionServices): void {
 
   registerCommand(context, { log }, 'altinnInbox.refreshToken', async (arg?: unknown): Promise<TokenState> => {
     const profile = await resolveProfile(services, arg, { title: vscode.l10n.t('Refresh a token'), preferActive: true });
-    const state = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Getting a new token for "{0}"…', profile.label), cancellable: true }, async (_progress, cancellation) => {
-      const controller = new AbortController();
-      const subscription = cancellation.onCancellationRequested(() => controller.abort());
-      try {
-        return await connections.refreshToken(profile, { force: true, signal: controller.signal });
-      } finally {
-        subscription.dispose();
-      }
-    });
+    const state = await withCancellableProgress(vscode.l10n.t('Getting a new token for "{0}"…', profile.label), (signal) => connections.refreshToken(profile, { force: true, signal }));
     if (state.status === 'error') {
       const show = vscode.l10n.t('Show in Connections');
       void vscode.window.showWarningMessage(vscode.l10n.t('No token for "{0}": {1}', profile.label, state.message), show).then((choice) => {

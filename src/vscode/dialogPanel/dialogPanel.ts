@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../cancellableProgress';
 import { plainText, renderContent } from '../../platform/content';
 import { DialogEventsSubscription, tokenExpiry, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
 import { parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten';
@@ -618,23 +619,16 @@ export class DialogPanel implements vscode.Disposable {
       token = this.loaded?.dialogToken;
     }
     if (!token) throw new Error(t('The dialog details carried no dialog token.'));
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, cancellable: true, title: t('{0} {1}…', method, title) }, async (_progress, cancellation) => {
-      const controller = new AbortController();
-      const subscription = cancellation.onCancellationRequested(() => controller.abort());
-      const onDispose = (): void => controller.abort();
-      this.abort.signal.addEventListener('abort', onDispose, { once: true });
+    const result = await withCancellableProgress(t('{0} {1}…', method, title), async (signal) => {
       try {
-        const response = await services.http.send({ method, url: target.url, retry: false, signal: controller.signal, headers: { authorization: `Bearer ${token}`, accept: 'application/json, text/plain;q=0.9, */*;q=0.5' } });
+        const response = await services.http.send({ method, url: target.url, retry: false, signal, headers: { authorization: `Bearer ${token}`, accept: 'application/json, text/plain;q=0.9, */*;q=0.5' } });
         const body = describeResponseBody(response.body, response.headers['content-type']);
         return { method, url: target.url, status: response.status, contentType: response.headers['content-type'], body: body.text, truncated: body.truncated, at } satisfies ActionResult;
       } catch (error) {
         if (error instanceof PlatformError && error.kind === 'cancelled') throw new UserCancelledError();
         return { method, url: target.url, error: maskSecrets((error as Error).message), at } satisfies ActionResult;
-      } finally {
-        subscription.dispose();
-        this.abort.signal.removeEventListener('abort', onDispose);
       }
-    });
+    }, this.abort.signal);
     services.log.info(`[dialog panel] GUI action ${method} ${redactJwts(target.url)} → ${result.status ?? result.error}`);
     this.actionResults.set(action.id, result);
     this.render(true);
@@ -655,19 +649,15 @@ export class DialogPanel implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const destination = await services.prompts().saveFile({ title: t('Save attachment'), defaultUri: folder ? vscode.Uri.joinPath(folder, found.name) : undefined, saveLabel: t('Save') });
     const token = loaded.dialogToken;
-    const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, cancellable: true, title: t('Downloading {0}…', found.name) }, async (_progress, cancellation) => {
-      const controller = new AbortController();
-      const subscription = cancellation.onCancellationRequested(() => controller.abort());
+    const bytes = await withCancellableProgress(t('Downloading {0}…', found.name), async (signal) => {
       try {
         const headers: Record<string, string> = { accept: found.mediaType ?? '*/*' };
         if (token) headers.authorization = `Bearer ${token}`;
-        const response = await services.http.request({ method: 'GET', url: target.url, signal: controller.signal, headers, timeoutMs: 120_000 });
+        const response = await services.http.request({ method: 'GET', url: target.url, signal, headers, timeoutMs: 120_000 });
         return response.body;
       } catch (error) {
         if (error instanceof PlatformError && error.kind === 'cancelled') throw new UserCancelledError();
         throw error;
-      } finally {
-        subscription.dispose();
       }
     });
     await vscode.workspace.fs.writeFile(destination, bytes);

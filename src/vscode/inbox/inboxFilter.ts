@@ -1,5 +1,6 @@
 import type { DialogSearchFilters } from '../../platform/dialogporten/client/searchFilters';
 import { DIALOG_STATUSES, type DialogStatus, type SystemLabel } from '../../platform/dialogporten/schemas/constants';
+import { readPageSize } from '../settings/settingValues';
 import { plainLocalizer, type Localizer } from './presentation';
 
 /** The views of the Altinn inbox (Arbeidsflate), as Dialogporten filters express them; `all` is no view filter. */
@@ -96,15 +97,9 @@ export function toSearchFilters(partyUrn: string, filter: InboxFilter | undefine
     ...(f.updatedTo ? { contentUpdatedBefore: endOfDay(f.updatedTo) } : {}),
     ...(f.unreadOnly ? { isContentSeen: false } : {}),
     orderBy: 'contentUpdatedAt_desc',
-    limit: clampPageSize(pageSize),
+    limit: readPageSize(pageSize).value,
     ...(continuationToken ? { continuationToken } : {}),
   };
-}
-
-/** Dialogporten accepts 1–1000 per page. */
-export function clampPageSize(value: unknown): number {
-  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : 100;
-  return Math.min(1000, Math.max(1, n));
 }
 
 export function isValidDay(value: string): boolean {

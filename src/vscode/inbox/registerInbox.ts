@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../cancellableProgress';
 import { openAttachmentStream } from '../../platform/correspondence/attachmentDownload';
 import { PlatformError } from '../../platform/errors';
 import { registerCommand, UserCancelledError } from '../commands';
@@ -224,13 +225,11 @@ async function downloadDialogAttachment(services: ExtensionServices, dialogs: Di
 async function withDownloadProgress(
   name: string, run: (signal: AbortSignal, onBytes: (bytes: number) => void, setSize: (size: number | undefined) => void) => Promise<WrittenFile>,
 ): Promise<WrittenFile> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}', name), cancellable: true }, async (progress, cancellation) => {
-    const controller = new AbortController();
-    const subscription = cancellation.onCancellationRequested(() => controller.abort());
+  return withCancellableProgress(vscode.l10n.t('Downloading {0}', name), async (signal, progress) => {
     let size: number | undefined;
     let reported = 0;
     try {
-      return await run(controller.signal, (bytes) => {
+      return await run(signal, (bytes) => {
         if (!size) return progress.report({ message: formatBytes(bytes) });
         const percent = Math.min(100, (bytes / size) * 100);
         progress.report({ increment: percent - reported, message: `${formatBytes(bytes)} / ${formatBytes(size)}` });
@@ -239,13 +238,11 @@ async function withDownloadProgress(
         size = value;
       });
     } catch (error) {
-      if (controller.signal.aborted || (error instanceof PlatformError && error.kind === 'cancelled') || (error as Error).name === 'AbortError') {
+      if (signal.aborted || (error instanceof PlatformError && error.kind === 'cancelled') || (error as Error).name === 'AbortError') {
         void vscode.window.setStatusBarMessage(vscode.l10n.t('Download of {0} cancelled; nothing was saved.', name), 4000);
         throw new UserCancelledError();
       }
       throw error;
-    } finally {
-      subscription.dispose();
     }
   });
 }

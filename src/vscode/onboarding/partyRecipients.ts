@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withCancellableProgress } from '../cancellableProgress';
 import { DialogportenClient, type AuthorizedParty } from '../../platform/dialogporten';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
@@ -10,13 +11,7 @@ import { partyRecipients, type PartyRecipient } from './recipients';
  * Cancellable from the notification; cancelling aborts the HTTP request.
  */
 export async function fetchPartyRecipients(services: ExtensionServices, profile: ConnectionProfile): Promise<PartyRecipient[]> {
-  const parties = await vscode.window.withProgress({
-    location: vscode.ProgressLocation.Notification,
-    title: vscode.l10n.t('Fetching the parties of "{0}" from Dialogporten…', profile.label),
-    cancellable: true,
-  }, async (_progress, token) => {
-    const controller = new AbortController();
-    const subscription = token.onCancellationRequested(() => controller.abort());
+  const parties = await withCancellableProgress(vscode.l10n.t('Fetching the parties of "{0}" from Dialogporten…', profile.label), async (signal) => {
     try {
       const environment = await services.connections.environmentFor(profile);
       const provider = await services.connections.tokenProvider(profile, 'maskinporten');
@@ -27,14 +22,12 @@ export async function fetchPartyRecipients(services: ExtensionServices, profile:
           return provider.getToken({ signal: request.signal });
         },
       });
-      const body = await client.getParties({ signal: controller.signal });
-      if (token.isCancellationRequested) throw new vscode.CancellationError();
+      const body = await client.getParties({ signal });
+      if (signal.aborted) throw new vscode.CancellationError();
       return (body.authorizedParties ?? []) as AuthorizedParty[];
     } catch (error) {
-      if (token.isCancellationRequested) throw new vscode.CancellationError();
+      if (signal.aborted) throw new vscode.CancellationError();
       throw error;
-    } finally {
-      subscription.dispose();
     }
   });
   const { recipients, skipped } = partyRecipients(parties);

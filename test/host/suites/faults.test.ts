@@ -58,13 +58,16 @@ const PAGING_FAULTS: readonly PagingFault[] = [
 const CORRESPONDENCE_PATH = '/correspondence/api/v1/correspondence';
 const TOKEN_PATH = '/maskinporten/token';
 
-/** A fault met by every correspondence listing (one request per resource) when the party's Correspondence row is expanded. */
+/**
+ * A fault on a list a tree row loads when expanded: every correspondence listing (one request per resource) of a
+ * party's Correspondence row, or GET …/dialogs/{id}/transmissions of a dialog's Transmissions row.
+ */
 interface ListingFault {
   readonly kind: string;
   readonly rule: Effect;
   readonly expect: 'retried' | 'error';
   readonly title?: RegExp;
-  /** Attempts per resource listing (the first plus retries). */
+  /** Attempts per request (the first plus retries). */
   readonly attempts: number;
 }
 
@@ -75,16 +78,7 @@ const CORRESPONDENCE_FAULTS: readonly ListingFault[] = [
   { kind: 'correspondence listing: 503 with Retry-After 1', rule: { kind: 'status', status: 503, retryAfter: 1 }, expect: 'retried', attempts: 2 },
 ];
 
-/** A fault on GET …/dialogs/{id}/transmissions when the dialog's Transmissions row is expanded. */
-interface TransmissionFault {
-  readonly kind: string;
-  readonly rule: Effect;
-  readonly expect: 'retried' | 'error';
-  readonly title?: RegExp;
-  readonly attempts: number;
-}
-
-const TRANSMISSION_FAULTS: readonly TransmissionFault[] = [
+const TRANSMISSION_FAULTS: readonly ListingFault[] = [
   { kind: 'transmissions: 500', rule: { kind: 'status', status: 500 }, expect: 'error', title: /^Could not load transmissions: the service answered 500$/, attempts: 1 },
   { kind: 'transmissions: truncated body', rule: { kind: 'truncate' }, expect: 'retried', attempts: 2 },
   { kind: 'transmissions: truncated body on every retry', rule: { kind: 'truncate', times: MAX_RETRIES + 1 }, expect: 'error', title: /^The answer for transmissions was cut off$/, attempts: MAX_RETRIES + 1 },

@@ -51,7 +51,7 @@ describe('secret scan after a test tier', () => {
     ]);
     assert.equal(result.files, 5);
     assert.equal(result.secrets, 4);
-    assert.match(describeScan('unit', result), /^\[secrets\] unit: scanned 5 files \(0\.0 MB: profile 5\) for 4 secrets \(1 maskinporten-token, 2 stored-secret, 1 test-secret\): 4 hits$/);
+    assert.match(describeScan('unit', result), /^\[secrets\] unit: scanned 5 files \(0\.0 MB: profile 5; among them 1 settings, 1 state databases, 1 logs and output channels\) for 4 secrets \(1 maskinporten-token, 2 stored-secret, 1 test-secret\): 4 hits$/);
     assert.ok(!describeScan('unit', result).includes(token.split('.')[2]), 'the summary never holds a secret');
   });
 

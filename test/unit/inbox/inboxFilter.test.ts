@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { effectiveSystemLabels } from '../../../src/platform/dialogporten';
 import type { DialogListItem } from '../../../src/platform/dialogporten/schemas/dialogListItem';
-import { clampPageSize, describeFilter, filterKey, filterProblem, isEmptyFilter, toSearchFilters, type InboxFilter } from '../../../src/vscode/inbox/inboxFilter';
+import { describeFilter, filterKey, filterProblem, isEmptyFilter, toSearchFilters, type InboxFilter } from '../../../src/vscode/inbox/inboxFilter';
 import { dialogStoreOf } from '../../../src/sandbox/dialogporten';
 import { useSandbox } from '../helpers/sandbox';
 import { personClients, type PersonClients } from './inboxSandbox';
@@ -32,8 +32,8 @@ describe('inbox filters: what the Inbox sends to Dialogporten', () => {
     assert.deepEqual(f.serviceResource, ['skd-mva-melding']);
     assert.equal(f.limit, 1000);
     assert.equal(f.continuationToken, 'token-1');
-    assert.equal(clampPageSize(0), 1);
-    assert.equal(clampPageSize('x'), 100);
+    assert.equal(toSearchFilters('urn:altinn:person:identifier-no:1', undefined, 0).limit, 1, 'clamped to what Dialogporten accepts');
+    assert.equal(toSearchFilters('urn:altinn:person:identifier-no:1', undefined, 'x' as unknown as number).limit, 100);
   });
 
   it('explains filters that cannot work before asking the server', () => {
