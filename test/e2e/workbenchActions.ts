@@ -3,11 +3,18 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 
 /** Runs a palette command by its title, answering its first input with `argument` if given. */
 export async function runCommand(page: Page, title: string, argument?: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input').first();
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  // A busy workbench (a notification or picker still closing) can miss the first F1.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try {
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: 15_000 });
   await row.click();
