@@ -60,7 +60,7 @@ export type ScriptedAnswer = unknown;
  * (kind + options, with password inputs' values never recorded) so tests can assert what was asked.
  */
 export class ScriptedPrompts implements Prompts {
-  readonly asked: { kind: string; title?: string; placeHolder?: string; prompt?: string; items?: string[] }[] = [];
+  readonly asked: { kind: string; title?: string; detail?: string; placeHolder?: string; prompt?: string; items?: string[] }[] = [];
   private answers: ScriptedAnswer[] = [];
 
   enqueue(...answers: ScriptedAnswer[]): void {
@@ -113,8 +113,8 @@ export class ScriptedPrompts implements Prompts {
     return answer instanceof vscode.Uri ? answer : vscode.Uri.file(String(answer));
   }
 
-  async confirm(message: string, _detail: string, action: string): Promise<void> {
-    const answer = this.next('confirm', { title: message });
+  async confirm(message: string, detail: string, action: string): Promise<void> {
+    const answer = this.next('confirm', { title: message, detail });
     if (answer !== action && answer !== true) throw new UserCancelledError();
   }
 }

@@ -604,7 +604,10 @@ export class DialogPanel implements vscode.Disposable {
     const detail = method === 'GET'
       ? `${production}${t('Opens {0} in your browser. The dialog token is not sent.', target.url)}`
       : `${production}${t('Sends {0} {1} with the dialog token as Bearer. The service owner may change or delete the dialog.', method, target.url)}${action.isDeleteDialogAction ? ` ${t('This action deletes the dialog.')}` : ''}`;
-    await services.prompts().confirm(prompt ? `${title}: ${prompt}` : t('Run "{0}"?', title), detail, method === 'GET' ? t('Open in Browser') : t('Send {0}', method));
+    const question = prompt ? `${title}: ${prompt}` : t('Run "{0}"?', title);
+    // On Production the headline says so too, like every other Production question.
+    const message = this.environment?.isProduction ? t('Production: {0}', question) : question;
+    await services.prompts().confirm(message, detail, method === 'GET' ? t('Open in Browser') : t('Send {0}', method));
     const at = new Date().toISOString();
     if (method === 'GET') {
       await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
