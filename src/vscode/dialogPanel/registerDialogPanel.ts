@@ -174,12 +174,12 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     this.lastActive = panel;
   }
 
-  /** The dialog panel the editor-title and palette commands act on: the active one, else the one last active. */
   /** The open panels (for the test hooks). */
   all(): DialogPanel[] {
     return [...this.panels.values()];
   }
 
+  /** The dialog panel the editor-title and palette commands act on: the active one, else the one last active. */
   activePanel(): DialogPanel {
     const panel = [...this.panels.values()].find((candidate) => candidate.panel.active) ?? this.lastActive;
     if (!panel) throw new Error(vscode.l10n.t('Open a dialog first (Altinn: Open Dialog…, or from the Inbox).'));
