@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorrespondenceAttachment, CorrespondenceOverview } from '../../platform/correspondence';
 import type { RawRef } from '../payloads/rawJson';
+import { consentRowOptions, type ConsentGated, type ConsentScope } from './correspondenceConsent';
 import { dialogIdsOf } from './correspondenceRefs';
 import { ErrorNode, HintNode, InboxLoadError, InboxNode, LeafNode, LoadMoreNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
 import { correspondenceTooltip, presentCorrespondence, presentCorrespondenceAttachment, presentStatusEvent, type FormatOptions } from './presentation';
@@ -50,7 +51,7 @@ export class CorrespondenceGroupNode extends LoadingNode {
   }
 
   override tooltip(): string {
-    return vscode.l10n.t('Altinn Correspondence (Altinn melding) for this party, one row per resource. Resources come from the setting altinnInbox.correspondence.resources, or else from the resources Access Management says this party has delegated to you. Expanding a resource reads each message\'s overview, which Altinn records as the status Fetched (not Read).');
+    return vscode.l10n.t('Altinn Correspondence (Altinn melding) for this party, one row per resource. Resources come from the setting altinnInbox.correspondence.resources, or else from the resources Access Management says this party has delegated to you. Expanding a resource reads each message\'s overview, which Altinn records as the status Fetched (not Read); on Production it asks first.');
   }
 
   protected whatFailed(): string {
@@ -98,8 +99,11 @@ export class CorrespondenceGroupNode extends LoadingNode {
   }
 }
 
-/** The correspondence of one resource, newest first, overviews read a page at a time. */
-export class CorrespondenceResourceNode extends LoadingNode {
+/**
+ * The correspondence of one resource, newest first, overviews read a page at a time. Reading an overview records
+ * Fetched, so on Production a row asks first (once per resource and party this session).
+ */
+export class CorrespondenceResourceNode extends LoadingNode implements ConsentGated {
   private shown: InboxNode[] = [];
   private nextIndex = 0;
 
@@ -111,6 +115,14 @@ export class CorrespondenceResourceNode extends LoadingNode {
 
   get owner(): CorrespondenceOwner {
     return this.group.owner;
+  }
+
+  get consentScope(): ConsentScope {
+    return { profileId: this.owner.profileId, partyUrn: this.owner.partyUrn, subject: `resource:${this.resourceId}` };
+  }
+
+  get consentWhat(): ConsentGated['consentWhat'] {
+    return { kind: 'resource', name: this.resourceId, count: this.ids.length };
   }
 
   treeItem(): vscode.TreeItem {
@@ -129,6 +141,7 @@ export class CorrespondenceResourceNode extends LoadingNode {
   protected async loadChildren(): Promise<InboxNode[]> {
     this.shown = [];
     this.nextIndex = 0;
+    if (await needsConsent(this, this.ctx)) return [new HintNode(`${this.id}/consent`, this, consentRowOptions(this))];
     await this.nextPage();
     return this.rows();
   }
@@ -171,10 +184,7 @@ export class CorrespondenceNode extends InboxNode {
   }
 
   get owner(): CorrespondenceOwner | undefined {
-    for (let node: InboxNode | undefined = this.parent; node; node = node.parent) {
-      if ('partyUrn' in node && 'profileId' in node) return node as CorrespondenceOwner;
-    }
-    return undefined;
+    return ownerOf(this);
   }
 
   get profileId(): string {
@@ -273,10 +283,19 @@ export class StatusHistoryNode extends LoadingNode {
   }
 }
 
-/** A correspondence a dialog links to (known once the dialog's details were loaded). */
-export class LinkedCorrespondenceNode extends LoadingNode {
+/** A correspondence a dialog links to (known once the dialog's details were loaded); on Production read only with consent. */
+export class LinkedCorrespondenceNode extends LoadingNode implements ConsentGated {
   constructor(parent: InboxNode, readonly correspondenceId: string, ctx: InboxContext) {
     super(`${parent.id}/linked/${correspondenceId}`, parent, ctx);
+  }
+
+  get consentScope(): ConsentScope {
+    const owner = ownerOf(this);
+    return { profileId: owner?.profileId ?? this.ctx.profile.id, partyUrn: owner?.partyUrn ?? '', subject: `correspondence:${this.correspondenceId}` };
+  }
+
+  get consentWhat(): ConsentGated['consentWhat'] {
+    return { kind: 'message', name: this.correspondenceId, count: 1 };
   }
 
   treeItem(): vscode.TreeItem {
@@ -293,7 +312,21 @@ export class LinkedCorrespondenceNode extends LoadingNode {
   }
 
   protected async loadChildren(): Promise<InboxNode[]> {
+    if (await needsConsent(this, this.ctx)) return [new HintNode(`${this.id}/consent`, this, consentRowOptions(this))];
     const { value, exchange } = await this.ctx.load((clients, signal) => clients.correspondence.fetchOverview(this.correspondenceId, { signal }));
     return [new CorrespondenceNode(this, value, exchange ? { exchangeId: exchange.id, pointer: [] } : undefined, this.ctx)];
   }
+}
+
+/** The nearest ancestor that is a party (has a party URN and a profile). */
+function ownerOf(node: InboxNode): CorrespondenceOwner | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if ('partyUrn' in current && 'profileId' in current) return current as CorrespondenceOwner;
+  }
+  return undefined;
+}
+
+/** On Production, overviews are read only after the user agreed this session; tt02 and the sandbox never ask. */
+async function needsConsent(node: ConsentGated, ctx: InboxContext): Promise<boolean> {
+  return (await ctx.environment()).isProduction && !ctx.consent.has(node.consentScope);
 }

@@ -4,6 +4,7 @@ import type { RecordedExchange } from '../payloads/exchangeRecorder';
 import type { RawRef } from '../payloads/rawJson';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ApiClients } from './apiClients';
+import type { CorrespondenceConsent } from './correspondenceConsent';
 import { adviseOnError } from './errorAdvice';
 import type { InboxFilter } from './inboxFilter';
 import type { FormatOptions, Presentation } from './presentation';
@@ -37,6 +38,8 @@ export interface InboxContext {
   pageSize(): number;
   showDeletedParties(): boolean;
   correspondenceResources(): readonly string[];
+  /** Which correspondence the user agreed to have fetched on Production this session. */
+  readonly consent: CorrespondenceConsent;
 }
 
 /** Every node of the Inbox tree. `id` is stable across refreshes so VS Code keeps expansion and selection. */

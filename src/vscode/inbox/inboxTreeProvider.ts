@@ -6,6 +6,7 @@ import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { createApiClients, type ApiClients } from './apiClients';
+import { CorrespondenceConsent } from './correspondenceConsent';
 import { settingValue } from '../settings/settingProblems';
 import { readCorrespondenceResources, readPageSize } from '../settings/settingValues';
 import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from './inboxFilter';
@@ -32,6 +33,8 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private profileKey: string | undefined;
   /** profile id → party URN → filter. In memory: a reload starts unfiltered. */
   private readonly filters = new Map<string, Map<string, InboxFilter>>();
+  /** Consent to fetch correspondence on Production. In memory and kept across refreshes: a new session asks again. */
+  readonly correspondenceConsent = new CorrespondenceConsent();
   private resourcesCache: Promise<Map<string, string[]>> | undefined;
   private treeView: vscode.TreeView<InboxNode> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [this.changedEmitter];
@@ -195,6 +198,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
       pageSize: () => this.pageSize(),
       showDeletedParties: () => this.showDeletedParties(),
       correspondenceResources: () => this.configuredResources(),
+      consent: this.correspondenceConsent,
     };
   }
 

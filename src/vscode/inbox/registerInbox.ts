@@ -7,7 +7,7 @@ import { payloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
 import { createApiClients, resolveProfile } from './apiClients';
 import { CorrespondenceActions, type CorrespondenceTarget } from './correspondenceActions';
-import { CorrespondenceAttachmentNode, CorrespondenceResourceNode } from './correspondenceNodes';
+import { CorrespondenceAttachmentNode, CorrespondenceResourceNode, LinkedCorrespondenceNode } from './correspondenceNodes';
 import { DialogActions, type DialogTarget } from './dialogActions';
 import type { LabelAction } from './labelChanges';
 import { DialogAttachmentNode, DialogNode } from './dialogNodes';
@@ -70,6 +70,14 @@ export function registerInbox(services: ExtensionServices): void {
 
   command('altinnInbox.confirmCorrespondence', (target: CorrespondenceTarget) => correspondence.run(target, 'confirm'));
   command('altinnInbox.markCorrespondenceRead', (target: CorrespondenceTarget) => correspondence.run(target, 'markAsRead'));
+  // Production's "Show the messages…" row: asks once per resource (or linked message) this session, then reads the overviews.
+  command('altinnInbox.showCorrespondenceMessages', async (node: CorrespondenceResourceNode | LinkedCorrespondenceNode) => {
+    if (!(node instanceof CorrespondenceResourceNode || node instanceof LinkedCorrespondenceNode)) throw new Error(vscode.l10n.t('Pick a correspondence resource in the Inbox view.'));
+    const environment = await services.connections.environmentFor(resolveProfile(services, node.consentScope.profileId));
+    if (environment.isProduction) await provider.correspondenceConsent.ask(services.prompts(), node);
+    provider.refreshNode(node);
+    return (await node.children()).length;
+  });
 
   command('altinnInbox.filterDialogs', async (arg?: PartyNode | ErrorNode | { partyUrn: string; filter?: InboxFilter }) => {
     const party = await partyFor(provider, services, arg);

@@ -299,9 +299,10 @@ describe('prod safety: every state-changing call on Production asks first', func
     });
   }
 
+  const correspondenceResources = ['skd-skattemelding', 'altinn-correspondence-test', 'digdir-testmelding', 'nav-inntektsmelding'];
   /** Correspondence nobody has fetched yet (its latest status is Published), with its resource. */
   const unfetchedCorrespondence = async (skip: Set<string>): Promise<{ id: string; resourceId: string }> => {
-    for (const resourceId of ['skd-skattemelding', 'altinn-correspondence-test', 'digdir-testmelding', 'nav-inntektsmelding']) {
+    for (const resourceId of correspondenceResources) {
       const id = (await correspondenceList(resourceId, 'Published')).find((candidate) => !skip.has(candidate));
       if (id) return { id, resourceId };
     }
@@ -323,7 +324,7 @@ describe('prod safety: every state-changing call on Production asks first', func
         witness: { method: 'POST', pathPrefix: `/correspondence/api/v1/correspondence/${id}/` },
         // The list's status filter sees the latest event: still "Published" means neither fetched, read nor confirmed.
         state: async () => (await correspondenceList(resourceId, 'Published')).includes(id),
-        // As from a dialog panel's linked correspondence (the tree's rows fetch the overview, which records Fetched).
+        // As from a dialog panel's linked correspondence (the tree reads an overview, which records Fetched, only after asking).
         run: () => vscode.commands.executeCommand(action.command, { profileId: production.id, correspondenceId: id, title }),
         // Altinn wants it fetched first, which the extension asks about separately.
         confirm: [action.verb, 'Fetch and Continue'],
@@ -393,5 +394,110 @@ describe('prod safety: every state-changing call on Production asks first', func
       changed: () => assert.equal(status, 204, 'the sandbox accepted the action'),
     });
     await closeDialogTabs();
+  });
+
+  // Last: it fetches a page of one resource's messages, which the correspondence cases above need unfetched.
+  it('listing a resource\'s correspondence (each overview records Fetched) asks first', async () => {
+    const overviewCall = (entry: RequestLogEntry): boolean => entry.method === 'GET' && /\/correspondence\/api\/v1\/correspondence\/[0-9a-f-]{36}(\?|$)/i.test(entry.url);
+    const resourceRows = async (): Promise<Node[]> => {
+      const group = (await driver.children(await driver.personParty())).find((row) => driver.has(row, 'correspondenceGroup'));
+      assert.ok(group, 'the Correspondence group');
+      return (await driver.children(group)).filter((row) => driver.has(row, 'correspondenceResource'));
+    };
+    // Listing the ids records nothing; expanding a resource on Production shows one row that asks, and reads no overview.
+    const mark = requests.length;
+    const rows = await resourceRows();
+    assert.ok(rows.length > 0, 'resources with correspondence');
+    /** Latest status per listed id, as the list's status filter sees it (reading it changes nothing). */
+    const statuses = async (resourceId: string): Promise<{ published: string[]; fetched: string[] }> => ({
+      published: (await correspondenceList(resourceId, 'Published')).sort(),
+      fetched: (await correspondenceList(resourceId, 'Fetched')).sort(),
+    });
+    // A resource with a message on the first page that is not fetched yet (Published if any), so a fetch shows.
+    let picked: { row: Node; page: string[] } | undefined;
+    for (const wantPublished of [true, false]) {
+      for (const row of rows) {
+        const page = (row.ids as string[]).slice(0, 25);
+        const { published, fetched } = await statuses(row.resourceId);
+        if (page.some((id) => (wantPublished ? published.includes(id) : !fetched.includes(id)))) picked = { row, page };
+        if (picked) break;
+      }
+      if (picked) break;
+    }
+    assert.ok(picked, 'a resource with a message not fetched yet');
+    const { row: resource, page } = picked;
+    const expanded = await driver.children(resource);
+    assert.deepEqual(requests.slice(mark).filter(overviewCall).map((entry) => entry.url), [], 'expanding the resource read no overview');
+    assert.equal(expanded.length, 1, 'one row until the user agrees');
+    const ask = expanded[0];
+    assert.ok(driver.has(ask, 'correspondenceConsent'), 'the "Show the messages…" row');
+    assert.match(driver.label(ask), /Show the messages.*Fetched.*sender/, 'the row says what showing them records');
+    await prove({
+      name: 'list correspondence',
+      records: /records the status Fetched.*sender can see/,
+      isTheCall: overviewCall,
+      witness: { method: 'GET', pathPrefix: '/correspondence/api/v1/correspondence/' },
+      state: () => statuses(resource.resourceId),
+      run: () => driver.click(ask),
+      confirm: ['Show Messages'],
+      changed: async (_before, after) => {
+        const messages = (await driver.children(resource)).filter((row) => driver.has(row, 'correspondence'));
+        assert.ok(messages.length >= 1, 'the messages show');
+        const { fetched } = after as { fetched: string[] };
+        for (const message of messages) assert.ok(fetched.includes(message.correspondenceId), `${message.correspondenceId} is now Fetched`);
+        assert.ok(messages.every((message) => page.includes(message.correspondenceId)), 'the rows are the listed ids');
+      },
+    });
+    // Agreed once for this resource and party: a refresh, even of the whole tree, does not ask again this session.
+    const asked = prompts.asked.length;
+    driver.internals.provider.refresh();
+    const again = (await resourceRows()).find((row) => row.resourceId === resource.resourceId);
+    assert.ok(again, 'the resource after a refresh');
+    assert.ok((await driver.children(again)).some((row) => driver.has(row, 'correspondence')), 'the messages show after a refresh');
+    assert.equal(prompts.asked.length, asked, 'not asked again after a refresh');
+  });
+
+  // Not counted above (the overview fetch is the listing's call), but the same question guards it.
+  it('a dialog\'s linked correspondence is fetched only after the same question', async () => {
+    const rows = await dialogRows();
+    let found: { row: Node; correspondenceId: string } | undefined;
+    for (const resourceId of correspondenceResources) {
+      const fetched = new Set(await correspondenceList(resourceId, 'Fetched'));
+      for (const correspondenceId of (await correspondenceList(resourceId, 'Published')).concat(await correspondenceList(resourceId, 'Read'))) {
+        if (fetched.has(correspondenceId)) continue;
+        // dialoglookup only reads.
+        const { dialogId } = await api<{ dialogId: string }>(`/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`).catch(() => ({ dialogId: '' }));
+        const row = rows.find((candidate) => candidate.dialogId === dialogId && !usedDialogs.has(dialogId));
+        if (row) found = { row, correspondenceId };
+        if (found) break;
+      }
+      if (found) break;
+    }
+    assert.ok(found, 'a listed dialog that links to correspondence nobody fetched');
+    const { row, correspondenceId } = found;
+    usedDialogs.add(row.dialogId);
+    prompts.enqueue('Fetch Details');
+    await vscode.commands.executeCommand('altinnInbox.loadDialogDetails', row);
+    const overviewOf = (entry: RequestLogEntry): boolean => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/api/v1/correspondence/${correspondenceId}`);
+    const isFetched = async (): Promise<boolean> => (await Promise.all(correspondenceResources.map((r) => correspondenceList(r, 'Fetched')))).some((ids) => ids.includes(correspondenceId));
+    const mark = requests.length;
+    const linked = (await driver.children(await freshRow(row.dialogId))).find((child) => driver.has(child, 'linkedCorrespondence'));
+    assert.ok(linked, 'the linked Correspondence row');
+    const [ask, ...rest] = await driver.children(linked);
+    assert.equal(rest.length, 0, 'one row until the user agrees');
+    assert.ok(driver.has(ask, 'correspondenceConsent'), 'the "Show the message…" row');
+    assert.match(driver.label(ask), /Show the message.*Fetched.*sender/);
+    prompts.enqueue(undefined);
+    assert.equal(await driver.click(ask), undefined, 'declining ends quietly');
+    assert.match(prompts.asked.at(-1)?.title ?? '', /Production/);
+    assert.match(`${prompts.asked.at(-1)?.title} ${prompts.asked.at(-1)?.detail}`, /records the status Fetched.*sender can see/);
+    assert.deepEqual(requests.slice(mark).filter(overviewOf).map((entry) => entry.url), [], 'declined: no overview read');
+    assert.equal(await isFetched(), false, 'declined: the sandbox did not record Fetched');
+    prompts.enqueue('Show Message');
+    await driver.click(ask);
+    assert.ok(requests.slice(mark).some(overviewOf), 'confirmed: the overview was read');
+    assert.ok((await driver.children(linked)).some((child) => driver.has(child, 'correspondence') && child.correspondenceId === correspondenceId), 'confirmed: the message shows');
+    assert.equal(await isFetched(), true, 'confirmed: the sandbox recorded Fetched');
+    assert.equal(prompts.pending, 0);
   });
 });
