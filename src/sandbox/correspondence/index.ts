@@ -1,5 +1,6 @@
 import type { Router } from '../core/router';
 import type { SandboxContext } from '../context';
+import { sendJson, sendProblem } from '../core/respond';
 import { generateCorrespondences } from '../data/correspondenceData';
 import { changeCorrespondenceStatus } from './changeCorrespondenceStatus';
 import type { CorrespondenceDeps } from './correspondenceDeps';
@@ -32,5 +33,11 @@ export async function registerCorrespondence(router: Router, context: SandboxCon
     .post(`${BASE}/:correspondenceId/markasread`, changeCorrespondenceStatus(deps, 'markasread'))
     .post(`${BASE}/:correspondenceId/confirm`, changeCorrespondenceStatus(deps, 'confirm'))
     .delete(`${BASE}/:correspondenceId/purge`, changeCorrespondenceStatus(deps, 'purge'))
-    .get(`${BASE}/:correspondenceId/attachment/:attachmentId/download`, downloadAttachment(deps));
+    .get(`${BASE}/:correspondenceId/attachment/:attachmentId/download`, downloadAttachment(deps))
+    // Outside the real API: what a correspondence's status history holds, read without recording Fetched.
+    .get('/__sandbox/correspondence/:correspondenceId/history', ({ res, params }) => {
+      const correspondence = store.get(params.correspondenceId);
+      if (!correspondence) return sendProblem(res, { status: 404, title: 'Not Found', detail: `No correspondence ${params.correspondenceId}.` });
+      sendJson(res, 200, { correspondenceId: correspondence.correspondenceId, statusHistory: correspondence.statusHistory });
+    });
 }

@@ -124,3 +124,24 @@ describe('Correspondence sandbox: HTTP details of the real API', () => {
     assert.equal(lastStatus(target), 'Fetched');
   });
 });
+
+describe('Correspondence sandbox: the admin route for a status history', () => {
+  const sandbox = useSandbox();
+
+  it('shows what the recipient\'s calls recorded, without recording Fetched itself; 404 for an unknown id', async () => {
+    const token = await sandboxToken(sandbox(), { scopes: [READ_SCOPE], person: true });
+    const target = claimAny(sandbox(), 'an untouched item the default person may see', (c) => defaultPersonMaySee(sandbox(), c) && isUntouched(c));
+    const history = async (id: string): Promise<{ status: number; statuses?: string[] }> => {
+      const response = await fetch(`${sandbox().urls.baseUrl}/__sandbox/correspondence/${id}/history`);
+      return { status: response.status, statuses: response.ok ? ((await response.json()) as { statusHistory: { status: string }[] }).statusHistory.map((e) => e.status) : undefined };
+    };
+    const before = await history(target.correspondenceId);
+    assert.equal(before.status, 200);
+    assert.deepEqual(before.statuses, statusesOf(target));
+    assert.ok(!before.statuses!.includes('Fetched'));
+    assert.deepEqual((await history(target.correspondenceId)).statuses, before.statuses, 'reading it twice recorded nothing');
+    assert.equal((await rawRequest(sandbox(), `${BASE}/${target.correspondenceId}`, { token })).status, 200);
+    assert.equal((await history(target.correspondenceId)).statuses!.at(-1), 'Fetched', 'the overview did');
+    assert.equal((await history('0194a6c2-0000-7000-8000-000000000000')).status, 404);
+  });
+});
