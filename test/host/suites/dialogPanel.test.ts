@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../../../src/platform/http';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { ExtensionServices } from '../../../src/vscode/services';
-import { activateExtension } from './hostHelpers';
+import { activateExtension, closeDialogPanels, dialogPanelTabs } from './hostHelpers';
 
 /** A payload saved for offline preview needs no live dialog token; a file in the workspace should not hold one. */
 function withoutDialogToken<T extends object>(json: T): T {
@@ -41,22 +41,9 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const response = await fetch(`${baseUrl}/__sandbox/dialogs/${dialogId}/touch`, { method: 'POST' });
     assert.equal(response.status, 200);
   };
-  const dialogTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('altinnInbox.dialog'));
-  /** Closes every dialog panel. The tab model reaches the extension host with a delay, so wait until none shows up for a while. */
   const closeDialogTabs = async (): Promise<void> => {
-    let quiet = 0;
-    for (let i = 0; i < 40 && quiet < 3; i++) {
-      const tabs = dialogTabs();
-      if (tabs.length) {
-        quiet = 0;
-        await vscode.window.tabGroups.close(tabs);
-      } else {
-        quiet++;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    assert.deepEqual(dialogTabs().map((tab) => tab.label), [], 'every dialog panel closed');
+    await closeDialogPanels();
+    assert.deepEqual(dialogPanelTabs().map((tab) => tab.label), [], 'every dialog panel closed');
   };
   const until = async (what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> => {
     const deadline = Date.now() + ms;
@@ -67,9 +54,9 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
   };
   /** The tab model reaches the extension host a moment after the panel is created. */
   const tabsSettle = async (count: number): Promise<vscode.Tab[]> => {
-    await until(`${count} dialog panel(s)`, async () => dialogTabs().length === count, 5_000).catch(() => undefined);
+    await until(`${count} dialog panel(s)`, async () => dialogPanelTabs().length === count, 5_000).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    return dialogTabs();
+    return dialogPanelTabs();
   };
   const open = (dialogId: string, title = 'Dialog'): Thenable<unknown> => vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn, dialogId, title });
 
@@ -127,7 +114,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     assert.equal((await tabsSettle(2)).length, 2, 'another dialog gets its own panel');
     await open(dialogId);
     assert.equal((await tabsSettle(3)).length, 2, 'reopening reuses the first panel');
-    const active = dialogTabs().find((tab) => tab.isActive);
+    const active = dialogPanelTabs().find((tab) => tab.isActive);
     assert.equal(active?.label, firstLabel, 'the reused panel is shown');
     assert.equal((await seenLog(dialogId)).length, afterFirst, 'reopening did not fetch (and mark) it again');
   });
@@ -215,7 +202,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       await vscode.commands.executeCommand('altinnInbox.openDialog', args);
       assert.deepEqual(prompts.asked.map((question) => [question.kind, question.title]), [['confirm', 'Open "Skattemelding" in Production?']]);
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // the tab model lags behind a new panel
-      assert.equal(dialogTabs().length, 0, 'no panel');
+      assert.equal(dialogPanelTabs().length, 0, 'no panel');
       assert.deepEqual(requests.filter((entry) => entry.url.includes(dialogId)), [], 'no request');
       assert.equal((await seenLog(dialogId)).length, before, 'nothing marked as seen');
 
@@ -297,7 +284,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     writeFileSync(file, JSON.stringify(withoutDialogToken(json), null, 2));
     const requests: RequestLogEntry[] = [];
     const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
-    const before = dialogTabs().length;
+    const before = dialogPanelTabs().length;
     try {
       await vscode.commands.executeCommand('altinnInbox.previewDialogPayload', vscode.Uri.file(file));
       const tabs = await tabsSettle(before + 1);

@@ -453,6 +453,15 @@ describe('faults: the Inbox tree under the sandbox\'s fault injection', function
     outcomes.push({ kind: '412 on labels', handled: true, duplicated: 0, lost: 0 });
   });
 
+  /** With the fault gone, Retry on the parties' error row lists the parties again with a fresh token. */
+  async function retryRecoversParties(retry: Node, profileId: string): Promise<void> {
+    handle.context.faults.clear();
+    await tree.click(retry);
+    const recovered = await tree.children();
+    assert.ok(recovered.length > 0 && recovered.every((r) => tree.has(r, 'party') || tree.has(r, 'hint')), `parties after Retry: ${recovered.map((r) => tree.label(r)).join(', ')}`);
+    assert.equal(hooks.services.connections.tokenState(profileId).status, 'valid', 'a valid token again');
+  }
+
   for (const down of [
     { kind: 'Maskinporten down (503)', rule: { kind: 'status', status: 503 } as Effect, title: /^No token for the parties: Maskinporten is busy \(503\)/ },
     { kind: 'Maskinporten unreachable (reset)', rule: { kind: 'reset' } as Effect, title: /^No token for the parties: Maskinporten could not be reached/ },
@@ -475,11 +484,7 @@ describe('faults: the Inbox tree under the sandbox\'s fault injection', function
         assert.match(tree.label(error), down.title, 'it names Maskinporten, not the API');
         const actions = await tree.errorActions(error);
         assert.ok(actions.has('Retry') && actions.has('Fix the connection…'), `Retry and Fix: ${[...actions.keys()].join(', ')}`);
-        handle.context.faults.clear();
-        await tree.click(actions.get('Retry')!);
-        const recovered = await tree.children();
-        assert.ok(recovered.length > 0 && recovered.every((r) => tree.has(r, 'party') || tree.has(r, 'hint')), `parties after Retry: ${recovered.map((r) => tree.label(r)).join(', ')}`);
-        assert.equal(connections.tokenState(systemUser.id).status, 'valid', 'a valid token again');
+        await retryRecoversParties(actions.get('Retry')!, systemUser.id);
       } finally {
         handle.context.faults.clear();
         await profiles.setActive(person.id);
@@ -521,11 +526,7 @@ describe('faults: the Inbox tree under the sandbox\'s fault injection', function
       assert.ok(actions.has('Retry') && actions.has('Fix the connection…'), `Retry and Fix: ${[...actions.keys()].join(', ')}`);
       const detail = (await tree.children(error)).find((r) => tree.has(r, 'errorDetail'));
       assert.match(detail ? tree.label(detail) : '', new RegExp(`POST \\S+${TOKEN_PATH} got no complete answer within ${TIMEOUT_S * 1000} ms`), 'the detail says which request timed out, after how long');
-      handle.context.faults.clear();
-      await tree.click(actions.get('Retry')!);
-      const recovered = await tree.children();
-      assert.ok(recovered.length > 0 && recovered.every((r) => tree.has(r, 'party') || tree.has(r, 'hint')), `parties after Retry: ${recovered.map((r) => tree.label(r)).join(', ')}`);
-      assert.equal(connections.tokenState(systemUser.id).status, 'valid', 'a valid token again');
+      await retryRecoversParties(actions.get('Retry')!, systemUser.id);
     } finally {
       handle.context.faults.clear();
       await http.update('timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);

@@ -14,3 +14,24 @@ export function printSummary(line: string): void {
   console.log(line);
   (globalThis as { __altinnHostPrinted?: string[] }).__altinnHostPrinted?.push(line);
 }
+
+/** The open dialog panels' tabs, as the workbench reports them to the extension host. */
+export function dialogPanelTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('altinnInbox.dialog'));
+}
+
+/** Closes every dialog panel. The tab model reaches the extension host with a delay, so wait until none shows up for a while. */
+export async function closeDialogPanels(): Promise<void> {
+  let quiet = 0;
+  for (let i = 0; i < 40 && quiet < 3; i++) {
+    const tabs = dialogPanelTabs();
+    if (tabs.length) {
+      quiet = 0;
+      await vscode.window.tabGroups.close(tabs);
+    } else {
+      quiet++;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

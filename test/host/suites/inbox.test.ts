@@ -131,21 +131,23 @@ describe('inbox-tree: parties, dialogs, paging, filters and side effects', funct
     const person = connections.activeProfile!;
     const systemUser = profiles.list().find((p) => p.kind === 'sandbox' && p.identity.type === 'systemUser')!;
     assert.ok(systemUser, 'useSandbox created the system-user profile too');
-    const redrawn = new Promise<void>((resolve) => {
-      const subscription = internals.provider.onDidChangeTreeData((node) => {
-        if (node === undefined) {
-          subscription.dispose();
-          resolve();
-        }
-      });
+    // The tree is rebuilt for the new profile: either the provider says so, or VS Code (the view is visible) asked
+    // for the new roots before the profile change reached the provider, which then has nothing left to redraw.
+    let redrawn = false;
+    const subscription = internals.provider.onDidChangeTreeData((node) => {
+      if (node === undefined) redrawn = true;
     });
-    await profiles.setActive(systemUser.id);
-    await redrawn;
     try {
+      await profiles.setActive(systemUser.id);
+      for (let waited = 0; !redrawn && internals.provider.rootNode?.id !== `root/${systemUser.id}`; waited += 50) {
+        assert.ok(waited < 10_000, 'the tree was rebuilt for the system user');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const roots = await children();
       assert.ok(roots.length > 0 && roots.every((r) => has(r, 'organization')), `the system user acts for organisations only: ${roots.map(label).join(', ')}`);
       assert.match(internals.treeView.description ?? '', /Sandbox system user · Sandbox/);
     } finally {
+      subscription.dispose();
       await profiles.setActive(person.id);
     }
     assert.ok((await children()).some((r) => r.party?.isCurrentEndUser), 'back to the person');

@@ -5,7 +5,7 @@ import type { RequestLogEntry } from '../../../src/platform/http';
 import type { SandboxHandle } from '../../../src/sandbox';
 import type { ConnectionProfile } from '../../../src/vscode/profiles/profile';
 import { ScriptedPrompts, type ScriptedAnswer } from '../../../src/vscode/prompts';
-import { activateExtension, printSummary } from './hostHelpers';
+import { activateExtension, closeDialogPanels, dialogPanelTabs, printSummary } from './hostHelpers';
 import { InboxTreeDriver, type Node } from './inboxTreeDriver';
 
 // Every state-changing call the extension makes, on a Production profile whose hosts point at the embedded sandbox
@@ -86,26 +86,11 @@ describe('prod safety: every state-changing call on Production asks first', func
     assert.equal(response.status, 200);
     return ((await response.json()) as { ids?: string[] }).ids ?? [];
   };
-  const dialogTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs)
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('altinnInbox.dialog'));
   const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> => {
     const deadline = Date.now() + ms;
     while (!(await check())) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-  const closeDialogTabs = async (): Promise<void> => {
-    let quiet = 0;
-    for (let i = 0; i < 40 && quiet < 3; i++) {
-      const tabs = dialogTabs();
-      if (tabs.length) {
-        quiet = 0;
-        await vscode.window.tabGroups.close(tabs);
-      } else {
-        quiet++;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   };
 
@@ -230,7 +215,7 @@ describe('prod safety: every state-changing call on Production asks first', func
   after(async () => {
     unsubscribe?.();
     hooks.usePrompts(undefined);
-    await closeDialogTabs();
+    await closeDialogPanels();
     if (handle?.context.faults.pending().length) handle.context.faults.clear();
     const { services } = hooks;
     if (previousActive && services.profiles.get(previousActive)) await services.profiles.setActive(previousActive);
@@ -354,7 +339,7 @@ describe('prod safety: every state-changing call on Production asks first', func
       records: /seen log/,
       isTheCall: detailsCall(row.dialogId),
       witness: detailsWitness(row.dialogId),
-      state: async () => ({ seen: await seenLog(row.dialogId), panels: dialogTabs().length }),
+      state: async () => ({ seen: await seenLog(row.dialogId), panels: dialogPanelTabs().length }),
       run: async () => {
         await vscode.commands.executeCommand('altinnInbox.openDialogItem', await freshRow(row.dialogId));
         await new Promise((resolve) => setTimeout(resolve, 1_000)); // the tab model lags behind a new panel
@@ -362,10 +347,10 @@ describe('prod safety: every state-changing call on Production asks first', func
       confirm: ['Open and Mark as Seen'],
       changed: async (before, after) => {
         assert.equal((after as { seen: string[] }).seen.length, (before as { seen: string[] }).seen.length + 1, 'one new seen-log entry');
-        await until('the panel', () => dialogTabs().length === 1);
+        await until('the panel', () => dialogPanelTabs().length === 1);
       },
     });
-    await closeDialogTabs();
+    await closeDialogPanels();
   });
 
   it('a GUI action from a Production dialog panel asks first, and says it is Production', async () => {
@@ -385,7 +370,7 @@ describe('prod safety: every state-changing call on Production asks first', func
     const { row, action } = found;
     prompts.enqueue('Open and Mark as Seen');
     await vscode.commands.executeCommand('altinnInbox.openDialogItem', await freshRow(row.dialogId));
-    await until('the panel', () => dialogTabs().length === 1);
+    await until('the panel', () => dialogPanelTabs().length === 1);
     const path = new URL(action.url).pathname;
     let status: number | undefined;
     await prove({
@@ -402,7 +387,7 @@ describe('prod safety: every state-changing call on Production asks first', func
       confirm: ['Send POST'],
       changed: () => assert.equal(status, 204, 'the sandbox accepted the action'),
     });
-    await closeDialogTabs();
+    await closeDialogPanels();
   });
 
   // Last: it fetches a page of one resource's messages, which the correspondence cases above need unfetched.
