@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readCorrespondenceResources, readCustomBaseUrls, readHttpTimeoutSeconds, readPageSize } from '../../../src/vscode/settings/settingValues';
+import { readCorrespondenceResources, readCustomBaseUrls, readHttpTimeoutSeconds, readPageSize, readSandboxDataFolder } from '../../../src/vscode/settings/settingValues';
+import { describeLoadReport } from '../../../src/vscode/sandbox/describeLoadReport';
 
 // Bad input, unit tier: hand-edited settings of the wrong type fall back sensibly and say what was wrong.
 
@@ -63,5 +64,37 @@ describe('bad input: settings of the wrong type or out of range', () => {
     assert.match(junk.problem ?? '', /"tokenUrl" is not a host this extension knows.*inboxUrl: "not a url" is not a URL.*altinnIssuer: 7 is not a URL/);
     assert.match(readCustomBaseUrls({ tt02: 'https://x.example' }, 'tt02').problem ?? '', /customBaseUrls\.tt02 must be an object of host URLs/);
     assert.deepEqual(readCustomBaseUrls({ production: { platformBase: 'http://evil.example' } }, 'tt02'), { value: {} }, 'other environments do not matter here');
+  });
+});
+
+describe('altinnInbox.sandbox.dataFolder', () => {
+  it('takes an absolute path as it is and a relative one from the workspace folder; unset or blank means none', () => {
+    assert.deepEqual(readSandboxDataFolder('/data/captured', '/ws'), { value: '/data/captured' });
+    assert.deepEqual(readSandboxDataFolder(' captured/tt02 ', '/ws'), { value: '/ws/captured/tt02' });
+    assert.deepEqual(readSandboxDataFolder(undefined, '/ws'), { value: undefined });
+    assert.deepEqual(readSandboxDataFolder('  ', '/ws'), { value: undefined });
+  });
+
+  it('refuses a value that is not a path, or a relative path with no folder open, saying what to do', () => {
+    const notAPath = readSandboxDataFolder(['captured'], '/ws');
+    assert.equal(notAPath.value, undefined);
+    assert.match(notAPath.problem ?? '', /altinnInbox\.sandbox\.dataFolder must be the path of a folder, not a list; the sandbox serves its generated data only/);
+    const noFolder = readSandboxDataFolder('captured', undefined);
+    assert.equal(noFolder.value, undefined);
+    assert.match(noFolder.problem ?? '', /relative path \(captured\) but no folder is open; use an absolute path/);
+  });
+
+  it('logs one summary of what the data folder gave and one line per file it could not use', () => {
+    const { summary, problems } = describeLoadReport({
+      dataDir: '/ws/captured',
+      loaded: [
+        { file: 'a.json', kind: 'dialog', detail: 'dialog 1' }, { file: 'a.main.nb.md', kind: 'content', detail: 'main content' },
+        { file: 'parties.json', kind: 'parties', detail: '2 parties' }, { file: 'b.json', kind: 'dialog', detail: 'dialog 2' },
+      ],
+      skipped: [{ file: 'notes.txt', reason: 'not a .json file' }],
+      problems: [{ file: 'broken.json', reason: 'not valid JSON: Unexpected end of JSON input' }],
+    });
+    assert.equal(summary, '[sandbox] data folder /ws/captured: 2 dialogs, 1 parties payloads and 1 main-content files loaded; 1 skipped, 1 not usable');
+    assert.deepEqual(problems, ['[sandbox] data folder: broken.json: not valid JSON: Unexpected end of JSON input']);
   });
 });
