@@ -28,7 +28,10 @@ export function makeBusinessCertificate(options: {
   const forgeKey = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
-  cert.serialNumber = `0${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
+  // A positive serial in minimal DER (first byte 0x01–0x7f): a leading zero byte, which the random bytes gave about
+  // once in 300 certificates, is refused by Node's X509Certificate and made this helper flaky.
+  const random = forge.random.getBytesSync(8);
+  cert.serialNumber = forge.util.bytesToHex(String.fromCharCode((random.charCodeAt(0) & 0x7f) | 0x01) + random.slice(1));
   cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - 24 * 3600_000);
   cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * 24 * 3600_000);
   const orgAttribute = options.attribute === 'organizationIdentifier'
