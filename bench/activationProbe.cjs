@@ -13,7 +13,9 @@ net.Socket.prototype.connect = function (...args) { connections++; return origin
 
 // Any property, call or construction on the stand-in yields the stand-in again: activate() only registers things.
 // A few values are read as data at load time (e.g. vscode.env.language for date formats).
-const values = { language: 'en', appName: 'bench', uiKind: 1, version: '1.139.1' };
+// Settings read at activation (e.g. the HTTP timeout) are unset, as in a fresh profile.
+const configuration = { get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined };
+const values = { language: 'en', appName: 'bench', uiKind: 1, version: '1.139.1', getConfiguration: () => configuration };
 const read = (_target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : key === Symbol.iterator ? function* () {} : Object.hasOwn(values, key) ? values[key] : inert);
 // The bundle wraps `require('vscode')` with esbuild's __toESM, which builds on the module's prototype.
 const inertPrototype = new Proxy({}, { get: read });
