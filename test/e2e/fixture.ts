@@ -37,7 +37,7 @@ export const mochaHooks = {
     const { packageVsix } = await import('../../scripts/package-vsix.mjs');
     const { startCodeServer } = await import('../harness/codeServer.mjs');
     const { openWorkbench } = await import('../harness/workbench.mjs');
-    const { secretScanVerdict } = await import('../harness/secretScan.mjs');
+    const { stopAndScanForSecrets } = await import('../harness/secretScan.mjs');
     const workspace = mkdtempSync(join(tmpdir(), 'aii-e2e-ws-'));
     writeFileSync(join(workspace, 'README.md'), '# e2e workspace\n');
     const ledgerFile = join(mkdtempSync(join(tmpdir(), 'aii-e2e-ledger-')), 'secret-ledger.jsonl');
@@ -53,17 +53,10 @@ export const mochaHooks = {
       page: opened.page,
       consoleErrors: opened.consoleErrors,
       async stop() {
-        await opened.close({ removeProfile: false });
-        await server.stop({ removeProfile: false });
         try {
-          return secretScanVerdict('e2e', {
-            ledgerFile,
-            roots: [
-              { label: 'code-server profile', path: server.profile },
-              { label: 'browser profile', path: opened.profile },
-              { label: 'workspace', path: workspace },
-              { label: 'screenshots', path: SCREENSHOT_DIR },
-            ],
+          return await stopAndScanForSecrets('e2e', {
+            ledgerFile, server, workbench: opened, workspace,
+            extraRoots: [{ label: 'screenshots', path: SCREENSHOT_DIR }],
           });
         } finally {
           opened.removeProfile();

@@ -20,7 +20,7 @@ const PREFIX = 16;
 const PRIVATE_JWK_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
 
 /** @returns {{ kind: string, value: string }[]} */
-export function readLedger(file) {
+function readLedger(file) {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
@@ -101,13 +101,12 @@ function findIn(text, byPrefix) {
 }
 
 /**
- * @param {{ ledgerFile: string, roots: { label: string, path: string, exclude?: string[] }[], extraSecrets?: { kind: string, value: string }[] }} options
+ * @param {{ ledgerFile: string, roots: { label: string, path: string, exclude?: string[] }[] }} options
  */
 export function scanForSecrets(options) {
-  const entries = [...readLedger(options.ledgerFile), ...(options.extraSecrets ?? [])];
+  const entries = readLedger(options.ledgerFile);
   const byPrefix = new Map();
   const kinds = {};
-  let needles = 0;
   let unscannable = 0;
   const seenValues = new Set();
   for (const entry of entries) {
@@ -117,7 +116,6 @@ export function scanForSecrets(options) {
     if (!parts.length) { unscannable++; continue; }
     kinds[entry.kind] = (kinds[entry.kind] ?? 0) + 1;
     for (const needle of parts) {
-      needles++;
       const key = needle.slice(0, PREFIX);
       if (!byPrefix.has(key)) byPrefix.set(key, []);
       byPrefix.get(key).push({ needle, kind: entry.kind });
@@ -146,7 +144,7 @@ export function scanForSecrets(options) {
     bytes += rootBytes;
     perRoot.push({ label: root.label, files: list.length, bytes: rootBytes });
   }
-  return { secrets: seenValues.size - unscannable, unscannable, needles, kinds, files, bytes, perRoot, categories, hits };
+  return { secrets: seenValues.size - unscannable, unscannable, kinds, files, bytes, perRoot, categories, hits };
 }
 
 /** One line for the test output; names kinds and files, never a secret. */
@@ -170,4 +168,25 @@ export function secretScanVerdict(tier, options) {
   const tokens = Object.entries(result.kinds).filter(([kind]) => kind.endsWith('-token')).reduce((n, [, count]) => n + count, 0);
   if (tokens === 0) failures.push('the secret ledger holds no token: the run did not note its secrets, so the scan proves nothing');
   return { summary: describeScan(tier, result), failures };
+}
+
+/**
+ * Ends a VS Code tier: closes the browser and stops code-server, keeping both profiles (so logs and state are
+ * flushed to disk first), then scans them and the workspace, plus `extraRoots`. Removing the profiles is the
+ * caller's.
+ * @param {string} tier
+ * @param {{ ledgerFile: string, server: { profile: string, stop(o?: { removeProfile?: boolean }): Promise<void> }, workbench: { profile: string, close(o?: { removeProfile?: boolean }): Promise<void> }, workspace: string, exclude?: string[], extraRoots?: { label: string, path: string }[] }} run
+ */
+export async function stopAndScanForSecrets(tier, run) {
+  await run.workbench.close({ removeProfile: false });
+  await run.server.stop({ removeProfile: false });
+  return secretScanVerdict(tier, {
+    ledgerFile: run.ledgerFile,
+    roots: [
+      { label: 'code-server profile', path: run.server.profile, exclude: run.exclude ?? [] },
+      { label: 'browser profile', path: run.workbench.profile },
+      { label: 'workspace', path: run.workspace },
+      ...(run.extraRoots ?? []),
+    ],
+  });
 }

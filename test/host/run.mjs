@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVsix } from '../../scripts/package-vsix.mjs';
 import { buildHostRunner, runnerDir, runnerExtensionFolder, runnerVsix } from './build.mjs';
-import { secretScanVerdict } from '../harness/secretScan.mjs';
+import { stopAndScanForSecrets } from '../harness/secretScan.mjs';
 import { printResult } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,22 +57,16 @@ async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const hostLogs = server.extensionHostLogs();
+    const keptLog = join(root, 'test-results', 'host-exthost.log');
     if (hostLogs[0]) {
-      mkdirSync(join(root, 'test-results'), { recursive: true });
-      writeFileSync(join(root, 'test-results', 'host-exthost.log'), readFileSync(hostLogs[0]));
+      mkdirSync(dirname(keptLog), { recursive: true });
+      writeFileSync(keptLog, readFileSync(hostLogs[0]));
     }
-    // Everything the run left behind, after both have shut down (so logs and state are flushed).
-    await workbench.close({ removeProfile: false });
-    await server.stop({ removeProfile: false });
-    return secretScanVerdict('host', {
-      ledgerFile,
-      roots: [
-        // The test runner extension is the tests' own code, fixtures included.
-        { label: 'code-server profile', path: server.profile, exclude: [join(server.profile, 'exts', runnerExtensionFolder)] },
-        { label: 'browser profile', path: workbench.profile },
-        { label: 'workspace', path: workspace },
-        { label: 'test-results', path: join(root, 'test-results', 'host-exthost.log') },
-      ],
+    return await stopAndScanForSecrets('host', {
+      ledgerFile, server, workbench, workspace,
+      // The test runner extension is the tests' own code, fixtures included.
+      exclude: [join(server.profile, 'exts', runnerExtensionFolder)],
+      extraRoots: [{ label: 'test-results', path: keptLog }],
     });
   } finally {
     await workbench?.close();
