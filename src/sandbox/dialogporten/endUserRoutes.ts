@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/ (Get, GetActivity, GetSeenLog, GetTransmission, Search*) and src/Digdir.Domain.Dialogporten.WebApi/Endpoints/V1/EndUser/
 import type { SandboxContext } from '../context';
 import { sendJson, sendProblem } from '../core/respond';
 import type { RequestContext, Router } from '../core/router';

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Common/Pagination/Order/OrderSet.cs, Continuation/ContinuationTokenSet.cs
 import type { StoredDialog } from '../data/dialogTypes';
 
 export type OrderField = 'contentupdatedat' | 'updatedat' | 'createdat' | 'dueat' | 'id';

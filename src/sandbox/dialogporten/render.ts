@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/Get/DialogDto.cs, Dialogs/Queries/Search/DialogDto.cs
 import type { DialogBody, SeenLogEntry, StoredDialog, SystemLabel } from '../data/dialogTypes';
 import type { DialogportenCaller } from './caller';
 

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/Search/SearchDialogQuery.cs
 import type { DialogStore } from '../data/dialogStore';
 import type { StoredDialog } from '../data/dialogTypes';
 import { canSee, type DialogportenCaller } from './caller';

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/EndUserContext/Commands/ (SetSystemLabel, BulkSetSystemLabels) and src/Digdir.Domain.Dialogporten.Domain/DialogEndUserContexts/Entities/
 import { randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../context';
 import { sendNoContent, sendProblem } from '../core/respond';
