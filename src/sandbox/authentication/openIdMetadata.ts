@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-authentication: src/Authentication/Controllers/OpenIdController.cs
 import type { Router } from '../core/router';
 import type { SandboxContext } from '../context';
 import { sendJson } from '../core/respond';

@@ -1,3 +1,4 @@
+// Follows Altinn/AltinnTestTools: TokenGenerator/GetPersonalToken.cs, TokenGenerator/GetSystemUserToken.cs
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { validateNationalIdentityNumber, validateOrganisationNumber } from '../../platform/identifiers';

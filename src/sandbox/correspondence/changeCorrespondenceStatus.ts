@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.Application/MarkCorrespondenceAsRead/, ConfirmCorrespondence/, PurgeCorrespondence/ handlers
 import { sendJson } from '../core/respond';
 import type { RouteHandler } from '../core/router';
 import type { SandboxCorrespondence } from '../data/correspondenceTypes';

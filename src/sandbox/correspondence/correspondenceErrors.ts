@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.Application/Errors.cs
 import type { ServerResponse } from 'node:http';
 import { sendProblem } from '../core/respond';
 

@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.API/Auth/DependencyInjection.cs, src/Altinn.Correspondence.Common/Constants/AuthorizationConstants.cs
 import { isPrincipal, type Principal } from '../core/principal';
 import { send } from '../core/respond';
 import type { RequestContext } from '../core/router';

@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.Application/DownloadCorrespondenceAttachment/DownloadCorrespondenceAttachmentHandler.cs
 import { send } from '../core/respond';
 import type { RouteHandler } from '../core/router';
 import type { CorrespondenceDeps } from './correspondenceDeps';

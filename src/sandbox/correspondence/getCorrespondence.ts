@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.Application/GetCorrespondenceOverview/GetCorrespondenceOverviewHandler.cs, GetCorrespondenceDetails/GetCorrespondenceDetailsHandler.cs
 import { sendJson } from '../core/respond';
 import type { RouteHandler } from '../core/router';
 import type { CorrespondenceDeps } from './correspondenceDeps';

@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.Application/GetCorespondences/GetCorrespondencesHandler.cs, src/Altinn.Correspondence.Persistence/Repositories/CorrespondenceRepository.cs
 import { decideAccess, resolveCallerAccess } from '../accessManagement/callerAccess';
 import { sendJson } from '../core/respond';
 import type { RouteHandler } from '../core/router';

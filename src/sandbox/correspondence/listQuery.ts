@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.API/Controllers/CorrespondenceController.cs (GetCorrespondences query parameters)
 import { CORRESPONDENCE_STATUSES, type CorrespondenceStatus } from '../data/correspondenceTypes';
 import { partyFromOnBehalfOf } from './onBehalfOf';
 

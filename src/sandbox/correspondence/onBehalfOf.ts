@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.API/ValidationAttributes/OnBehalfOfAttribute.cs
 import { organizationUrn, personUrn, validateNationalIdentityNumber } from '../../platform/identifiers';
 
 export type OnBehalfOfResult = { ok: true; party: string } | { ok: false; message: string };

@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.Integrations/Altinn/Authorization/AltinnAuthorizationService.cs
 import { decideAccess, resolveCallerAccess } from '../accessManagement/callerAccess';
 import type { Principal } from '../core/principal';
 import type { SandboxCorrespondence } from '../data/correspondenceTypes';

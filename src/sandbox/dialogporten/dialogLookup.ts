@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/DialogLookup/Queries/Get/GetDialogLookupQuery.cs
 import type { SandboxContext } from '../context';
 import { sendJson, sendProblem } from '../core/respond';
 import type { RequestContext } from '../core/router';

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Common/IDialogTokenGenerator.cs
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT, createLocalJWKSet, type JWTPayload } from 'jose';
 import { noteSecret } from '../../platform/secretLedger';

@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-studio-docs: content/dialogporten/reference/front-end/front-channel-embeds/_index.en.md, content/dialogporten/reference/authorization/dialog-tokens/_index.md
 import type { JWTPayload } from 'jose';
 import type { SandboxContext } from '../context';
 import { send, sendNoContent, sendProblem } from '../core/respond';

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/ (Get, GetActivity, GetSeenLog, GetTransmission, Search*) and src/Digdir.Domain.Dialogporten.WebApi/Endpoints/V1/EndUser/
 import type { SandboxContext } from '../context';
 import { sendJson, sendProblem } from '../core/respond';
 import type { RequestContext, Router } from '../core/router';
@@ -132,9 +133,15 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
 
 /**
  * GET details is not read-only in Dialogporten: it records that this end user has seen the current revision
- * (once per user and update), which makes `isContentSeen` true for them.
+ * (once per user and update), which makes `isContentSeen` true for them, and it removes MarkedAsUnopened with a
+ * label-log entry by this user, without a new endUserContext revision (Altinn/dialogporten:
+ * src/Digdir.Domain.Dialogporten.Infrastructure/Persistence/Repositories/DialogSeenLogWriter.cs).
  */
 function markSeen(dialog: StoredDialog, caller: DialogportenCaller, nowMs: number): void {
+  if (dialog.state.systemLabels.includes('MarkedAsUnopened')) {
+    dialog.state.systemLabels = dialog.state.systemLabels.filter((l) => l !== 'MarkedAsUnopened');
+    dialog.state.labelLog.push({ name: 'systemlabel:MarkedAsUnopened', action: 'remove', createdAtMs: nowMs, performedBy: caller.actorFor(dialog.fields.id) });
+  }
   const seen = dialog.state.seenLog.some((e) => e.viewerKey === caller.viewerKey && e.seenAtMs >= dialog.fields.updatedAtMs);
   if (seen) return;
   dialog.state.seenLog.push({ id: newUuidV7(nowMs), seenAtMs: nowMs, viewerKey: caller.viewerKey, seenBy: caller.actorFor(dialog.fields.id), isViaServiceOwner: false });

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Common/Pagination/Order/OrderSet.cs, Continuation/ContinuationTokenSet.cs
 import type { StoredDialog } from '../data/dialogTypes';
 
 export type OrderField = 'contentupdatedat' | 'updatedat' | 'createdat' | 'dueat' | 'id';
@@ -12,7 +13,7 @@ const FIELDS: Readonly<Record<string, OrderField>> = {
 
 export const DEFAULT_ORDER: readonly OrderPart[] = [{ field: 'contentupdatedat', direction: 'desc' }, { field: 'id', direction: 'desc' }];
 
-/** Parses `orderBy` (`createdAt_asc,dueAt_desc`); `id_desc` is appended as tie-breaker like Dialogporten does. */
+/** Parses `orderBy` (`createdAt_asc,dueAt_desc`); `id` is the last key, `id_desc` when not given, like Dialogporten. */
 export function parseOrderBy(value: string | undefined): { order: readonly OrderPart[] } | { error: string } {
   if (value === undefined || value.trim() === '') return { order: DEFAULT_ORDER };
   const parts: OrderPart[] = [];
@@ -23,8 +24,11 @@ export function parseOrderBy(value: string | undefined): { order: readonly Order
     if (parts.some((p) => p.field === field)) return { error: `The field "${match[1]}" appears more than once in orderBy.` };
     parts.push({ field, direction: (match[2]?.toLowerCase() as 'asc' | 'desc' | undefined) ?? 'desc' });
   }
-  if (!parts.some((p) => p.field === 'id')) parts.push({ field: 'id', direction: 'desc' });
-  return { order: parts };
+  // Like OrderSet.TryParse: id goes last (id_desc when not given), and an id-only order gets the default in front.
+  const id = parts.find((p) => p.field === 'id') ?? { field: 'id', direction: 'desc' };
+  const ordered = parts.filter((p) => p.field !== 'id');
+  if (ordered.length === 0) ordered.push(DEFAULT_ORDER[0]);
+  return { order: [...ordered, id] };
 }
 
 export function orderString(order: readonly OrderPart[]): string {

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.WebApi/Endpoints/V1/EndUser/AccessManagement/Queries/GetParties/GetPartiesEndpoint.cs
 import type { AuthorizedParty } from '../../platform/dialogporten/schemas';
 import { organizationUrn, personUrn } from '../../platform/identifiers';
 import type { SandboxContext } from '../context';

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.WebApi/Common/Extensions/ErrorResponseBuilderExtensions.cs
 import type { ServerResponse } from 'node:http';
 import { sendProblem } from '../core/respond';
 import type { AuthenticationFailure } from '../core/principal';

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/Get/DialogDto.cs, Dialogs/Queries/Search/DialogDto.cs
 import type { DialogBody, SeenLogEntry, StoredDialog, SystemLabel } from '../data/dialogTypes';
 import type { DialogportenCaller } from './caller';
 
@@ -27,11 +28,15 @@ function seenSince(dialog: StoredDialog, sinceMs: number, caller: DialogportenCa
   return [...latest.values()].sort((a, b) => b.seenAtMs - a.seenAtMs).map((e) => seenJson(e, caller));
 }
 
-/** Seen by this caller since the last content update, and not marked as unopened. */
-export function isContentSeenBy(dialog: StoredDialog, caller: DialogportenCaller): boolean {
+/**
+ * Seen by anyone since the last content update, and not marked as unopened. Dialogporten keeps this as one flag per
+ * dialog (IsSeenSinceLastContentUpdate), not per user: one user's visit makes it seen for every user of the party
+ * (Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/Search/SearchDialogQuery.cs).
+ */
+export function isContentSeen(dialog: StoredDialog): boolean {
   if (dialog.state.systemLabels.includes('MarkedAsUnopened')) return false;
   const since = dialog.fields.contentUpdatedAtMs;
-  return dialog.state.seenLog.some((e) => e.viewerKey === caller.viewerKey && e.seenAtMs >= since);
+  return dialog.state.seenLog.some((e) => e.seenAtMs >= since);
 }
 
 /** Fields that depend on the end-user state and the caller, shared by details and list items. */
@@ -43,7 +48,7 @@ function liveFields(dialog: StoredDialog, caller: DialogportenCaller): Json {
     status: fields.status,
     systemLabel: legacySystemLabel(state.systemLabels),
     endUserContext: { revision: state.endUserContextRevision, systemLabels: [...state.systemLabels] },
-    isContentSeen: isContentSeenBy(dialog, caller),
+    isContentSeen: isContentSeen(dialog),
     seenSinceLastUpdate: seenSince(dialog, fields.updatedAtMs, caller),
     seenSinceLastContentUpdate: seenSince(dialog, fields.contentUpdatedAtMs, caller),
   };

@@ -1,8 +1,9 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/Search/SearchDialogQuery.cs
 import type { DialogStore } from '../data/dialogStore';
 import type { StoredDialog } from '../data/dialogTypes';
 import { canSee, type DialogportenCaller } from './caller';
 import { comparatorFor, continuationTokenFor, indexAfter, keysOf, compareKeys, orderString } from './ordering';
-import { isContentSeenBy } from './render';
+import { isContentSeen } from './render';
 import type { SearchQuery } from './searchQuery';
 
 /** A free-text search over more dialogs than this without `contentUpdatedAfter` hits the statement timeout (422). */
@@ -80,7 +81,7 @@ function matcherFor(query: SearchQuery, caller: DialogportenCaller): (dialog: St
     if (!inRange(f.contentUpdatedAtMs, query.contentUpdatedAfter, query.contentUpdatedBefore)) return false;
     if (!inRange(f.dueAtMs, query.dueAfter, query.dueBefore)) return false;
     if (query.systemLabel.length && !query.systemLabel.some((l) => dialog.state.systemLabels.includes(l))) return false;
-    if (query.isContentSeen !== undefined && isContentSeenBy(dialog, caller) !== query.isContentSeen) return false;
+    if (query.isContentSeen !== undefined && isContentSeen(dialog) !== query.isContentSeen) return false;
     if (search !== undefined) {
       const texts = dialog.searchTexts().filter((t) => !query.searchLanguageCode || t.languageCode.toLowerCase().startsWith(query.searchLanguageCode));
       if (!texts.some((t) => t.value.toLowerCase().includes(search))) return false;

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/Search/SearchDialogQueryValidator.cs (limits: src/Digdir.Domain.Dialogporten.Application/ApplicationSettings.cs)
 import { DIALOG_STATUSES, SYSTEM_LABELS, type SystemLabel } from '../data/dialogTypes';
 import { parseContinuationToken, parseOrderBy, type OrderPart } from './ordering';
 

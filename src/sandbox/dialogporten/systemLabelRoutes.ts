@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/EndUserContext/Commands/ (SetSystemLabel, BulkSetSystemLabels) and src/Digdir.Domain.Dialogporten.Domain/DialogEndUserContexts/Entities/
 import { randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../context';
 import { sendNoContent, sendProblem } from '../core/respond';
@@ -120,7 +121,8 @@ function applyChange(dialog: StoredDialog, change: LabelChange, caller: Dialogpo
   if (!EXCLUSIVE.some((l) => labels.has(l))) labels.add('Default');
   const ordered = [...labels].sort((a, b) => SYSTEM_LABELS.indexOf(a) - SYSTEM_LABELS.indexOf(b));
   const actor = caller.actorFor(dialog.fields.id);
-  for (const label of SYSTEM_LABELS) {
+  // Dialogporten logs no assignment of Default (DialogEndUserContext.cs), only the other labels.
+  for (const label of SYSTEM_LABELS.filter((l) => l !== 'Default')) {
     if (!before.has(label) && labels.has(label)) dialog.state.labelLog.push({ name: `systemlabel:${label}`, action: 'set', createdAtMs: nowMs, performedBy: actor });
     if (before.has(label) && !labels.has(label)) dialog.state.labelLog.push({ name: `systemlabel:${label}`, action: 'remove', createdAtMs: nowMs, performedBy: actor });
   }

@@ -1,3 +1,4 @@
+// Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.WebApi/Endpoints/V1/WellKnown/ and Endpoints/V1/Metadata/Limits/Get/GetLimitsEndpoint.cs
 import type { SandboxContext } from '../context';
 import { sendJson } from '../core/respond';
 import type { Router } from '../core/router';

@@ -1,3 +1,4 @@
+// Follows Digdir's Maskinporten docs: https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_token and https://docs.digdir.no/docs/Maskinporten/maskinporten_func_systembruker (authorization_details in the token)
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { noteSecret } from '../../platform/secretLedger';

@@ -1,3 +1,4 @@
+// Follows Digdir's Maskinporten docs: https://docs.digdir.no/docs/Maskinporten/maskinporten_feilsoking (error, error_description with MP code and trace id)
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sendJson } from '../core/respond';

@@ -1,3 +1,4 @@
+// Follows Digdir's Maskinporten docs: https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant (rules) and https://docs.digdir.no/docs/Maskinporten/maskinporten_feilsoking (MP codes)
 import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { SandboxContext } from '../context';
 import type { SandboxMaskinportenClient, SandboxSystemUser } from '../world/types';

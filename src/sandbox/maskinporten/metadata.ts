@@ -1,3 +1,4 @@
+// Follows felleslosninger/docs: _docs/Maskinporten/maskinporten_func_wellknown.md (https://docs.digdir.no/docs/Maskinporten/maskinporten_func_wellknown)
 import type { Router } from '../core/router';
 import type { SandboxContext } from '../context';
 import { sendJson } from '../core/respond';

@@ -1,3 +1,4 @@
+// Follows Digdir's Maskinporten docs: https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant (jti) and https://docs.digdir.no/docs/Maskinporten/maskinporten_feilsoking (MP-012)
 /** Remembers grant ids (jti) until their grant could no longer be valid, so a reused grant is refused with MP-012. */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();

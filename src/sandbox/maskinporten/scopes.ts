@@ -1,3 +1,4 @@
+// Follows Altinn/altinn-studio-docs: content/authorization/guides/system-vendor/system-user/usetoken/_index.en.md and content/dialogporten/user-guides/authenticating/_index.en.md
 /** Scopes a system vendor (end-user system) may get on its Maskinporten client (AUTH-AND-CORRESPONDENCE.md §D, dialogporten/SUMMARY.md). */
 export const VENDOR_SCOPES: readonly string[] = [
   'digdir:dialogporten',

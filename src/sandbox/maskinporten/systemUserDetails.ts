@@ -1,3 +1,4 @@
+// Follows https://docs.digdir.no/docs/Maskinporten/maskinporten_func_systembruker and Altinn/altinn-studio-docs: content/authorization/guides/system-vendor/system-user/troubleshooting/errors/mp-303-error/_index.en.md
 import { validateOrganisationNumber } from '../../platform/identifiers';
 import type { SandboxMaskinportenClient, SandboxSystemUser, SandboxWorld } from '../world/types';
 import { reject } from './grantRejection';

@@ -1,3 +1,4 @@
+// Follows Digdir's Maskinporten docs: https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_token
 import type { Router } from '../core/router';
 import type { SandboxContext } from '../context';
 import { sendJson } from '../core/respond';

@@ -1,3 +1,4 @@
+// Follows Digdir's Maskinporten docs: https://docs.digdir.no/docs/Maskinporten/maskinporten_protocol_jwtgrant (x5c: full chain; no production certificates in test)
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import { certificateOrganisationNumber } from '../../platform/auth/certificates';
 import type { SandboxMaskinportenClient } from '../world/types';

@@ -42,7 +42,7 @@ describe('sandbox Dialogporten: fetching details marks a dialog seen, listing do
     assert.equal(listed.isContentSeen, true);
   });
 
-  it('counts as seen only for the user who opened it, and a content update makes it unseen again', async () => {
+  it('makes the content seen for every user of the party (one flag per dialog, as in Dialogporten), and a content update makes it unseen again', async () => {
     const handle = sandbox();
     const { world } = handle.context;
     const me = world.defaultPerson.nationalIdentityNumber;
@@ -56,10 +56,12 @@ describe('sandbox Dialogporten: fetching details marks a dialog seen, listing do
     const item = (await searchAll(handle, token, `party=${encodeURIComponent(shared.party)}&limit=1000&isContentSeen=false`))
       .find((i) => !i.endUserContext.systemLabels.includes('MarkedAsUnopened'));
     assert.ok(item);
-    const wasSeenByColleague = (await colleagueView(item.id)).isContentSeen;
+    assert.equal((await colleagueView(item.id)).isContentSeen, false, 'unseen for the colleague too');
     await dpFetch(endUser(handle, `/dialogs/${item.id}`), { token });
     const theirs = await colleagueView(item.id);
-    assert.equal(theirs.isContentSeen, wasSeenByColleague, 'my visit does not change what the colleague has seen');
+    assert.equal(theirs.isContentSeen, true, 'my visit makes it seen for the colleague');
+    const unseenForColleague = await searchAll(handle, colleague, `party=${encodeURIComponent(shared.party)}&limit=1000&isContentSeen=false`);
+    assert.ok(!unseenForColleague.some((i) => i.id === item.id), 'the isContentSeen filter agrees');
     const myEntry = theirs.seenSinceLastContentUpdate.find((s: Json) => s.seenBy.actorName === world.defaultPerson.name);
     assert.ok(myEntry, 'the colleague sees that I saw it');
     assert.equal(myEntry.isCurrentEndUser, false);

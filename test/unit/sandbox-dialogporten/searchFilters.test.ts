@@ -108,6 +108,14 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
     assert.equal(page.body.orderBy, 'contentupdatedat_desc,id_desc');
   });
 
+  it('puts id last and gives an id-only orderBy contentUpdatedAt_desc first, as Dialogporten does', async () => {
+    const orderOf = async (orderBy: string): Promise<string> =>
+      (await dpFetch(endUser(sandbox(), `/dialogs?party=${encodeURIComponent(party)}&limit=3&orderBy=${orderBy}`), { token })).body.orderBy;
+    assert.equal(await orderOf('id_asc'), 'contentupdatedat_desc,id_asc');
+    assert.equal(await orderOf('id_asc,createdAt_desc'), 'createdat_desc,id_asc');
+    assert.equal(await orderOf('createdAt_asc'), 'createdat_asc,id_desc');
+  });
+
   it('rejects what Dialogporten rejects, with a ProblemDetails naming the field', async () => {
     const handle = sandbox();
     const p = `party=${encodeURIComponent(party)}`;

@@ -27,7 +27,7 @@ describe('sandbox Dialogporten: system labels with revisions (If-Match → 412)'
     assert.equal(archived.systemLabel, 'Archive');
     const log = (await dpFetch(endUser(handle, `/dialogs/${item.id}/context/labellog`), { token })).body as Json[];
     assert.ok(log.some((e) => e.name === 'systemlabel:Archive' && e.action === 'set'));
-    assert.ok(log.some((e) => e.name === 'systemlabel:Default' && e.action === 'remove'));
+    assert.ok(!log.some((e) => e.name === 'systemlabel:Default'), 'Default is never logged, as in Dialogporten');
     assert.equal(log.at(-1).performedBy.actorType, 'PartyRepresentative');
 
     const stale = await dpFetch(url, { method: 'PUT', token, headers: { 'if-match': item.endUserContext.revision }, body: { addLabels: ['Bin'] } });
@@ -56,6 +56,28 @@ describe('sandbox Dialogporten: system labels with revisions (If-Match → 412)'
     assert.equal(sent.status, 400);
     assert.ok(sent.body.errors.addLabels);
     assert.equal((await dpFetch(url, { method: 'PUT', token, body: { addLabels: ['Spam'] } })).status, 400);
+  });
+
+  it('opening a dialog marked as unopened removes the label and logs it, as Dialogporten does', async () => {
+    const handle = sandbox();
+    const token = await personToken(handle);
+    const item = await inboxDialog(token);
+    const url = endUser(handle, `/dialogs/${item.id}/context/systemlabels`);
+    assert.equal((await dpFetch(url, { method: 'PUT', token, body: { addLabels: ['MarkedAsUnopened'] } })).status, 204);
+    const marked = (await searchAll(handle, token, `party=${encodeURIComponent(item.party)}&limit=1000&systemLabel=MarkedAsUnopened`)).find((i) => i.id === item.id);
+    assert.ok(marked, 'the label is set');
+
+    const details = await dpFetch(endUser(handle, `/dialogs/${item.id}`), { token });
+    assert.equal(details.status, 200);
+    assert.ok(!details.body.endUserContext.systemLabels.includes('MarkedAsUnopened'));
+    assert.equal(details.body.isContentSeen, true);
+    const listed = (await searchAll(handle, token, `party=${encodeURIComponent(item.party)}&limit=1000`)).find((i) => i.id === item.id);
+    assert.ok(!listed.endUserContext.systemLabels.includes('MarkedAsUnopened'), 'the list no longer shows it as unopened');
+    assert.equal(listed.isContentSeen, true);
+    assert.equal(listed.endUserContext.revision, marked.endUserContext.revision, 'seeing a dialog makes no new endUserContext revision');
+    const log = (await dpFetch(endUser(handle, `/dialogs/${item.id}/context/labellog`), { token })).body as Json[];
+    assert.equal(log.at(-1).name, 'systemlabel:MarkedAsUnopened');
+    assert.equal(log.at(-1).action, 'remove');
   });
 
   it('bulk-sets labels, checking every revision before changing any', async () => {
