@@ -7,7 +7,8 @@ import {
   navigationalActionSchema, partiesSchema, problemDetailsSchema, seenLogSchema, transmissionContentSchema, transmissionDetailsSchema,
   transmissionListItemSchema,
 } from '../../../src/platform/dialogporten/schemas';
-import { OpenApiContract, PUBLISHED_SCHEMA } from '../dialogporten/helpers/openApiContract';
+import { OpenApiContract, PUBLISHED_SCHEMA, PUBLISHED_SCHEMA_DIR, PUBLISHED_SCHEMA_VERSION } from '../dialogporten/helpers/openApiContract';
+import packageJson from '../../../package.json';
 
 type Shape = Record<string, z.ZodType>;
 type OfficialSchema = { required?: string[]; properties?: Record<string, { nullable?: boolean; enum?: string[]; oneOf?: { $ref?: string }[]; $ref?: string; items?: unknown }> };
@@ -94,6 +95,11 @@ function compareSchemas(name: string, official: OfficialSchema, ours: Shape, com
 
 describe(`contract: zod schemas vs the end-user components of ${PUBLISHED_SCHEMA}`, () => {
   const components = OpenApiContract.components() as Record<string, OfficialSchema & { enum?: string[] }>;
+
+  it('reads the pinned devDependency from node_modules, not a copy', () => {
+    assert.equal(PUBLISHED_SCHEMA_VERSION, packageJson.devDependencies['@digdir/dialogporten-schema'], 'npm install: node_modules holds another version than package.json pins');
+    assert.match(PUBLISHED_SCHEMA_DIR.replace(/\\/g, '/'), /\/node_modules\/@digdir\/dialogporten-schema$/);
+  });
 
   it('has a zod schema for every response component the client reads', () => {
     for (const [name] of PAIRS) assert.ok(components[name], `${name} is not in ${PUBLISHED_SCHEMA}`);
