@@ -428,6 +428,6 @@ describe('onboarding: walkthrough, links and contact', () => {
     await vscode.commands.executeCommand('altinnInbox.contact');
     assert.equal(prompts.asked.length, 2);
     assert.equal(prompts.asked[1].kind, 'pickMany');
-    assert.match(prompts.asked[1].title ?? '', /^Draft scope request \(1\/11\)$/);
+    assert.match(prompts.asked[1].title ?? '', /^Draft scope request \(1\/12\)$/);
   });
 });
