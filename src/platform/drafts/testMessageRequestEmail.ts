@@ -71,9 +71,9 @@ const TEXT = {
     sendFrom: (resource: string) => `- Send meldingene fra tjenesteressursen ${resource}.`,
     systemUser: (user: SystemUserReference, recipients: number) => {
       const who = recipients === 1 ? 'Mottakeren' : 'Hver mottakervirksomhet';
-      if (user.id && user.systemId) return `- ${who} har systembrukeren ${user.id} for systemet vårt ${user.systemId}, og ressursen over er delegert til den.`;
-      if (user.id) return `- ${who} har systembrukeren ${user.id}, og ressursen over er delegert til den.`;
-      return `- ${who} har en systembruker for systemet vårt ${user.systemId}, og ressursen over er delegert til den.`;
+      if (user.id && user.systemId) return `- ${who} har systembrukeren ${user.id} for systemet vårt ${user.systemId}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
+      if (user.id) return `- ${who} har systembrukeren ${user.id}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
+      return `- ${who} har en systembruker for systemet vårt ${user.systemId}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
     },
     whySystemUser: '- Vi leser meldingene gjennom API-et med denne systembrukeren. Dialogporten viser bare dialoger fra tjenester som systembrukeren har fått delegert, så meldinger fra en annen ressurs blir ikke synlige for oss.',
     noWishes: 'Innholdet står dere fritt til å velge.',
@@ -107,9 +107,9 @@ const TEXT = {
     sendFrom: (resource: string) => `- Please send the messages from the service resource ${resource}.`,
     systemUser: (user: SystemUserReference, recipients: number) => {
       const who = recipients === 1 ? 'The recipient' : 'Each recipient organisation';
-      if (user.id && user.systemId) return `- ${who} has the system user ${user.id} for our system ${user.systemId}, and the resource above is delegated to it.`;
-      if (user.id) return `- ${who} has the system user ${user.id}, and the resource above is delegated to it.`;
-      return `- ${who} has a system user for our system ${user.systemId}, and the resource above is delegated to it.`;
+      if (user.id && user.systemId) return `- ${who} has the system user ${user.id} for our system ${user.systemId}, which has been given the resource above (delegated directly or through an access package).`;
+      if (user.id) return `- ${who} has the system user ${user.id}, which has been given the resource above (delegated directly or through an access package).`;
+      return `- ${who} has a system user for our system ${user.systemId}, which has been given the resource above (delegated directly or through an access package).`;
     },
     whySystemUser: '- We read the messages through the API with this system user. Dialogporten shows only dialogs from services the system user has been delegated, so messages from another resource would not be visible to us.',
     noWishes: 'The content is up to you.',

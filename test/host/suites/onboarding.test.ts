@@ -307,7 +307,7 @@ describe('onboarding: draft test-message request (altinnInbox.draftTestMessageRe
     assert.match(text, /^To: servicedesk@altinn\.no\nSubject: Request for test messages in tt02 – Regnskap & Lønn AS\n/);
     assert.match(text, /\n- 07877100744 \(synthetic national identity number from Tenor\)\n- 991825827 \(organisation number\)\n/);
     assert.match(text, /\nNumber of test messages: 2 to each recipient\n/);
-    assert.match(text, /\nSystem user and service resource:\n- Please send the messages from the service resource urn:altinn:resource:ttd-correspondence-test\.\n- The recipient has a system user for our system 991825827_hjelper, and the resource above is delegated to it\.\n/);
+    assert.match(text, /\nSystem user and service resource:\n- Please send the messages from the service resource urn:altinn:resource:ttd-correspondence-test\.\n- The recipient has a system user for our system 991825827_hjelper, which has been given the resource above \(delegated directly or through an access package\)\.\n/);
     assert.match(text, /can be read in the Altinn inbox at https:\/\/af\.tt02\.altinn\.no\//);
 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
@@ -350,7 +350,7 @@ describe('onboarding: draft test-message request (altinnInbox.draftTestMessageRe
     const text = document.getText();
     assert.match(text, /^To: servicedesk@altinn\.no\nSubject: Forespørsel om testmeldinger i tt02 – Regnskap AS\n/);
     assert.ok(text.includes(`\nMottaker:\n- ${organisation.id} (organisasjonsnummer)\n`), text);
-    assert.match(text, /\nAntall testmeldinger: 1\n\nSystembruker og tjenesteressurs:\n- Send meldingene fra tjenesteressursen urn:altinn:resource:ttd-correspondence-test\.\n- Mottakeren har en systembruker for systemet vårt 991825827_hjelper, og ressursen over er delegert til den\.\n/);
+    assert.match(text, /\nAntall testmeldinger: 1\n\nSystembruker og tjenesteressurs:\n- Send meldingene fra tjenesteressursen urn:altinn:resource:ttd-correspondence-test\.\n- Mottakeren har en systembruker for systemet vårt 991825827_hjelper, som har fått tilgang til ressursen over \(delegert direkte eller gjennom en tilgangspakke\)\.\n/);
     assert.match(text, /\nØnsker for innholdet:\nInnholdet står dere fritt til å velge\.\n/);
     assert.match(text, /Vi er Regnskap AS \(org\.nr\. 991825827\) og tester sluttbrukersystemet vårt «Hjelper» mot Altinn\./);
     assert.match(text, /Meldinger i tt02 kan leses i Altinn-innboksen på https:\/\/af\.tt02\.altinn\.no\//);
