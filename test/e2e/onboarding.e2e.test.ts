@@ -78,7 +78,7 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
   it('drafts a scope request through the quick picks and shows the e-mail in an editor with its actions', async () => {
     const page = workbench();
     await runFromPalette(page, 'Altinn: Draft Scope Request…');
-    const scopes = await quickInput(page, /^Draft scope request \(1\/11\)/);
+    const scopes = await quickInput(page, /^Draft scope request \(1\/12\)/);
     // Each scope is one row with its one-line purpose; tick two, then OK (Enter would toggle the focused row).
     await scopes.locator('.monaco-list-row', { hasText: 'Read dialogs, transmissions and activities' }).first().waitFor();
     for (const scope of ['digdir:dialogporten', 'altinn:correspondence.read']) {
@@ -86,16 +86,18 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
       if ((await checkbox.getAttribute('aria-checked')) !== 'true') await checkbox.click(); // earlier specs' profiles may preselect
     }
     await scopes.getByRole('button', { name: 'OK' }).click();
-    await quickInput(page, /\(3\/11\)/);
+    await quickInput(page, /\(3\/12\)/);
     await page.keyboard.press('Enter'); // tt02 comes first
-    await answer(page, /\(4\/11\)/, '991825827');
-    await answer(page, /\(5\/11\)/, 'Regnskap & Lønn AS');
-    await answer(page, /\(6\/11\)/, '2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b');
-    await answer(page, /\(7\/11\)/, 'Hjelper Innboks');
-    await answer(page, /\(8\/11\)/, 'Kari Nordmann');
-    await answer(page, /\(9\/11\)/, 'kari.nordmann@example.no');
-    await answer(page, /\(10\/11\)/, '');
-    await quickInput(page, /\(11\/11\)/);
+    await answer(page, /\(4\/12\)/, '991825827');
+    await quickInput(page, /\(5\/12\)/);
+    await page.keyboard.press('Enter'); // "It exists in tt02 already" comes first
+    await answer(page, /\(6\/12\)/, 'Regnskap & Lønn AS');
+    await answer(page, /\(7\/12\)/, '2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b');
+    await answer(page, /\(8\/12\)/, 'Hjelper Innboks');
+    await answer(page, /\(9\/12\)/, 'Kari Nordmann');
+    await answer(page, /\(10\/12\)/, 'kari.nordmann@example.no');
+    await answer(page, /\(11\/12\)/, '');
+    await quickInput(page, /\(12\/12\)/);
     await page.keyboard.press('Enter'); // Norsk bokmål comes first
 
     const editor = page.locator('.editor-instance .monaco-editor').first();

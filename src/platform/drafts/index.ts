@@ -5,4 +5,6 @@ export type { TestMessageContentWishes, TestMessageRequestInput } from './testMe
 export { mailtoUrl, fitsInMailto, MAILTO_MAX_LENGTH } from './mailto';
 export { DraftInputError } from './draftInputError';
 export type { ContactPerson, DraftEnvironment, DraftLanguage, EmailDraft } from './types';
-export type { Recipient, RecipientKind } from './validation';
+export type { Recipient, RecipientKind, SystemUserReference } from './validation';
+export { requireServiceResource, requireSystemId } from './validation';
+export { comesWithRegistrationForm, REGISTRATION_FORM_PAGE, REGISTRATION_FORM_SCOPES } from './registrationForm';

@@ -2,15 +2,15 @@ import { ONBOARDING_LINKS, SERVICEDESK_EMAIL } from '../links';
 import { DraftInputError } from './draftInputError';
 import { closingLines, contactLines } from './signature';
 import type { ContactPerson, DraftEnvironment, DraftLanguage, EmailDraft } from './types';
-import type { RecipientKind } from './validation';
-import { requireContact, requireEnvironment, requireOrganisationNumber, requireRecipient, requireText } from './validation';
+import type { RecipientKind, SystemUserReference } from './validation';
+import {
+  requireContact, requireEnvironment, requireOrganisationNumber, requireRecipient, requireServiceResource, requireSystemUser, requireText,
+} from './validation';
 
 export interface TestMessageContentWishes {
   readonly attachments?: boolean;
   readonly markdown?: boolean;
   readonly transmissions?: boolean;
-  /** A specific service or resource, e.g. `urn:altinn:resource:ttd-correspondence-test`. */
-  readonly serviceResource?: string;
   /** Anything else, in the requester's own words. */
   readonly notes?: string;
 }
@@ -21,6 +21,18 @@ export interface TestMessageRequestInput {
   /** How many test messages each recipient should get. */
   readonly numberOfMessages: number;
   readonly content?: TestMessageContentWishes;
+  /**
+   * The service resource servicedesk sends from, e.g. `urn:altinn:resource:ttd-correspondence-test`. Required
+   * when an organisation receives: it must be the resource delegated to that organisation's system user.
+   */
+  readonly serviceResource?: string;
+  /**
+   * The recipient organisation's system user that reads the messages through the API; required when an
+   * organisation receives. Dialogporten returns only the dialogs whose service the system user has been
+   * delegated (directly or through an access package); without that the list stays empty (altinn-studio-docs,
+   * content/authorization/guides/system-vendor/system-user/dialogporten/_index.nb.md).
+   */
+  readonly systemUser?: SystemUserReference;
   /** Default tt02. */
   readonly environment?: DraftEnvironment;
   readonly organisationName: string;
@@ -55,6 +67,15 @@ const TEXT = {
     markdown: 'Gjerne med meldingstekst i markdown (overskrifter, lister, lenker).',
     transmissions: 'Gjerne med forsendelser (transmissions) i dialogen, f.eks. et svar eller en ny melding i samme sak.',
     serviceResource: (resource: string) => `Send fra tjenesten/ressursen ${resource}.`,
+    systemUserHeading: 'Systembruker og tjenesteressurs:',
+    sendFrom: (resource: string) => `- Send meldingene fra tjenesteressursen ${resource}.`,
+    systemUser: (user: SystemUserReference, recipients: number) => {
+      const who = recipients === 1 ? 'Mottakeren' : 'Hver mottakervirksomhet';
+      if (user.id && user.systemId) return `- ${who} har systembrukeren ${user.id} for systemet vårt ${user.systemId}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
+      if (user.id) return `- ${who} har systembrukeren ${user.id}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
+      return `- ${who} har en systembruker for systemet vårt ${user.systemId}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
+    },
+    whySystemUser: '- Vi leser meldingene gjennom API-et med denne systembrukeren. Dialogporten viser bare dialoger fra tjenester som systembrukeren har fått delegert, så meldinger fra en annen ressurs blir ikke synlige for oss.',
     noWishes: 'Innholdet står dere fritt til å velge.',
     inbox: (environment: string, url: string) => `Meldinger i ${environment} kan leses i Altinn-innboksen på ${url}; vi sjekker dem der og i systemet vårt.`,
     thanks: 'Takk for hjelpen!',
@@ -82,13 +103,29 @@ const TEXT = {
     markdown: 'Please use markdown in the message text (headings, lists, links).',
     transmissions: 'Please include transmissions in the dialog, e.g. a reply or a new message in the same case.',
     serviceResource: (resource: string) => `Please send from the service/resource ${resource}.`,
+    systemUserHeading: 'System user and service resource:',
+    sendFrom: (resource: string) => `- Please send the messages from the service resource ${resource}.`,
+    systemUser: (user: SystemUserReference, recipients: number) => {
+      const who = recipients === 1 ? 'The recipient' : 'Each recipient organisation';
+      if (user.id && user.systemId) return `- ${who} has the system user ${user.id} for our system ${user.systemId}, which has been given the resource above (delegated directly or through an access package).`;
+      if (user.id) return `- ${who} has the system user ${user.id}, which has been given the resource above (delegated directly or through an access package).`;
+      return `- ${who} has a system user for our system ${user.systemId}, which has been given the resource above (delegated directly or through an access package).`;
+    },
+    whySystemUser: '- We read the messages through the API with this system user. Dialogporten shows only dialogs from services the system user has been delegated, so messages from another resource would not be visible to us.',
     noWishes: 'The content is up to you.',
     inbox: (environment: string, url: string) => `Messages in ${environment} can be read in the Altinn inbox at ${url}; we will check them there and in our system.`,
     thanks: 'Thank you for your help!',
   },
 } as const;
 
-/** An e-mail to Altinn servicedesk asking for test messages to given recipients (tt02 by default). Bokmål by default. */
+/**
+ * An e-mail to Altinn servicedesk asking for test messages to given recipients (tt02 by default), as the
+ * system-vendor guide says: who receives, how many, wishes for the content (altinn-studio-docs,
+ * content/correspondence/getting-started/developer-guides/systemprovider/_index.nb.md, "Test
+ * sluttbrukersystem"). When an organisation receives, it also names that organisation's system user and the
+ * service resource delegated to it, which the messages must come from to be visible through the API
+ * (content/authorization/guides/system-vendor/system-user/dialogporten/_index.nb.md). Bokmål by default.
+ */
 export function buildTestMessageRequestEmail(input: TestMessageRequestInput, language: DraftLanguage = 'nb'): EmailDraft {
   if (input.recipients.length === 0) throw new DraftInputError('recipients', 'give at least one recipient.');
   const recipients = input.recipients.map((value, index) => requireRecipient(`recipients[${index}]`, value));
@@ -101,8 +138,22 @@ export function buildTestMessageRequestEmail(input: TestMessageRequestInput, lan
   const system = input.systemName?.trim() ? requireText('systemName', input.systemName) : undefined;
   const contact = requireContact('contact', input.contact);
   const content = input.content ?? {};
-  const resource = content.serviceResource?.trim() ? requireText('content.serviceResource', content.serviceResource) : undefined;
   const notes = content.notes?.trim() ?? '';
+  const organisations = recipients.filter((recipient) => recipient.kind === 'orgno');
+  const resource = (input.serviceResource?.trim() || organisations.length > 0) ? requireServiceResource('serviceResource', input.serviceResource ?? '') : undefined;
+  let systemUser: SystemUserReference | undefined;
+  if (organisations.length > 0) {
+    if (!input.systemUser) throw new DraftInputError('systemUser', 'an organisation receives: name its system user (id or system id) that reads the messages, or they will not be visible through the API.');
+    systemUser = requireSystemUser('systemUser', input.systemUser);
+    if (systemUser.id && organisations.length > 1) {
+      throw new DraftInputError('systemUser.id', 'a system user id belongs to one organisation; give the system id instead when several organisations receive.');
+    }
+    if (systemUser.systemId && orgNo && !systemUser.systemId.startsWith(`${orgNo}_`)) {
+      throw new DraftInputError('systemUser.systemId', `"${systemUser.systemId}" does not start with your organisation number ${orgNo}: a system id is "{vendor's organisation number}_{name}".`);
+    }
+  } else if (input.systemUser) {
+    throw new DraftInputError('systemUser', 'only an organisation recipient has a system user; the recipients are all people.');
+  }
 
   const text = TEXT[language];
   const who = orgNo ? text.organisationWithNumber(organisation, orgNo) : organisation;
@@ -110,7 +161,7 @@ export function buildTestMessageRequestEmail(input: TestMessageRequestInput, lan
     ...(content.attachments ? [text.attachments] : []),
     ...(content.markdown ? [text.markdown] : []),
     ...(content.transmissions ? [text.transmissions] : []),
-    ...(resource ? [text.serviceResource(resource)] : []),
+    ...(resource && !systemUser ? [text.serviceResource(resource)] : []),
     ...(notes ? [notes] : []),
   ];
   const inboxUrl = environment === 'tt02' ? ONBOARDING_LINKS.tt02Inbox : ONBOARDING_LINKS.productionInbox;
@@ -125,6 +176,9 @@ export function buildTestMessageRequestEmail(input: TestMessageRequestInput, lan
     '',
     text.count(input.numberOfMessages, recipients.length),
     '',
+    ...(systemUser && resource
+      ? [text.systemUserHeading, text.sendFrom(resource), text.systemUser(systemUser, organisations.length), text.whySystemUser, '']
+      : []),
     text.wishesHeading,
     ...(wishes.length > 0 ? wishes.map((wish) => `- ${wish}`) : [text.noWishes]),
     '',

@@ -57,3 +57,43 @@ export function requireRecipient(field: string, value: string): Recipient {
   if (/^\d{11}$/.test(digits)) throw new DraftInputError(field, person.reason);
   throw new DraftInputError(field, `"${value}" is neither a national identity number (11 digits) nor an organisation number (9 digits).`);
 }
+
+// Resource registry identifiers, as altinnInbox.correspondence.resources accepts them (settingValues.ts).
+const RESOURCE_ID = /^(?:urn:altinn:resource:)?([a-z0-9][a-z0-9_-]*)$/;
+
+/** A service resource, given as `urn:altinn:resource:<id>` or just `<id>`; returned as the URN. */
+export function requireServiceResource(field: string, value: string): string {
+  const text = requireText(field, value);
+  const match = RESOURCE_ID.exec(text);
+  if (!match) throw new DraftInputError(field, `"${text}" is not a service resource (urn:altinn:resource:<id>, the id in lower case, e.g. urn:altinn:resource:ttd-correspondence-test).`);
+  return `urn:altinn:resource:${match[1]}`;
+}
+
+/** Which system user reads the messages: its id, or the system (in Altinn's system register) it was made for. */
+export interface SystemUserReference {
+  /** The system user's id (a UUID), e.g. from the `systemuser_id` of its token's `authorization_details`. */
+  readonly id?: string;
+  /** `{vendor's organisation number}_{name}`, e.g. `991825827_regnskap`. */
+  readonly systemId?: string;
+}
+
+/**
+ * A system-register id: the vendor's organisation number, an underscore and the name the vendor chose
+ * (altinn-studio-docs, content/api/authentication/systemuserapi/systemregister/create: "{systemvendororgno}_{name}").
+ */
+export function requireSystemId(field: string, value: string): string {
+  const text = requireText(field, value);
+  const match = /^(\d{9})_(\S+)$/.exec(text);
+  if (!match) throw new DraftInputError(field, `"${text}" is not a system id ({vendor's organisation number}_{name}, e.g. 991825827_regnskap).`);
+  const result = validateOrganisationNumber(match[1]);
+  if (!result.ok) throw new DraftInputError(field, `the organisation number in "${text}": ${result.reason}`);
+  return text;
+}
+
+export function requireSystemUser(field: string, value: SystemUserReference): SystemUserReference {
+  const id = value.id?.trim() ? value.id.trim() : undefined;
+  const systemId = value.systemId?.trim() ? requireSystemId(`${field}.systemId`, value.systemId) : undefined;
+  if (id !== undefined && !UUID.test(id)) throw new DraftInputError(`${field}.id`, `"${id}" is not a system user id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).`);
+  if (!id && !systemId) throw new DraftInputError(field, 'give the system user\'s id or the system id it belongs to.');
+  return { id: id?.toLowerCase(), systemId };
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { buildScopeRequestEmail, type DraftEnvironment } from '../../platform/drafts';
+import { buildScopeRequestEmail, comesWithRegistrationForm, REGISTRATION_FORM_PAGE, type DraftEnvironment } from '../../platform/drafts';
 import type { MaskinportenProfile } from '../profiles/profile';
+import type { Prompts } from '../prompts';
 import type { ExtensionServices } from '../services';
 import { askContact, askEnvironment, askLanguage, askOrganisationNumber, askText, checks, recall, remember, Steps, uiLanguage } from './draftPrompts';
 import type { EmailDraftDocuments } from './emailDraftDocuments';
@@ -31,6 +32,19 @@ function grantedScopes(services: ExtensionServices): { granted: string[]; known:
   return state.status === 'valid' ? { granted: [...state.scopes], known: true } : { granted: [], known: false };
 }
 
+/**
+ * Whether the vendor's own organisation exists in tt02. Altinn recommends registering the system with the
+ * vendor's real organisation number in tt02, and servicedesk creates it there (altinn-studio-docs,
+ * content/authorization/guides/system-vendor/system-user/systemregistration/_index.nb.md, "Forutsetninger").
+ */
+async function askOrganisationInTt02(prompts: Prompts, title: string, organisationNumber: string): Promise<boolean> {
+  const items: (vscode.QuickPickItem & { id: 'exists' | 'create' })[] = [
+    { id: 'exists', label: vscode.l10n.t('$(pass) It exists in tt02 already'), description: vscode.l10n.t('e.g. you have logged in to af.tt02.altinn.no for it') },
+    { id: 'create', label: vscode.l10n.t('$(add) Ask servicedesk to create it in tt02'), description: vscode.l10n.t('needed to register your system with your real organisation number') },
+  ];
+  return (await prompts.pick(items, { title, placeHolder: vscode.l10n.t('Does your organisation {0} exist in the test environment tt02?', organisationNumber) })).id === 'create';
+}
+
 /** Client ids of the Maskinporten profiles in this environment, the active profile's first. */
 function profileClientIds(services: ExtensionServices, environment: DraftEnvironment): string[] {
   const active = services.connections.activeProfile?.id;
@@ -41,15 +55,37 @@ function profileClientIds(services: ExtensionServices, environment: DraftEnviron
 }
 
 /**
- * Asks for the scopes, environment, organisation, Maskinporten client ids, system and contact person,
- * and opens the e-mail to servicedesk as an untitled document with copy / mail-client actions.
+ * Says that the system-user scopes come with the vendor registration form, not from servicedesk
+ * (altinn-studio-docs, content/authorization/getting-started/systemuser/_index.nb.md), offering its page.
+ */
+function tellRegistrationForm(services: ExtensionServices, scopes: readonly string[]): void {
+  const open = vscode.l10n.t('Open Registration Form Page');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('{0}: these system-user scopes come with Digdir\'s registration form for end-user system vendors (tick "systembruker"), not from servicedesk, so the e-mail leaves them out.', scopes.join(', ')),
+    open,
+  ).then((choice) => {
+    if (choice !== open) return;
+    services.log.info(`[onboarding] opening ${REGISTRATION_FORM_PAGE}`);
+    void vscode.env.openExternal(vscode.Uri.parse(REGISTRATION_FORM_PAGE));
+  });
+}
+
+/**
+ * Asks for the scopes, environment, organisation (and for tt02 whether servicedesk should create it there),
+ * Maskinporten client ids, system and contact person, and opens the e-mail to servicedesk as an untitled
+ * document with copy / mail-client actions.
  */
 export async function draftScopeRequest(services: ExtensionServices, documents: EmailDraftDocuments, args?: unknown): Promise<vscode.TextDocument> {
   const prompts = services.prompts();
   const memory = recall(services);
-  const steps = new Steps(vscode.l10n.t('Draft scope request'), 11);
+  const steps = new Steps(vscode.l10n.t('Draft scope request'), 12);
   const { granted, known } = grantedScopes(services);
-  const preselected = scopesFromArgs(args) ?? (known ? missingScopes(granted) : []);
+  const passed = scopesFromArgs(args);
+  if (passed && passed.length > 0 && passed.every(comesWithRegistrationForm)) {
+    tellRegistrationForm(services, passed);
+    throw new vscode.CancellationError();
+  }
+  const preselected = passed ?? (known ? missingScopes(granted) : []);
 
   const ui = uiLanguage();
   const items: ScopeItem[] = [];
@@ -62,6 +98,7 @@ export async function draftScopeRequest(services: ExtensionServices, documents: 
         description: [
           choice.granted ? vscode.l10n.t('$(pass-filled) on your token') : undefined,
           !choice.forVendors ? vscode.l10n.t('$(warning) for service owners / Altinn, not vendors') : undefined,
+          choice.viaRegistrationForm ? vscode.l10n.t('$(link-external) comes with the vendor registration form, not servicedesk') : undefined,
         ].filter(Boolean).join(' · ') || undefined,
         detail: choice.purpose?.[ui] ?? vscode.l10n.t('Not in the scope catalogue.'),
         picked: choice.picked,
@@ -89,10 +126,19 @@ export async function draftScopeRequest(services: ExtensionServices, documents: 
   } else {
     steps.next();
   }
+  const viaForm = scopes.filter(comesWithRegistrationForm);
+  if (viaForm.length > 0) {
+    tellRegistrationForm(services, viaForm);
+    scopes = scopes.filter((scope) => !comesWithRegistrationForm(scope));
+    if (scopes.length === 0) throw new vscode.CancellationError();
+  }
   if (scopes.length === 0) throw new Error(vscode.l10n.t('Choose at least one scope to ask for.'));
 
   const environment = await askEnvironment(prompts, steps.next(), vscode.l10n.t('Where the scopes are needed'));
   const organisationNumber = await askOrganisationNumber(prompts, steps.next(), memory.organisationNumber, false);
+  let createOrganisationInTt02 = false;
+  if (environment === 'tt02') createOrganisationInTt02 = await askOrganisationInTt02(prompts, steps.next(), organisationNumber);
+  else steps.next();
   const organisationName = await askText(prompts, {
     title: steps.next(), prompt: vscode.l10n.t('Your organisation\'s name (the system vendor)'), value: memory.organisationName, placeHolder: 'Regnskapshjelp AS',
     what: vscode.l10n.t('the organisation\'s name'),
@@ -115,7 +161,9 @@ export async function draftScopeRequest(services: ExtensionServices, documents: 
   const contact = await askContact(prompts, steps, memory);
   const language = await askLanguage(prompts, steps.next(), memory.language);
 
-  const draft = buildScopeRequestEmail({ organisationNumber, organisationName, environment, scopes, maskinportenClientIds: clientIds, systemName, contact }, language);
+  const draft = buildScopeRequestEmail({
+    organisationNumber, organisationName, environment, scopes, maskinportenClientIds: clientIds, systemName, contact, createOrganisationInTt02,
+  }, language);
   await remember(services, {
     organisationNumber, organisationName, systemName, clientIds, language, environment,
     contactName: contact.name, contactEmail: contact.email, contactPhone: contact.phone ?? '',

@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
-import { buildTestMessageRequestEmail, type TestMessageContentWishes } from '../../platform/drafts';
+import { buildTestMessageRequestEmail, type SystemUserReference, type TestMessageContentWishes } from '../../platform/drafts';
 import { ONBOARDING_LINKS } from '../../platform/links';
+import { identityFromClaims } from '../connections/connectionsModel';
 import type { Prompts } from '../prompts';
 import type { ExtensionServices } from '../services';
 import { askContact, askEnvironment, askLanguage, askOrganisationNumber, askText, checks, recall, remember, Steps } from './draftPrompts';
 import type { EmailDraftDocuments } from './emailDraftDocuments';
 import { fetchPartyRecipients } from './partyRecipients';
-import { describeRecipient, isSynthetic, parseRecipientList, recipientKindLabel, recipientListProblem, type ParsedRecipient } from './recipients';
+import {
+  describeRecipient, isSynthetic, organisationRecipients, parseRecipientList, parseServiceResourceAnswer, parseSystemUserAnswer, recipientKindLabel,
+  recipientListProblem, type ParsedRecipient,
+} from './recipients';
 
 type SourceId = 'type' | 'parties' | 'tenor';
 type WishId = 'attachments' | 'markdown' | 'transmissions' | 'serviceResource' | 'notes';
@@ -87,14 +91,68 @@ async function askRecipients(services: ExtensionServices, prompts: Prompts, step
 }
 
 /**
- * Asks for recipients (typed or from the active profile's parties), how many messages, content
- * wishes, environment, organisation and contact, and opens the e-mail to servicedesk as an untitled
- * document with copy / mail-client actions.
+ * The system user the active profile's token carries (its `authorization_details`): its id when the one
+ * recipient organisation is the system user's, else the system id, else nothing.
+ */
+function suggestedSystemUser(services: ExtensionServices, organisations: readonly ParsedRecipient[]): string | undefined {
+  const profile = services.connections.activeProfile;
+  if (!profile) return undefined;
+  const state = services.connections.tokenState(profile.id);
+  if (state.status !== 'valid') return undefined;
+  const identity = identityFromClaims(state.claims);
+  if (identity.systemUserId && organisations.length === 1 && identity.systemUserOrganisationNumber === organisations[0].value) return identity.systemUserId;
+  return identity.systemId;
+}
+
+/**
+ * Which system user at the recipient organisation(s) reads the messages. Dialogporten lists only dialogs whose
+ * service the system user has been delegated, so servicedesk must send from that resource (altinn-studio-docs,
+ * content/authorization/guides/system-vendor/system-user/dialogporten/_index.nb.md).
+ */
+async function askSystemUser(services: ExtensionServices, prompts: Prompts, title: string, organisations: readonly ParsedRecipient[]): Promise<SystemUserReference> {
+  const answer = await prompts.input({
+    title,
+    prompt: organisations.length === 1
+      ? vscode.l10n.t('The system user at {0} that reads the messages through the API: its id (a UUID) or your system\'s id in the system register (organisation number_name)', organisations[0].value)
+      : vscode.l10n.t('The system users at the {0} recipient organisations that read the messages through the API: your system\'s id in the system register (organisation number_name)', organisations.length),
+    value: suggestedSystemUser(services, organisations),
+    placeHolder: vscode.l10n.t('e.g. 991825827_regnskap or 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b'),
+    validateInput: (text) => {
+      const parsed = parseSystemUserAnswer(text, vscode.l10n);
+      if ('problem' in parsed) return parsed.problem;
+      return parsed.value.id && organisations.length > 1
+        ? vscode.l10n.t('A system user id belongs to one organisation; give your system\'s id (organisation number_name) for several.')
+        : undefined;
+    },
+  });
+  const parsed = parseSystemUserAnswer(answer, vscode.l10n);
+  if ('problem' in parsed) throw new Error(parsed.problem);
+  return parsed.value;
+}
+
+async function askServiceResource(prompts: Prompts, title: string, prompt: string): Promise<string> {
+  const answer = await prompts.input({
+    title, prompt, placeHolder: 'urn:altinn:resource:ttd-correspondence-test',
+    validateInput: (text) => {
+      const parsed = parseServiceResourceAnswer(text, vscode.l10n);
+      return 'problem' in parsed ? parsed.problem : undefined;
+    },
+  });
+  const parsed = parseServiceResourceAnswer(answer, vscode.l10n);
+  if ('problem' in parsed) throw new Error(parsed.problem);
+  return parsed.value;
+}
+
+/**
+ * Asks for recipients (typed or from the active profile's parties), how many messages, the recipient
+ * organisations' system user and the service resource delegated to it, content wishes, environment,
+ * organisation and contact, and opens the e-mail to servicedesk as an untitled document with copy /
+ * mail-client actions.
  */
 export async function draftTestMessageRequest(services: ExtensionServices, documents: EmailDraftDocuments): Promise<vscode.TextDocument> {
   const prompts = services.prompts();
   const memory = recall(services);
-  const steps = new Steps(vscode.l10n.t('Draft test-message request'), 14);
+  const steps = new Steps(vscode.l10n.t('Draft test-message request'), 15);
 
   const recipients = await askRecipients(services, prompts, steps);
   const nonSynthetic = recipients.filter((recipient) => recipient.kind === 'fnr' || recipient.kind === 'dnr');
@@ -111,11 +169,18 @@ export async function draftTestMessageRequest(services: ExtensionServices, docum
     value: String(memory.numberOfMessages ?? 3), validateInput: (text) => checks.numberOfMessages(text),
   })).trim());
 
+  const organisations = organisationRecipients(recipients);
+  let systemUser: SystemUserReference | undefined;
+  if (organisations.length > 0) systemUser = await askSystemUser(services, prompts, steps.next(), organisations);
+  else steps.next();
+
   const wishItems: IdItem<WishId>[] = [
     { id: 'attachments', label: vscode.l10n.t('$(file-zip) Attachments'), description: vscode.l10n.t('to test downloads') },
     { id: 'markdown', label: vscode.l10n.t('$(markdown) Markdown content'), description: vscode.l10n.t('headings, lists and links in the message text') },
     { id: 'transmissions', label: vscode.l10n.t('$(git-pull-request-go-to-changes) Transmissions'), description: vscode.l10n.t('a reply or a new message in the same dialog') },
-    { id: 'serviceResource', label: vscode.l10n.t('$(symbol-namespace) A specific service resource…'), description: vscode.l10n.t('e.g. the service your customers receive from') },
+    ...(systemUser ? [] : [{
+      id: 'serviceResource' as const, label: vscode.l10n.t('$(symbol-namespace) A specific service resource…'), description: vscode.l10n.t('e.g. the service your customers receive from'),
+    }]),
     { id: 'notes', label: vscode.l10n.t('$(note) Other wishes…'), description: vscode.l10n.t('in your own words') },
   ];
   const wishes = new Set((await prompts.pickMany(wishItems, {
@@ -124,10 +189,11 @@ export async function draftTestMessageRequest(services: ExtensionServices, docum
   const content: { -readonly [K in keyof TestMessageContentWishes]: TestMessageContentWishes[K] } = {
     attachments: wishes.has('attachments'), markdown: wishes.has('markdown'), transmissions: wishes.has('transmissions'),
   };
-  if (wishes.has('serviceResource')) {
-    content.serviceResource = await askText(prompts, {
-      title: steps.next(), prompt: vscode.l10n.t('The service resource to send from'), placeHolder: 'urn:altinn:resource:ttd-correspondence-test', what: vscode.l10n.t('a service resource'),
-    });
+  let serviceResource: string | undefined;
+  if (systemUser) {
+    serviceResource = await askServiceResource(prompts, steps.next(), vscode.l10n.t('The service resource delegated to that system user: servicedesk sends from it, or the messages are not visible through the API'));
+  } else if (wishes.has('serviceResource')) {
+    serviceResource = await askServiceResource(prompts, steps.next(), vscode.l10n.t('The service resource to send from'));
   } else steps.next();
   if (wishes.has('notes')) {
     content.notes = await askText(prompts, {
@@ -140,7 +206,7 @@ export async function draftTestMessageRequest(services: ExtensionServices, docum
     title: steps.next(), prompt: vscode.l10n.t('Your organisation\'s name (the system vendor)'), value: memory.organisationName, placeHolder: 'Regnskapshjelp AS',
     what: vscode.l10n.t('the organisation\'s name'),
   });
-  const organisationNumber = await askOrganisationNumber(prompts, steps.next(), memory.organisationNumber, true);
+  const organisationNumber = await askOrganisationNumber(prompts, steps.next(), systemUser?.systemId?.split('_')[0] ?? memory.organisationNumber, true);
   const systemName = (await prompts.input({
     title: steps.next(), prompt: vscode.l10n.t('The name of your end-user system (optional: leave empty to leave it out)'), value: memory.systemName,
     validateInput: (text) => (text.trim() === '' ? undefined : checks.requiredText(text, vscode.l10n.t('the system\'s name'))),
@@ -149,7 +215,7 @@ export async function draftTestMessageRequest(services: ExtensionServices, docum
   const language = await askLanguage(prompts, steps.next(), memory.language);
 
   const draft = buildTestMessageRequestEmail({
-    recipients: recipients.map((recipient) => recipient.value), numberOfMessages, content, environment,
+    recipients: recipients.map((recipient) => recipient.value), numberOfMessages, content, serviceResource, systemUser, environment,
     organisationName, organisationNumber: organisationNumber || undefined, systemName: systemName || undefined, contact,
   }, language);
   await remember(services, {

@@ -1,7 +1,7 @@
 // vscode-free: test-message recipients typed by the user or taken from Dialogporten's parties.
 import type { AuthorizedParty } from '../../platform/dialogporten/schemas';
 import { parsePartyUrn, validateNationalIdentityNumber, validateOrganisationNumber } from '../../platform/identifiers';
-import type { RecipientKind } from '../../platform/drafts';
+import { DraftInputError, requireServiceResource, requireSystemId, type RecipientKind, type SystemUserReference } from '../../platform/drafts';
 import { englishL10n, type L10n } from './l10n';
 
 export interface ParsedRecipient {
@@ -35,6 +35,40 @@ export function recipientKindLabel(kind: RecipientKind, l10n: L10n = englishL10n
 
 export function isSynthetic(kind: RecipientKind): boolean {
   return kind === 'synthetic-fnr' || kind === 'synthetic-dnr';
+}
+
+/** The organisations among the recipients: each reads its messages through a system user. */
+export function organisationRecipients(recipients: readonly ParsedRecipient[]): ParsedRecipient[] {
+  return recipients.filter((recipient) => recipient.kind === 'orgno');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The system user as typed: a UUID is the system user's id, anything else the system id it belongs to
+ * (`{vendor's organisation number}_{name}`, checked with the number's mod-11 check digit).
+ */
+export function parseSystemUserAnswer(text: string, l10n: L10n = englishL10n): { value: SystemUserReference } | { problem: string } {
+  const answer = text.trim();
+  if (answer === '') return { problem: l10n.t('Give the system user\'s id (a UUID) or your system\'s id in the system register (organisation number_name).') };
+  if (UUID.test(answer)) return { value: { id: answer.toLowerCase() } };
+  if (/^[0-9a-f-]{30,}$/i.test(answer)) return { problem: l10n.t('"{0}" is not a system user id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).', answer) };
+  try {
+    return { value: { systemId: requireSystemId('systemId', answer) } };
+  } catch (error) {
+    if (!(error instanceof DraftInputError)) throw error;
+    return { problem: l10n.t('"{0}" is neither a system user id (a UUID) nor a system id (your organisation number, "_" and the system\'s name, e.g. 991825827_regnskap).', answer) };
+  }
+}
+
+/** `urn:altinn:resource:<id>` for a typed resource (with or without the prefix), or why it is not one. */
+export function parseServiceResourceAnswer(text: string, l10n: L10n = englishL10n): { value: string } | { problem: string } {
+  try {
+    return { value: requireServiceResource('serviceResource', text) };
+  } catch (error) {
+    if (!(error instanceof DraftInputError)) throw error;
+    return { problem: l10n.t('"{0}" is not a service resource: urn:altinn:resource: and its id in lower case (letters, digits, "-" and "_").', text.trim()) };
+  }
 }
 
 /** One identifier: 11 digits (person, D-number, Tenor synthetic), 9 digits (organisation, also `0192:` prefixed) or a party URN. */

@@ -1,4 +1,5 @@
 // vscode-free: the scope picker's content, grouped by product, with what is preselected and already granted.
+import { comesWithRegistrationForm } from '../../platform/drafts';
 import { describeScope, featureChecklist, groupScopesByProduct, SCOPE_CATALOGUE, type Bilingual, type ProductGroup } from '../../platform/scopes';
 
 export interface ScopeChoice {
@@ -10,6 +11,8 @@ export interface ScopeChoice {
   readonly picked: boolean;
   /** False for scopes meant for service owners or Altinn itself (shown only when preselected). */
   readonly forVendors: boolean;
+  /** A system-user scope that comes with the vendor registration form, not from servicedesk: never preselected. */
+  readonly viaRegistrationForm: boolean;
 }
 
 export interface ScopeChoiceGroup {
@@ -27,7 +30,8 @@ export function missingScopes(grantedScopes: readonly string[]): string[] {
 /**
  * The catalogue's vendor scopes grouped by product (Dialogporten, Correspondence, Authentication,
  * Events, Access management), plus any preselected scope outside it (a service-owner scope, or one the
- * catalogue does not know, under "Other scopes").
+ * catalogue does not know, under "Other scopes"). The system-user scopes are offered but never preselected:
+ * they come with the vendor registration form (platform/drafts/registrationForm.ts).
  */
 export function scopeChoiceGroups(options: { preselected: readonly string[]; granted: readonly string[] }): ScopeChoiceGroup[] {
   const preselected = new Set(options.preselected);
@@ -38,7 +42,10 @@ export function scopeChoiceGroups(options: { preselected: readonly string[]; gra
     label: group.label,
     choices: group.scopes.map((scope) => {
       const info = describeScope(scope);
-      return { scope, purpose: info?.purpose, granted: granted.has(scope), picked: preselected.has(scope), forVendors: info?.forVendors ?? true };
+      const viaRegistrationForm = comesWithRegistrationForm(scope);
+      return {
+        scope, purpose: info?.purpose, granted: granted.has(scope), picked: preselected.has(scope) && !viaRegistrationForm, forVendors: info?.forVendors ?? true, viaRegistrationForm,
+      };
     }),
   }));
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
-import { buildScopeRequestEmail, buildTestMessageRequestEmail, MAILTO_MAX_LENGTH } from '../../../src/platform/drafts';
+import { buildScopeRequestEmail, buildTestMessageRequestEmail, comesWithRegistrationForm, MAILTO_MAX_LENGTH } from '../../../src/platform/drafts';
 import { SCOPE_CATALOGUE } from '../../../src/platform/scopes';
+import { identityFromClaims } from '../../../src/vscode/connections/connectionsModel';
 import { formatEmailDocument, parseEmailDocument } from '../../../src/vscode/onboarding/emailDocument';
 import { MEMORY_KEY } from '../../../src/vscode/onboarding/onboardingMemory';
 import { missingScopes } from '../../../src/vscode/onboarding/scopeChoices';
@@ -96,6 +97,7 @@ describe('onboarding: draft scope request (altinnInbox.draftScopeRequest)', () =
       (items: readonly vscode.QuickPickItem[]) => { offered = items; return items.filter((item) => item.picked); },
       'tt02',
       '991825828', '991 825 827',
+      'exists',
       'Regnskap & Lønn AS',
       CLIENT_ID,
       'Hjelper Innboks',
@@ -181,7 +183,10 @@ describe('onboarding: draft scope request (altinnInbox.draftScopeRequest)', () =
       assert.equal(await run('altinnInbox.draftScopeRequest'), undefined, 'choosing no scope ends the command');
       const expectedMissing = missingScopes(['digdir:dialogporten', 'altinn:events.subscribe']);
       assert.ok(expectedMissing.includes('altinn:correspondence.read'));
-      assert.deepEqual(offered.filter((item) => item.picked).map((item) => item.label), expectedMissing);
+      assert.ok(expectedMissing.some(comesWithRegistrationForm), 'the token lacks system-user scopes too');
+      assert.deepEqual(offered.filter((item) => item.picked).map((item) => item.label), expectedMissing.filter((scope) => !comesWithRegistrationForm(scope)),
+        'the system-user scopes are not preselected: they come with the vendor registration form');
+      assert.match(offered.find((item) => item.label === 'altinn:authentication/systemuser.request.write')?.description ?? '', /comes with the vendor registration form, not servicedesk/);
       assert.match(offered.find((item) => item.label === 'digdir:dialogporten')?.description ?? '', /on your token/);
       assert.doesNotMatch(offered.find((item) => item.label === 'altinn:correspondence.read')?.description ?? '', /on your token/);
     } finally {
@@ -192,8 +197,16 @@ describe('onboarding: draft scope request (altinnInbox.draftScopeRequest)', () =
 
   it('copies the body instead of opening the mail client when the e-mail is too long for a mailto: link, with the user\'s edits', async () => {
     const prompts = await setup();
-    prompts.enqueue(allVendorScopes, 'tt02', '991825827', 'Regnskap & Lønn AS', CLIENT_ID, 'Hjelper Innboks', CONTACT.name, CONTACT.email, '', 'nb');
+    prompts.enqueue(allVendorScopes, 'tt02', '991825827', 'create', 'Regnskap & Lønn AS', CLIENT_ID, 'Hjelper Innboks', CONTACT.name, CONTACT.email, '', 'nb');
     const document = await run('altinnInbox.draftScopeRequest');
+    // The system-user scopes were picked too, but the e-mail leaves them out (they come with the registration form),
+    // and asks servicedesk to create the organisation in tt02.
+    assert.equal(parseEmailDocument(document.getText()).body, buildScopeRequestEmail({
+      organisationNumber: '991825827', organisationName: 'Regnskap & Lønn AS', environment: 'tt02', scopes: allVendorScopes.filter((scope) => !comesWithRegistrationForm(scope)),
+      maskinportenClientIds: [CLIENT_ID], systemName: 'Hjelper Innboks', contact: CONTACT, createOrganisationInTt02: true,
+    }, 'nb').body);
+    assert.doesNotMatch(document.getText(), /altinn:authentication\//);
+    assert.match(document.getText(), /Organisasjonen vår \(org\.nr\. 991825827\) finnes ikke i testmiljøet tt02 ennå\./);
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount - 1, 0), 'PS: Vi trenger dem innen fredag.\n'));
     await vscode.env.clipboard.writeText('before');
@@ -220,7 +233,7 @@ describe('onboarding: draft scope request (altinnInbox.draftScopeRequest)', () =
 
   it('opens a short e-mail in the mail client as a mailto: URL that carries the edited subject and body exactly ("&" included)', async () => {
     const prompts = await setup();
-    prompts.enqueue(['digdir:dialogporten'], 'tt02', '991825827', 'Regnskap & Lønn AS', CLIENT_ID, 'Hjelper', CONTACT.name, CONTACT.email, '', 'en');
+    prompts.enqueue(['digdir:dialogporten'], 'tt02', '991825827', 'exists', 'Regnskap & Lønn AS', CLIENT_ID, 'Hjelper', CONTACT.name, CONTACT.email, '', 'en');
     const document = await run('altinnInbox.draftScopeRequest');
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.replace(document.lineAt(1).range, 'Subject: Scopes for Hjelper & friends?'));
@@ -232,6 +245,14 @@ describe('onboarding: draft scope request (altinnInbox.draftScopeRequest)', () =
     assert.equal(url.searchParams.get('subject'), 'Scopes for Hjelper & friends?');
     assert.equal(url.searchParams.get('body'), parseEmailDocument(document.getText()).body.replace(/\n/g, '\r\n'));
     assert.ok(result.url.length <= MAILTO_MAX_LENGTH);
+  });
+
+  it('ends quietly, asking nothing, when the Connections view passes only system-user scopes (they come with the registration form)', async () => {
+    const prompts = await setup();
+    const before = vscode.workspace.textDocuments.length;
+    assert.equal(await run('altinnInbox.draftScopeRequest', { scopes: ['altinn:authentication/systemregister.write'] }), undefined);
+    assert.equal(prompts.asked.length, 0);
+    assert.equal(vscode.workspace.textDocuments.length, before);
   });
 
   it('ends quietly when the user dismisses a prompt, opening nothing', async () => {
@@ -252,33 +273,41 @@ describe('onboarding: draft test-message request (altinnInbox.draftTestMessageRe
   afterEach(closeDrafts);
   after(() => hooks.usePrompts(undefined));
 
-  it('takes typed Tenor numbers and organisation numbers (a wrong check digit re-asked with the reason) and writes the e-mail in English', async () => {
+  it('takes typed Tenor numbers and organisation numbers (a wrong check digit re-asked with the reason), the organisation\'s system user and its delegated resource, and writes the e-mail in English', async () => {
     const prompts = await setup();
+    let wishes: string[] = [];
     prompts.enqueue(
       'type',
       `${SYNTHETIC}, 991825828`, `${SYNTHETIC}, 991 825 827`,
       '2',
-      ['attachments', 'transmissions', 'serviceResource'], 'urn:altinn:resource:ttd-correspondence-test',
+      '991825828_hjelper', '991825827_hjelper',
+      (items: readonly (vscode.QuickPickItem & { id: string })[]) => { wishes = items.map((item) => item.id); return items.filter((item) => ['attachments', 'transmissions'].includes(item.id)); },
+      'ttd-correspondence-test',
       'tt02', 'Regnskap & Lønn AS', '', '', CONTACT.name, CONTACT.email, '', 'en',
     );
     const document = await run('altinnInbox.draftTestMessageRequest');
     assert.equal(prompts.pending, 0);
-    assert.deepEqual(prompts.refused.map((entry) => entry.value), [`${SYNTHETIC}, 991825828`]);
+    assert.deepEqual(prompts.refused.map((entry) => entry.value), [`${SYNTHETIC}, 991825828`, '991825828_hjelper']);
     assert.match(prompts.refused[0].message, /"991825828" has a wrong check digit/);
+    assert.match(prompts.refused[1].message, /"991825828_hjelper" is neither a system user id \(a UUID\) nor a system id/);
+    assert.match(prompts.refused[1].prompt ?? '', /The system user at 991825827 that reads the messages through the API/);
     assert.deepEqual(prompts.confirms, [], 'synthetic numbers need no confirmation');
-    assert.deepEqual(prompts.asked.map((entry) => entry.title), [1, 2, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14].map((step) => `Draft test-message request (${step}/14)`),
-      'every question says where it is in the flow (the refused entry is asked again as step 2)');
+    assert.deepEqual(prompts.asked.map((entry) => entry.title), [1, 2, 2, 3, 4, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15].map((step) => `Draft test-message request (${step}/15)`),
+      'every question says where it is in the flow (a refused entry is asked again as the same step)');
+    assert.ok(!wishes.includes('serviceResource'), 'the resource is asked as the system user\'s, not as a content wish');
+    assert.match(prompts.asked.find((entry) => entry.title === 'Draft test-message request (6/15)')?.prompt ?? '', /service resource delegated to that system user/);
 
     assert.equal(document.getText(), formatEmailDocument(buildTestMessageRequestEmail({
       recipients: [SYNTHETIC, '991825827'], numberOfMessages: 2,
-      content: { attachments: true, markdown: false, transmissions: true, serviceResource: 'urn:altinn:resource:ttd-correspondence-test' },
+      content: { attachments: true, markdown: false, transmissions: true },
+      serviceResource: 'urn:altinn:resource:ttd-correspondence-test', systemUser: { systemId: '991825827_hjelper' },
       environment: 'tt02', organisationName: 'Regnskap & Lønn AS', contact: CONTACT,
     }, 'en')));
     const text = document.getText();
     assert.match(text, /^To: servicedesk@altinn\.no\nSubject: Request for test messages in tt02 – Regnskap & Lønn AS\n/);
     assert.match(text, /\n- 07877100744 \(synthetic national identity number from Tenor\)\n- 991825827 \(organisation number\)\n/);
     assert.match(text, /\nNumber of test messages: 2 to each recipient\n/);
-    assert.match(text, /Please send from the service\/resource urn:altinn:resource:ttd-correspondence-test\./);
+    assert.match(text, /\nSystem user and service resource:\n- Please send the messages from the service resource urn:altinn:resource:ttd-correspondence-test\.\n- The recipient has a system user for our system 991825827_hjelper, which has been given the resource above \(delegated directly or through an access package\)\.\n/);
     assert.match(text, /can be read in the Altinn inbox at https:\/\/af\.tt02\.altinn\.no\//);
 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
@@ -297,7 +326,7 @@ describe('onboarding: draft test-message request (altinnInbox.draftTestMessageRe
     prompts.enqueue(
       (items: readonly (vscode.QuickPickItem & { id: string })[]) => { sources = items.map((item) => item.id); return items.find((item) => item.id === 'parties'); },
       (items: readonly (vscode.QuickPickItem & { id: string })[]) => { offered = [...items]; return items.filter((item) => /^\d{9}$/.test(item.id)).slice(0, 1); },
-      '1', [], 'tt02', 'Regnskap AS', '991825827', 'Hjelper', CONTACT.name, CONTACT.email, '', 'nb',
+      '1', '991825827_hjelper', [], 'urn:altinn:resource:ttd-correspondence-test', 'tt02', 'Regnskap AS', '991825827', 'Hjelper', CONTACT.name, CONTACT.email, '', 'nb',
     );
     const document = await run('altinnInbox.draftTestMessageRequest');
     assert.deepEqual(sources, ['type', 'parties', 'tenor']);
@@ -308,16 +337,20 @@ describe('onboarding: draft test-message request (altinnInbox.draftTestMessageRe
     const token = await (await connections.tokenProvider(profile, 'maskinporten')).getToken();
     const answer = await http.getJson<{ authorizedParties: { party: string; subParties?: { party: string }[] }[] }>(`${environment.dialogportenBase}/api/v1/enduser/parties`, { payload: 'parties' }, { headers: { Authorization: `Bearer ${token}` } });
     const partyIds = answer.authorizedParties.flatMap((party) => [party, ...(party.subParties ?? [])]).map((party) => party.party.split(':').at(-1));
+    const identity = identityFromClaims(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>);
     const offeredIds = offered.map((item) => item.id).filter((id) => id !== '__type__');
     assert.deepEqual(offeredIds, [...new Set(partyIds)], 'every party Dialogporten returned, sub-units after their main unit');
     assert.ok(offered.at(-1)?.id === '__type__', 'and "Type more numbers…" last');
 
     const organisation = offered.find((item) => /^\d{9}$/.test(item.id))!;
     assert.match(organisation.description ?? '', /organisation number/);
+    // The system user is prefilled from the profile's token: its id when the recipient is the system user's organisation, else its system.
+    const expectedPrefill = identity.systemUserId && identity.systemUserOrganisationNumber === organisation.id ? identity.systemUserId : identity.systemId;
+    assert.equal(prompts.prefilled.find((entry) => /^The system user at /.test(entry.prompt ?? ''))?.value, expectedPrefill);
     const text = document.getText();
     assert.match(text, /^To: servicedesk@altinn\.no\nSubject: Forespørsel om testmeldinger i tt02 – Regnskap AS\n/);
     assert.ok(text.includes(`\nMottaker:\n- ${organisation.id} (organisasjonsnummer)\n`), text);
-    assert.match(text, /\nAntall testmeldinger: 1\n/);
+    assert.match(text, /\nAntall testmeldinger: 1\n\nSystembruker og tjenesteressurs:\n- Send meldingene fra tjenesteressursen urn:altinn:resource:ttd-correspondence-test\.\n- Mottakeren har en systembruker for systemet vårt 991825827_hjelper, som har fått tilgang til ressursen over \(delegert direkte eller gjennom en tilgangspakke\)\.\n/);
     assert.match(text, /\nØnsker for innholdet:\nInnholdet står dere fritt til å velge\.\n/);
     assert.match(text, /Vi er Regnskap AS \(org\.nr\. 991825827\) og tester sluttbrukersystemet vårt «Hjelper» mot Altinn\./);
     assert.match(text, /Meldinger i tt02 kan leses i Altinn-innboksen på https:\/\/af\.tt02\.altinn\.no\//);
@@ -395,6 +428,6 @@ describe('onboarding: walkthrough, links and contact', () => {
     await vscode.commands.executeCommand('altinnInbox.contact');
     assert.equal(prompts.asked.length, 2);
     assert.equal(prompts.asked[1].kind, 'pickMany');
-    assert.match(prompts.asked[1].title ?? '', /^Draft scope request \(1\/11\)$/);
+    assert.match(prompts.asked[1].title ?? '', /^Draft scope request \(1\/12\)$/);
   });
 });

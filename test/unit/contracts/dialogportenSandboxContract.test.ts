@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { dialogStoreOf, touchDialog } from '../../../src/sandbox/dialogporten';
-import { openApiContract } from '../dialogporten/helpers/openApiContract';
+import { openApiContract, PUBLISHED_SCHEMA } from '../dialogporten/helpers/openApiContract';
 import { sandboxSystemUsers, sandboxToken, useSandbox } from '../helpers/sandbox';
 import { DIALOGPORTEN_SCOPE, dpFetch, endUser, personToken, type Json } from '../sandbox-dialogporten/dialogportenHttp';
 
 /**
  * Crawls the sandbox's end-user API the way a client would and validates every answer (successes and
- * errors) with ajv against the official OpenAPI document — independent of our own zod schemas.
+ * errors) with ajv against the OpenAPI document Digdir publishes in @digdir/dialogporten-schema — independent of
+ * our own zod schemas.
  */
-describe('contract: sandbox Dialogporten responses vs the official OpenAPI', function () {
+describe(`contract: sandbox Dialogporten responses vs the OpenAPI of ${PUBLISHED_SCHEMA}`, function () {
   this.timeout(60_000);
   const sandbox = useSandbox({ dialogs: 120 });
 
@@ -100,6 +101,9 @@ describe('contract: sandbox Dialogporten responses vs the official OpenAPI', fun
     await expectStatus(403, endUser(handle, '/parties'), { token: await sandboxToken(handle, { scopes: ['altinn:correspondence.read'], person: true }) });
     await expectStatus(404, endUser(handle, '/dialogs/0194f8a0-0000-7000-8000-000000000000'), { token });
     await expectStatus(404, endUser(handle, '/dialoglookup?instanceRef=urn:altinn:dialog-id:0194f8a0-0000-7000-8000-000000000000'), { token });
+    await expectStatus(404, endUser(handle, '/dialogs/context/systemlabels/actions/bulkset'), {
+      method: 'POST', token, body: { dialogs: [{ dialogId: '0194f8a0-0000-7000-8000-000000000000' }], addLabels: ['Archive'] },
+    });
     await expectStatus(412, endUser(handle, `/dialogs/${first.fields.id}/context/systemlabels`), {
       method: 'PUT', token, headers: { 'if-match': '00000000-0000-4000-8000-000000000000' }, body: { addLabels: ['Bin'] },
     });

@@ -7,33 +7,54 @@ import {
   navigationalActionSchema, partiesSchema, problemDetailsSchema, seenLogSchema, transmissionContentSchema, transmissionDetailsSchema,
   transmissionListItemSchema,
 } from '../../../src/platform/dialogporten/schemas';
-import { OpenApiContract } from '../dialogporten/helpers/openApiContract';
+import { OpenApiContract, PUBLISHED_SCHEMA, PUBLISHED_SCHEMA_DIR, PUBLISHED_SCHEMA_VERSION } from '../dialogporten/helpers/openApiContract';
+import packageJson from '../../../package.json';
 
 type Shape = Record<string, z.ZodType>;
 type OfficialSchema = { required?: string[]; properties?: Record<string, { nullable?: boolean; enum?: string[]; oneOf?: { $ref?: string }[]; $ref?: string; items?: unknown }> };
 
-/** Our zod schema for each official end-user component (several official variants share one of ours). */
+/**
+ * Our zod schema for each published end-user component (several published variants share one of ours). The
+ * published names carry the query they belong to: `…QueriesGet_*` is a dialog's details, `…QueriesSearch_*` a
+ * search hit, `…QueriesSearchActivities_*` / `…SearchSeenLogs_*` / `…SearchTransmissions_*` the sub-resource
+ * lists and `…QueriesGetActivity_*` / `…GetSeenLog_*` / `…GetTransmission_*` one item of them.
+ */
 const PAIRS: readonly [official: string, ours: { shape: Shape }][] = [
-  ['Dialog', dialogSchema], ['DialogListItem', dialogListItemSchema], ['PaginatedListOfDialogListItem', dialogSearchPageSchema],
-  ['Content', contentSchema], ['DialogContentSummary', contentSummarySchema], ['ContentValue', contentValue], ['Localization', localization],
-  ['Actor', actor], ['DialogEndUserContext', endUserContextSchema], ['DialogEndUserContextListItem', endUserContextSchema],
-  ['DialogAttachment', attachmentSchema], ['DialogAttachmentUrl', attachmentUrlSchema],
-  ['DialogTransmission', dialogTransmissionSchema], ['DialogTransmissionSearchItem', transmissionListItemSchema], ['DialogTransmissionDetails', transmissionDetailsSchema],
-  ['DialogTransmissionContent', transmissionContentSchema], ['DialogTransmissionContentDetails', transmissionContentSchema], ['DialogTransmissionSearchContent', transmissionContentSchema],
-  ['DialogTransmissionAttachment', attachmentSchema], ['DialogTransmissionAttachmentDetails', attachmentSchema], ['DialogTransmissionSearchAttachment', attachmentSchema],
-  ['DialogTransmissionAttachmentUrl', attachmentUrlSchema], ['DialogTransmissionAttachmentUrlDetails', attachmentUrlSchema], ['DialogTransmissionSearchAttachmentUrl', attachmentUrlSchema],
-  ['DialogTransmissionNavigationalAction', navigationalActionSchema], ['DialogTransmissionNavigationalActionDetails', navigationalActionSchema],
-  ['DialogTransmissionSearchNavigationalAction', navigationalActionSchema],
-  ['DialogGuiAction', guiActionSchema], ['DialogApiAction', apiActionSchema], ['DialogApiActionEndpoint', apiActionEndpointSchema],
-  ['DialogActivity', activitySchema], ['DialogActivityDetails', activitySchema], ['DialogActivityListItem', activityListItemSchema], ['DialogActivitySearchItem', activitySearchItemSchema],
-  ['DialogSeenLog', seenLogSchema], ['DialogSeenLogListItem', seenLogSchema], ['DialogSeenLogSearchItem', seenLogSchema], ['DialogSeenLogDetails', seenLogSchema],
-  ['LabelAssignmentLog', labelAssignmentSchema], ['Parties', partiesSchema], ['AuthorizedParty', authorizedPartySchema],
-  ['EndUserIdentifierLookup', dialogLookupSchema], ['ProblemDetails', problemDetailsSchema],
+  ['V1EndUserDialogsQueriesGet_Dialog', dialogSchema], ['V1EndUserDialogsQueriesSearch_Dialog', dialogListItemSchema],
+  ['PaginatedListOfV1EndUserDialogsQueriesSearch_Dialog', dialogSearchPageSchema],
+  ['V1EndUserDialogsQueriesGet_Content', contentSchema], ['V1EndUserDialogsQueriesSearch_Content', contentSummarySchema],
+  ['V1CommonContent_ContentValue', contentValue], ['V1CommonLocalizations_Localization', localization], ['V1EndUserCommonActors_Actor', actor],
+  ['V1EndUserDialogsQueriesGet_DialogEndUserContext', endUserContextSchema], ['V1EndUserDialogsQueriesSearch_DialogEndUserContext', endUserContextSchema],
+  ['V1EndUserDialogsQueriesGet_DialogAttachment', attachmentSchema], ['V1EndUserDialogsQueriesGet_DialogAttachmentUrl', attachmentUrlSchema],
+  ['V1EndUserDialogsQueriesGet_DialogTransmission', dialogTransmissionSchema],
+  ['V1EndUserDialogsQueriesSearchTransmissions_Transmission', transmissionListItemSchema],
+  ['V1EndUserDialogsQueriesGetTransmission_Transmission', transmissionDetailsSchema],
+  ['V1EndUserDialogsQueriesGet_DialogTransmissionContent', transmissionContentSchema],
+  ['V1EndUserDialogsQueriesGetTransmission_Content', transmissionContentSchema],
+  ['V1EndUserDialogsQueriesSearchTransmissions_Content', transmissionContentSchema],
+  ['V1EndUserDialogsQueriesGet_DialogTransmissionAttachment', attachmentSchema],
+  ['V1EndUserDialogsQueriesGetTransmission_Attachment', attachmentSchema],
+  ['V1EndUserDialogsQueriesSearchTransmissions_Attachment', attachmentSchema],
+  ['V1EndUserDialogsQueriesGet_DialogTransmissionAttachmentUrl', attachmentUrlSchema],
+  ['V1EndUserDialogsQueriesGetTransmission_AttachmentUrl', attachmentUrlSchema],
+  ['V1EndUserDialogsQueriesSearchTransmissions_AttachmentUrl', attachmentUrlSchema],
+  ['V1EndUserDialogsQueriesGet_DialogTransmissionNavigationalAction', navigationalActionSchema],
+  ['V1EndUserDialogsQueriesGetTransmission_NavigationalAction', navigationalActionSchema],
+  ['V1EndUserDialogsQueriesSearchTransmissions_NavigationalAction', navigationalActionSchema],
+  ['V1EndUserDialogsQueriesGet_DialogGuiAction', guiActionSchema], ['V1EndUserDialogsQueriesGet_DialogApiAction', apiActionSchema],
+  ['V1EndUserDialogsQueriesGet_DialogApiActionEndpoint', apiActionEndpointSchema],
+  ['V1EndUserDialogsQueriesGet_DialogActivity', activitySchema], ['V1EndUserDialogsQueriesGetActivity_Activity', activitySchema],
+  ['V1EndUserDialogsQueriesSearch_DialogActivity', activityListItemSchema], ['V1EndUserDialogsQueriesSearchActivities_Activity', activitySearchItemSchema],
+  ['V1EndUserDialogsQueriesGet_DialogSeenLog', seenLogSchema], ['V1EndUserDialogsQueriesSearch_DialogSeenLog', seenLogSchema],
+  ['V1EndUserDialogsQueriesSearchSeenLogs_SeenLog', seenLogSchema], ['V1EndUserDialogsQueriesGetSeenLog_SeenLog', seenLogSchema],
+  ['V1EndUserEndUserContextQueriesSearchLabelAssignmentLog_LabelAssignmentLog', labelAssignmentSchema],
+  ['V1AccessManagementQueriesGetParties_Parties', partiesSchema], ['V1AccessManagementQueriesGetParties_AuthorizedParty', authorizedPartySchema],
+  ['V1CommonIdentifierLookup_EndUserIdentifierLookup', dialogLookupSchema], ['ProblemDetails', problemDetailsSchema],
 ];
 
 /**
- * Required in the official document but deliberately optional in ours (`Schema.field` → why). The current
- * end-user document marks nothing as required, so this list is empty; a future document that adds `required`
+ * Required in the published document but deliberately optional in ours (`Schema.field` → why). The published
+ * end-user components mark nothing as required, so this list is empty; a future document that adds `required`
  * makes this test fail until each field is required in zod or listed here.
  */
 const TOLERATED_MISSING: Readonly<Record<string, string>> = {};
@@ -72,11 +93,16 @@ function compareSchemas(name: string, official: OfficialSchema, ours: Shape, com
   return problems;
 }
 
-describe('contract: zod schemas vs the official end-user OpenAPI components', () => {
+describe(`contract: zod schemas vs the end-user components of ${PUBLISHED_SCHEMA}`, () => {
   const components = OpenApiContract.components() as Record<string, OfficialSchema & { enum?: string[] }>;
 
+  it('reads the pinned devDependency from node_modules, not a copy', () => {
+    assert.equal(PUBLISHED_SCHEMA_VERSION, packageJson.devDependencies['@digdir/dialogporten-schema'], 'npm install: node_modules holds another version than package.json pins');
+    assert.match(PUBLISHED_SCHEMA_DIR.replace(/\\/g, '/'), /\/node_modules\/@digdir\/dialogporten-schema$/);
+  });
+
   it('has a zod schema for every response component the client reads', () => {
-    for (const [name] of PAIRS) assert.ok(components[name], `${name} is not in the official document`);
+    for (const [name] of PAIRS) assert.ok(components[name], `${name} is not in ${PUBLISHED_SCHEMA}`);
     assert.ok(PAIRS.length >= 40);
   });
 

@@ -7,7 +7,7 @@ const input: ScopeRequestInput = {
   organisationNumber: '991 825 827',
   organisationName: 'Regnskap Nord AS',
   environment: 'tt02',
-  scopes: ['altinn:correspondence.read', 'skatteetaten:testscope', 'digdir:dialogporten', 'altinn:authentication/systemuser.request.read', 'altinn:authentication/systemuser.request.write'],
+  scopes: ['altinn:correspondence.read', 'skatteetaten:testscope', 'digdir:dialogporten', 'altinn:events.subscribe'],
   maskinportenClientIds: ['2F1E3A4B-5C6D-4E7F-8A9B-0C1D2E3F4A5B'],
   systemName: 'Nordlys Regnskap',
   contact: { name: 'Kari Nordmann', email: 'kari@regnskapnord.example', phone: '+47 400 00 000' },
@@ -31,9 +31,8 @@ describe('buildScopeRequestEmail', () => {
         'Altinn Melding (Correspondence)',
         '- altinn:correspondence.read – Lese, bekrefte og laste ned vedlegg til meldinger i Altinn Melding som mottaker (dekkes ikke av Dialogporten-scopet).',
         '',
-        'Autentisering: systemregister og forespørsler om systembruker',
-        '- altinn:authentication/systemuser.request.write – Opprette forespørsler om systembruker som kunden godkjenner.',
-        '- altinn:authentication/systemuser.request.read – Følge med på status for forespørsler om systembruker.',
+        'Altinn Events (hendelser)',
+        '- altinn:events.subscribe – Abonnere på Altinn Events, f.eks. for å bli varslet om nye meldinger til en kunde.',
         '',
         'Andre scopes',
         '- skatteetaten:testscope',
@@ -100,6 +99,14 @@ describe('buildScopeRequestEmail', () => {
     );
   });
 
+  it('asks servicedesk to create the vendor\'s organisation in tt02 when it does not exist there, in both languages', () => {
+    const nb = buildScopeRequestEmail({ ...input, createOrganisationInTt02: true }, 'nb').body;
+    assert.match(nb, /\n- 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b\n\nOrganisasjonen vår \(org\.nr\. 991825827\) finnes ikke i testmiljøet tt02 ennå\. Kan dere opprette den der med det ekte organisasjonsnummeret, slik at vi kan registrere systemet vårt i systemregisteret og teste\?\n\nKontaktperson:/);
+    const en = buildScopeRequestEmail({ ...input, createOrganisationInTt02: true }, 'en').body;
+    assert.match(en, /\n\nOur organisation \(organisation number 991825827\) does not exist in the test environment tt02 yet\. Could you create it there with its real organisation number, so that we can register our system in the system register and test\?\n\nContact person:/);
+    assert.doesNotMatch(buildScopeRequestEmail(input, 'nb').body, /finnes ikke i testmiljøet/);
+  });
+
   it('writes bokmål when no language is given', () => {
     assert.ok(buildScopeRequestEmail(input).body.startsWith('Hei,\n'));
   });
@@ -116,6 +123,11 @@ describe('buildScopeRequestEmail', () => {
       ['a contact e-mail without @', { contact: { name: 'Kari', email: 'kari.example' } }, 'contact.email', /^contact\.email: /],
       ['an unknown environment', { environment: 'at23' as never }, 'environment', /^environment: /],
       ['a line break in a header-like field', { organisationName: 'A\nBcc: x@y.z' }, 'organisationName', /single line/],
+      // altinn-studio-docs, content/authorization/getting-started/systemuser/_index.nb.md: these come with the vendor registration form.
+      ['a system-user scope, which comes with the registration form', { scopes: ['digdir:dialogporten', 'altinn:authentication/systemuser.request.write'] }, 'scopes[1]',
+        /^scopes\[1\]: altinn:authentication\/systemuser\.request\.write comes with the registration form for end-user system vendors .*not from servicedesk: see https:\/\/docs\.altinn\.studio\/nb\/authorization\/getting-started\/systemuser\/$/],
+      ['the system register scope', { scopes: ['altinn:authentication/systemregister.write'] }, 'scopes[0]', /registration form/],
+      ['creating the organisation in production', { environment: 'production', createOrganisationInTt02: true }, 'createOrganisationInTt02', /only tt02/],
     ];
     for (const [what, change, field, message] of cases) {
       it(what, () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildScopeRequestEmail, MAILTO_MAX_LENGTH } from '../../../src/platform/drafts';
+import { buildScopeRequestEmail, comesWithRegistrationForm, MAILTO_MAX_LENGTH } from '../../../src/platform/drafts';
 import { SCOPE_CATALOGUE } from '../../../src/platform/scopes';
 import { planMailto } from '../../../src/vscode/onboarding/mailtoPlan';
 
@@ -22,7 +22,8 @@ describe('onboarding: mailto plan', () => {
   });
 
   it('says a long draft is too long, with its encoded length, and offers a subject-only link', () => {
-    const draft = buildScopeRequestEmail({ ...input, scopes: SCOPE_CATALOGUE.filter((info) => info.forVendors).map((info) => info.scope) });
+    const scopes = SCOPE_CATALOGUE.filter((info) => info.forVendors && !comesWithRegistrationForm(info.scope)).map((info) => info.scope);
+    const draft = buildScopeRequestEmail({ ...input, environment: 'tt02', createOrganisationInTt02: true, scopes });
     const plan = planMailto(draft);
     assert.equal(plan.kind, 'too-long');
     if (plan.kind !== 'too-long') return;

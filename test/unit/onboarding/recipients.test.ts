@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AuthorizedParty } from '../../../src/platform/dialogporten/schemas';
 import {
-  describeRecipient, parseRecipient, parseRecipientList, partyRecipients, recipientListProblem, splitRecipientEntries,
+  describeRecipient, organisationRecipients, parseRecipient, parseRecipientList, parseServiceResourceAnswer, parseSystemUserAnswer, partyRecipients,
+  recipientListProblem, splitRecipientEntries,
 } from '../../../src/vscode/onboarding/recipients';
 
 // Valid by their check digits: a Tenor synthetic number (07 87 71: month 07 + 80), a synthetic D-number
@@ -73,5 +74,26 @@ describe('onboarding: test-message recipients', () => {
       ['313234142', 'orgno', 'DIGDIR AVD OSLO', 'DIGDIR', true, false],
     ]);
     assert.deepEqual(skipped, ['urn:altinn:organization:identifier-no:991825828', 'urn:altinn:party:id:5']);
+  });
+});
+
+describe('onboarding: the recipient organisations\' system user and service resource', () => {
+  it('picks the organisations out of the recipients', () => {
+    assert.deepEqual(organisationRecipients(parseRecipientList(`${SYNTHETIC}, 991 825 827`).recipients), [{ value: '991825827', kind: 'orgno' }]);
+  });
+
+  it('reads a system user id (a UUID) or a system id (organisation number_name, mod-11 checked)', () => {
+    assert.deepEqual(parseSystemUserAnswer(' 2F1E3A4B-5C6D-4E7F-8A9B-0C1D2E3F4A5B '), { value: { id: '2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b' } });
+    assert.deepEqual(parseSystemUserAnswer('991825827_regnskap'), { value: { systemId: '991825827_regnskap' } });
+    assert.match((parseSystemUserAnswer('991825828_regnskap') as { problem: string }).problem, /neither a system user id .* nor a system id/);
+    assert.match((parseSystemUserAnswer('regnskap') as { problem: string }).problem, /neither a system user id/);
+    assert.match((parseSystemUserAnswer('2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5') as { problem: string }).problem, /is not a system user id/);
+    assert.match((parseSystemUserAnswer('  ') as { problem: string }).problem, /Give the system user's id/);
+  });
+
+  it('reads a service resource with or without urn:altinn:resource:', () => {
+    assert.deepEqual(parseServiceResourceAnswer('ttd-correspondence-test'), { value: 'urn:altinn:resource:ttd-correspondence-test' });
+    assert.deepEqual(parseServiceResourceAnswer(' urn:altinn:resource:ske-krav-og-betalinger '), { value: 'urn:altinn:resource:ske-krav-og-betalinger' });
+    assert.match((parseServiceResourceAnswer('urn:altinn:resource:Not Valid') as { problem: string }).problem, /is not a service resource/);
   });
 });

@@ -43,6 +43,17 @@ describe('onboarding: the scope picker', () => {
       'altinn:authentication/systemuser.request.write', 'altinn:authentication/systemuser.request.read', 'altinn:events.subscribe']), [], 'an alternative scope satisfies the feature');
   });
 
+  it('offers the system-user scopes but never preselects them: they come with the vendor registration form, not servicedesk', () => {
+    const groups = scopeChoiceGroups({ preselected: ['altinn:authentication/systemregister.write', 'altinn:authentication/systemuser.request.write', 'digdir:dialogporten'], granted: [] });
+    const authentication = groups.find((group) => group.product === 'authentication')!;
+    assert.deepEqual(authentication.choices.map((choice) => [choice.scope, choice.picked, choice.viaRegistrationForm]), [
+      ['altinn:authentication/systemregister.write', false, true],
+      ['altinn:authentication/systemuser.request.write', false, true],
+      ['altinn:authentication/systemuser.request.read', false, true],
+    ]);
+    assert.deepEqual(groups.find((group) => group.product === 'dialogporten')!.choices.map((choice) => [choice.picked, choice.viaRegistrationForm]), [[true, false]]);
+  });
+
   it('reads scopes typed by hand and explains one that is not a scope', () => {
     assert.deepEqual(parseTypedScopes('altinn:a.read, altinn:b/c.write altinn:a.read'), { scopes: ['altinn:a.read', 'altinn:b/c.write'] });
     assert.match(parseTypedScopes('altinn:a.read nonsense').problem ?? '', /"nonsense" does not look like a scope/);

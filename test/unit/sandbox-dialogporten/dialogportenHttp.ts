@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SandboxHandle } from '../../../src/sandbox';
-import { openApiContract } from '../dialogporten/helpers/openApiContract';
+import { openApiContract, PUBLISHED_SCHEMA } from '../dialogporten/helpers/openApiContract';
 import { sandboxToken } from '../helpers/sandbox';
 
 /** Parsed JSON as tests read it; the shapes are checked against the OpenAPI document, not by the type system. */
@@ -39,7 +39,7 @@ export async function dpFetch<T = Json>(url: string, init: DpInit = {}): Promise
   const parsed = /json/i.test(contentType ?? '') && text ? JSON.parse(text) : text;
   const verdict = openApiContract().check(method, url, response.status, contentType, parsed);
   if (init.notOfficialShape) return { status: response.status, headers: response.headers, body: parsed as T, text };
-  assert.deepEqual(verdict.errors, [], `${verdict.operation} answered ${response.status} against the official OpenAPI: ${verdict.errors.join('; ')}`);
+  assert.deepEqual(verdict.errors, [], `${verdict.operation} answered ${response.status} against the OpenAPI of ${PUBLISHED_SCHEMA}: ${verdict.errors.join('; ')}`);
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 

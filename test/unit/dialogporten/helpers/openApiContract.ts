@@ -1,15 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-/** The official Dialogporten documents, read at test time from the shared reference folder next to the repo. */
-export const REFERENCE_DIR = resolve(__dirname, '../../../../../shared/reference/dialogporten');
+/**
+ * Dialogporten's contract as Digdir publishes it: the npm package @digdir/dialogporten-schema (a pinned
+ * devDependency), built from Altinn/dialogporten's verified OpenAPI and GraphQL documents. Contract tests read
+ * it from node_modules, not the copies in ../shared/reference, so bumping the package shows which shapes drifted.
+ */
+export const PUBLISHED_SCHEMA_DIR = dirname(require.resolve('@digdir/dialogporten-schema/package.json'));
+export const PUBLISHED_SCHEMA_VERSION = (JSON.parse(readFileSync(resolve(PUBLISHED_SCHEMA_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+/** "@digdir/dialogporten-schema 1.118.6", for test titles and messages. */
+export const PUBLISHED_SCHEMA = `@digdir/dialogporten-schema ${PUBLISHED_SCHEMA_VERSION}`;
 
 type Json = Record<string, unknown>;
 
-export function readReferenceJson(file: string): Json {
-  return JSON.parse(readFileSync(resolve(REFERENCE_DIR, file), 'utf8').replace(/^\uFEFF/, '')) as Json;
+/** A file of the published package (`swagger.verified.json`, `schema.verified.graphql`) as text. */
+export function readPublishedFile(file: string): string {
+  return readFileSync(resolve(PUBLISHED_SCHEMA_DIR, file), 'utf8').replace(/^\uFEFF/, '');
+}
+
+export function readPublishedJson(file: string): Json {
+  return JSON.parse(readPublishedFile(file)) as Json;
 }
 
 /**
@@ -43,6 +55,9 @@ export const KNOWN_UNDOCUMENTED: Readonly<Record<string, Readonly<Record<number,
   'GET /api/v1/enduser/dialogs': {
     400: 'search validation (party/serviceResource missing, search < 3 characters, limit out of 1–1000) is a 400 ProblemDetails in the real service (reference SUMMARY.md) but the OpenAPI document lists only 200/401/403/422/503',
   },
+  'POST /api/v1/enduser/dialogs/context/systemlabels/actions/bulkset': {
+    404: 'a dialog id the caller cannot see is a 404 ProblemDetails in the real service (Altinn/dialogporten, WebApi/Endpoints/V1/EndUser/EndUserContext/Commands/BulkSetSystemLabels/BulkSetDialogSystemLabelsEndpoint.cs maps EntityNotFound to NotFoundAsync) but the published document (1.118.6) no longer lists 404 there; the ../shared copy did',
+  },
 };
 
 interface Operation {
@@ -60,7 +75,10 @@ export interface ContractVerdict {
   readonly errors: string[];
 }
 
-/** Validates sandbox responses against the official end-user OpenAPI (and the combined file for `.well-known`). */
+/**
+ * Validates sandbox responses against the published OpenAPI document: its end-user operations and the
+ * open `.well-known` metadata (the service-owner half is not emulated).
+ */
 export class OpenApiContract {
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
   private readonly operations: Operation[] = [];
@@ -69,12 +87,11 @@ export class OpenApiContract {
   constructor() {
     addFormats(this.ajv);
     this.ajv.addFormat('guid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-    this.load('openapi.v1.enduser.verified.json', 'dp-enduser', () => true);
-    this.load('swagger.verified.json', 'dp-combined', (path) => path.includes('/.well-known/'));
+    this.load('swagger.verified.json', 'dp', (path) => path.startsWith('/api/v1/enduser/') || path.includes('/.well-known/'));
   }
 
   private load(file: string, id: string, include: (path: string) => boolean): void {
-    const doc = toJsonSchema(readReferenceJson(file), id) as { paths: Record<string, Record<string, { responses: Operation['responses'] }>>; components: Json };
+    const doc = toJsonSchema(readPublishedJson(file), id) as { paths: Record<string, Record<string, { responses: Operation['responses'] }>>; components: Json };
     this.ajv.addSchema({ $id: id, components: doc.components });
     for (const [template, methods] of Object.entries(doc.paths)) {
       if (!include(template)) continue;
@@ -115,9 +132,9 @@ export class OpenApiContract {
     return { described: true, operation: name, errors: ok ? [] : (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`) };
   }
 
-  /** Component schema names → their JSON Schema (converted), for the zod comparison. */
+  /** The published component schemas by name (e.g. `V1EndUserDialogsQueriesGet_Dialog`), for the zod comparison. */
   static components(): Record<string, Json> {
-    return ((readReferenceJson('openapi.v1.enduser.verified.json').components as Json).schemas) as Record<string, Json>;
+    return ((readPublishedJson('swagger.verified.json').components as Json).schemas) as Record<string, Json>;
   }
 }
 
