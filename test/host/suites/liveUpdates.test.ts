@@ -41,7 +41,8 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
   const refuseAll = async (refuse: boolean): Promise<void> => {
     assert.equal((await fetch(`${baseUrl}/__sandbox/graphql/stream/refusal`, { method: 'PUT', body: JSON.stringify({ refuse }) })).status, 200);
   };
-  const until = async (what: string, check: () => Promise<boolean>, ms: number): Promise<boolean> => {
+  /** Whether `check` came true within `ms`. */
+  const until = async (check: () => Promise<boolean>, ms: number): Promise<boolean> => {
     const deadline = Date.now() + ms;
     while (!(await check())) {
       if (Date.now() > deadline) return false;
@@ -93,13 +94,13 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     }
     assert.equal(dialogPanelTabs().length, PANELS, 'one panel per dialog');
     for (const id of ids) {
-      const streaming = await until(`the stream of ${id}`, async () => (await attempts(id, since)).some((a) => a.outcome === 'streaming'), 15_000);
+      const streaming = await until(async () => (await attempts(id, since)).some((a) => a.outcome === 'streaming'), 15_000);
       assert.ok(streaming, `the panel of ${id} holds a stream: ${JSON.stringify(await attempts(id, since))}`);
     }
     arrived = 0;
     for (const id of ids) {
       await touch(id);
-      if (await until(`a refresh of ${id}`, async () => (await seenCount(id)) > opened.get(id)!, 15_000)) arrived++;
+      if (await until(async () => (await seenCount(id)) > opened.get(id)!, 15_000)) arrived++;
     }
     assert.equal(arrived, PANELS, `live updates arrived in ${arrived} of ${PANELS} panels`);
     for (const id of ids) assert.deepEqual((await attempts(id, since)).map((a) => a.outcome), ['streaming'], `one connection for ${id}`);
@@ -113,10 +114,10 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     await touch(id);
     await open(id);
     const opened = await seenCount(id);
-    await until('the first attempt', async () => (await attempts(id, since)).length > 0, 15_000);
+    await until(async () => (await attempts(id, since)).length > 0, 15_000);
     // The service owner changes the dialog; with no stream the panel's check (every 30 s while visible) finds it.
     await touch(id);
-    const polled = await until('the panel to notice the change without a stream', async () => (await seenCount(id)) > opened, 40_000);
+    const polled = await until(async () => (await seenCount(id)) > opened, 40_000);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + WINDOW_MS - Date.now())));
     const made = await attempts(id, since);
     refusedAttempts = made.length;
