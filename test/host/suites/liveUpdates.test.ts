@@ -92,6 +92,8 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
       await open(id);
       opened.set(id, await seenCount(id));
     }
+    // The tab model reaches the extension host a moment after the panels are created.
+    await until(async () => dialogPanelTabs().length === PANELS, 5_000);
     assert.equal(dialogPanelTabs().length, PANELS, 'one panel per dialog');
     for (const id of ids) {
       const streaming = await until(async () => (await attempts(id, since)).some((a) => a.outcome === 'streaming'), 15_000);
