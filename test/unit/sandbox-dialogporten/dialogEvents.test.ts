@@ -56,7 +56,11 @@ describe('sandbox Dialogporten: GraphQL dialogEvents over Server-Sent Events', f
   async function assertRefused(response: Response, what: string): Promise<void> {
     assert.equal(response.status, 200, `${what}: HTTP status`);
     assert.match(String(response.headers.get('content-type')), /^text\/event-stream/, `${what}: content type`);
-    const text = await response.text();
+    let timer: NodeJS.Timeout | undefined;
+    const text = await Promise.race([
+      response.text(),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: the stream stayed open (subscribed, not refused)`)), 5_000); }),
+    ]).finally(() => clearTimeout(timer));
     assert.equal(text, `event: next\ndata: ${JSON.stringify(REFUSAL)}\n\nevent: complete\n\n`, `${what}: body`);
   }
 
