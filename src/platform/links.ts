@@ -20,7 +20,7 @@ export const ONBOARDING_LINKS = {
   slackProduktDialogporten: 'https://digdir-samarbeid.slack.com/archives/C069J6N7S00',
   /** Digdir self-service, where Maskinporten clients and keys are made. */
   digdirSelfServiceTest: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
-  digdirSelfServiceProduction: 'https://sjolvbetjening.samarbeid.digdir.no/',
+  digdirSelfServiceProduction: 'https://samarbeid.digdir.no/',
 } as const;
 
 export const SLACK_CHANNEL_NAME = 'produkt-dialogporten';
