@@ -2,7 +2,12 @@ export type EnvironmentId = 'sandbox' | 'tt02' | 'at23' | 'yt01' | 'production';
 
 export const ENVIRONMENT_IDS: readonly EnvironmentId[] = ['sandbox', 'tt02', 'at23', 'yt01', 'production'];
 
-/** Every host a client needs for one environment. Facts from shared/reference (AUTH-AND-CORRESPONDENCE.md §0, dialogporten/SUMMARY.md). */
+/**
+ * Every host a client needs for one environment. Facts from shared/reference (AUTH-AND-CORRESPONDENCE.md §0,
+ * dialogporten/SUMMARY.md), Dialogporten's appsettings.{test,yt01,staging,prod}.json (Maskinporten per environment,
+ * Arbeidsflate's origins) and dialogporten-frontend's .azure/applications/{frontend,bff}/*.bicepparam (inbox hosts,
+ * event stream URLs). Dialogporten's "test" is at23 and its "staging" is tt02.
+ */
 export interface AltinnEnvironment {
   readonly id: EnvironmentId;
   readonly label: string;
@@ -16,6 +21,8 @@ export interface AltinnEnvironment {
   /** `<platform>/authentication/api/v1` */
   readonly authenticationBase: string;
   readonly dialogportenBase: string;
+  /** The GraphQL Server-Sent Events endpoint for `dialogEvents` (not always under `dialogportenBase`). */
+  readonly dialogportenStreamUrl: string;
   readonly correspondenceBase: string;
   readonly accessManagementBase: string;
   /** `iss` of tokens from the Altinn token exchange. */
@@ -37,6 +44,7 @@ export interface EnvironmentOverrides {
   readonly tokenEndpoint?: string;
   readonly platformBase?: string;
   readonly dialogportenBase?: string;
+  readonly dialogportenStreamUrl?: string;
   readonly altinnIssuer?: string;
   readonly inboxUrl?: string;
 }
@@ -45,6 +53,12 @@ interface EnvironmentFacts {
   label: string;
   maskinportenIssuer: string;
   platformBase: string;
+  /**
+   * Where Arbeidsflate streams GraphQL from (dialogporten-frontend, .azure/applications/frontend/<env>.bicepparam,
+   * `dialogportenStreamUrl`). In tt02 and production that is the API-management host, because Azure Front Door in
+   * front of platform.* does not carry Server-Sent Events (Altinn/dialogporten issues 2839, 3103, 4350).
+   */
+  streamUrl: string;
   inboxUrl: string;
   selfServiceUrl: string;
   isProduction: boolean;
@@ -56,6 +70,7 @@ const FACTS: Record<Exclude<EnvironmentId, 'sandbox'>, EnvironmentFacts> = {
     label: 'tt02 (test)',
     maskinportenIssuer: 'https://test.maskinporten.no/',
     platformBase: 'https://platform.tt02.altinn.no',
+    streamUrl: 'https://altinn-tt02-api.azure-api.net/dialogporten/graphql/stream',
     inboxUrl: 'https://af.tt02.altinn.no',
     selfServiceUrl: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
     isProduction: false,
@@ -63,29 +78,31 @@ const FACTS: Record<Exclude<EnvironmentId, 'sandbox'>, EnvironmentFacts> = {
   },
   at23: {
     label: 'at23 (Altinn internal test)',
-    // Assumed: at23 pairs with Maskinporten's test environment like tt02; the reference only names at23's platform host.
     maskinportenIssuer: 'https://test.maskinporten.no/',
     platformBase: 'https://platform.at23.altinn.cloud',
+    streamUrl: 'https://platform.at23.altinn.cloud/dialogporten/graphql/stream',
     inboxUrl: 'https://af.at23.altinn.cloud',
     selfServiceUrl: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
     isProduction: false,
-    assumed: ['maskinporten', 'inboxUrl'],
+    assumed: [],
   },
   yt01: {
     label: 'yt01 (performance test)',
     maskinportenIssuer: 'https://test.maskinporten.no/',
     platformBase: 'https://platform.yt01.altinn.cloud',
+    streamUrl: 'https://platform.yt01.altinn.cloud/dialogporten/graphql/stream',
     inboxUrl: 'https://af.yt01.altinn.cloud',
     selfServiceUrl: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
     isProduction: false,
-    assumed: ['maskinporten', 'inboxUrl'],
+    assumed: [],
   },
   production: {
     label: 'Production',
     maskinportenIssuer: 'https://maskinporten.no/',
     platformBase: 'https://platform.altinn.no',
+    streamUrl: 'https://altinn-prod-api.azure-api.net/dialogporten/graphql/stream',
     inboxUrl: 'https://af.altinn.no',
-    selfServiceUrl: 'https://samarbeid.digdir.no/',
+    selfServiceUrl: 'https://sjolvbetjening.samarbeid.digdir.no/',
     isProduction: true,
     assumed: [],
   },
@@ -95,7 +112,9 @@ export class EnvironmentConfigError extends Error {}
 
 /**
  * Hosts of an environment. The sandbox has no fixed hosts: pass its `baseUrl` (or the handle's `urls`).
- * Overrides replace single hosts; a replaced platform base moves authentication, correspondence and access management with it.
+ * Overrides replace single hosts; a replaced platform base moves authentication, correspondence and access management
+ * with it, and a replaced platform or Dialogporten base moves the event stream to `<dialogportenBase>/graphql/stream`
+ * unless the stream URL is given too.
  */
 export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOverrides = {}): AltinnEnvironment {
   const facts = id === 'sandbox' ? sandboxFacts(overrides) : FACTS[id];
@@ -103,6 +122,8 @@ export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOver
   const fromBase = overrides.baseUrl ? sandboxLayout(overrides.baseUrl) : undefined;
   const issuer = withTrailingSlash(overrides.maskinportenIssuer ?? fromBase?.maskinportenIssuer ?? facts.maskinportenIssuer);
   const platform = trimSlash(overrides.platformBase ?? fromBase?.platformBase ?? facts.platformBase);
+  const dialogportenBase = trimSlash(overrides.dialogportenBase ?? fromBase?.dialogportenBase ?? `${platform}/dialogporten`);
+  const movedDialogporten = overrides.dialogportenBase !== undefined || overrides.platformBase !== undefined || fromBase !== undefined;
   return {
     id,
     label: facts.label,
@@ -113,7 +134,8 @@ export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOver
     },
     altinnPlatformBase: platform,
     authenticationBase: `${platform}/authentication/api/v1`,
-    dialogportenBase: trimSlash(overrides.dialogportenBase ?? fromBase?.dialogportenBase ?? `${platform}/dialogporten`),
+    dialogportenBase,
+    dialogportenStreamUrl: trimSlash(overrides.dialogportenStreamUrl ?? (movedDialogporten ? `${dialogportenBase}/graphql/stream` : facts.streamUrl)),
     correspondenceBase: `${platform}/correspondence/api/v1`,
     accessManagementBase: `${platform}/accessmanagement/api/v1`,
     altinnTokenIssuer: withTrailingSlash(overrides.altinnIssuer ?? `${platform}/authentication/api/v1/openid/`),
@@ -132,6 +154,7 @@ function sandboxFacts(overrides: EnvironmentOverrides): EnvironmentFacts {
     label: 'Sandbox (local emulator)',
     maskinportenIssuer: layout.maskinportenIssuer,
     platformBase: layout.platformBase,
+    streamUrl: `${layout.dialogportenBase}/graphql/stream`,
     // The sandbox has no inbox web UI; the tt02 inbox is the closest thing to link to.
     inboxUrl: FACTS.tt02.inboxUrl,
     selfServiceUrl: FACTS.tt02.selfServiceUrl,

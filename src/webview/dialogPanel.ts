@@ -128,6 +128,7 @@ function onActivate(event: MouseEvent): void {
     case 'load':
     case 'renderAnyway':
     case 'previewAgain':
+    case 'retryLive':
       post({ type: 'command', command });
       return;
     default:
@@ -197,6 +198,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         element.textContent = message.live.text;
         element.className = `live live-${message.live.state}`;
       }
+      document.getElementById('live-retry')?.toggleAttribute('hidden', !message.live.retry);
       return;
     }
     case 'busy':

@@ -38,6 +38,6 @@ export async function registerDialogporten(router: Router, context: SandboxConte
   registerSystemLabelRoutes(router, context, store);
   registerWellKnownRoutes(router, context);
   registerEmbedRoutes(router, context, store);
-  registerGraphqlStream(router, context, store);
-  registerDialogAdminRoutes(router, context, store);
+  const streamMonitor = registerGraphqlStream(router, context, store);
+  registerDialogAdminRoutes(router, context, store, streamMonitor);
 }

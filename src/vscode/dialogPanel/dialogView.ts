@@ -319,7 +319,7 @@ function headerHtml(input: DialogViewInput, t: Translate): string {
     : '';
   return `<header class="dialog-header">
 <div class="env-line"><span class="badge env${env.isProduction ? ' env-production' : ''}">${escapeHtml(env.label)}</span>${input.sourceLabel ? ` <span class="muted">${escapeHtml(input.sourceLabel)}</span>` : ''}
-<span class="live live-${attr(input.live.state)}" id="live-status" role="status" aria-live="polite">${escapeHtml(input.live.text)}</span></div>
+<span class="live live-${attr(input.live.state)}" id="live-status" role="status" aria-live="polite">${escapeHtml(input.live.text)}</span><button type="button" class="link-button" id="live-retry" data-command="retryLive" title="${attr(t('Connect to the event stream again'))}"${input.live.retry ? '' : ' hidden'}>${escapeHtml(t('Retry'))}</button></div>
 <h1 class="dialog-title">${title}</h1>
 ${fallback ? `<p class="muted language-fallback">${escapeHtml(t('Not available in {0}; shown in {1}.', LANGUAGE_NAMES[language], LANGUAGE_NAMES[fallback] ?? fallback))}</p>` : ''}
 <div class="facts">${facts}</div>

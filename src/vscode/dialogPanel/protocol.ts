@@ -7,9 +7,12 @@ export type PanelLanguage = 'nb' | 'nn' | 'en';
 export type PanelTab = 'overview' | 'transmissions' | 'actions' | 'activity' | 'raw';
 
 export interface LiveState {
-  readonly state: 'off' | 'connecting' | 'live' | 'reconnecting' | 'paused' | 'stopped';
+  /** `polling`: no event stream could be held, so the dialog is checked for changes every 30 s while visible. */
+  readonly state: 'off' | 'connecting' | 'live' | 'reconnecting' | 'polling' | 'paused' | 'stopped';
   /** Shown in the header, e.g. "Live updates on". */
   readonly text: string;
+  /** Offer to connect the event stream again. */
+  readonly retry?: boolean;
 }
 
 /** What the webview persists with setState (also what the serializer gets back after a reload). */
@@ -38,7 +41,7 @@ export type ToWebview =
   | { readonly type: 'live'; readonly live: LiveState }
   | { readonly type: 'busy'; readonly busy: boolean };
 
-export type PanelCommand = 'refresh' | 'openInInbox' | 'copyCurl' | 'openRaw' | 'toggleRemoteImages' | 'load' | 'renderAnyway' | 'previewAgain';
+export type PanelCommand = 'refresh' | 'openInInbox' | 'copyCurl' | 'openRaw' | 'toggleRemoteImages' | 'load' | 'renderAnyway' | 'previewAgain' | 'retryLive';
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -52,7 +55,7 @@ export type FromWebview =
 
 const LANGUAGES = new Set(['nb', 'nn', 'en']);
 const TABS = new Set(['overview', 'transmissions', 'actions', 'activity', 'raw']);
-const COMMANDS = new Set(['refresh', 'openInInbox', 'copyCurl', 'openRaw', 'toggleRemoteImages', 'load', 'renderAnyway', 'previewAgain']);
+const COMMANDS = new Set(['refresh', 'openInInbox', 'copyCurl', 'openRaw', 'toggleRemoteImages', 'load', 'renderAnyway', 'previewAgain', 'retryLive']);
 
 /** The webview is less trusted than the host: every message is checked before it is acted on. */
 export function parseFromWebview(message: unknown): FromWebview | undefined {

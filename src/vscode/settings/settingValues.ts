@@ -59,7 +59,7 @@ export function readCorrespondenceResources(raw: unknown, l10n: Localizer = plai
   return { value: unique };
 }
 
-const OVERRIDE_KEYS = ['tokenEndpoint', 'maskinportenIssuer', 'platformBase', 'dialogportenBase', 'altinnIssuer', 'inboxUrl'] as const;
+const OVERRIDE_KEYS = ['tokenEndpoint', 'maskinportenIssuer', 'platformBase', 'dialogportenBase', 'dialogportenStreamUrl', 'altinnIssuer', 'inboxUrl'] as const;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**

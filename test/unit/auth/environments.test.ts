@@ -19,16 +19,32 @@ describe('environments', () => {
     assert.deepEqual(tt02.assumed, []);
   });
 
-  it('knows production and marks the at23/yt01 guesses as assumed', () => {
+  it('knows production, at23 and yt01 as Dialogporten\'s appsettings and the frontend\'s parameters name them', () => {
     const production = resolveEnvironment('production');
     assert.equal(production.maskinporten.audience, 'https://maskinporten.no/');
     assert.equal(production.inboxUrl, 'https://af.altinn.no');
+    assert.equal(production.selfServiceUrl, 'https://sjolvbetjening.samarbeid.digdir.no/');
     assert.equal(production.isProduction, true);
     for (const id of ['at23', 'yt01'] as const) {
-      assert.match(resolveEnvironment(id).dialogportenBase, new RegExp(`^https://platform\\.${id}\\.altinn\\.cloud/dialogporten$`));
-      assert.ok(resolveEnvironment(id).assumed.includes('maskinporten'));
+      const environment = resolveEnvironment(id);
+      assert.match(environment.dialogportenBase, new RegExp(`^https://platform\\.${id}\\.altinn\\.cloud/dialogporten$`));
+      assert.equal(environment.maskinporten.audience, 'https://test.maskinporten.no/');
+      assert.equal(environment.inboxUrl, `https://af.${id}.altinn.cloud`);
+      assert.deepEqual(environment.assumed, []);
     }
     assert.deepEqual(ENVIRONMENT_IDS, ['sandbox', 'tt02', 'at23', 'yt01', 'production']);
+  });
+
+  it('streams live updates from where Arbeidsflate does: the API-management host in tt02 and production', () => {
+    // dialogporten-frontend, .azure/applications/frontend/{staging,test,yt01,prod}.bicepparam: dialogportenStreamUrl.
+    assert.equal(resolveEnvironment('tt02').dialogportenStreamUrl, 'https://altinn-tt02-api.azure-api.net/dialogporten/graphql/stream');
+    assert.equal(resolveEnvironment('production').dialogportenStreamUrl, 'https://altinn-prod-api.azure-api.net/dialogporten/graphql/stream');
+    assert.equal(resolveEnvironment('at23').dialogportenStreamUrl, 'https://platform.at23.altinn.cloud/dialogporten/graphql/stream');
+    assert.equal(resolveEnvironment('yt01').dialogportenStreamUrl, 'https://platform.yt01.altinn.cloud/dialogporten/graphql/stream');
+    assert.equal(resolveEnvironment('tt02', { dialogportenStreamUrl: 'https://sse.example/stream/' }).dialogportenStreamUrl, 'https://sse.example/stream', 'a setting replaces it');
+    assert.equal(resolveEnvironment('tt02', { platformBase: 'https://proxy.example' }).dialogportenStreamUrl, 'https://proxy.example/dialogporten/graphql/stream', 'a proxy takes the stream too');
+    assert.equal(resolveEnvironment('production', { dialogportenBase: 'https://dp.example/dialogporten' }).dialogportenStreamUrl, 'https://dp.example/dialogporten/graphql/stream');
+    assert.equal(resolveEnvironment('tt02', { inboxUrl: 'https://af.example' }).dialogportenStreamUrl, 'https://altinn-tt02-api.azure-api.net/dialogporten/graphql/stream', 'other overrides leave it');
   });
 
   it('needs a base URL for the sandbox, and lets a proxy replace single hosts', () => {
@@ -46,6 +62,7 @@ describe('environments', () => {
       const environment = resolveEnvironment('sandbox', sandbox().urls);
       assert.equal(environment.maskinporten.tokenEndpoint, sandbox().urls.tokenEndpoint);
       assert.equal(environment.altinnTokenIssuer, sandbox().urls.altinnIssuer);
+      assert.equal(environment.dialogportenStreamUrl, `${sandbox().urls.dialogportenBase}/graphql/stream`);
       assert.deepEqual(resolveEnvironment('sandbox', { baseUrl: sandbox().urls.baseUrl }), environment);
       const http = new HttpClient();
       const metadata = await http.getJson<{ issuer: string }>(environment.maskinporten.metadataUrl, { payload: 'metadata' });

@@ -19,7 +19,7 @@ const SAFE_ATTRIBUTES = new Set([
   'aria-label', 'aria-labelledby', 'aria-controls', 'aria-selected', 'aria-live', 'aria-hidden',
 ]);
 
-const OUR_IDS = /^(?:tab|panel)-(?:overview|transmissions|actions|activity|raw)$|^tx-(?:title-)?[0-9a-f-]{36}$|^live-status$|^language-select$/;
+const OUR_IDS = /^(?:tab|panel)-(?:overview|transmissions|actions|activity|raw)$|^tx-(?:title-)?[0-9a-f-]{36}$|^live-status$|^live-retry$|^language-select$/;
 
 const TAG = /<\/?([a-zA-Z][^\s/>]*)([^>]*)>/g;
 const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
@@ -62,7 +62,7 @@ export function auditBody(html: string, options: { allowImages?: boolean } = {})
         problems.push(`attribute ${attribute} on <${tag}>`);
       }
       if (attribute === 'type' && tag === 'input' && value !== 'checkbox') problems.push(`input type ${value}`);
-      if (attribute === 'data-command' && !['openInInbox', 'copyCurl', 'openRaw', 'refresh', 'toggleRemoteImages', 'setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed', 'load', 'renderAnyway', 'previewAgain'].includes(value)) {
+      if (attribute === 'data-command' && !['openInInbox', 'copyCurl', 'openRaw', 'refresh', 'toggleRemoteImages', 'setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed', 'load', 'renderAnyway', 'previewAgain', 'retryLive'].includes(value)) {
         problems.push(`data-command="${value.slice(0, 80)}"`);
       }
     }

@@ -180,6 +180,14 @@ describe('dialog panel: body built from a Dialog', () => {
     assert.deepEqual(auditBody(html).problems, []);
   });
 
+  it('offers Retry beside the live status only when live updates are off', () => {
+    const live = renderDialogBody(viewInput(dialog), t);
+    assert.match(live, /<button type="button" class="link-button" id="live-retry" data-command="retryLive" title="Connect to the event stream again" hidden>Retry<\/button>/);
+    const off = renderDialogBody(viewInput(dialog, { live: { state: 'polling', text: 'Live updates are off: refused <AUTH_NOT_AUTHORIZED>. Checking for changes every 30 s.', retry: true } }), t);
+    assert.match(off, /class="live live-polling" id="live-status" role="status" aria-live="polite">Live updates are off: refused &lt;AUTH_NOT_AUTHORIZED&gt;\. Checking for changes every 30 s\.<\/span><button type="button" class="link-button" id="live-retry" data-command="retryLive" title="Connect to the event stream again">Retry<\/button>/);
+    assert.deepEqual(auditBody(off).problems, []);
+  });
+
   it('escapes the placeholder shown while loading or after an error', () => {
     const html = renderPlaceholderBody({ title: '<img src=x onerror=alert(1)>', kind: 'error', message: 'failed: <script>', detail: 'GET /x answered <b>500</b>', commands: [{ id: 'load', label: 'Retry' }] });
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);

@@ -53,6 +53,8 @@ describe('bad input: settings of the wrong type or out of range', () => {
   it('altinnInbox.customBaseUrls: not an object, a non-https URL, an unknown host key or a non-URL are left out, saying so', () => {
     assert.deepEqual(readCustomBaseUrls({ tt02: { platformBase: 'https://proxy.example/altinn' } }, 'tt02'), { value: { platformBase: 'https://proxy.example/altinn' } });
     assert.deepEqual(readCustomBaseUrls({ tt02: { platformBase: 'http://127.0.0.1:8080' } }, 'tt02').value, { platformBase: 'http://127.0.0.1:8080' }, 'a loopback proxy may use http');
+    assert.deepEqual(readCustomBaseUrls({ production: { dialogportenStreamUrl: 'https://sse.example/graphql/stream' } }, 'production'), { value: { dialogportenStreamUrl: 'https://sse.example/graphql/stream' } }, 'the event stream URL');
+    assert.match(readCustomBaseUrls({ tt02: { dialogportenStreamUrl: 'http://sse.example/graphql/stream' } }, 'tt02').problem ?? '', /dialogportenStreamUrl: http:\/\/sse\.example is not https/);
     const notObject = readCustomBaseUrls('https://proxy.example', 'tt02');
     assert.deepEqual(notObject.value, {});
     assert.match(notObject.problem ?? '', /must be an object of environments/);

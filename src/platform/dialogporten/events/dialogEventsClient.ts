@@ -26,8 +26,11 @@ export type SubscriptionStatus =
   | { readonly state: 'connecting'; readonly attempt: number }
   | { readonly state: 'live'; readonly tokenExpiresAt?: Date }
   | { readonly state: 'reconnecting'; readonly attempt: number; readonly delayMs: number; readonly reason: string }
-  /** Terminal: disposed, the dialog was deleted, or the stream keeps refusing us. */
-  | { readonly state: 'stopped'; readonly reason: 'disposed' | 'deleted' | 'unauthorized' | 'token-unavailable'; readonly message?: string };
+  /**
+   * Terminal: disposed, the dialog was deleted, the stream keeps refusing the token (401/403), the server refused the
+   * subscription itself (HTTP 200 with an errors-only `next`, e.g. AUTH_NOT_AUTHORIZED), or no token could be had.
+   */
+  | { readonly state: 'stopped'; readonly reason: 'disposed' | 'deleted' | 'unauthorized' | 'refused' | 'token-unavailable'; readonly message?: string };
 
 export interface StreamRequest {
   readonly url: string;
@@ -67,11 +70,36 @@ export interface DialogEventsOptions {
   readonly idleTimeoutMs?: number;
   /** Consecutive refusals (401/403), each with a fresh token, before giving up (default 2). */
   readonly maxAuthFailures?: number;
+  /**
+   * At most `max` connection attempts (first connections, reconnects and renewals alike) in any `windowMs`, whatever
+   * the server does (default 3 per minute).
+   */
+  readonly attemptLimit?: { readonly max?: number; readonly windowMs?: number };
+  /**
+   * Start times of connection attempts, kept by the caller: give successive subscriptions to one dialog the same
+   * array and the limit holds across them (a Retry or a resubscribe after a refresh counts too).
+   */
+  readonly attemptTimes?: number[];
+  /** A stream that stayed open this long (its keep-alives arriving) counts as healthy and resets the backoff (default 3 min). */
+  readonly healthyAfterMs?: number;
   readonly connect?: StreamConnector;
   readonly now?: () => number;
 }
 
-const SUBSCRIPTION_QUERY = 'subscription dialogEvents($dialogId: UUID!) { dialogEvents(dialogId: $dialogId) { id type } }';
+const LIVE_GRACE_MS = 2_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The subscription with the dialog id written into the query text. Dialogporten's `enduserSubscription` policy reads
+ * the `dialogId` argument's literal value (Altinn/dialogporten, src/Digdir.Domain.Dialogporten.GraphQL/Common/
+ * Extensions/HotChocolate/AuthorizationHandlerContextExtensions.cs); for a `$variable` that value is the variable's
+ * name, so a variable is always refused. Arbeidsflate writes the id in too (Altinn/dialogporten-frontend,
+ * packages/frontend/src/api/subscription.ts). Only a checked UUID is ever written into the text.
+ */
+export function dialogEventsSubscriptionQuery(dialogId: string): string {
+  if (!UUID.test(dialogId)) throw new Error(`"${dialogId.slice(0, 60)}" is not a dialog id (a UUID); live updates need one.`);
+  return `subscription dialogEvents { dialogEvents(dialogId: "${dialogId.toLowerCase()}") { id type } }`;
+}
 
 /**
  * The `dialogEvents` GraphQL subscription over Server-Sent Events, as Dialogporten serves it at `/graphql/stream`
@@ -88,7 +116,14 @@ export class DialogEventsSubscription {
   private running: Promise<void> | undefined;
   private lastStatus: SubscriptionStatus | undefined;
 
-  constructor(private readonly options: DialogEventsOptions) {}
+  private readonly query: string;
+  /** Start times of recent connection attempts, for the attempt limit. */
+  private readonly attemptTimes: number[];
+
+  constructor(private readonly options: DialogEventsOptions) {
+    this.query = dialogEventsSubscriptionQuery(options.dialogId);
+    this.attemptTimes = options.attemptTimes ?? [];
+  }
 
   get status(): SubscriptionStatus | undefined {
     return this.lastStatus;
@@ -140,6 +175,7 @@ export class DialogEventsSubscription {
     let attempt = 0;
     let authFailures = 0;
     while (!this.stopped) {
+      if (!(await this.waitForAttemptSlot(attempt))) return;
       this.setStatus({ state: 'connecting', attempt });
       if (token === undefined || reason !== 'reconnect') {
         try {
@@ -153,6 +189,11 @@ export class DialogEventsSubscription {
       }
       const outcome = await this.connectOnce(token);
       if (this.stopped) return;
+      if (outcome.kind === 'subscription-refused') {
+        this.options.onDiagnostic?.(`the event stream refused the subscription: ${outcome.message}`);
+        this.stop('refused', outcome.message);
+        return;
+      }
       if (outcome.kind === 'refused') {
         authFailures++;
         this.options.onDiagnostic?.(`the event stream refused the dialog token (${outcome.status})`);
@@ -168,8 +209,9 @@ export class DialogEventsSubscription {
         reason = 'expiring';
         continue;
       }
-      if (outcome.kind === 'connected-then-closed') {
-        // It worked for a while: start the backoff over.
+      if (outcome.kind === 'connected-then-closed' && outcome.healthy) {
+        // A real event, or minutes of keep-alives: the stream works, so start the backoff over. A stream that
+        // opens and closes at once (or answers and ends) keeps backing off.
         attempt = 0;
         authFailures = 0;
       }
@@ -179,6 +221,24 @@ export class DialogEventsSubscription {
       if (!(await sleep(delayMs, this.stopController.signal))) return;
       reason = tokenExpiresWithin(token, this.renewBeforeMs(), this.now()) ? 'expiring' : 'reconnect';
     }
+  }
+
+  /**
+   * Waits until a connection attempt fits the limit (default 3 a minute), then records it. Returns false when
+   * stopped while waiting.
+   */
+  private async waitForAttemptSlot(attempt: number): Promise<boolean> {
+    const max = Math.max(1, this.options.attemptLimit?.max ?? 3);
+    const windowMs = this.options.attemptLimit?.windowMs ?? 60_000;
+    const now = this.now();
+    while (this.attemptTimes.length > 0 && this.attemptTimes[0] <= now - windowMs) this.attemptTimes.shift();
+    if (this.attemptTimes.length >= max) {
+      const delayMs = this.attemptTimes[this.attemptTimes.length - max] + windowMs - now;
+      this.setStatus({ state: 'reconnecting', attempt: Math.max(1, attempt), delayMs, reason: `at most ${max} connection attempts per ${Math.round(windowMs / 1000)} s` });
+      if (!(await sleep(delayMs, this.stopController.signal))) return false;
+    }
+    this.attemptTimes.push(this.now());
+    return true;
   }
 
   private renewBeforeMs(): number {
@@ -192,8 +252,10 @@ export class DialogEventsSubscription {
   /** One HTTP stream, read until it ends, breaks, goes idle, or is aborted for renewal or stop. */
   private async connectOnce(token: string): Promise<
     | { kind: 'refused'; status: number; message: string }
+    | { kind: 'subscription-refused'; message: string }
     | { kind: 'renew' }
-    | { kind: 'failed' | 'connected-then-closed'; message: string; retryAfterMs?: number }
+    | { kind: 'failed'; message: string; retryAfterMs?: number }
+    | { kind: 'connected-then-closed'; message: string; retryAfterMs?: number; healthy: boolean }
   > {
     const connection = new AbortController();
     this.connection = connection;
@@ -209,7 +271,12 @@ export class DialogEventsSubscription {
         connection.abort();
       }, idleTimeoutMs);
     };
-    let connected = false;
+    let connectedAt: number | undefined;
+    let liveTimer: ReturnType<typeof setTimeout> | undefined;
+    let live = false;
+    let sawEvent = false;
+    const healthyAfterMs = this.options.healthyAfterMs ?? 180_000;
+    const healthy = (): boolean => sawEvent || (connectedAt !== undefined && this.now() - connectedAt >= healthyAfterMs);
     try {
       armIdle();
       const response = await (this.options.connect ?? undiciConnector)({
@@ -221,7 +288,7 @@ export class DialogEventsSubscription {
           authorization: `Bearer ${token}`,
           'cache-control': 'no-cache',
         },
-        body: JSON.stringify({ query: SUBSCRIPTION_QUERY, variables: { dialogId: this.options.dialogId }, operationName: 'dialogEvents' }),
+        body: JSON.stringify({ query: this.query, variables: {}, operationName: 'dialogEvents' }),
         signal: connection.signal,
       });
       if (response.status === 401 || response.status === 403) {
@@ -237,8 +304,17 @@ export class DialogEventsSubscription {
         await drain(response.body);
         return { kind: 'failed', message: `the event stream answered with ${contentType || 'no content type'} instead of text/event-stream` };
       }
-      connected = true;
-      this.setStatus({ state: 'live', tokenExpiresAt: tokenExpiry(token) });
+      // HotChocolate answers a refused subscription with 200 text/event-stream too (an errors-only `next`, then
+      // `complete`), so the stream counts as live only once it has shown it is one: a keep-alive or an event.
+      connectedAt = this.now();
+      const goLive = (): void => {
+        if (live || this.stopped) return;
+        live = true;
+        this.setStatus({ state: 'live', tokenExpiresAt: tokenExpiry(token) });
+      };
+      // A server that sends nothing before its first keep-alive (HotChocolate waits up to 12 s) is live once it
+      // has had a moment to refuse and did not.
+      liveTimer = setTimeout(goLive, LIVE_GRACE_MS);
       this.scheduleRenewal(token);
       const parser = new SseParser();
       const decoder = new TextDecoder();
@@ -247,17 +323,22 @@ export class DialogEventsSubscription {
         armIdle();
         for (const event of parser.feed(decoder.decode(chunk, { stream: true }))) {
           if (event.retry !== undefined) retryHint = event.retry;
-          if (this.handle(event.event, event.data) === 'deleted') return { kind: 'connected-then-closed', message: 'deleted' };
+          const handled = this.handle(event.event, event.data);
+          if (handled.kind === 'refused') return { kind: 'subscription-refused', message: handled.message };
+          if (handled.kind === 'event') sawEvent = true;
+          if (handled.kind === 'deleted') return { kind: 'connected-then-closed', message: 'deleted', healthy: true };
         }
+        if (sawEvent || parser.sawComment) goLive();
       }
-      return { kind: 'connected-then-closed', message: 'the event stream ended', retryAfterMs: retryHint };
+      return { kind: 'connected-then-closed', message: 'the event stream ended', retryAfterMs: retryHint, healthy: healthy() };
     } catch (error) {
       if (this.renewing) return { kind: 'renew' };
       if (this.stopped) return { kind: 'failed', message: 'stopped' };
       const message = idle ? `the event stream was silent for ${Math.round(idleTimeoutMs / 1000)} s` : `the event stream broke: ${(error as Error).message}`;
-      return { kind: connected ? 'connected-then-closed' : 'failed', message };
+      return connectedAt === undefined ? { kind: 'failed', message } : { kind: 'connected-then-closed', message, healthy: healthy() };
     } finally {
       clearTimeout(idleTimer);
+      clearTimeout(liveTimer);
       clearTimeout(this.renewTimer);
       this.stopController.signal.removeEventListener('abort', onStop);
       connection.abort();
@@ -274,20 +355,25 @@ export class DialogEventsSubscription {
     this.renewTimer = setTimeout(() => this.renewNow(), delay);
   }
 
-  /** Returns 'deleted' when the subscription must end. */
-  private handle(eventName: string, data: string): 'deleted' | undefined {
-    if (eventName === 'complete') return undefined;
-    if (eventName !== 'next' && eventName !== 'message') return undefined;
-    let payload: { data?: { dialogEvents?: { id?: unknown; type?: unknown } | null } | null; errors?: { message?: unknown }[] };
+  /** What one server-sent event meant for the subscription. */
+  private handle(eventName: string, data: string): { kind: 'none' | 'event' | 'deleted' } | { kind: 'refused'; message: string } {
+    if (eventName !== 'next' && eventName !== 'message') return { kind: 'none' };
+    let payload: { data?: { dialogEvents?: { id?: unknown; type?: unknown } | null } | null; errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
     try {
       payload = JSON.parse(data) as typeof payload;
     } catch {
       this.options.onDiagnostic?.('the event stream sent an event that is not JSON');
-      return undefined;
+      return { kind: 'none' };
     }
-    if (payload.errors?.length) this.options.onDiagnostic?.(`the event stream reported: ${payload.errors.map((e) => String(e.message)).join('; ')}`);
     const event = payload.data?.dialogEvents;
-    if (!event || typeof event.type !== 'string') return undefined;
+    if (payload.errors?.length) {
+      const message = describeErrors(payload.errors);
+      // Errors and no event: the server refused the operation (HotChocolate writes a validation or authorisation
+      // failure as one such `next`, then `complete`). Reconnecting would be refused the same way.
+      if (!event) return { kind: 'refused', message };
+      this.options.onDiagnostic?.(`the event stream reported: ${message}`);
+    }
+    if (!event || typeof event.type !== 'string') return { kind: 'none' };
     const dialogId = typeof event.id === 'string' ? event.id : this.options.dialogId;
     try {
       this.options.onEvent({ dialogId, type: event.type });
@@ -296,9 +382,9 @@ export class DialogEventsSubscription {
     }
     if (event.type === 'DIALOG_DELETED') {
       this.stop('deleted');
-      return 'deleted';
+      return { kind: 'deleted' };
     }
-    return undefined;
+    return { kind: 'event' };
   }
 }
 
@@ -310,6 +396,15 @@ export function tokenExpiry(token: string): Date | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `message (CODE)` of each GraphQL error, tokens masked, kept short. */
+function describeErrors(errors: readonly { message?: unknown; extensions?: { code?: unknown } }[]): string {
+  return errors
+    .map((e) => `${typeof e.message === 'string' ? e.message : 'error'}${typeof e.extensions?.code === 'string' ? ` (${e.extensions.code})` : ''}`)
+    .join('; ')
+    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '<redacted>')
+    .slice(0, 300);
 }
 
 function tokenExpiresWithin(token: string, ms: number, now: number): boolean {

@@ -23,6 +23,8 @@ export class SseParser {
   private sawFields = false;
   private first = true;
   private pendingCr = false;
+  /** Whether a comment line (a keep-alive such as `:`) has arrived. */
+  sawComment = false;
 
   constructor(private readonly maxLineLength = 1024 * 1024) {}
 
@@ -60,7 +62,10 @@ export class SseParser {
       this.dispatch(events);
       return;
     }
-    if (line.startsWith(':')) return;
+    if (line.startsWith(':')) {
+      this.sawComment = true;
+      return;
+    }
     const colon = line.indexOf(':');
     const field = colon < 0 ? line : line.slice(0, colon);
     let value = colon < 0 ? '' : line.slice(colon + 1);
