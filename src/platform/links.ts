@@ -18,9 +18,8 @@ export const ONBOARDING_LINKS = {
   productionInbox: 'https://af.altinn.no/',
   /** Slack channel produkt-dialogporten in the Digdir samarbeid workspace. */
   slackProduktDialogporten: 'https://digdir-samarbeid.slack.com/archives/C069J6N7S00',
-  /** Digdir self-service, where Maskinporten clients and keys are made. */
+  /** Digdir self-service for test, where Maskinporten clients and keys are made (each environment's is in environments.ts). */
   digdirSelfServiceTest: 'https://sjolvbetjening.test.samarbeid.digdir.no/',
-  digdirSelfServiceProduction: 'https://samarbeid.digdir.no/',
 } as const;
 
 export const SLACK_CHANNEL_NAME = 'produkt-dialogporten';
