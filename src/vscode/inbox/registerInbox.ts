@@ -150,11 +150,11 @@ async function fixConnection(services: ExtensionServices, provider: InboxTreePro
   }
   const advice = node instanceof ErrorNode ? node.advice : undefined;
   // The token is not an end user (a plain Maskinporten client on Dialogporten's end-user API): open the profile's
-  // system-user step straight away, then load again.
+  // system-user step straight away, then rebuild the tree (its nodes hold the profile as it was).
   const addEndUser = advice?.needsEndUser ? addEndUserAction(profile, vscode.l10n.t) : undefined;
-  if (addEndUser && node instanceof ErrorNode) {
+  if (addEndUser) {
     await vscode.commands.executeCommand(addEndUser.command, ...addEndUser.arguments);
-    await vscode.commands.executeCommand(node.retryCommand.command, ...(node.retryCommand.arguments ?? []));
+    provider.refresh();
     return;
   }
   const commands = new Set(await vscode.commands.getCommands(true));
