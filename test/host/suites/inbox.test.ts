@@ -265,9 +265,9 @@ describe('inbox-tree: parties, dialogs, paging, filters and side effects', funct
     const keyFile = join(mkdtempSync(join(tmpdir(), 'aii-inbox-usertype-')), 'sandbox-client.jwk.json');
     writeFileSync(keyFile, JSON.stringify(handle.defaultClient.privateJwk));
     rememberSecret(handle.defaultClient.privateJwk.d);
+    const person = connections.activeProfile!;
     prompts.enqueue('sandbox', handle.defaultClient.clientId, ['digdir:dialogporten'], 'jwk', keyFile, 'none', 'maskinporten');
     const { profile } = await vscode.commands.executeCommand<{ profile: ConnectionProfile }>('altinnInbox.addMaskinportenClient');
-    const person = connections.activeProfile!;
     try {
       await profiles.setActive(profile.id);
       internals.provider.refresh();
