@@ -16,7 +16,7 @@ export const CLAIM_MEANINGS: Readonly<Record<string, string>> = {
   token_type: 'How to send the token (Bearer).',
   pid: 'National identity number of the person the token is for.',
   acr: 'Authentication level of the person (idporten-loa-substantial = 3, idporten-loa-high = 4).',
-  authorization_details: 'Rich authorization details: for a system user, which system user (systemuser_id), which customer (systemuser_org) and which system (system_id).',
+  authorization_details: 'Rich authorization details: for a system user, which system user (systemuser_id), which customer (systemuser_org) and which system (system_id). Maskinporten writes an array; Altinn\'s token exchange writes a single entry as an object. Both mean the same.',
   sid: 'Session id.',
   actual_iss: 'The real maker of the token (altinn-test-tools for Altinn test tokens).',
   'urn:altinn:orgNumber': 'Organisation number the Altinn token acts for.',

@@ -22,3 +22,7 @@ export type { TokenInspection, TokenKind, ClaimExplanation, ExpiryStatus } from 
 export { CLAIM_MEANINGS, DIALOG_TOKEN_CLAIM_MEANINGS } from './claimExplanations';
 export { JwksVerifier, trustedIssuersFor } from './jwksVerification';
 export type { VerificationVerdict, TrustedIssuer } from './jwksVerification';
+export { authorizationDetailEntries, systemUserFromClaims } from './authorizationDetails';
+export type { SystemUserClaim } from './authorizationDetails';
+export { tokenUserType, isEndUser } from './userType';
+export type { TokenUserType } from './userType';

@@ -1,3 +1,4 @@
+import { systemUserFromClaims } from './authorizationDetails';
 import { CLAIM_MEANINGS, DIALOG_TOKEN_CLAIM_MEANINGS } from './claimExplanations';
 import { decodeJwtUnverified } from './jwtDecode';
 
@@ -37,9 +38,6 @@ export function inspectJwt(token: string, options: { nowMs?: number; clockSkewSe
   const meanings = kind === 'dialog-token' ? { ...CLAIM_MEANINGS, ...DIALOG_TOKEN_CLAIM_MEANINGS } : CLAIM_MEANINGS;
   const explanations = Object.entries(claims).map(([name, value]) => ({ name, value: displayValue(name, value), meaning: meanings[name] }));
   const consumerId = (claims.consumer as { ID?: unknown } | undefined)?.ID;
-  const detail = Array.isArray(claims.authorization_details)
-    ? (claims.authorization_details as Record<string, unknown>[]).find((d) => d?.type === 'urn:altinn:systemuser')
-    : undefined;
   return {
     header,
     claims,
@@ -48,13 +46,7 @@ export function inspectJwt(token: string, options: { nowMs?: number; clockSkewSe
     expiry: expiryStatus(claims, options.nowMs ?? Date.now(), options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS),
     scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],
     consumerOrganisationNumber: typeof consumerId === 'string' ? consumerId.replace(/^0192:/, '') : typeof claims['urn:altinn:orgNumber'] === 'string' ? claims['urn:altinn:orgNumber'] : undefined,
-    systemUser: detail
-      ? {
-          id: Array.isArray(detail.systemuser_id) ? String(detail.systemuser_id[0]) : undefined,
-          organisationNumber: typeof (detail.systemuser_org as { ID?: unknown } | undefined)?.ID === 'string' ? ((detail.systemuser_org as { ID: string }).ID).replace(/^0192:/, '') : undefined,
-          systemId: typeof detail.system_id === 'string' ? detail.system_id : undefined,
-        }
-      : undefined,
+    systemUser: systemUserFromClaims(claims),
     pid: typeof claims.pid === 'string' ? claims.pid : undefined,
   };
 }

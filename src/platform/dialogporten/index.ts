@@ -4,7 +4,7 @@ export { toSearchParams, MIN_SEARCH_LENGTH } from './client/searchFilters';
 export type { DialogSearchFilters, OrderBy, OrderField } from './client/searchFilters';
 export { fetchFrontChannelEmbed, FCE_MAX_BYTES, FCE_TIMEOUT_MS } from './client/frontChannelEmbed';
 export type { FrontChannelEmbed, FrontChannelEmbedOptions } from './client/frontChannelEmbed';
-export { DialogRevisionConflictError } from './errors';
+export { DialogRevisionConflictError, isUserTypeRefusal } from './errors';
 // Types of every payload; values only from the zod-free modules (the schemas themselves load on first use).
 export type * from './schemas';
 export * from './schemas/constants';

@@ -7,14 +7,22 @@ export interface FeatureStatus {
   readonly satisfied: boolean;
   /** The scopes to ask for: for each unmet requirement, its preferred scope. */
   readonly missing: string[];
+  /** The feature serves only a person or a system user, and the token is neither: scopes alone will not help. */
+  readonly needsEndUser: boolean;
 }
 
-/** For every feature, whether the granted scopes are enough and which are missing. */
-export function featureChecklist(grantedScopes: readonly string[]): FeatureStatus[] {
+export interface ChecklistIdentity {
+  /** Whether the token is a person or a system user (see `tokenUserType`); undefined when not known. */
+  readonly endUser?: boolean;
+}
+
+/** For every feature, whether the granted scopes (and, where the API needs one, an end user) are enough, and what is missing. */
+export function featureChecklist(grantedScopes: readonly string[], identity: ChecklistIdentity = {}): FeatureStatus[] {
   const granted = new Set(grantedScopes);
   return FEATURES.map((feature) => {
     const missing = feature.requires.filter((anyOf) => !anyOf.some((scope) => granted.has(scope))).map(([preferred]) => preferred);
-    return { feature: feature.id, satisfied: missing.length === 0, missing };
+    const needsEndUser = feature.needsEndUser === true && identity.endUser === false;
+    return { feature: feature.id, satisfied: missing.length === 0 && !needsEndUser, missing, needsEndUser };
   });
 }
 

@@ -8,6 +8,12 @@ export interface FeatureDefinition {
   readonly label: Bilingual;
   /** All of these requirements must be met. */
   readonly requires: readonly ScopeRequirement[];
+  /**
+   * The feature's API serves end users only: a person or a system user. Dialogporten's end-user API answers any other
+   * token (a plain Maskinporten or organisation token, a service owner) with 403, whatever its scopes
+   * (Altinn/dialogporten, src/Digdir.Domain.Dialogporten.WebApi/Common/Authentication/UserTypeValidationMiddleware.cs).
+   */
+  readonly needsEndUser?: boolean;
 }
 
 export const FEATURES: readonly FeatureDefinition[] = [
@@ -15,6 +21,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     id: 'dialogportenInbox',
     label: { en: 'Dialogporten inbox', nb: 'Innboks i Dialogporten' },
     requires: [['digdir:dialogporten', 'digdir:dialogporten.noconsent']],
+    needsEndUser: true,
   },
   {
     id: 'correspondence',

@@ -3,4 +3,4 @@ export type { Bilingual, FeatureId, ProductGroup, ReferenceFile, ScopeInfo } fro
 export { FEATURES, featureDefinition } from './features';
 export type { FeatureDefinition, ScopeRequirement } from './features';
 export { featureChecklist, groupScopesByProduct, parseScopeClaim } from './checklist';
-export type { FeatureStatus, ScopeGroup } from './checklist';
+export type { ChecklistIdentity, FeatureStatus, ScopeGroup } from './checklist';

@@ -61,6 +61,13 @@ export function registerTokenExchange(router: Router, context: SandboxContext): 
 async function altinnTokenFor(context: SandboxContext, maskinporten: JWTPayload, orgNumber: string, test: boolean): Promise<string> {
   const claims: Record<string, unknown> = { ...maskinporten };
   for (const name of REMOVED_CLAIMS) delete claims[name];
+  // The exchange copies the validated ClaimsPrincipal's claims into a new JwtSecurityToken (altinn-authentication,
+  // src/Authentication/Controllers/AuthenticationController.cs, AuthenticateMaskinportenToken and GenerateToken). .NET
+  // reads a JSON array claim as one claim per element and writes a lone claim back as a single value, so Maskinporten's
+  // one-entry `authorization_details` array comes out as an object.
+  for (const [name, value] of Object.entries(claims)) {
+    if (Array.isArray(value) && value.length === 1) claims[name] = value[0];
+  }
   claims['urn:altinn:orgNumber'] = orgNumber;
   claims['urn:altinn:authenticatemethod'] = 'maskinporten';
   claims['urn:altinn:authlevel'] = 3;

@@ -73,7 +73,7 @@ interface AuthorizationDetail {
 function toPrincipal(claims: JWTPayload, issuer: Principal['issuer']): Principal {
   const scopes = new Set(typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []);
   const consumer = claims.consumer as { ID?: string } | undefined;
-  const details = Array.isArray(claims.authorization_details) ? (claims.authorization_details as AuthorizationDetail[]) : [];
+  const details = authorizationDetails(claims.authorization_details);
   const systemUserDetail = details.find((d) => d.type === 'urn:altinn:systemuser');
   const pid = typeof claims.pid === 'string' ? claims.pid : undefined;
   return {
@@ -87,4 +87,16 @@ function toPrincipal(claims: JWTPayload, issuer: Principal['issuer']): Principal
       ? { id: systemUserDetail.systemuser_id[0], organisationNumber: (systemUserDetail.systemuser_org?.ID ?? '').replace(/^0192:/, ''), systemId: systemUserDetail.system_id }
       : undefined,
   };
+}
+
+/**
+ * `authorization_details` as Maskinporten writes it (an array) or as Altinn's token exchange re-issues a single entry
+ * (an object: .NET splits a JSON array claim into one claim per element and writes a lone claim back as a value).
+ * Dialogporten reads both (Altinn/dialogporten, Application/Common/Extensions/ClaimsPrincipalExtensions.cs,
+ * TryGetAuthorizationDetailsClaimValue); Correspondence reads the first entry's object
+ * (Altinn/altinn-correspondence, src/Altinn.Correspondence.Common/Helpers/ClaimsPrincipalExtensions.cs).
+ */
+function authorizationDetails(value: unknown): AuthorizationDetail[] {
+  if (Array.isArray(value)) return value.filter((d): d is AuthorizationDetail => !!d && typeof d === 'object');
+  return value && typeof value === 'object' ? [value as AuthorizationDetail] : [];
 }

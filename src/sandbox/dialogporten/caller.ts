@@ -6,8 +6,8 @@ import type { RequestContext } from '../core/router';
 import { ephemeralPersonUrn } from '../data/dialogHash';
 import type { ActorJson, StoredDialog } from '../data/dialogTypes';
 import type { DialogStore } from '../data/dialogStore';
-import { sendProblem } from '../core/respond';
-import { instanceOf, sendAuthenticationFailure } from './problems';
+import { sendAuthenticationFailure } from './problems';
+import { dialogportenUserType, END_USER_TYPES, sendUserTypeRefusal } from './userType';
 
 export const DIALOGPORTEN_SCOPES = ['digdir:dialogporten', 'digdir:dialogporten.noconsent'] as const;
 const RESOURCE_PREFIX = 'urn:altinn:resource:';
@@ -36,13 +36,13 @@ export async function authenticateCaller(request: RequestContext, context: Sandb
     sendAuthenticationFailure(request.res, request.url.pathname, result);
     return undefined;
   }
-  const caller = toCaller(result, context, store);
-  if (!caller) {
-    sendProblem(request.res, {
-      status: 403, title: 'Forbidden', instance: instanceOf(request.url.pathname),
-      detail: 'The end-user API needs a person (ID-porten pid) or a system user (authorization_details) in the token; a plain Maskinporten client token is not an end user.',
-    });
+  // UseAuthorization (the scope) runs before UseUserTypeValidation in Dialogporten's WebApi Program.cs.
+  if (!END_USER_TYPES.includes(dialogportenUserType(result))) {
+    sendUserTypeRefusal(request.res, request.url.pathname);
+    return undefined;
   }
+  const caller = toCaller(result, context, store);
+  if (!caller) sendUserTypeRefusal(request.res, request.url.pathname);
   return caller;
 }
 

@@ -1,5 +1,7 @@
 // The shape of the Connections tree as plain data: no `vscode` import, so it is unit-tested in Node.
 // The VS Code layer (connectionsTree.ts) turns these specs into TreeItems.
+import { systemUserFromClaims } from '../../platform/auth/authorizationDetails';
+import { isEndUser, tokenUserType } from '../../platform/auth/userType';
 import { describeScope, featureChecklist, featureDefinition, type FeatureStatus } from '../../platform/scopes';
 import { ENVIRONMENT_IDS, type EnvironmentId } from '../../platform/environments';
 import type { ConnectionProfile } from '../profiles/profile';
@@ -126,8 +128,10 @@ export function profileChildren(input: ProfileChildrenInput): NodeSpec[] {
   const nodes: NodeSpec[] = [tokenNode(input)];
   if (state.status === 'valid') nodes.push(identityNode(profile, state.claims, t));
   if (profile.kind === 'maskinporten') nodes.push(keyNode(profile, t));
-  const scopes = state.status === 'valid' ? { list: state.scopes, fromToken: true } : profile.kind === 'maskinporten' ? { list: profile.scopes, fromToken: false } : undefined;
-  if (scopes) nodes.push(scopesNode(profile, scopes.list, scopes.fromToken, t));
+  const scopes = state.status === 'valid'
+    ? { list: state.scopes, fromToken: true, endUser: isEndUser(tokenUserType(state.claims)) }
+    : profile.kind === 'maskinporten' ? { list: profile.scopes, fromToken: false, endUser: profile.systemUserOrg !== undefined } : undefined;
+  if (scopes) nodes.push(scopesNode(profile, scopes, t));
   return nodes;
 }
 
@@ -263,15 +267,13 @@ export interface TokenIdentity {
 /** Who the token speaks for, read from its claims (Maskinporten, Altinn or test-tools shapes). */
 export function identityFromClaims(claims: Readonly<Record<string, unknown>>): TokenIdentity {
   const consumer = (claims.consumer as { ID?: unknown } | undefined)?.ID;
-  const details = Array.isArray(claims.authorization_details) ? claims.authorization_details as Record<string, unknown>[] : [];
-  const systemUser = details.find((d) => d && d.type === 'urn:altinn:systemuser');
-  const systemUserOrg = (systemUser?.systemuser_org as { ID?: unknown } | undefined)?.ID;
+  const systemUser = systemUserFromClaims(claims);
   const str = (value: unknown): string | undefined => typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
   return {
     consumerOrganisationNumber: str(consumer)?.replace(/^0192:/, '') ?? str(claims['urn:altinn:orgNumber']),
-    systemUserId: Array.isArray(systemUser?.systemuser_id) ? str(systemUser.systemuser_id[0]) : undefined,
-    systemUserOrganisationNumber: str(systemUserOrg)?.replace(/^0192:/, ''),
-    systemId: str(systemUser?.system_id),
+    systemUserId: systemUser?.id,
+    systemUserOrganisationNumber: systemUser?.organisationNumber,
+    systemId: systemUser?.systemId,
     person: str(claims.pid),
     clientId: str(claims.client_id),
     altinnUserId: str(claims['urn:altinn:userid']),
@@ -329,8 +331,8 @@ function keyNode(profile: Extract<ConnectionProfile, { kind: 'maskinporten' }>, 
   };
 }
 
-function scopesNode(profile: ConnectionProfile, scopes: readonly string[], fromToken: boolean, t: Translate): NodeSpec {
-  const checklist = featureChecklist(scopes);
+function scopesNode(profile: ConnectionProfile, { list: scopes, fromToken, endUser }: { list: readonly string[]; fromToken: boolean; endUser: boolean }, t: Translate): NodeSpec {
+  const checklist = featureChecklist(scopes, { endUser });
   const ready = checklist.filter((f) => f.satisfied).length;
   return {
     id: `scopes:${profile.id}`,
@@ -348,6 +350,7 @@ function scopesNode(profile: ConnectionProfile, scopes: readonly string[], fromT
 
 function featureNode(profile: ConnectionProfile, status: FeatureStatus, t: Translate): NodeSpec {
   const label = featureDefinition(status.feature).label.en;
+  if (status.needsEndUser) return needsEndUserNode(profile, status, label, t);
   return {
     id: `feature:${profile.id}:${status.feature}`,
     kind: 'feature',
@@ -362,6 +365,44 @@ function featureNode(profile: ConnectionProfile, status: FeatureStatus, t: Trans
     profileId: profile.id,
     missingScopes: status.missing,
   };
+}
+
+/**
+ * A feature whose API serves only a person or a system user, on a profile that is neither (a plain Maskinporten
+ * client): no scope fixes that, a system user does.
+ */
+function needsEndUserNode(profile: ConnectionProfile, status: FeatureStatus, label: string, t: Translate): NodeSpec {
+  const id = `feature:${profile.id}:${status.feature}`;
+  const fix = addEndUserAction(profile, t);
+  const missing = status.missing.length ? t('; also missing {0}', status.missing.join(', ')) : '';
+  return {
+    id,
+    kind: 'feature',
+    label: `✗ ${t(label)}`,
+    description: t('needs a system user (or a person){0}', missing),
+    tooltip: () => [
+      t('{0} uses Dialogporten\'s end-user API, which serves only a person or a system user.', t(label)),
+      t('A plain Maskinporten token is neither: Dialogporten answers 403 "unable to determine valid user type", whatever its scopes.'),
+      t('Add a system user to the profile: the customer organisation that approved your system.'),
+    ].join('  \n'),
+    icon: { id: 'circle-slash', color: 'list.errorForeground' },
+    contextValue: status.missing.length ? 'feature;missing;needsEndUser' : 'feature;needsEndUser',
+    collapsible: fix ? 'expanded' : 'none',
+    profileId: profile.id,
+    missingScopes: status.missing,
+    children: fix ? [{
+      id: `${id}:fix`, kind: 'fix', label: fix.label, icon: { id: fix.icon, color: 'textLink.foreground' }, contextValue: 'fix', collapsible: 'none',
+      profileId: profile.id, command: { command: fix.command, title: fix.label, arguments: fix.arguments },
+    }] : undefined,
+  };
+}
+
+/** How to give a profile an end user: a Maskinporten client gets a system-user customer; a pasted token is replaced. */
+export function addEndUserAction(profile: ConnectionProfile, t: Translate): FixAction | undefined {
+  const ref = { profileId: profile.id };
+  if (profile.kind === 'maskinporten') return { id: 'add-system-user', label: t('Add a system user to the profile…'), command: 'altinnInbox.editProfile', arguments: [{ ...ref, field: 'systemUser' }], icon: 'person-add' };
+  if (profile.kind === 'token') return { id: 'paste-end-user', label: t('Paste a system-user or person token…'), command: 'altinnInbox.pasteToken', arguments: [ref], icon: 'clippy' };
+  return undefined;
 }
 
 function scopeNode(profile: ConnectionProfile, scope: string, t: Translate): NodeSpec {

@@ -1,3 +1,4 @@
+import { isUserTypeRefusal } from '../../platform/dialogporten/errors';
 import { ApiError, NetworkError, PlatformError } from '../../platform/errors';
 import { plainLocalizer, type Localizer } from './presentation';
 import { TokenRequestError } from './tokenRequestError';
@@ -13,6 +14,8 @@ export interface ErrorAdvice {
   readonly fixConnection: boolean;
   /** A scope is probably missing: offer drafting a scope request. */
   readonly missingScope: boolean;
+  /** The API serves only a person or a system user and the token is neither: offer adding a system user to the profile. */
+  readonly needsEndUser: boolean;
   /** The filter is what the service refused. */
   readonly editFilter: boolean;
 }
@@ -24,13 +27,22 @@ interface Explained {
 
 export function adviseOnError(error: unknown, what: string, l10n: Localizer = plainLocalizer): ErrorAdvice {
   const message = error instanceof Error ? error.message : String(error);
-  const base = { detail: message, retry: true, fixConnection: false, missingScope: false, editFilter: false };
+  const base = { detail: message, retry: true, fixConnection: false, missingScope: false, needsEndUser: false, editFilter: false };
   if (error instanceof TokenRequestError) return { ...base, title: tokenTitle(error, what, l10n), fixConnection: true };
   if (error instanceof ApiError) {
     const explained = error as ApiError & Explained;
     const reason = explained.reason;
     if (error.status === 401 || reason === 'token-rejected' || reason === 'maskinporten-token-not-accepted' || reason === 'not-a-user') {
       return { ...base, title: l10n.t('Could not load {0}: the token was not accepted (401)', what), fixConnection: true };
+    }
+    if (isUserTypeRefusal(error)) {
+      return {
+        ...base,
+        title: l10n.t('Could not load {0}: this API needs a system user (or a person); add one to the profile', what),
+        detail: `${l10n.t('Dialogporten\'s end-user API serves only a person or a system user; a plain Maskinporten token is neither, whatever its scopes. Add a system user (the customer organisation that approved your system) to the connection profile.')} (${message})`,
+        fixConnection: true,
+        needsEndUser: true,
+      };
     }
     if (error.status === 403 || reason === 'missing-scope') {
       return { ...base, title: l10n.t('Could not load {0}: access denied (403); a scope is probably missing', what), fixConnection: true, missingScope: true };

@@ -209,7 +209,8 @@ export class ErrorNode extends InboxNode {
     rows.push(new HintNode(`${this.id}/detail`, this, { label: this.advice.detail.slice(0, 200), icon: 'blank', tooltip: this.advice.detail.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`), contextValue: 'errorDetail' }));
     if (this.advice.retry) add('retry', vscode.l10n.t('Retry'), 'refresh', this.retryCommand.command, this.retryCommand.arguments ?? []);
     if (this.advice.editFilter) add('filter', vscode.l10n.t('Edit or clear the filter…'), 'filter', 'altinnInbox.filterDialogs', [this.target]);
-    if (this.advice.fixConnection) add('fix', vscode.l10n.t('Fix the connection…'), 'plug', 'altinnInbox.fixConnection', [this]);
+    if (this.advice.needsEndUser) add('fix', vscode.l10n.t('Add a system user to the profile…'), 'person-add', 'altinnInbox.fixConnection', [this]);
+    else if (this.advice.fixConnection) add('fix', vscode.l10n.t('Fix the connection…'), 'plug', 'altinnInbox.fixConnection', [this]);
     if (this.raw) add('answer', vscode.l10n.t('Show the answer'), 'json', 'altinnInbox.showRawJson', [this]);
     add('log', vscode.l10n.t('Show log'), 'output', 'altinnInbox.showLog');
     return rows;

@@ -5,6 +5,7 @@ import { PlatformError } from '../../platform/errors';
 import { registerCommand, UserCancelledError } from '../commands';
 import { payloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
+import { addEndUserAction } from '../connections/connectionsModel';
 import { createApiClients, resolveProfile } from './apiClients';
 import { CorrespondenceActions, type CorrespondenceTarget } from './correspondenceActions';
 import { CorrespondenceAttachmentNode, CorrespondenceResourceNode, LinkedCorrespondenceNode } from './correspondenceNodes';
@@ -147,8 +148,16 @@ async function fixConnection(services: ExtensionServices, provider: InboxTreePro
     await vscode.commands.executeCommand('altinnInbox.connections.focus');
     return;
   }
-  const commands = new Set(await vscode.commands.getCommands(true));
   const advice = node instanceof ErrorNode ? node.advice : undefined;
+  // The token is not an end user (a plain Maskinporten client on Dialogporten's end-user API): open the profile's
+  // system-user step straight away, then rebuild the tree (its nodes hold the profile as it was).
+  const addEndUser = advice?.needsEndUser ? addEndUserAction(profile, vscode.l10n.t) : undefined;
+  if (addEndUser) {
+    await vscode.commands.executeCommand(addEndUser.command, ...addEndUser.arguments);
+    provider.refresh();
+    return;
+  }
+  const commands = new Set(await vscode.commands.getCommands(true));
   const state = services.connections.tokenState(profile.id);
   const items = [
     { id: 'token', label: `$(refresh) ${vscode.l10n.t('Get a new token for "{0}"', profile.label)}`, description: state.status === 'error' ? state.message : state.status },

@@ -1,6 +1,6 @@
 // What the token inspector shows, and its HTML: no `vscode` import (unit-tested in Node).
 // The model holds the decoded header and claims only: never the token text or its signature.
-import { inspectJwt, type TokenKind, type VerificationVerdict } from '../../platform/auth';
+import { inspectJwt, isEndUser, tokenUserType, type TokenKind, type VerificationVerdict } from '../../platform/auth';
 import { CLAIM_MEANINGS, DIALOG_TOKEN_CLAIM_MEANINGS } from '../../platform/auth';
 import { describeScope, featureChecklist, featureDefinition } from '../../platform/scopes';
 import { identityFromClaims, type TokenIdentity } from '../connections/connectionsModel';
@@ -23,7 +23,8 @@ export interface InspectorModel {
   readonly claims: readonly ClaimRow[];
   readonly expiry: { readonly expMs?: number; readonly iatMs?: number; readonly nbfMs?: number; readonly state: string; readonly text: string };
   readonly scopes: readonly { readonly scope: string; readonly purpose?: string }[];
-  readonly features: readonly { readonly label: string; readonly satisfied: boolean; readonly missing: readonly string[] }[];
+  /** `needsEndUser`: the feature's API serves only a person or a system user, and this token is neither. */
+  readonly features: readonly { readonly label: string; readonly satisfied: boolean; readonly missing: readonly string[]; readonly needsEndUser: boolean }[];
   readonly identity: TokenIdentity;
   /** Decoded header and claims, as "Copy as JSON" gives them. */
   readonly json: string;
@@ -61,7 +62,7 @@ export function buildInspectorModel(token: string, options: { source: string; no
     claims: Object.entries(claims).map(([name, value]) => ({ name, value: display(name, value), meaning: meanings[name] })),
     expiry: { expMs: num(claims.exp), iatMs: num(claims.iat), nbfMs: num(claims.nbf), state: inspection.expiry.state, text: inspection.expiry.text },
     scopes: inspection.scopes.map((scope) => ({ scope, purpose: describeScope(scope)?.purpose.en })),
-    features: inspection.kind === 'dialog-token' || inspection.scopes.length === 0 ? [] : featureChecklist(inspection.scopes).map((f) => ({ label: featureDefinition(f.feature).label.en, satisfied: f.satisfied, missing: f.missing })),
+    features: inspection.kind === 'dialog-token' || inspection.scopes.length === 0 ? [] : featureChecklist(inspection.scopes, { endUser: isEndUser(tokenUserType(claims)) }).map((f) => ({ label: featureDefinition(f.feature).label.en, satisfied: f.satisfied, missing: f.missing, needsEndUser: f.needsEndUser })),
     identity: identityFromClaims(claims),
     json: `${JSON.stringify({ header: inspection.header, claims }, null, 2)}\n`,
     verdict: { state: 'checking', text: 'Checking the signature against the issuer\'s published keys…' },
@@ -106,6 +107,13 @@ function identityList(identity: TokenIdentity): string {
   return `<dl class="identity">${present.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd><code>${escapeHtml(value!)}</code></dd>`).join('')}</dl>`;
 }
 
+/** Why a feature is not ready, as HTML: the end user it needs, then the scopes it lacks. */
+function featureShortfall(feature: InspectorModel['features'][number]): string {
+  const parts = feature.needsEndUser ? ['needs a system user (or a person): this token is neither'] : [];
+  if (feature.missing.length) parts.push(`missing ${feature.missing.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}`);
+  return parts.join('; ');
+}
+
 /** The panel's body: every value escaped; the live countdown and the verdict are filled in by the script. */
 export function renderInspectorBody(model: InspectorModel): string {
   const expiry = model.expiry;
@@ -113,7 +121,7 @@ export function renderInspectorBody(model: InspectorModel): string {
     ? `<ul class="scopes">${model.scopes.map((s) => `<li><code>${escapeHtml(s.scope)}</code>${s.purpose ? ` — ${escapeHtml(s.purpose)}` : ' <span class="muted">(not in the catalogue)</span>'}</li>`).join('')}</ul>`
     : '<p class="muted">No scope claim.</p>';
   const features = model.features.length
-    ? `<ul class="features">${model.features.map((f) => `<li class="${f.satisfied ? 'ok' : 'missing'}"><span class="mark" aria-hidden="true">${f.satisfied ? '✓' : '✗'}</span> ${escapeHtml(f.label)}${f.satisfied ? '' : ` <span class="muted">— missing ${f.missing.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}</span>`}</li>`).join('')}</ul>`
+    ? `<ul class="features">${model.features.map((f) => `<li class="${f.satisfied ? 'ok' : 'missing'}"><span class="mark" aria-hidden="true">${f.satisfied ? '✓' : '✗'}</span> ${escapeHtml(f.label)}${f.satisfied ? '' : ` <span class="muted">— ${featureShortfall(f)}</span>`}</li>`).join('')}</ul>`
     : '';
   return `<main>
 <header class="summary">

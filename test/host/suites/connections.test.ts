@@ -126,6 +126,33 @@ describe('connections: tokens from the sandbox Maskinporten, scopes and the toke
     assert.equal(checklist(after).systemRegister, false);
   });
 
+  it('a plain Maskinporten client: the inbox feature needs a system user, and its Fix adds one; the exchanged token shows the system user', async () => {
+    const { connections, profiles } = hooks.services;
+    const profile = await addSandboxClient(['digdir:dialogporten', 'altinn:correspondence.read']);
+    const inboxRow = (p: ConnectionProfile, state: TokenState): NodeSpec => profileChildren({ profile: p, state, nowMs: Date.now(), t, timeOfDay: () => '' })
+      .find((row) => row.kind === 'scopes')!.children!.find((row) => row.id.endsWith(':dialogportenInbox'))!;
+    const plain = inboxRow(profile, valid(await connections.refreshToken(profile)));
+    assert.equal(plain.contextValue, 'feature;needsEndUser');
+    assert.equal(plain.description, 'needs a system user (or a person)');
+    const fix = plain.children!.find((row) => row.kind === 'fix')!;
+    assert.equal(fix.label, 'Add a system user to the profile…');
+
+    const customer = handle.context.world.systemUsers.find((u) => u.clientIds.includes(handle.defaultClient.clientId) && u.delegatedResources.length > 0 && !u.externalRef)!;
+    prompts.enqueue('systemUser', customer.organisationNumber, '');
+    await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? []));
+    assert.equal(prompts.pending, 0, 'the Fix opened the profile\'s system-user step');
+    const edited = profiles.get(profile.id)!;
+    const state = valid(await connections.refreshToken(edited));
+    assert.equal(inboxRow(edited, state).contextValue, 'feature;ready', 'with a system user the inbox is ready');
+    const token = await (await connections.tokenProvider(edited, 'altinn')).getToken();
+    rememberSecret(token);
+    const exchanged = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    assert.ok(exchanged.authorization_details && !Array.isArray(exchanged.authorization_details), 'the exchanged token carries the entry as an object');
+    const model = await vscode.commands.executeCommand<InspectorModel>('altinnInbox.inspectToken', { token });
+    assert.equal(model.identity.systemUserOrganisationNumber, customer.organisationNumber, 'the inspector reads the object form');
+    assert.equal(model.identity.systemUserId, customer.id);
+  });
+
   it('switches the active profile from the palette and with a tree row argument', async () => {
     const { profiles } = hooks.services;
     const list = profiles.list();

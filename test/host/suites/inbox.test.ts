@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -12,7 +12,9 @@ import { dialogStoreOf } from '../../../src/sandbox/dialogporten';
 import { createApiClients, type ApiClients } from '../../../src/vscode/inbox/apiClients';
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
 import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
+import type { ConnectionProfile } from '../../../src/vscode/profiles/profile';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import { rememberSecret } from './credentialHelpers';
 import { activateExtension } from './hostHelpers';
 
 // Host tests of the Inbox tree against the extension's embedded sandbox: the real tree provider, real commands,
@@ -255,6 +257,43 @@ describe('inbox-tree: parties, dialogs, paging, filters and side effects', funct
     assert.equal(prompts.pending, 0);
     assert.equal((await children(person)).filter((r) => has(r, 'dialog')).length, 100, 'a new token and the list is back');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a plain Maskinporten client: the error row says the API needs a system user, and its Fix adds one and loads', async () => {
+    const { profiles, connections } = hooks.services;
+    const handle = await hooks.services.sandbox.ensureStarted();
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'aii-inbox-usertype-')), 'sandbox-client.jwk.json');
+    writeFileSync(keyFile, JSON.stringify(handle.defaultClient.privateJwk));
+    rememberSecret(handle.defaultClient.privateJwk.d);
+    const person = connections.activeProfile!;
+    prompts.enqueue('sandbox', handle.defaultClient.clientId, ['digdir:dialogporten'], 'jwk', keyFile, 'none', 'maskinporten');
+    const { profile } = await vscode.commands.executeCommand<{ profile: ConnectionProfile }>('altinnInbox.addMaskinportenClient');
+    try {
+      await profiles.setActive(profile.id);
+      internals.provider.refresh();
+      const roots = await children();
+      const error = roots.find((r) => has(r, 'error'));
+      assert.ok(error, `an error row instead of parties: ${roots.map(label).join(', ')}`);
+      assert.equal(label(error), 'Could not load the parties: this API needs a system user (or a person); add one to the profile');
+      const actions = (await children(error)).map(label);
+      assert.ok(actions.includes('Add a system user to the profile…'), actions.join(', '));
+      assert.deepEqual(actions.slice(1), ['Retry', 'Add a system user to the profile…', 'Show the answer', 'Show log'], 'no scope request: no scope would help');
+
+      const customer = handle.context.world.systemUsers.find((u) => u.clientIds.includes(handle.defaultClient.clientId) && u.delegatedResources.length > 0 && !u.externalRef)!;
+      prompts.enqueue('systemUser', customer.organisationNumber, '');
+      const fix = (await children(error)).find((a) => label(a) === 'Add a system user to the profile…')!;
+      const command = item(fix).command!;
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      assert.equal(prompts.pending, 0, 'the Fix opened the profile\'s system-user step');
+      const edited = profiles.get(profile.id);
+      assert.equal(edited?.kind === 'maskinporten' ? edited.systemUserOrg : undefined, customer.organisationNumber);
+      const loaded = await children();
+      assert.deepEqual(loaded.map((r) => r.party?.party), [`urn:altinn:organization:identifier-no:${customer.organisationNumber}`], 'the Inbox loads as the system user');
+    } finally {
+      await profiles.setActive(person.id);
+      await profiles.remove(profile.id);
+      internals.provider.refresh();
+    }
   });
 
   it('never marks a dialog seen by listing or expanding it; opening it does', async () => {

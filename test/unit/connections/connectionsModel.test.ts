@@ -10,6 +10,9 @@ const client: MaskinportenProfile = {
   id: 'p1', label: 'tt02 client', environment: 'tt02', createdAt: '2025-01-01T00:00:00Z', kind: 'maskinporten',
   clientId: '2f1c9a4e-7b3d-4c21-9e55-0a8b6f3d2c11', scopes: ['digdir:dialogporten'], keySource: 'generated', kid: 'altinn-inbox-20250101-abcdef', exchangeToAltinn: false,
 };
+const systemUserClient: MaskinportenProfile = { ...client, id: 'p5', label: 'tt02 system user', systemUserOrg: '310000002' };
+/** As Altinn's token exchange writes a single entry: an object, not Maskinporten's one-element array. */
+const SYSTEM_USER_DETAIL = { type: 'urn:altinn:systemuser', systemuser_id: ['a2b4c6d8-0000-4000-8000-000000000001'], systemuser_org: { authority: 'iso6523-actorid-upis', ID: '0192:310000002' }, system_id: '310000001_inbox' };
 const pasted: ConnectionProfile = { id: 'p2', label: 'pasted', environment: 'tt02', createdAt: '2025-01-01T00:00:00Z', kind: 'token' };
 const person: ConnectionProfile = { id: 'p3', label: 'Sandbox person', environment: 'sandbox', createdAt: '2025-01-01T00:00:00Z', kind: 'sandbox', identity: { type: 'person' } };
 const production: ConnectionProfile = { ...client, id: 'p4', label: 'prod', environment: 'production' };
@@ -46,11 +49,11 @@ describe('connections model: the Connections tree as data', () => {
   });
 
   it('shows "valid until hh:mm", the identity from the claims and a feature checklist that follows the scopes', () => {
-    const nodes = profileChildren({ profile: client, state: valid(['digdir:dialogporten'], { consumer: { ID: '0192:310000001' } }), nowMs: Date.parse('2025-03-01T14:00:00Z'), t, timeOfDay });
+    const nodes = profileChildren({ profile: systemUserClient, state: valid(['digdir:dialogporten'], { consumer: { ID: '0192:310000001' }, authorization_details: SYSTEM_USER_DETAIL }), nowMs: Date.parse('2025-03-01T14:00:00Z'), t, timeOfDay });
     const token = find(nodes, 'token');
     assert.equal(token.label, 'Token valid until 14:05');
     assert.equal(token.command?.command, 'altinnInbox.inspectToken');
-    assert.equal(find(nodes, 'identity').description, 'organisation 310000001');
+    assert.equal(find(nodes, 'identity').description, 'system user for 310000002');
     const scopes = find(nodes, 'scopes');
     const features = scopes.children!.filter((n) => n.kind === 'feature');
     const inbox = features.find((f) => f.id.endsWith('dialogportenInbox'))!;
@@ -64,10 +67,35 @@ describe('connections model: the Connections tree as data', () => {
     assert.equal(scopeRow.label, 'digdir:dialogporten');
     assert.match(scopeRow.description ?? '', /Dialogporten/);
 
-    const more = profileChildren({ profile: client, state: valid(['digdir:dialogporten', 'altinn:correspondence.read']), nowMs: 0, t, timeOfDay });
+    const more = profileChildren({ profile: systemUserClient, state: valid(['digdir:dialogporten', 'altinn:correspondence.read'], { authorization_details: [SYSTEM_USER_DETAIL] }), nowMs: 0, t, timeOfDay });
     const after = find(more, 'scopes').children!.find((f) => f.id.endsWith(':correspondence'))!;
     assert.equal(after.contextValue, 'feature;ready', 'adding the scope ticks the feature');
     assert.match(find(more, 'scopes').description ?? '', /2 scope\(s\) · 2\/6 features ready/);
+  });
+
+  it('marks the Dialogporten inbox "needs a system user" for a plain Maskinporten token, with a Fix that opens the profile\'s system-user step', () => {
+    const nodes = profileChildren({ profile: client, state: valid(['digdir:dialogporten', 'altinn:correspondence.read'], { consumer: { ID: '0192:310000001' } }), nowMs: 0, t, timeOfDay });
+    assert.equal(find(nodes, 'identity').description, 'organisation 310000001');
+    const scopes = find(nodes, 'scopes');
+    const inbox = scopes.children!.find((f) => f.id.endsWith(':dialogportenInbox'))!;
+    assert.equal(inbox.label, '✗ Dialogporten inbox');
+    assert.equal(inbox.description, 'needs a system user (or a person)');
+    assert.equal(inbox.contextValue, 'feature;needsEndUser', 'no "Draft scope request" on it: no scope would help');
+    assert.deepEqual(inbox.missingScopes, []);
+    assert.match(inbox.tooltip!(), /unable to determine valid user type/);
+    const fix = inbox.children?.[0];
+    assert.equal(fix?.kind, 'fix');
+    assert.equal(fix?.label, 'Add a system user to the profile…');
+    assert.deepEqual(fix?.command, { command: 'altinnInbox.editProfile', title: 'Add a system user to the profile…', arguments: [{ profileId: 'p1', field: 'systemUser' }] });
+    assert.equal(scopes.children!.find((f) => f.id.endsWith(':correspondence'))?.contextValue, 'feature;ready', 'Correspondence has no user-type gate');
+    assert.match(scopes.description ?? '', /1\/6 features ready/);
+
+    const noToken = profileChildren({ profile: client, state: { status: 'unknown' }, nowMs: 0, t, timeOfDay });
+    assert.equal(find(noToken, 'scopes').children!.find((f) => f.id.endsWith(':dialogportenInbox'))?.contextValue, 'feature;needsEndUser', 'before any token, from the profile');
+    const withSystemUser = profileChildren({ profile: systemUserClient, state: { status: 'unknown' }, nowMs: 0, t, timeOfDay });
+    assert.equal(find(withSystemUser, 'scopes').children!.find((f) => f.id.endsWith(':dialogportenInbox'))?.contextValue, 'feature;ready');
+    const pastedOrg = profileChildren({ profile: pasted, state: valid(['digdir:dialogporten'], { consumer: { ID: '0192:310000001' } }), nowMs: 0, t, timeOfDay });
+    assert.equal(find(pastedOrg, 'scopes').children!.find((f) => f.id.endsWith(':dialogportenInbox'))?.children?.[0].command?.command, 'altinnInbox.pasteToken');
   });
 
   it('reads person, system user and consumer from Maskinporten, Altinn and test-token claims', () => {

@@ -18,8 +18,9 @@ describe('test helper: sandboxToken', () => {
       const token = await sandboxToken(sandbox(), { scopes: ['digdir:dialogporten'], systemUserOrg: user.organisationNumber, altinn: true });
       const { claims } = decodeJwtUnverified(token);
       assert.equal(claims.iss, sandbox().urls.altinnIssuer);
-      const details = claims.authorization_details as { systemuser_id: string[] }[];
-      assert.deepEqual(details[0].systemuser_id, [user.id]);
+      // The exchange writes Maskinporten's one-entry array back as an object, as Altinn's does.
+      const details = claims.authorization_details as { systemuser_id: string[] };
+      assert.deepEqual(details.systemuser_id, [user.id]);
     }
   });
 

@@ -89,6 +89,6 @@ describe('sandbox Dialogporten: who sees what', function () {
     const clientToken = await sandboxToken(handle, { scopes: [DIALOGPORTEN_SCOPE] });
     const notEndUser = await dpFetch(endUser(handle, '/parties'), { token: clientToken });
     assert.equal(notEndUser.status, 403);
-    assert.match(notEndUser.body.detail, /system user/);
+    assert.match(notEndUser.body.errors.Type[0], /unable to determine valid user type/);
   });
 });

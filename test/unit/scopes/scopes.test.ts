@@ -37,12 +37,12 @@ describe('scope catalogue', () => {
   describe('featureChecklist', () => {
     it('marks every feature missing its preferred scopes when nothing is granted', () => {
       assert.deepEqual(featureChecklist([]), [
-        { feature: 'dialogportenInbox', satisfied: false, missing: ['digdir:dialogporten'] },
-        { feature: 'correspondence', satisfied: false, missing: ['altinn:correspondence.read'] },
-        { feature: 'authorizedParties', satisfied: false, missing: ['altinn:accessmanagement/authorizedparties'] },
-        { feature: 'systemRegister', satisfied: false, missing: ['altinn:authentication/systemregister.write'] },
-        { feature: 'systemUserRequests', satisfied: false, missing: ['altinn:authentication/systemuser.request.write', 'altinn:authentication/systemuser.request.read'] },
-        { feature: 'events', satisfied: false, missing: ['altinn:events.subscribe'] },
+        { feature: 'dialogportenInbox', satisfied: false, missing: ['digdir:dialogporten'], needsEndUser: false },
+        { feature: 'correspondence', satisfied: false, missing: ['altinn:correspondence.read'], needsEndUser: false },
+        { feature: 'authorizedParties', satisfied: false, missing: ['altinn:accessmanagement/authorizedparties'], needsEndUser: false },
+        { feature: 'systemRegister', satisfied: false, missing: ['altinn:authentication/systemregister.write'], needsEndUser: false },
+        { feature: 'systemUserRequests', satisfied: false, missing: ['altinn:authentication/systemuser.request.write', 'altinn:authentication/systemuser.request.read'], needsEndUser: false },
+        { feature: 'events', satisfied: false, missing: ['altinn:events.subscribe'], needsEndUser: false },
       ]);
     });
 
@@ -65,6 +65,17 @@ describe('scope catalogue', () => {
       const status = featureChecklist(['digdir:dialogporten.noconsent', 'altinn:portal/enduser']);
       assert.equal(status.find((s) => s.feature === 'dialogportenInbox')?.satisfied, true);
       assert.equal(status.find((s) => s.feature === 'authorizedParties')?.satisfied, true);
+    });
+
+    it('requires a person or a system user for the Dialogporten inbox, whatever the scopes', () => {
+      const scopes = ['digdir:dialogporten', 'altinn:correspondence.read'];
+      const organisation = featureChecklist(scopes, { endUser: false });
+      assert.deepEqual(organisation.find((s) => s.feature === 'dialogportenInbox'), { feature: 'dialogportenInbox', satisfied: false, missing: [], needsEndUser: true });
+      assert.equal(organisation.find((s) => s.feature === 'correspondence')?.satisfied, true, 'Correspondence has no user-type gate');
+      assert.deepEqual(featureChecklist(['altinn:events.subscribe'], { endUser: false }).find((s) => s.feature === 'dialogportenInbox'),
+        { feature: 'dialogportenInbox', satisfied: false, missing: ['digdir:dialogporten'], needsEndUser: true });
+      assert.equal(featureChecklist(scopes, { endUser: true }).find((s) => s.feature === 'dialogportenInbox')?.satisfied, true);
+      assert.equal(featureChecklist(scopes).find((s) => s.feature === 'dialogportenInbox')?.satisfied, true, 'unknown identity: scopes decide');
     });
 
     it('satisfies every feature when all vendor scopes are granted', () => {
