@@ -14,6 +14,7 @@ import {
 import { newUuidV7 } from './ids';
 import { searchDialogs } from './searchDialogs';
 import { parseSearchQuery } from './searchQuery';
+import { searchAuthorizedServiceResources } from './serviceResources';
 
 export const END_USER_BASE = '/dialogporten/api/v1/enduser';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,6 +50,13 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
 
   router.get(`${END_USER_BASE}/parties`, authenticated((request, caller) => {
     sendJson(request.res, 200, { authorizedParties: authorizedPartiesOf(caller, context, store) });
+  }));
+
+  router.get(`${END_USER_BASE}/serviceresources`, authenticated((request, caller) => {
+    const language = request.req.headers['accept-language'];
+    const outcome = searchAuthorizedServiceResources(context, store, caller, request.query.getAll('party'), typeof language === 'string' ? language : undefined);
+    if (outcome.kind === 'invalid') return sendValidationProblem(request.res, request.url.pathname, outcome.errors);
+    sendJson(request.res, 200, outcome.body);
   }));
 
   router.get(`${END_USER_BASE}/dialogs`, authenticated((request, caller) => {
