@@ -55,7 +55,9 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
   router.get(`${END_USER_BASE}/serviceresources`, authenticated((request, caller) => {
     const language = request.req.headers['accept-language'];
     const outcome = searchAuthorizedServiceResources(context, store, caller, request.query.getAll('party'), typeof language === 'string' ? language : undefined);
-    if (outcome.kind === 'invalid') return sendValidationProblem(request.res, request.url.pathname, outcome.errors);
+    // The query's validator throws (its result type is no OneOf), and the global exception handler turns that into a
+    // plain 500 (Altinn/dialogporten, Application/Common/Behaviours/ValidationBehaviour.cs, WebApi/Common/Extensions/GlobalExceptionHandler.cs).
+    if (outcome.kind === 'invalid') return sendProblem(request.res, { status: 500, title: 'An error occurred while processing your request.', instance: instanceOf(request.url.pathname) });
     sendJson(request.res, 200, outcome.body);
   }));
 

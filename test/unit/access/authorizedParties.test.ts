@@ -7,6 +7,9 @@ import type { SandboxHandle } from '../../../src/sandbox';
 import { buildAuthorizedParties } from '../../../src/sandbox/accessManagement/authorizedParties';
 import { parseAuthorizedPartiesQuery } from '../../../src/sandbox/accessManagement/authorizedPartiesQuery';
 import { generateWorld } from '../../../src/sandbox/world/generateWorld';
+import { CorrespondenceApiError } from '../../../src/platform/correspondence';
+import { MAIL_PACKAGE, resourcesOfSubject } from '../../../src/sandbox/world/policies';
+import { correspondenceClient, READ_SCOPE } from '../correspondence/clientSetup';
 import { sandboxSystemUsers, sandboxToken, useSandbox, type SandboxTokenOptions } from '../helpers/sandbox';
 
 const SCOPE = 'altinn:accessmanagement/authorizedparties';
@@ -45,7 +48,7 @@ describe('authorized parties (Access Management) against the sandbox', () => {
         assert.equal(sub.unitType, 'BEDR');
       }
       assert.deepEqual(main.authorizedRoles, ['DAGL']);
-      assert.deepEqual(new Set(main.authorizedResources), new Set(allResources()));
+      assert.deepEqual(main.authorizedResources, [], 'the role reaches every resource, yet only direct delegations are listed');
       assert.ok(main.authorizedAccessPackages.length > 0);
     }
     assert.ok(organisations.some((o) => o.subunits.length > 0), 'the world has sub-units');
@@ -84,6 +87,30 @@ describe('authorized parties (Access Management) against the sandbox', () => {
     assert.ok(narrowed.length > 0);
     const one = await client.list({ partyFilter: [party.partyUuid] });
     assert.deepEqual(one.map((p) => p.partyUuid), [party.partyUuid]);
+  });
+
+  it('lists only direct resource delegations as authorizedResources, while a role or an access package still opens Correspondence', async () => {
+    const entries = [...world().personAccess].flatMap(([pid, grants]) => grants.map((g) => ({ pid, ...g })));
+    const viaPackage = entries.find((g) => g.accessPackages?.includes(MAIL_PACKAGE) && !g.roles?.length && !g.resources?.length && g.party.includes('organization'))!;
+    assert.ok(viaPackage, 'a person reaches an organisation through the mail access package alone');
+    const client = clientFor(sandbox(), { scopes: [SCOPE], person: viaPackage.pid });
+    const party = flattenAuthorizedParties(await client.list()).find((p) => partyUrnOf(p) === viaPackage.party)!;
+    assert.deepEqual(party.authorizedResources, []);
+    assert.deepEqual(party.authorizedAccessPackages, [MAIL_PACKAGE]);
+    assert.deepEqual(party.authorizedRoles, []);
+    const narrowed = flattenAuthorizedParties(await client.list({ anyOfResourceIds: ['altinn-correspondence-test'] }));
+    assert.ok(narrowed.some((p) => partyUrnOf(p) === viaPackage.party), 'anyOfResourceIds matches a resource reached through a package');
+
+    const { client: correspondence } = correspondenceClient(sandbox(), http, { scopes: [READ_SCOPE], person: viaPackage.pid });
+    const packaged = resourcesOfSubject(world(), MAIL_PACKAGE);
+    const listed = await Promise.all(packaged.map((resourceId) => correspondence.listIds({ resourceId, onBehalfOf: viaPackage.party })));
+    assert.ok(listed.flat().length > 0, 'Correspondence lists the party\'s messages through the package');
+    const other = allResources().find((r) => !packaged.includes(r))!;
+    await assert.rejects(correspondence.listIds({ resourceId: other, onBehalfOf: viaPackage.party }), (e: unknown) => e instanceof CorrespondenceApiError && e.status === 401, 'a resource outside the package stays closed');
+
+    const dagl = world().personAccess.get(world().defaultPerson.nationalIdentityNumber)!.find((g) => g.roles?.includes('DAGL'))!;
+    const { client: manager } = correspondenceClient(sandbox(), http, { scopes: [READ_SCOPE], person: true });
+    assert.ok((await manager.listIds({ resourceId: 'altinn-correspondence-test', onBehalfOf: dagl.party })).length > 0, 'the role opens Correspondence for the daglig leder');
   });
 
   it('gives a system user its customer organisation with the delegated resources, and nothing without delegations', async () => {
