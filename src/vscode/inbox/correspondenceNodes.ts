@@ -47,10 +47,7 @@ export class CorrespondenceGroupNode extends LoadingNode {
     const item = new vscode.TreeItem(vscode.l10n.t('Correspondence'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('mail');
-    const parts = [this.total === undefined ? vscode.l10n.t('Altinn melding') : vscode.l10n.t('{0} messages', this.total)];
-    const sources = this.discovery ? usedSources(this.discovery.resources) : [];
-    if (sources.length > 0) parts.push(vscode.l10n.t('resources from {0}', sources.map(sourceLabel).join(', ')));
-    item.description = parts.join(' · ');
+    item.description = this.total === undefined ? vscode.l10n.t('Altinn melding') : vscode.l10n.t('{0} messages', this.total);
     item.contextValue = 'group correspondenceGroup';
     return item;
   }
@@ -115,11 +112,6 @@ export class CorrespondenceGroupNode extends LoadingNode {
     }
     return nodes;
   }
-}
-
-function usedSources(resources: readonly DiscoveredResource[]): ResourceSource[] {
-  const order: ResourceSource[] = ['serviceResources', 'dialogs', 'setting'];
-  return order.filter((source) => resources.some((r) => r.sources.includes(source)));
 }
 
 /** Short name of a source, for descriptions. */
