@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DialogportenClient } from '../../../src/platform/dialogporten';
 import { AccessApiError, AuthorizedPartiesClient, flattenAuthorizedParties, partyUrnOf } from '../../../src/platform/access';
 import { authorizedPartiesPageSchema } from '../../../src/platform/access/schemas';
 import { HttpClient } from '../../../src/platform/http';
@@ -113,16 +114,32 @@ describe('authorized parties (Access Management) against the sandbox', () => {
     assert.ok((await manager.listIds({ resourceId: 'altinn-correspondence-test', onBehalfOf: dagl.party })).length > 0, 'the role opens Correspondence for the daglig leder');
   });
 
+  it('gives a system user with only an access package no authorizedResources, yet Correspondence and serviceresources open the package\'s resources', async () => {
+    const user = sandboxSystemUsers(sandbox()).find((u) => u.accessPackages.includes(MAIL_PACKAGE) && u.delegatedResources.length === 0)!;
+    assert.ok(user, 'the sandbox has a system user whose rights are one access package');
+    const party = organizationUrn(user.organisationNumber);
+    const [listed] = await clientFor(sandbox(), { scopes: [SCOPE], systemUserOrg: user.organisationNumber, altinn: true }).list();
+    assert.equal(partyUrnOf(listed), party);
+    assert.deepEqual(listed.authorizedResources, [], 'the old source names nothing');
+    const { client: correspondence } = correspondenceClient(sandbox(), http, { scopes: [READ_SCOPE], systemUserOrg: user.organisationNumber, altinn: true });
+    const ids = await Promise.all(resourcesOfSubject(world(), MAIL_PACKAGE).map((resourceId) => correspondence.listIds({ resourceId, onBehalfOf: party })));
+    assert.ok(ids.flat().length > 0, 'Correspondence lists its messages through the package');
+    const dialogporten = new DialogportenClient({ baseUrl: sandbox().urls.dialogportenBase, http, getToken: () => sandboxToken(sandbox(), { scopes: ['digdir:dialogporten'], systemUserOrg: user.organisationNumber }) });
+    const found = await dialogporten.searchServiceResources({ parties: [party] });
+    assert.ok(found.items!.length > 0 && found.items!.every((i) => resourcesOfSubject(world(), MAIL_PACKAGE).includes(i.serviceResource.id)), 'serviceresources names the package\'s resources');
+  });
+
   it('gives a system user its customer organisation with the delegated resources, and nothing without delegations', async () => {
     for (const user of sandboxSystemUsers(sandbox())) {
       const parties = await clientFor(sandbox(), { scopes: [SCOPE], systemUserOrg: user.organisationNumber, altinn: true }).list();
-      if (user.delegatedResources.length === 0) {
+      if (user.delegatedResources.length === 0 && user.accessPackages.length === 0) {
         assert.deepEqual(parties, []);
         continue;
       }
       assert.equal(parties.length, 1);
       assert.equal(partyUrnOf(parties[0]), organizationUrn(user.organisationNumber));
-      assert.deepEqual(parties[0].authorizedResources, user.delegatedResources.map(bare));
+      assert.deepEqual(parties[0].authorizedResources, user.delegatedResources.map(bare), 'direct delegations only');
+      assert.deepEqual(parties[0].authorizedAccessPackages, user.accessPackages);
       assert.deepEqual(parties[0].authorizedRoles, []);
       assert.deepEqual(parties[0].subunits, []);
     }
