@@ -25,15 +25,26 @@ export interface AuthorizedPartyJson {
   subunits: AuthorizedPartyJson[];
 }
 
-const MANAGER_PACKAGES = ['urn:altinn:accesspackage:skatt-naering', 'urn:altinn:accesspackage:skattegrunnlag'];
+/** Everything the caller may use at a party (roles and packages resolved), for `anyOfResourceIds`; never serialised. */
+const reachable = new WeakMap<AuthorizedPartyJson, readonly string[]>();
 
-/** The caller's parties with sub-units nested under their main unit, filtered like the end-user API. */
+/**
+ * The caller's parties with sub-units nested under their main unit, filtered like the end-user API.
+ *
+ * `authorizedResources` holds direct resource delegations only: Access Management fills it from the assignment's
+ * (and, behind a feature flag, the client delegation's) resource rows, and does not expand roles or access packages
+ * into resources (`EnrichPackageResources = false`). Altinn/altinn-authorization-tmp,
+ * src/apps/Altinn.AccessManagement/src/Altinn.AccessMgmt.Core/Services/AuthorizedPartiesServiceEf.cs
+ * (EnrichWithPartiesWithAccessInfo), AuthorizedPartyRepoServiceEf.cs (GetConnectionsFromOthers) and
+ * AccessMgmt.PersistenceEF/Queries/Connection/ConnectionResourceLoader.cs. The older Altinn/altinn-access-management
+ * AuthorizedPartiesService added role resources only when asked (`includeAuthorizedResourcesThroughRoles`), which
+ * its end-user endpoints never did.
+ */
 export function buildAuthorizedParties(world: SandboxWorld, access: CallerAccess, query: AuthorizedPartiesQuery): AuthorizedPartyJson[] {
   const allResources = world.serviceOwners.flatMap((o) => o.resources.map(bareResourceId));
-  const isDefaultPerson = access.ownParty === personUrn(world.defaultPerson.nationalIdentityNumber);
   const granted = access.grants.filter((g) => access.kind !== 'systemUser' || (g.resources?.length ?? 0) > 0);
   const nodes = new Map<string, AuthorizedPartyJson>();
-  for (const grant of granted) nodes.set(grant.party, partyNode(world, grant, access, allResources, isDefaultPerson));
+  for (const grant of granted) nodes.set(grant.party, partyNode(world, grant, allResources));
 
   const top: AuthorizedPartyJson[] = [];
   for (const [urn, node] of [...nodes]) {
@@ -58,22 +69,22 @@ export function buildAuthorizedParties(world: SandboxWorld, access: CallerAccess
     .sort((a, b) => rank(a, access) - rank(b, access) || a.name.localeCompare(b.name, 'nb'));
 }
 
-function partyNode(world: SandboxWorld, grant: PartyGrant, access: CallerAccess, allResources: string[], isDefaultPerson: boolean): AuthorizedPartyJson {
+function partyNode(world: SandboxWorld, grant: PartyGrant, allResources: string[]): AuthorizedPartyJson {
   const parsed = parsePartyUrn(grant.party);
-  const full = grant.resources === undefined;
-  const resources = full ? allResources : [...grant.resources];
+  const lists = {
+    authorizedRoles: [...(grant.roles ?? [])],
+    authorizedAccessPackages: [...(grant.accessPackages ?? [])],
+    authorizedResources: [...(grant.delegatedResources ?? [])],
+  };
+  let node: AuthorizedPartyJson;
   if (parsed?.kind === 'person') {
     const person = world.persons.find((p) => p.nationalIdentityNumber === parsed.nationalIdentityNumber);
-    return { ...personParty(person, parsed.nationalIdentityNumber), authorizedRoles: full && grant.party === access.ownParty ? ['PRIV'] : [], authorizedResources: resources };
+    node = { ...personParty(person, parsed.nationalIdentityNumber), ...lists };
+  } else {
+    node = { ...organisationParty(world, parsed?.kind === 'organization' ? parsed.organisationNumber : grant.party), ...lists };
   }
-  const organisationNumber = parsed?.kind === 'organization' ? parsed.organisationNumber : grant.party;
-  const manager = full && access.kind === 'person';
-  return {
-    ...organisationParty(world, organisationNumber),
-    authorizedRoles: manager ? [isDefaultPerson ? 'DAGL' : 'LEDE'] : [],
-    authorizedAccessPackages: manager ? [...MANAGER_PACKAGES] : [],
-    authorizedResources: resources,
-  };
+  reachable.set(node, grant.resources ?? allResources);
+  return node;
 }
 
 function personParty(person: SandboxPerson | undefined, nationalIdentityNumber: string): AuthorizedPartyJson {
@@ -126,10 +137,15 @@ function applyFilters(party: AuthorizedPartyJson, query: AuthorizedPartiesQuery,
   return { ...trimLists(party, query), subunits };
 }
 
-/** `anyOfResourceIds`: unknown ids are ignored; a list of only unknown ids filters nothing. */
+/**
+ * `anyOfResourceIds`: unknown ids are ignored; a list of only unknown ids filters nothing. A party matches when the
+ * subject reaches one of them by any route: Access Management turns the ids into resource, package and role filters
+ * (AuthorizedPartiesServiceEf.cs, ProcessProviderAndResourceFilters).
+ */
 function matchesResources(p: AuthorizedPartyJson, ids: readonly string[], allResources: readonly string[]): boolean {
   const known = ids.map(bareResourceId).filter((id) => allResources.includes(id));
-  return known.length === 0 ? true : known.some((id) => p.authorizedResources.includes(id));
+  const reached = reachable.get(p) ?? p.authorizedResources;
+  return known.length === 0 ? true : known.some((id) => reached.includes(id));
 }
 
 function trimLists(p: AuthorizedPartyJson, query: AuthorizedPartiesQuery): AuthorizedPartyJson {

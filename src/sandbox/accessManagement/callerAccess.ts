@@ -1,13 +1,22 @@
 import { organizationUrn, personUrn } from '../../platform/identifiers';
 import type { Principal } from '../core/principal';
-import type { SandboxSystemUser, SandboxWorld } from '../world/types';
+import { resourcesOfSubject } from '../world/policies';
+import type { PartyAccess, SandboxSystemUser, SandboxWorld } from '../world/types';
 
 const RESOURCE_PREFIX = 'urn:altinn:resource:';
 
-/** A party the caller may act for; `resources` (bare ids) limits it, undefined means every resource. */
+/**
+ * A party the caller may act for. `resources` (bare ids) is everything Altinn Authorization lets it use there, through
+ * roles, access packages and direct delegations together; undefined means every resource. The three sources are kept
+ * apart because Access Management lists them apart (`authorizedRoles`, `authorizedAccessPackages`, `authorizedResources`).
+ */
 export interface PartyGrant {
   readonly party: string;
   readonly resources?: readonly string[];
+  readonly roles?: readonly string[];
+  readonly accessPackages?: readonly string[];
+  /** Resources delegated directly (bare ids). */
+  readonly delegatedResources?: readonly string[];
 }
 
 /** Who the caller is and which parties/resources Altinn Authorization would let it use. */
@@ -30,12 +39,13 @@ export function resolveCallerAccess(world: SandboxWorld, principal: Principal): 
     const systemUser = world.systemUsers.find((s) => s.id === principal.systemUser?.id);
     const organisationNumber = systemUser?.organisationNumber ?? principal.systemUser.organisationNumber;
     const party = organizationUrn(organisationNumber);
-    return { kind: 'systemUser', ownParty: party, systemUser, grants: [{ party, resources: (systemUser?.delegatedResources ?? []).map(bareResourceId) }] };
+    const grant = toGrant(world, { party, resources: systemUser?.delegatedResources ?? [], accessPackages: systemUser?.accessPackages ?? [] });
+    return { kind: 'systemUser', ownParty: party, systemUser, grants: [grant] };
   }
   if (principal.nationalIdentityNumber) {
     const own = personUrn(principal.nationalIdentityNumber);
     const listed = world.personAccess.get(principal.nationalIdentityNumber);
-    const grants = (listed ?? [{ party: own }]).map((g) => ({ party: g.party, resources: g.resources?.map(bareResourceId) }));
+    const grants = (listed ?? [{ party: own, roles: ['PRIV'] }]).map((g) => toGrant(world, g));
     return { kind: 'person', ownParty: own, grants };
   }
   const organisationNumber = principal.consumerOrganisationNumber ?? stringClaim(principal, 'urn:altinn:orgNumber');
@@ -44,6 +54,16 @@ export function resolveCallerAccess(world: SandboxWorld, principal: Principal): 
     return { kind: 'organisation', ownParty: party, grants: [{ party }] };
   }
   return { kind: 'unknown', grants: [] };
+}
+
+/** Resolves roles and access packages to the resources their policies name, next to the direct delegations. */
+function toGrant(world: SandboxWorld, access: PartyAccess): PartyGrant {
+  const roles = [...(access.roles ?? [])];
+  const accessPackages = [...(access.accessPackages ?? [])];
+  const delegatedResources = (access.resources ?? []).map(bareResourceId);
+  const resources = new Set(delegatedResources);
+  for (const subject of [...roles, ...accessPackages]) for (const r of resourcesOfSubject(world, subject)) resources.add(r);
+  return { party: access.party, resources: [...resources], roles, accessPackages, delegatedResources };
 }
 
 export type AccessDecision = 'allowed' | 'resource-not-granted' | 'party-not-granted';

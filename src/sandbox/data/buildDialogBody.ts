@@ -145,7 +145,8 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
     party: fields.party,
     org: fields.org,
     serviceResource: fields.serviceResource,
-    serviceResourceType: plan.theme.serviceResourceType,
+    // Dialogporten stores the resource registry's type lowercased (Altinn/dialogporten, Application/Externals/IResourceRegistry.cs).
+    serviceResourceType: plan.theme.serviceResourceType.toLowerCase(),
     progress: plan.progress,
     process: fields.process,
     precedingProcess: plan.precedingProcess && fields.process ? `${plan.theme.process}:previous` : null,

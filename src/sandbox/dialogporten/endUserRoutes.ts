@@ -15,6 +15,7 @@ import {
 import { newUuidV7 } from './ids';
 import { searchDialogs } from './searchDialogs';
 import { parseSearchQuery } from './searchQuery';
+import { searchAuthorizedServiceResources } from './serviceResources';
 
 export const END_USER_BASE = '/dialogporten/api/v1/enduser';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,6 +51,15 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
 
   router.get(`${END_USER_BASE}/parties`, authenticated((request, caller) => {
     sendJson(request.res, 200, { authorizedParties: authorizedPartiesOf(caller, context, store) });
+  }));
+
+  router.get(`${END_USER_BASE}/serviceresources`, authenticated((request, caller) => {
+    const language = request.req.headers['accept-language'];
+    const outcome = searchAuthorizedServiceResources(context, store, caller, request.query.getAll('party'), typeof language === 'string' ? language : undefined);
+    // The query's validator throws (its result type is no OneOf), and the global exception handler turns that into a
+    // plain 500 (Altinn/dialogporten, Application/Common/Behaviours/ValidationBehaviour.cs, WebApi/Common/Extensions/GlobalExceptionHandler.cs).
+    if (outcome.kind === 'invalid') return sendProblem(request.res, { status: 500, title: 'An error occurred while processing your request.', instance: instanceOf(request.url.pathname) });
+    sendJson(request.res, 200, outcome.body);
   }));
 
   router.get(`${END_USER_BASE}/dialogs`, authenticated((request, caller) => {

@@ -3,6 +3,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { SeededRandom } from '../core/random';
 import type { SandboxContext, SandboxDefaultClient } from '../context';
 import type { SandboxMaskinportenClient, SandboxOrganisation, SandboxSystemUser } from '../world/types';
+import { MAIL_PACKAGE } from '../world/policies';
 import { VENDOR_SCOPES } from './scopes';
 
 export const SANDBOX_SYSTEM_NAME = 'altinn_inbox_inspector';
@@ -12,7 +13,9 @@ export const SANDBOX_EXTERNAL_REF = 'inbox-inspector-customer-2';
 /**
  * Registers the ready-made Maskinporten client (fresh UUID and RSA-2048 key per sandbox start) owned by a vendor
  * organisation of the world, and system users for three customers: all resources delegated, a non-default
- * externalRef, and one with no delegations (sees empty lists, as in tt02 before delegation).
+ * externalRef, and one with no delegations (sees empty lists, as in tt02 before delegation); and, when the world has a
+ * fourth organisation, one that holds only an access package (the usual case in tt02: its rights reach resources
+ * through the package, so Access Management lists no authorizedResources for it).
  */
 export async function registerDefaultClient(context: SandboxContext): Promise<SandboxDefaultClient> {
   const { world } = context;
@@ -33,7 +36,7 @@ export async function registerDefaultClient(context: SandboxContext): Promise<Sa
     certificateOrganisationNumbers: [vendor.organisationNumber],
   };
   world.clients.push(client);
-  world.systemUsers.push(...systemUsersFor(context, client, vendor, mainUnits.slice(0, 3)));
+  world.systemUsers.push(...systemUsersFor(context, client, vendor, mainUnits.slice(0, 4)));
   return { clientId, privateJwk, scopes: VENDOR_SCOPES };
 }
 
@@ -41,10 +44,14 @@ function systemUsersFor(context: SandboxContext, client: SandboxMaskinportenClie
   const random = new SeededRandom(context.world.seed ^ 0x5f3759df);
   const systemId = `${vendor.organisationNumber}_${SANDBOX_SYSTEM_NAME}`;
   const allResources = context.world.serviceOwners.flatMap((o) => o.resources);
-  const [full, withExternalRef, empty] = customers;
-  return [
+  const [full, withExternalRef, empty, withPackage] = customers;
+  const users: SandboxSystemUser[] = [
     { id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: full.organisationNumber, delegatedResources: allResources },
     { id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: withExternalRef.organisationNumber, externalRef: SANDBOX_EXTERNAL_REF, delegatedResources: allResources.slice(0, Math.ceil(allResources.length / 2)) },
     { id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: empty.organisationNumber, delegatedResources: [] },
   ];
+  if (withPackage) {
+    users.push({ id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: withPackage.organisationNumber, delegatedResources: [], accessPackages: [MAIL_PACKAGE] });
+  }
+  return users;
 }

@@ -1,5 +1,6 @@
 import { organisationNumberFromStem, organizationUrn, personUrn, syntheticNationalIdentityNumber } from '../../platform/identifiers';
 import { SeededRandom } from '../core/random';
+import { MAIL_PACKAGE, MANAGER_PACKAGES } from './policies';
 import type { PartyAccess, SandboxOrganisation, SandboxPerson, SandboxServiceOwner, SandboxWorld } from './types';
 
 const FIRST_NAMES = ['Kari', 'Ola', 'Ingrid', 'Lars', 'Sigrid', 'Håkon', 'Åse', 'Bjørn', 'Solveig', 'Øystein', 'Marit', 'Eirik'];
@@ -71,13 +72,19 @@ export function generateWorld(options: WorldOptions): SandboxWorld {
   const defaultPerson = persons[0];
   const personAccess = new Map<string, PartyAccess[]>();
   for (const [index, person] of persons.entries()) {
-    const access: PartyAccess[] = [{ party: personUrn(person.nationalIdentityNumber) }];
+    const access: PartyAccess[] = [{ party: personUrn(person.nationalIdentityNumber), roles: ['PRIV'] }];
     for (const [orgIndex, org] of organisations.filter((o) => !o.parentOrganisationNumber).entries()) {
-      // The default person is daglig leder in every organisation; others in a few, some only for one resource.
+      // The default person is daglig leder (DAGL) in every organisation, so its access there comes from the role
+      // alone; others hold a role, only the mail access package, or one directly delegated resource.
       if (index === 0 || (orgIndex + index) % 3 === 0) {
-        access.push({ party: organizationUrn(org.organisationNumber), resources: index !== 0 && orgIndex % 2 === 1 ? [SERVICE_OWNERS[0].resources[0]] : undefined });
+        const grant: Omit<PartyAccess, 'party'> = index === 0 ? { roles: ['DAGL'], accessPackages: MANAGER_PACKAGES }
+          : orgIndex % 2 === 1 ? { resources: [SERVICE_OWNERS[0].resources[0]] }
+          : orgIndex % 4 === 2 ? { accessPackages: [MAIL_PACKAGE] }
+          : { roles: ['LEDE'] };
+        access.push({ party: organizationUrn(org.organisationNumber), ...grant });
+        // Rights on a main unit reach its sub-units (Access Management's main-unit connections).
         for (const sub of organisations.filter((o) => o.parentOrganisationNumber === org.organisationNumber)) {
-          access.push({ party: organizationUrn(sub.organisationNumber) });
+          access.push({ party: organizationUrn(sub.organisationNumber), ...grant });
         }
       }
     }

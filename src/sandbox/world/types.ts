@@ -48,11 +48,22 @@ export interface SandboxSystemUser {
   readonly externalRef?: string;
   /** Service resources delegated to the system user; empty means it sees nothing (as in tt02 before delegation). */
   readonly delegatedResources: readonly string[];
+  /** Access packages delegated to the system user (urn:altinn:accesspackage:…); they reach resources through policies. */
+  readonly accessPackages?: readonly string[];
 }
 
+/**
+ * What a person holds for one party. Roles and access packages reach resources through the resources' policies
+ * (world/policies.ts); `resources` are direct resource delegations, the only ones Access Management lists as
+ * `authorizedResources`. A grant naming none of the three is the person's own party (PRIV).
+ */
 export interface PartyAccess {
   readonly party: string;
-  /** undefined = every resource; otherwise only these. */
+  /** Altinn role codes held for the party, e.g. DAGL. */
+  readonly roles?: readonly string[];
+  /** Access packages delegated for the party (urn:altinn:accesspackage:…). */
+  readonly accessPackages?: readonly string[];
+  /** Resources delegated directly (urn:altinn:resource:…). */
   readonly resources?: readonly string[];
 }
 
@@ -65,6 +76,6 @@ export interface SandboxWorld {
   readonly systemUsers: SandboxSystemUser[];
   /** The person whose inbox a person token sees by default. */
   readonly defaultPerson: SandboxPerson;
-  /** Which parties each person may act for (by national identity number), with role-like resource limits. */
+  /** Which parties each person may act for (by national identity number), and through which roles, packages or delegations. */
   readonly personAccess: ReadonlyMap<string, readonly PartyAccess[]>;
 }

@@ -3,6 +3,7 @@ import type { CorrespondenceAttachment, CorrespondenceOverview } from '../../pla
 import type { RawRef } from '../payloads/rawJson';
 import { consentRowOptions, type ConsentGated, type ConsentScope } from './correspondenceConsent';
 import { dialogIdsOf } from './correspondenceRefs';
+import { resourcesWithin, type DiscoveredResource, type ResourceDiscovery, type ResourceSource } from './correspondenceResources';
 import { ErrorNode, HintNode, InboxLoadError, InboxNode, LeafNode, LoadMoreNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
 import { correspondenceTooltip, presentCorrespondence, presentCorrespondenceAttachment, presentStatusEvent, type FormatOptions } from './presentation';
 
@@ -36,8 +37,9 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (
  */
 export class CorrespondenceGroupNode extends LoadingNode {
   private total: number | undefined;
+  private discovery: ResourceDiscovery | undefined;
 
-  constructor(readonly owner: CorrespondenceOwner, ctx: InboxContext, private readonly resourcesFor: (partyUrn: string) => Promise<readonly string[]>) {
+  constructor(readonly owner: CorrespondenceOwner, ctx: InboxContext, private readonly resourcesFor: (partyUrn: string) => Promise<ResourceDiscovery>) {
     super(`${owner.id}/correspondence`, owner, ctx);
   }
 
@@ -51,7 +53,9 @@ export class CorrespondenceGroupNode extends LoadingNode {
   }
 
   override tooltip(): string {
-    return vscode.l10n.t('Altinn Correspondence (Altinn melding) for this party, one row per resource. Resources come from the setting altinnInbox.correspondence.resources, or else from the resources Access Management says this party has delegated to you. Expanding a resource reads each message\'s overview, which Altinn records as the status Fetched (not Read); on Production it asks first.');
+    const rows = [vscode.l10n.t('Altinn Correspondence (Altinn melding) for this party, one row per resource. Correspondence lists one resource at a time, so the resources come from, in order: Dialogporten\'s serviceresources (what you may use here through roles, access packages or delegations), else the resources of this party\'s Correspondence dialogs, plus the setting altinnInbox.correspondence.resources. Expanding a resource reads each message\'s overview, which Altinn records as the status Fetched (not Read); on Production it asks first.')];
+    if (this.discovery) rows.push('', ...describeDiscovery(this.discovery));
+    return rows.join('  \n');
   }
 
   protected whatFailed(): string {
@@ -59,21 +63,26 @@ export class CorrespondenceGroupNode extends LoadingNode {
   }
 
   protected async loadChildren(): Promise<InboxNode[]> {
-    const resources = [...new Set(await this.resourcesFor(this.owner.partyUrn))].sort();
+    const discovery = await this.resourcesFor(this.owner.partyUrn);
+    this.discovery = discovery;
     const configure: vscode.Command = { command: 'workbench.action.openSettings', title: vscode.l10n.t('Configure'), arguments: ['altinnInbox.correspondence.resources'] };
-    if (resources.length === 0) {
-      return [new HintNode(`${this.id}/none`, this, { label: vscode.l10n.t('No correspondence resources known for this party'), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure })];
+    if (discovery.resources.length === 0) {
+      return [new HintNode(`${this.id}/none`, this, {
+        label: vscode.l10n.t('No correspondence resources known for this party'), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure,
+        tooltip: describeDiscovery(discovery).join('  \n'),
+      })];
     }
-    if (resources.length > MAX_RESOURCES) {
-      return [new HintNode(`${this.id}/many`, this, { label: vscode.l10n.t('{0} resources: name the ones you use', resources.length), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure })];
+    const listed = resourcesWithin(discovery, MAX_RESOURCES);
+    if (!listed) {
+      return [new HintNode(`${this.id}/many`, this, { label: vscode.l10n.t('{0} resources: name the ones you use', discovery.resources.length), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure })];
     }
-    type Listed = { resourceId: string; ids: string[]; raw: RawRef | undefined } | { resourceId: string; error: unknown };
-    const results = await mapLimited(resources, CONCURRENCY, async (resourceId): Promise<Listed> => {
+    type Listed = { resource: DiscoveredResource; ids: string[]; raw: RawRef | undefined } | { resource: DiscoveredResource; error: unknown };
+    const results = await mapLimited(listed, CONCURRENCY, async (resource): Promise<Listed> => {
       try {
-        const loaded = await this.ctx.load((clients, signal) => clients.correspondence.listIds({ resourceId, onBehalfOf: this.owner.partyUrn }, { signal }));
-        return { resourceId, ids: loaded.value, raw: loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined };
+        const loaded = await this.ctx.load((clients, signal) => clients.correspondence.listIds({ resourceId: resource.id, onBehalfOf: this.owner.partyUrn }, { signal }));
+        return { resource, ids: loaded.value, raw: loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined };
       } catch (error) {
-        return { resourceId, error };
+        return { resource, error };
       }
     });
     const withItems = results.filter((r): r is Extract<Listed, { ids: string[] }> => 'ids' in r && r.ids.length > 0);
@@ -82,21 +91,56 @@ export class CorrespondenceGroupNode extends LoadingNode {
     const firstLoad = this.total === undefined;
     this.total = withItems.reduce((n, r) => n + r.ids.length, 0);
     if (firstLoad) setTimeout(() => this.ctx.changed(this), 0);
-    const nodes: InboxNode[] = withItems.map((r) => new CorrespondenceResourceNode(this, r.resourceId, r.ids, r.raw, this.ctx));
+    const nodes: InboxNode[] = withItems.map((r) => new CorrespondenceResourceNode(this, r.resource, r.ids, r.raw, this.ctx));
     if (withItems.length === 0) {
-      nodes.push(new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No correspondence'), description: vscode.l10n.t('in {0} resource(s)', resources.length), icon: 'circle-slash', tooltip: resources.join(', ') }));
+      nodes.push(new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No correspondence'), description: vscode.l10n.t('in {0} resource(s)', listed.length), icon: 'circle-slash', tooltip: listed.map((r) => r.id).join(', ') }));
+    }
+    if (listed.length < discovery.resources.length) {
+      nodes.push(new HintNode(`${this.id}/limited`, this, {
+        label: vscode.l10n.t('Only the {0} resource(s) of the setting are listed', listed.length),
+        description: vscode.l10n.t('{0} found in all', discovery.resources.length), icon: 'info', command: configure,
+      }));
     }
     if (failures.length > 0) {
       nodes.push(new HintNode(`${this.id}/failures`, this, {
         label: vscode.l10n.t('{0} resource(s) could not be listed', failures.length),
-        description: failures.map((f) => f.resourceId).join(', '),
+        description: failures.map((f) => f.resource.id).join(', '),
         icon: 'warning', iconColor: 'list.warningForeground',
-        tooltip: failures.map((f) => `${f.resourceId}: ${(f.error instanceof Error ? f.error.message : String(f.error)).replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}`).join('\n\n'),
+        tooltip: failures.map((f) => `${f.resource.id}: ${escapeText(f.error instanceof Error ? f.error.message : String(f.error))}`).join('\n\n'),
         command: { command: 'altinnInbox.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] },
       }));
     }
     return nodes;
   }
+}
+
+/** Short name of a source, for descriptions. */
+function sourceLabel(source: ResourceSource): string {
+  switch (source) {
+    case 'serviceResources': return vscode.l10n.t('serviceresources');
+    case 'dialogs': return vscode.l10n.t('dialogs');
+    case 'setting': return vscode.l10n.t('setting');
+  }
+}
+
+/** Markdown lines: which source gave which resources, and which failed. */
+function describeDiscovery(discovery: ResourceDiscovery): string[] {
+  const lines: string[] = [];
+  const named = (source: ResourceSource): string => discovery.resources.filter((r) => r.sources.includes(source)).map((r) => `\`${r.id}\``).join(', ') || vscode.l10n.t('none');
+  for (const source of discovery.asked) {
+    const failure = discovery.failures.find((f) => f.source === source);
+    const what = source === 'serviceResources' ? vscode.l10n.t('Dialogporten GET /api/v1/enduser/serviceresources (type CorrespondenceService)')
+      : source === 'dialogs' ? vscode.l10n.t('This party\'s dialogs made by Correspondence')
+      : vscode.l10n.t('The setting altinnInbox.correspondence.resources');
+    lines.push(failure
+      ? `${what}: ${vscode.l10n.t('failed ({0})', escapeText(failure.error instanceof Error ? failure.error.message : String(failure.error)))}`
+      : `${what}: ${named(source)}`);
+  }
+  return lines;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
 /**
@@ -107,10 +151,13 @@ export class CorrespondenceResourceNode extends LoadingNode implements ConsentGa
   private shown: InboxNode[] = [];
   private nextIndex = 0;
 
-  constructor(readonly group: CorrespondenceGroupNode, readonly resourceId: string, readonly ids: readonly string[], raw: RawRef | undefined, ctx: InboxContext) {
-    super(`${group.id}/${resourceId}`, group, ctx);
+  readonly resourceId: string;
+
+  constructor(readonly group: CorrespondenceGroupNode, readonly resource: DiscoveredResource, readonly ids: readonly string[], raw: RawRef | undefined, ctx: InboxContext) {
+    super(`${group.id}/${resource.id}`, group, ctx);
+    this.resourceId = resource.id;
     this.raw = raw;
-    this.rawTitle = `correspondence-ids-${resourceId}`;
+    this.rawTitle = `correspondence-ids-${resource.id}`;
   }
 
   get owner(): CorrespondenceOwner {
@@ -129,9 +176,13 @@ export class CorrespondenceResourceNode extends LoadingNode implements ConsentGa
     const item = new vscode.TreeItem(this.resourceId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('symbol-class');
-    item.description = vscode.l10n.t('{0} messages', this.ids.length);
+    item.description = `${vscode.l10n.t('{0} messages', this.ids.length)} · ${vscode.l10n.t('via {0}', this.resource.sources.map(sourceLabel).join(', '))}`;
     item.contextValue = ['group', 'correspondenceResource', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
     return item;
+  }
+
+  override tooltip(): string {
+    return [`**${escapeText(this.resource.id)}**`, '', vscode.l10n.t('Found through: {0}', this.resource.sources.map(sourceLabel).join(', '))].join('  \n');
   }
 
   protected whatFailed(): string {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { partyUrnOf, flattenAuthorizedParties } from '../../platform/access';
 import type { AltinnEnvironment } from '../../platform/environments';
 import type { RecordedExchange } from '../payloads/exchangeRecorder';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
@@ -7,6 +6,7 @@ import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { createApiClients, type ApiClients } from './apiClients';
 import { CorrespondenceConsent } from './correspondenceConsent';
+import { discoverCorrespondenceResources, type ResourceDiscovery } from './correspondenceResources';
 import { settingValue } from '../settings/settingProblems';
 import { readCorrespondenceResources, readPageSize } from '../settings/settingValues';
 import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from './inboxFilter';
@@ -35,7 +35,6 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private readonly filters = new Map<string, Map<string, InboxFilter>>();
   /** Consent to fetch correspondence on Production. In memory and kept across refreshes: a new session asks again. */
   readonly correspondenceConsent = new CorrespondenceConsent();
-  private resourcesCache: Promise<Map<string, string[]>> | undefined;
   private treeView: vscode.TreeView<InboxNode> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [this.changedEmitter];
 
@@ -51,7 +50,6 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     }));
     this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('altinnInbox.correspondence.resources')) {
-        this.resourcesCache = undefined;
         for (const party of this.root?.allParties() ?? []) this.refreshNode(party);
       }
     }));
@@ -114,7 +112,6 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     this.generation = new AbortController();
     this.root = undefined;
     this.rootProblem = undefined;
-    this.resourcesCache = undefined;
     this.updateViewText();
     this.changedEmitter.fire(undefined);
   }
@@ -222,23 +219,14 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     });
   }
 
-  /** Correspondence resources to list for a party: the setting, else what Access Management says the party delegated. */
-  private async resourcesFor(profile: ConnectionProfile, partyUrn: string): Promise<readonly string[]> {
-    const configured = this.configuredResources();
-    if (configured.length > 0) return configured;
-    this.resourcesCache ??= this.load(profile, this.generation.signal, (clients, signal) => clients.access.list({ includeSubParties: true }, { signal })).then(({ value }) => {
-      const map = new Map<string, string[]>();
-      for (const party of flattenAuthorizedParties(value)) {
-        const urn = partyUrnOf(party);
-        if (urn) map.set(urn, party.authorizedResources.map((r) => r.replace(/^urn:altinn:resource:/, '')));
-      }
-      return map;
+  /** Correspondence resources to list for a party, and where each came from (see correspondenceResources.ts). */
+  private resourcesFor(profile: ConnectionProfile, partyUrn: string): Promise<ResourceDiscovery> {
+    const signal = this.generation.signal;
+    return discoverCorrespondenceResources({
+      serviceResources: async () => (await this.load(profile, signal, (clients, s) => clients.dialogporten.searchServiceResources({ parties: [partyUrn] }, { signal: s }))).value,
+      dialogs: async () => (await this.load(profile, signal, (clients, s) => clients.dialogporten.searchDialogs({ party: [partyUrn], limit: 1000 }, { signal: s }))).value.items,
+      configured: this.configuredResources(),
     });
-    const cache = this.resourcesCache;
-    cache.catch(() => {
-      if (this.resourcesCache === cache) this.resourcesCache = undefined;
-    });
-    return (await cache).get(partyUrn) ?? [];
   }
 
   private configuredResources(): string[] {

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { AuthorizedParty } from '../../platform/dialogporten/schemas/parties';
 import type { DialogListItem } from '../../platform/dialogporten/schemas/dialogListItem';
 import { CorrespondenceGroupNode } from './correspondenceNodes';
+import type { ResourceDiscovery } from './correspondenceResources';
 import { DialogNode } from './dialogNodes';
 import { ErrorNode, HintNode, InboxNode, LoadMoreNode, LoadingNode, type InboxContext } from './inboxNode';
 import { describeFilter, filterProblem, isEmptyFilter, toSearchFilters } from './inboxFilter';
 import { isPerson, partyIdentifierLabel, shapeParties, type PartyEntry } from './partyTree';
 import { escapeMarkdown } from './presentation';
 
-export type ResourcesForParty = (partyUrn: string) => Promise<readonly string[]>;
+export type ResourcesForParty = (partyUrn: string) => Promise<ResourceDiscovery>;
 
 /** The invisible root: the active profile's parties (GET /parties). */
 export class RootNode extends LoadingNode {

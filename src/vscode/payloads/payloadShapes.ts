@@ -24,6 +24,7 @@ const ENDPOINTS: Readonly<Record<DialogportenShape, string>> = {
   seenLog: 'Dialogporten GET …/seenlog/{seenLogId}',
   labelLog: 'Dialogporten GET …/dialogs/{dialogId}/context/labellog',
   dialogLookup: 'Dialogporten GET /api/v1/enduser/dialoglookup',
+  serviceResources: 'Dialogporten GET /api/v1/enduser/serviceresources',
   dialogTokenClaims: 'Dialogporten dialog token (decoded claims)',
   jwks: 'Dialogporten GET /api/v1/.well-known/jwks.json',
   problemDetails: 'An RFC 9457 error answer (ProblemDetails)',

@@ -48,7 +48,7 @@ const RESOURCE_ID = /^(urn:altinn:resource:)?[a-z0-9][a-z0-9_-]*$/;
 export function readCorrespondenceResources(raw: unknown, l10n: Localizer = plainLocalizer): SettingValue<string[]> {
   if (raw === undefined || raw === null) return { value: [] };
   if (!Array.isArray(raw)) {
-    return { value: [], problem: l10n.t('altinnInbox.correspondence.resources must be a list of resource ids, not {0}; it is ignored, so the resources Access Management reports are listed.', describe(raw)) };
+    return { value: [], problem: l10n.t('altinnInbox.correspondence.resources must be a list of resource ids, not {0}; it is ignored, so only the resources the Inbox finds itself are listed.', describe(raw)) };
   }
   const ids = raw.filter((r): r is string => typeof r === 'string').map((r) => r.trim()).filter((r) => RESOURCE_ID.test(r)).map((r) => r.replace(/^urn:altinn:resource:/, ''));
   const unique = [...new Set(ids)];

@@ -185,7 +185,7 @@ describe('bad input: refused with a clear message, nothing half-saved', function
       tree.internals.provider.refresh();
       const group = (await tree.children(await tree.personParty())).find((c) => tree.has(c, 'correspondenceGroup'))!;
       const resources = (await tree.children(group)).filter((c) => tree.has(c, 'correspondenceResource'));
-      assert.ok(resources.length > 0, 'the resources Access Management reports are listed instead');
+      assert.ok(resources.length > 0, 'the resources the Inbox finds itself are listed instead');
     });
     const connections = env.hooks.services.connections;
     await fallsBack('customBaseUrls not an object', 'altinnInbox', 'customBaseUrls', 'https://proxy.example', /customBaseUrls must be an object of environments/, async () => {

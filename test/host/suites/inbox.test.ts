@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
+import { flattenAuthorizedParties, partyUrnOf } from '../../../src/platform/access';
 import type { DialogListItem } from '../../../src/platform/dialogporten/schemas/dialogListItem';
 import { effectiveSystemLabels } from '../../../src/platform/dialogporten/schemas/tolerance';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox';
@@ -380,6 +381,27 @@ describe('inbox-tree: parties, dialogs, paging, filters and side effects', funct
     assert.equal(prompts.pending, 0);
     const again = await vscode.commands.executeCommand<{ result: string }>('altinnInbox.confirmCorrespondence', { correspondenceId: unfetched });
     assert.equal(again.result, 'already', 'a second confirm is reported, not an error');
+  });
+
+  it('lists a daglig leder\'s correspondence for an organisation, with the resources found through serviceresources (Access Management names none)', async () => {
+    await resetToSandboxPerson();
+    const world = (await hooks.services.sandbox.ensureStarted()).context.world;
+    const roots = await children();
+    const grants = world.personAccess.get(world.defaultPerson.nationalIdentityNumber) ?? [];
+    const organisation = roots.find((r) => has(r, 'organization') && grants.some((g) => g.party === r.partyUrn && g.roles?.includes('DAGL') && !g.resources?.length));
+    assert.ok(organisation, 'an organisation the sandbox person reaches through the DAGL role alone');
+    const authorized = flattenAuthorizedParties(await (await clients()).access.list()).find((p) => partyUrnOf(p) === organisation.partyUrn);
+    assert.deepEqual(authorized?.authorizedResources, [], 'Access Management lists no resources there (the old source)');
+
+    const group = (await children(organisation)).find((c) => has(c, 'correspondenceGroup'))!;
+    const rows = await children(group);
+    const resources = rows.filter((c) => has(c, 'correspondenceResource'));
+    assert.ok(resources.length > 0, `resources with correspondence: ${rows.map(label).join(', ')}`);
+    for (const resource of resources) assert.match(String(item(resource).description), /via serviceresources/, 'each resource row names its source');
+    assert.match(group.tooltip() ?? '', /serviceresources \(type CorrespondenceService\): .*`/, 'the group\'s tooltip lists what each source gave');
+    const messages = (await children(resources[0])).filter((c) => has(c, 'correspondence'));
+    assert.ok(messages.length > 0, 'its messages are listed');
+    console.log(`[correspondence discovery] ${organisation.party.name}: ${resources.length} resource(s) via serviceresources, ${messages.length} message(s) in ${label(resources[0])}; authorizedResources: 0`);
   });
 
   it('lists correspondence under the party and downloads an attachment byte for byte, with progress and checksum', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DialogportenClient } from '../../../src/platform/dialogporten';
 import { AccessApiError, AuthorizedPartiesClient, flattenAuthorizedParties, partyUrnOf } from '../../../src/platform/access';
 import { authorizedPartiesPageSchema } from '../../../src/platform/access/schemas';
 import { HttpClient } from '../../../src/platform/http';
@@ -7,6 +8,9 @@ import type { SandboxHandle } from '../../../src/sandbox';
 import { buildAuthorizedParties } from '../../../src/sandbox/accessManagement/authorizedParties';
 import { parseAuthorizedPartiesQuery } from '../../../src/sandbox/accessManagement/authorizedPartiesQuery';
 import { generateWorld } from '../../../src/sandbox/world/generateWorld';
+import { CorrespondenceApiError } from '../../../src/platform/correspondence';
+import { MAIL_PACKAGE, resourcesOfSubject } from '../../../src/sandbox/world/policies';
+import { correspondenceClient, READ_SCOPE } from '../correspondence/clientSetup';
 import { sandboxSystemUsers, sandboxToken, useSandbox, type SandboxTokenOptions } from '../helpers/sandbox';
 
 const SCOPE = 'altinn:accessmanagement/authorizedparties';
@@ -45,7 +49,7 @@ describe('authorized parties (Access Management) against the sandbox', () => {
         assert.equal(sub.unitType, 'BEDR');
       }
       assert.deepEqual(main.authorizedRoles, ['DAGL']);
-      assert.deepEqual(new Set(main.authorizedResources), new Set(allResources()));
+      assert.deepEqual(main.authorizedResources, [], 'the role reaches every resource, yet only direct delegations are listed');
       assert.ok(main.authorizedAccessPackages.length > 0);
     }
     assert.ok(organisations.some((o) => o.subunits.length > 0), 'the world has sub-units');
@@ -86,16 +90,56 @@ describe('authorized parties (Access Management) against the sandbox', () => {
     assert.deepEqual(one.map((p) => p.partyUuid), [party.partyUuid]);
   });
 
+  it('lists only direct resource delegations as authorizedResources, while a role or an access package still opens Correspondence', async () => {
+    const entries = [...world().personAccess].flatMap(([pid, grants]) => grants.map((g) => ({ pid, ...g })));
+    const viaPackage = entries.find((g) => g.accessPackages?.includes(MAIL_PACKAGE) && !g.roles?.length && !g.resources?.length && g.party.includes('organization'))!;
+    assert.ok(viaPackage, 'a person reaches an organisation through the mail access package alone');
+    const client = clientFor(sandbox(), { scopes: [SCOPE], person: viaPackage.pid });
+    const party = flattenAuthorizedParties(await client.list()).find((p) => partyUrnOf(p) === viaPackage.party)!;
+    assert.deepEqual(party.authorizedResources, []);
+    assert.deepEqual(party.authorizedAccessPackages, [MAIL_PACKAGE]);
+    assert.deepEqual(party.authorizedRoles, []);
+    const narrowed = flattenAuthorizedParties(await client.list({ anyOfResourceIds: ['altinn-correspondence-test'] }));
+    assert.ok(narrowed.some((p) => partyUrnOf(p) === viaPackage.party), 'anyOfResourceIds matches a resource reached through a package');
+
+    const { client: correspondence } = correspondenceClient(sandbox(), http, { scopes: [READ_SCOPE], person: viaPackage.pid });
+    const packaged = resourcesOfSubject(world(), MAIL_PACKAGE);
+    const listed = await Promise.all(packaged.map((resourceId) => correspondence.listIds({ resourceId, onBehalfOf: viaPackage.party })));
+    assert.ok(listed.flat().length > 0, 'Correspondence lists the party\'s messages through the package');
+    const other = allResources().find((r) => !packaged.includes(r))!;
+    await assert.rejects(correspondence.listIds({ resourceId: other, onBehalfOf: viaPackage.party }), (e: unknown) => e instanceof CorrespondenceApiError && e.status === 401, 'a resource outside the package stays closed');
+
+    const dagl = world().personAccess.get(world().defaultPerson.nationalIdentityNumber)!.find((g) => g.roles?.includes('DAGL'))!;
+    const { client: manager } = correspondenceClient(sandbox(), http, { scopes: [READ_SCOPE], person: true });
+    assert.ok((await manager.listIds({ resourceId: 'altinn-correspondence-test', onBehalfOf: dagl.party })).length > 0, 'the role opens Correspondence for the daglig leder');
+  });
+
+  it('gives a system user with only an access package no authorizedResources, yet Correspondence and serviceresources open the package\'s resources', async () => {
+    const user = sandboxSystemUsers(sandbox()).find((u) => u.accessPackages.includes(MAIL_PACKAGE) && u.delegatedResources.length === 0)!;
+    assert.ok(user, 'the sandbox has a system user whose rights are one access package');
+    const party = organizationUrn(user.organisationNumber);
+    const [listed] = await clientFor(sandbox(), { scopes: [SCOPE], systemUserOrg: user.organisationNumber, altinn: true }).list();
+    assert.equal(partyUrnOf(listed), party);
+    assert.deepEqual(listed.authorizedResources, [], 'the old source names nothing');
+    const { client: correspondence } = correspondenceClient(sandbox(), http, { scopes: [READ_SCOPE], systemUserOrg: user.organisationNumber, altinn: true });
+    const ids = await Promise.all(resourcesOfSubject(world(), MAIL_PACKAGE).map((resourceId) => correspondence.listIds({ resourceId, onBehalfOf: party })));
+    assert.ok(ids.flat().length > 0, 'Correspondence lists its messages through the package');
+    const dialogporten = new DialogportenClient({ baseUrl: sandbox().urls.dialogportenBase, http, getToken: () => sandboxToken(sandbox(), { scopes: ['digdir:dialogporten'], systemUserOrg: user.organisationNumber }) });
+    const found = await dialogporten.searchServiceResources({ parties: [party] });
+    assert.ok(found.items!.length > 0 && found.items!.every((i) => resourcesOfSubject(world(), MAIL_PACKAGE).includes(i.serviceResource.id)), 'serviceresources names the package\'s resources');
+  });
+
   it('gives a system user its customer organisation with the delegated resources, and nothing without delegations', async () => {
     for (const user of sandboxSystemUsers(sandbox())) {
       const parties = await clientFor(sandbox(), { scopes: [SCOPE], systemUserOrg: user.organisationNumber, altinn: true }).list();
-      if (user.delegatedResources.length === 0) {
+      if (user.delegatedResources.length === 0 && user.accessPackages.length === 0) {
         assert.deepEqual(parties, []);
         continue;
       }
       assert.equal(parties.length, 1);
       assert.equal(partyUrnOf(parties[0]), organizationUrn(user.organisationNumber));
-      assert.deepEqual(parties[0].authorizedResources, user.delegatedResources.map(bare));
+      assert.deepEqual(parties[0].authorizedResources, user.delegatedResources.map(bare), 'direct delegations only');
+      assert.deepEqual(parties[0].authorizedAccessPackages, user.accessPackages);
       assert.deepEqual(parties[0].authorizedRoles, []);
       assert.deepEqual(parties[0].subunits, []);
     }

@@ -78,8 +78,8 @@ export async function sandboxToken(handle: SandboxHandle, options: SandboxTokenO
 }
 
 /** The default client's system users: which customer organisations exist, with or without delegations. */
-export function sandboxSystemUsers(handle: SandboxHandle): { organisationNumber: string; id: string; externalRef?: string; delegatedResources: readonly string[] }[] {
+export function sandboxSystemUsers(handle: SandboxHandle): { organisationNumber: string; id: string; externalRef?: string; delegatedResources: readonly string[]; accessPackages: readonly string[] }[] {
   return handle.context.world.systemUsers
     .filter((u) => u.clientIds.includes(handle.defaultClient.clientId))
-    .map((u) => ({ organisationNumber: u.organisationNumber, id: u.id, externalRef: u.externalRef, delegatedResources: u.delegatedResources }));
+    .map((u) => ({ organisationNumber: u.organisationNumber, id: u.id, externalRef: u.externalRef, delegatedResources: u.delegatedResources, accessPackages: u.accessPackages ?? [] }));
 }

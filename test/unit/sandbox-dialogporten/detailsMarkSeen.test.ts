@@ -47,7 +47,7 @@ describe('sandbox Dialogporten: fetching details marks a dialog seen, listing do
     const { world } = handle.context;
     const me = world.defaultPerson.nationalIdentityNumber;
     const shared = [...world.personAccess.entries()].filter(([pid]) => pid !== me)
-      .flatMap(([pid, access]) => access.filter((a) => !a.resources && a.party.includes('organization')).map((a) => ({ pid, party: a.party })))
+      .flatMap(([pid, access]) => access.filter((a) => (a.roles?.length ?? 0) > 0 && a.party.includes('organization')).map((a) => ({ pid, party: a.party })))
       .find((a) => (world.personAccess.get(me) ?? []).some((m) => m.party === a.party));
     assert.ok(shared, 'two persons share an organisation');
     const token = await personToken(handle);

@@ -40,7 +40,7 @@ describe('sandbox Dialogporten: the generated inbox has every kind of thing a cl
       assert.ok(bodies.some((b) => b[field] !== null) && bodies.some((b) => b[field] === null), field);
     }
     assert.ok(bodies.some((b) => b.isApiOnly));
-    assert.ok(bodies.some((b) => b.serviceResourceType === 'CorrespondenceService' && b.content.mainContentReference.value[0].value.includes('/correspondence/api/v1/correspondence/')), 'a dialog made by Correspondence');
+    assert.ok(bodies.some((b) => b.serviceResourceType === 'correspondenceservice' && b.content.mainContentReference.value[0].value.includes('/correspondence/api/v1/correspondence/')), 'a dialog made by Correspondence');
     assert.ok(new Set(bodies.map((b) => b.org)).size >= 3, 'several service owners');
   });
 

@@ -150,6 +150,20 @@ export class DialogportenClient {
     return this.getJson('dialogLookup', `${this.base}/enduser/dialoglookup?instanceRef=${encodeURIComponent(instanceRef.trim())}`, options);
   }
 
+  /**
+   * GET /enduser/serviceresources: the service resources the caller may use, by any route (roles, access packages,
+   * direct delegations), among those Dialogporten's dialogs reference, with their metadata. `parties` (party URNs)
+   * narrows it to those parties (unknown ones are ignored); without it a caller with very many parties may get the
+   * whole catalogue instead (`isFullCatalogueFallback`).
+   */
+  async searchServiceResources(query: { parties?: readonly string[]; acceptLanguage?: string } = {}, options: CallOptions = {}): Promise<DialogportenPayload<'serviceResources'>> {
+    const params = new URLSearchParams();
+    for (const party of query.parties ?? []) params.append('party', party);
+    const url = `${this.base}/enduser/serviceresources${params.size > 0 ? `?${params.toString()}` : ''}`;
+    const response = await this.send('GET', url, options, undefined, query.acceptLanguage ? { 'accept-language': query.acceptLanguage } : {});
+    return parseDialogportenPayload('serviceResources', parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.serviceResources }), response.request);
+  }
+
   /** The public keys that sign dialog tokens (anonymous). */
   async getDialogTokenKeys(options: CallOptions = {}): Promise<DialogportenPayload<'jwks'>> {
     const response = await this.options.http.request({ method: 'GET', url: `${this.base}/.well-known/jwks.json`, headers: { accept: 'application/json' }, signal: options.signal });

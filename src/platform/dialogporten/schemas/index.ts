@@ -11,6 +11,7 @@ export * from './labelLog';
 export * from './parties';
 export * from './problemDetails';
 export * from './seenLogs';
+export * from './serviceResources';
 export * from './transmissions';
 export { effectiveSystemLabels, normalizeFrontChannelMediaType } from './tolerance';
 export { dialogportenSchemas } from './registry';

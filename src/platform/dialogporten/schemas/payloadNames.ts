@@ -12,6 +12,7 @@ export const DIALOGPORTEN_PAYLOAD_NAMES = {
   seenLog: 'Seen log entry',
   labelLog: 'Label log',
   dialogLookup: 'Dialog lookup',
+  serviceResources: 'Authorized service resources',
   dialogTokenClaims: 'Dialog token claims',
   jwks: 'Dialogporten JWKS',
   problemDetails: 'ProblemDetails',

@@ -8,6 +8,7 @@ import { partiesSchema } from './parties';
 import { DIALOGPORTEN_PAYLOAD_NAMES as NAMES } from './payloadNames';
 import { problemDetailsSchema } from './problemDetails';
 import { seenLogListSchema, seenLogSchema } from './seenLogs';
+import { authorizedServiceResourcesSchema } from './serviceResources';
 import { transmissionDetailsSchema, transmissionListSchema } from './transmissions';
 
 /** Every end-user response shape by name, with the name a person would recognise in an error message (zod: in the dist/schemas.js chunk). */
@@ -24,6 +25,7 @@ export const dialogportenSchemas = {
   seenLog: { payload: NAMES.seenLog, schema: seenLogSchema },
   labelLog: { payload: NAMES.labelLog, schema: labelLogSchema },
   dialogLookup: { payload: NAMES.dialogLookup, schema: dialogLookupSchema },
+  serviceResources: { payload: NAMES.serviceResources, schema: authorizedServiceResourcesSchema },
   dialogTokenClaims: { payload: NAMES.dialogTokenClaims, schema: dialogTokenClaimsSchema },
   jwks: { payload: NAMES.jwks, schema: jwksSchema },
   problemDetails: { payload: NAMES.problemDetails, schema: problemDetailsSchema },
