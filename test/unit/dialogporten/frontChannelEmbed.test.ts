@@ -36,7 +36,7 @@ describe('fetchFrontChannelEmbed: the FCE protocol limits', function () {
 
   it('sends the dialog token, follows redirects and returns markdown without the BOM', async () => {
     const embed = await fetchFrontChannelEmbed(`${main.url}/hop/4`, 'dialog-token');
-    assert.deepEqual(embed, { kind: 'content', format: 'markdown', mediaType: 'text/markdown', text: '# Hei', finalUrl: `${main.url}/md` });
+    assert.deepEqual(embed, { kind: 'content', format: 'markdown', mediaType: 'text/markdown', responseMediaType: 'text/markdown', text: '# Hei', finalUrl: `${main.url}/md` });
     assert.ok(main.requests.filter((r) => r.url.startsWith('/hop') || r.url === '/md').every((r) => r.authorization === 'Bearer dialog-token'));
   });
 
