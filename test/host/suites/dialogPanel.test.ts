@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../../../src/platform/http';
+import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { ExtensionServices } from '../../../src/vscode/services';
 import { activateExtension, closeDialogPanels, dialogPanelTabs } from './hostHelpers';
@@ -224,6 +225,93 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       await closeDialogTabs();
       await services.profiles.remove(production.id);
       await configuration.update('customBaseUrls', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('shows an Altinn message as markdown (Correspondence serves it as text/plain), says once outside Production that this marks it read, and never fetches it again by itself', async () => {
+    // Correspondence-backed dialogs of the default person whose message nobody has read (read through the API, which
+    // records nothing: the list, dialoglookup and the sandbox's history route).
+    const correspondenceIds = async (resourceId: string): Promise<string[]> => {
+      const query = new URLSearchParams({ resourceId, role: 'Recipient', status: 'Published', onBehalfOf: partyUrn });
+      const response = await fetch(`${baseUrl}/correspondence/api/v1/correspondence?${query}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(response.status, 200);
+      return ((await response.json()) as { ids?: string[] }).ids ?? [];
+    };
+    const statuses = async (id: string): Promise<string[]> => {
+      const response = await fetch(`${baseUrl}/__sandbox/correspondence/${id}/history`);
+      return ((await response.json()) as { statusHistory: { status: string }[] }).statusHistory.map((event) => event.status);
+    };
+    const messages: { correspondenceId: string; dialogId: string }[] = [];
+    for (const resourceId of ['skd-skattemelding', 'digdir-testmelding', 'nav-sykmelding', 'altinn-correspondence-test']) {
+      for (const correspondenceId of await correspondenceIds(resourceId)) {
+        if ((await statuses(correspondenceId)).includes('Read')) continue;
+        const lookup = await fetch(`${dialogportenBase}/api/v1/enduser/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`, { headers: { authorization: `Bearer ${token}` } });
+        if (lookup.status === 200) messages.push({ correspondenceId, dialogId: ((await lookup.json()) as { dialogId: string }).dialogId });
+        if (messages.length === 3) break;
+      }
+      if (messages.length === 3) break;
+    }
+    assert.equal(messages.length, 3, 'three unread Altinn messages with dialogs');
+    const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+    const panelOf = (dialogId: string) => internals.panels().find((panel) => panel.dialogId === dialogId);
+    const requests: RequestLogEntry[] = [];
+    const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
+    const contentFetches = (correspondenceId: string): number => requests.filter((entry) => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`)).length;
+    /** Rendered markdown: the message body starts with a "## " heading. */
+    const showsMarkdown = async (dialogId: string): Promise<void> => until(`the message of ${dialogId} as markdown`, async () => /<div class="embed-content"><h2>/.test(panelOf(dialogId)?.shownBody ?? ''));
+
+    // A tt02 profile whose hosts point at the sandbox (customBaseUrls): a test environment this session has not used.
+    const configuration = vscode.workspace.getConfiguration('altinnInbox');
+    const previous = configuration.inspect('customBaseUrls')?.globalValue;
+    await configuration.update('customBaseUrls', { tt02: { platformBase: baseUrl, dialogportenBase } }, vscode.ConfigurationTarget.Global);
+    const tt02 = await services.profiles.add({ kind: 'token', environment: 'tt02', label: 'TT02 (sandbox stand-in)' }, { token });
+    try {
+      const [first, second] = messages;
+      const noticesBefore = internals.correspondenceReadNotices().length;
+      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: tt02.id, partyUrn, dialogId: first.dialogId, title: 'Melding' });
+      await showsMarkdown(first.dialogId);
+      assert.match(panelOf(first.dialogId)!.shownBody, /<strong>/, 'bold text rendered, not shown as **');
+      assert.doesNotMatch(panelOf(first.dialogId)!.shownBody, /<div class="embed-content"><p>## /, 'not raw markdown');
+      assert.equal(contentFetches(first.correspondenceId), 1, 'fetched once');
+      assert.ok((await statuses(first.correspondenceId)).includes('Read'), 'Altinn recorded Read');
+      const said = internals.correspondenceReadNotices().slice(noticesBefore);
+      assert.equal(said.length, 1, 'said once');
+      assert.match(said[0], /the sender will see the message as read/);
+
+      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: tt02.id, partyUrn, dialogId: second.dialogId, title: 'Melding 2' });
+      await showsMarkdown(second.dialogId);
+      assert.equal(internals.correspondenceReadNotices().length, noticesBefore + 1, 'not said again for the next message');
+
+      // Refresh: the dialog is fetched again (and marked seen), the message is not.
+      const seen = (await seenLog(first.dialogId)).length;
+      await panelOf(first.dialogId)!.runCommand('refresh');
+      assert.equal((await seenLog(first.dialogId)).length, seen + 1, 'the dialog was fetched again');
+      await showsMarkdown(first.dialogId);
+      assert.equal(contentFetches(first.correspondenceId), 1, 'a refresh does not fetch the message again');
+    } finally {
+      await closeDialogTabs();
+      await services.profiles.remove(tt02.id);
+      await configuration.update('customBaseUrls', previous, vscode.ConfigurationTarget.Global);
+    }
+
+    // A live update (DIALOG_UPDATED) refreshes the panel in the sandbox; the message is not fetched again.
+    try {
+      const { correspondenceId, dialogId } = messages[2];
+      await open(dialogId);
+      await showsMarkdown(dialogId);
+      assert.equal(contentFetches(correspondenceId), 1);
+      const opened = (await seenLog(dialogId)).length;
+      let touches = 0;
+      await until('the panel to fetch the updated dialog', async () => {
+        if ((await seenLog(dialogId)).length > opened) return true;
+        if (touches++ % 10 === 0) await touch(dialogId);
+        return false;
+      }, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await showsMarkdown(dialogId);
+      assert.equal(contentFetches(correspondenceId), 1, 'a live update does not fetch the message again');
+    } finally {
+      unsubscribe();
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { loadUndici } from '../../http/loadUndici';
 import { ApiError, CancelledError, InvalidInputError, NetworkError, ResponseFormatError, TimeoutError, type RequestDescription } from '../../errors';
-import { apiErrorFromResponse, redactUrl } from '../../http';
+import { apiErrorFromResponse, redactHeaders, redactUrl, type RequestLogListener } from '../../http';
 import { classifyMediaType, isFrontChannelEmbed } from '../../content/mediaType';
 
 /** The FCE protocol's limits: at most 100 KB, 10 seconds, and a few redirects. */
@@ -36,6 +36,8 @@ export interface FrontChannelEmbedOptions {
   readonly declaredMediaType?: string;
   /** Sent as `Accept-Language` (see acceptLanguageFor). */
   readonly acceptLanguage?: string;
+  /** Told about each request (one per redirect hop), as HttpClient's request log is. */
+  readonly onRequest?: RequestLogListener;
 }
 
 /**
@@ -85,9 +87,15 @@ export async function fetchFrontChannelEmbed(url: string, dialogToken: string, o
       const headers: Record<string, string> = { accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.5, application/problem+json;q=0.1' };
       if (options.acceptLanguage) headers['accept-language'] = options.acceptLanguage;
       if (current.origin === origin) headers.authorization = `Bearer ${dialogToken}`;
+      const startedMs = Date.now();
       const response = await loadUndici().request(current, { method: 'GET', headers, signal: controller.signal, dispatcher: options.dispatcher });
       const status = response.statusCode;
       const responseHeaders = flatten(response.headers);
+      options.onRequest?.({
+        method: 'GET', url: description.url, status, durationMs: Date.now() - startedMs, requestBytes: 0,
+        responseBytes: Number(responseHeaders['content-length'] ?? 0) || 0, retries: 0,
+        requestHeaders: redactHeaders(headers), responseHeaders: redactHeaders(responseHeaders), startedAt: new Date(startedMs).toISOString(),
+      });
       if (status >= 300 && status < 400 && responseHeaders.location) {
         await response.body.dump();
         if (redirects >= FCE_MAX_REDIRECTS) throw new ResponseFormatError(description, status, undefined, `more than ${FCE_MAX_REDIRECTS} redirects`);
