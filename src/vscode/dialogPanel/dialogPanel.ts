@@ -401,6 +401,7 @@ export class DialogPanel implements vscode.Disposable {
       this.render(true);
     }
     await this.embedRequests.get(url);
+    this.render(true);
   }
 
   private showEmbedText(url: string, text: string, mediaType: string): void {

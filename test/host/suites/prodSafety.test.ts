@@ -432,7 +432,8 @@ describe('prod safety: every state-changing call on Production asks first', func
       confirm: ['Show and Mark as Read'],
       changed: (_before, after) => {
         assert.match(after as string, /Read$/, 'Altinn recorded Read');
-        assert.match(panel()!.shownBody, /<div class="embed-content"><h2>/, 'the message shows, as markdown');
+        assert.match(panel()!.shownBody, /<div class="embed-content"><(h[1-3]|p)>/, 'the message shows');
+        assert.doesNotMatch(/<div class="embed-content">([\s\S]*?)<\/div>/.exec(panel()!.shownBody)?.[1] ?? '', /\*\*|(^|>)#+ /m, 'as markdown, not as text');
       },
     });
     // Refreshing asks to fetch the dialog again, and does not fetch the message again.
@@ -440,7 +441,7 @@ describe('prod safety: every state-changing call on Production asks first', func
     prompts.enqueue('Open and Mark as Seen');
     await panel()!.runCommand('refresh');
     assert.deepEqual(requests.slice(beforeRefresh).filter(isContent), [], 'a refresh does not fetch the message again');
-    assert.match(panel()!.shownBody, /<div class="embed-content"><h2>/, 'the message still shows');
+    assert.match(panel()!.shownBody, /<div class="embed-content">/, 'the message still shows');
     await closeDialogPanels();
   });
 
