@@ -111,7 +111,10 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const dialogId = dialogIds[1];
     await touch(dialogId);
     await open(dialogId);
-    const firstLabel = (await tabsSettle(1))[0]?.label;
+    await tabsSettle(1);
+    // The tab model takes the fetched title a moment after the panel does.
+    await until('the fetched title on the tab', async () => dialogPanelTabs()[0]?.label !== 'Dialog', 5_000).catch(() => undefined);
+    const firstLabel = dialogPanelTabs()[0]?.label;
     const afterFirst = (await seenLog(dialogId)).length;
     await touch(dialogIds[2]);
     await open(dialogIds[2]);
