@@ -5,3 +5,4 @@ export { CorrespondenceApiError, toCorrespondenceError } from './correspondenceE
 export type { CorrespondenceErrorReason } from './correspondenceErrors';
 // Types only: the schemas load on first use (loadPayloadSchemas).
 export type * from './schemas';
+export { correspondenceContentId } from './contentUrl';

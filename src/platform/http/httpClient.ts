@@ -91,6 +91,17 @@ export class HttpClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** Logs a request made outside this client (front-channel embeds, which follow redirects themselves). */
+  notify(entry: RequestLogEntry): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(entry);
+      } catch {
+        // A failing log listener must not break the request.
+      }
+    }
+  }
+
   /** Sends and returns any HTTP status; throws only when no usable answer came (network, timeout, cancel). */
   async send(request: HttpRequest): Promise<HttpResponse> {
     const description: RequestDescription = { method: request.method.toUpperCase(), url: redactUrl(request.url) };

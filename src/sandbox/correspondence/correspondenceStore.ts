@@ -11,9 +11,24 @@ const HIDDEN_FROM_RECIPIENT_LIST: ReadonlySet<CorrespondenceStatus> = new Set([
   'Initialized', 'ReadyForPublish', 'Archived', 'PurgedByAltinn', 'PurgedByRecipient',
 ]);
 
+/** Correspondence records Fetched at most once per message and caller party within this window. */
+const FETCHED_DEBOUNCE_MS = 15_000;
+
+/** An Altinn event Correspondence publishes to the sender (the sandbox keeps them; nobody subscribes). */
+export interface PublishedEvent {
+  readonly type: 'CorrespondenceReceiverRead';
+  readonly resourceId: string;
+  readonly correspondenceId: string;
+  /** The sender's party URN: who the event is for. */
+  readonly recipient: string;
+  readonly at: string;
+}
+
 /** Holds the sandbox's correspondences and their status histories, which recipient calls extend. */
 export class CorrespondenceStore {
   private readonly byId: ReadonlyMap<string, SandboxCorrespondence>;
+  private readonly lastFetched = new Map<string, number>();
+  readonly events: PublishedEvent[] = [];
 
   constructor(readonly items: readonly SandboxCorrespondence[], private readonly clock: SandboxClock) {
     this.byId = new Map(items.map((c) => [c.correspondenceId.toLowerCase(), c]));
@@ -50,6 +65,23 @@ export class CorrespondenceStore {
 
   hasBeen(c: SandboxCorrespondence, status: CorrespondenceStatus): boolean {
     return c.statusHistory.some((e) => e.status === status);
+  }
+
+  /**
+   * Fetched, debounced per message and caller party for 15 s as GetCorrespondenceOverviewHandler does with its cache
+   * (altinn-correspondence, src/Altinn.Correspondence.Application/GetCorrespondenceOverview/GetCorrespondenceOverviewHandler.cs).
+   */
+  recordFetched(c: SandboxCorrespondence, callerParty: string): void {
+    const key = `${c.correspondenceId}-${callerParty}`;
+    const now = this.clock.nowMs();
+    const last = this.lastFetched.get(key);
+    if (last !== undefined && now - last >= 0 && now - last < FETCHED_DEBOUNCE_MS) return;
+    this.lastFetched.set(key, now);
+    this.record(c, 'Fetched');
+  }
+
+  publish(c: SandboxCorrespondence, type: PublishedEvent['type']): void {
+    this.events.push({ type, resourceId: c.resourceId, correspondenceId: c.correspondenceId, recipient: c.sender, at: new Date(this.clock.nowMs()).toISOString() });
   }
 
   record(c: SandboxCorrespondence, status: CorrespondenceStatus, statusText: string = status): StatusEvent {

@@ -1,4 +1,5 @@
 // Follows Altinn/altinn-correspondence: src/Altinn.Correspondence.Application/GetCorrespondenceOverview/GetCorrespondenceOverviewHandler.cs, GetCorrespondenceDetails/GetCorrespondenceDetailsHandler.cs
+import { resolveCallerAccess } from '../accessManagement/callerAccess';
 import { sendJson } from '../core/respond';
 import type { RouteHandler } from '../core/router';
 import type { CorrespondenceDeps } from './correspondenceDeps';
@@ -22,7 +23,12 @@ export function getCorrespondence(deps: CorrespondenceDeps, view: 'overview' | '
     if (denied) return sendCorrespondenceError(ctx.res, denied);
     if (!deps.store.isAvailableForRecipient(c)) return sendCorrespondenceError(ctx.res, CORRESPONDENCE_ERRORS.notFound);
     const current = deps.store.currentStatus(c);
-    if (!isSenderToken(principal)) deps.store.record(c, 'Fetched');
+    // The overview handler debounces Fetched (15 s per caller party); the details handler records it every time
+    // (altinn-correspondence, src/Altinn.Correspondence.Application/GetCorrespondenceOverview and GetCorrespondenceDetails).
+    if (!isSenderToken(principal)) {
+      if (view === 'overview') deps.store.recordFetched(c, resolveCallerAccess(deps.context.world, principal).ownParty ?? '');
+      else deps.store.record(c, 'Fetched');
+    }
     const body = view === 'overview' ? toOverviewJson(c, current) : toDetailsJson(c, current, deps.context.clock.nowMs());
     sendJson(ctx.res, 200, body);
   };

@@ -7,6 +7,8 @@ import type { CorrespondenceDeps } from './correspondenceDeps';
 import { CorrespondenceStore } from './correspondenceStore';
 import { downloadAttachment } from './downloadAttachment';
 import { getCorrespondence } from './getCorrespondence';
+import { getCorrespondenceContent } from './getCorrespondenceContent';
+import { openedActivityAdder } from './openedActivity';
 import { listCorrespondences } from './listCorrespondences';
 
 export type { CorrespondenceStore } from './correspondenceStore';
@@ -30,6 +32,7 @@ export async function registerCorrespondence(router: Router, context: SandboxCon
     .get(BASE, listCorrespondences(deps))
     .get(`${BASE}/:correspondenceId`, getCorrespondence(deps, 'overview'))
     .get(`${BASE}/:correspondenceId/details`, getCorrespondence(deps, 'details'))
+    .get(`${BASE}/:correspondenceId/content`, getCorrespondenceContent(deps, (c) => openedActivityAdder(context, c)))
     .post(`${BASE}/:correspondenceId/markasread`, changeCorrespondenceStatus(deps, 'markasread'))
     .post(`${BASE}/:correspondenceId/confirm`, changeCorrespondenceStatus(deps, 'confirm'))
     .delete(`${BASE}/:correspondenceId/purge`, changeCorrespondenceStatus(deps, 'purge'))
@@ -38,6 +41,11 @@ export async function registerCorrespondence(router: Router, context: SandboxCon
     .get('/__sandbox/correspondence/:correspondenceId/history', ({ res, params }) => {
       const correspondence = store.get(params.correspondenceId);
       if (!correspondence) return sendProblem(res, { status: 404, title: 'Not Found', detail: `No correspondence ${params.correspondenceId}.` });
-      sendJson(res, 200, { correspondenceId: correspondence.correspondenceId, statusHistory: correspondence.statusHistory });
+      sendJson(res, 200, {
+        correspondenceId: correspondence.correspondenceId,
+        statusHistory: correspondence.statusHistory,
+        // What the service published about it (the sender's events); the sandbox only keeps them.
+        events: store.events.filter((event) => event.correspondenceId === correspondence.correspondenceId),
+      });
     });
 }

@@ -70,8 +70,8 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
 
   const transmissions: Record<string, unknown>[] = [];
   const activities: { at: number; json: Record<string, unknown> }[] = [];
-  const activity = (type: ActivityType, at: number, extra: { transmissionId?: string; description?: Localization[] } = {}): void => {
-    const clamped = Math.min(Math.max(at, createdAt), updatedAt);
+  const activity = (type: ActivityType, at: number, extra: { transmissionId?: string; description?: Localization[]; unclamped?: boolean } = {}): void => {
+    const clamped = extra.unclamped ? at : Math.min(Math.max(at, createdAt), updatedAt);
     activities.push({
       at: clamped,
       json: {
@@ -133,7 +133,9 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
     activity(coverage, createdAt + (updatedAt - createdAt) / 2);
   }
   if (fields.status === 'Completed' || coverage === 'DialogClosed') activity('DialogClosed', updatedAt);
-  if (plan.correspondenceId) activity('CorrespondenceOpened', updatedAt);
+  // Correspondence adds CorrespondenceOpened when its recipient first reads the message, as a silent update that
+  // leaves updatedAt alone (altinn-correspondence, src/Altinn.Correspondence.Integrations/Dialogporten/DialogportenService.cs, CreateOpenedActivity).
+  if (plan.correspondenceId && plan.correspondenceOpenedAtMs !== undefined) activity('CorrespondenceOpened', plan.correspondenceOpenedAtMs, { unclamped: true });
 
   const fromPartyCount = plan.transmissionTypes.filter((t) => FROM_PARTY.has(t)).length;
   const hasUnopenedContent = transmissions.some((t) => !FROM_PARTY.has(t.type as TransmissionType) && t.isOpened === false);
@@ -182,6 +184,10 @@ function buildContent(plan: DialogPlan, fields: DialogIndexFields, params: TextP
   }
   let mainContentReference: Record<string, unknown> | null = null;
   if (plan.mainContent) {
+    // A Correspondence dialog is always markdown: Correspondence writes the deprecated `…frontchannelembed+json;type=markdown`
+    // (altinn-correspondence, src/Altinn.Correspondence.Integrations/Dialogporten/Mappers/CreateDialogRequestMapper.cs)
+    // and Dialogporten stores it as `…frontchannelembed-url;type=text/markdown` (dialogporten,
+    // src/Digdir.Domain.Dialogporten.Domain/MediaTypes.cs, MapDeprecatedMediaType), which is what the API shows.
     const mediaType = plan.mainContent === 'html' ? FCE_HTML : plan.mainContent === 'legacy-json-markdown' ? FCE_LEGACY_JSON_MARKDOWN : FCE_MARKDOWN;
     const suffix = plan.mainContent === 'html' ? '?format=html' : '';
     mainContentReference = { value: localize(plan, (l) => (plan.correspondenceId ? mainContentBase : `${mainContentBase}/${l}${suffix}`)), mediaType, isAuthorized: true };

@@ -48,6 +48,7 @@ export class CapturedDialog implements StoredDialog {
         isViaServiceOwner: entry.isViaServiceOwner ?? false,
       })),
       labelLog: [],
+      addedActivities: [],
       deleted: false,
     };
   }

@@ -77,10 +77,13 @@ export function generateCorrespondences(world: SandboxWorld, options: Correspond
 }
 
 /** Which dialog each correspondence is linked to (its `DialogportenDialogId` reference), for the Dialogporten emulator. */
-export function correspondenceDialogLinks(correspondences: readonly SandboxCorrespondence[]): { correspondenceId: string; dialogId: string; recipient: string; resourceId: string }[] {
-  return correspondences.flatMap((c) => c.externalReferences
-    .filter((r) => r.referenceType === 'DialogportenDialogId')
-    .map((r) => ({ correspondenceId: c.correspondenceId, dialogId: r.referenceValue, recipient: c.recipient, resourceId: c.resourceId })));
+export function correspondenceDialogLinks(correspondences: readonly SandboxCorrespondence[]): { correspondenceId: string; dialogId: string; recipient: string; resourceId: string; openedAtMs?: number }[] {
+  return correspondences.flatMap((c) => {
+    const read = c.statusHistory.find((e) => e.status === 'Read');
+    return c.externalReferences
+      .filter((r) => r.referenceType === 'DialogportenDialogId')
+      .map((r) => ({ correspondenceId: c.correspondenceId, dialogId: r.referenceValue, recipient: c.recipient, resourceId: c.resourceId, openedAtMs: read ? Date.parse(read.statusChanged) : undefined }));
+  });
 }
 
 function recipientsOf(world: SandboxWorld): Recipient[] {

@@ -25,6 +25,8 @@ export interface CorrespondenceLink {
   readonly recipient: string;
   /** Bare resource id. */
   readonly resourceId: string;
+  /** When the recipient first read it (its Read status), which gave the dialog a CorrespondenceOpened activity. */
+  readonly openedAtMs?: number;
 }
 
 export type AdditionalInfoFormat = 'text/plain' | 'text/markdown' | 'text/html';
@@ -56,6 +58,7 @@ export interface DialogPlan {
   readonly originalUpdatedAtMs: number;
   readonly originalContentUpdatedAtMs: number;
   readonly correspondenceId?: string;
+  readonly correspondenceOpenedAtMs?: number;
 }
 
 export interface PartyPlanInput {
@@ -171,6 +174,7 @@ function planOne(random: SeededRandom, input: PartyPlanInput, index: number, the
     originalUpdatedAtMs: fields.updatedAtMs,
     originalContentUpdatedAtMs: contentUpdatedAtMs,
     correspondenceId: link?.correspondenceId,
+    correspondenceOpenedAtMs: link?.openedAtMs,
   };
   return { fields, plan };
 }

@@ -59,6 +59,8 @@ export interface DialogState {
   endUserContextRevision: string;
   systemLabels: SystemLabel[];
   readonly seenLog: SeenLogEntry[];
+  /** Activities added after the dialog was made, by silent updates (Correspondence's CorrespondenceOpened). */
+  readonly addedActivities: Record<string, unknown>[];
   readonly labelLog: LabelLogEntry[];
   deleted: boolean;
 }

@@ -103,6 +103,7 @@ export class GeneratedDialog implements StoredDialog {
       systemLabels: [...plan.initialLabels],
       seenLog,
       labelLog,
+      addedActivities: [],
       deleted: false,
     };
   }

@@ -56,7 +56,7 @@ function liveFields(dialog: StoredDialog, caller: DialogportenCaller): Json {
 
 /** GET /dialogs/{id}: the stored body with the live fields; a captured body keeps its own set of keys. */
 export function renderDialog(dialog: StoredDialog, caller: DialogportenCaller, dialogToken: string): Json {
-  const body = dialog.body();
+  const body = withAddedActivities(dialog);
   const live: Json = { ...liveFields(dialog, caller), revision: dialog.state.revision, dialogToken };
   if (dialog.source === 'generated') return { ...body, ...live };
   const overlay: Json = { dialogToken };
@@ -67,7 +67,7 @@ export function renderDialog(dialog: StoredDialog, caller: DialogportenCaller, d
 
 /** A search result item (`DialogListItem`), derived from the same body the details come from. */
 export function renderListItem(dialog: StoredDialog, caller: DialogportenCaller): Json {
-  const body = dialog.body();
+  const body = withAddedActivities(dialog);
   const live = liveFields(dialog, caller);
   const content = body.content as Json | null | undefined;
   const activities = (body.activities as Json[] | null | undefined) ?? [];
@@ -133,7 +133,15 @@ export function renderActivitySearchItem(activity: Json): Json {
 }
 
 export function findActivities(dialog: StoredDialog): Json[] {
-  return (dialog.body().activities as Json[] | null | undefined) ?? [];
+  return (withAddedActivities(dialog).activities as Json[] | null | undefined) ?? [];
+}
+
+/** The body with the activities silent updates added since (the body itself is rebuilt from the plan). */
+function withAddedActivities(dialog: StoredDialog): Json & { id: string; party: string } {
+  const body = dialog.body();
+  const added = dialog.state.addedActivities;
+  if (added.length === 0) return body;
+  return { ...body, activities: [...((body.activities as Json[] | null | undefined) ?? []), ...added] };
 }
 
 export function renderSeenLog(dialog: StoredDialog, caller: DialogportenCaller): Json[] {

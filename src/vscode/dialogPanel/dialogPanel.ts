@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { withCancellableProgress } from '../cancellableProgress';
 import { plainText, renderContent } from '../../platform/content';
 import { DialogEventsSubscription, tokenExpiry, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
-import { parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten';
+import { acceptLanguageFor, parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten';
+import { correspondenceContentId } from '../../platform/correspondence';
 import type { AltinnEnvironment } from '../../platform/environments';
 import { PlatformError } from '../../platform/errors';
 import { decodeJwtUnverified } from '../../platform/auth/jwtDecode';
@@ -15,7 +16,7 @@ import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { renderWebviewShell } from '../webview/webviewHtml';
 import {
-  embedsToFetch, renderDialogBody, renderPlaceholderBody, PANEL_LANGUAGES, type ActionResult, type DialogTokenSummary, type EmbedState, type Notice, type Translate,
+  embedsToFetch, renderDialogBody, renderPlaceholderBody, PANEL_LANGUAGES, type ActionResult, type DialogTokenSummary, type EmbedRef, type EmbedState, type Notice, type Translate,
 } from './dialogView';
 import { parseFromWebview, type FromWebview, type LiveState, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
 import { checkExternalLink, checkTokenTarget, describeResponseBody, findAttachmentUrl, isKnownEmbed } from './safeTargets';
@@ -54,6 +55,11 @@ export interface DialogPanelHost {
   readonly services: ExtensionServices;
   /** Says once per session that opening marks dialogs as seen; asks first on Production. Throws UserCancelledError. */
   confirmMarkSeen(environment: AltinnEnvironment, title: string | undefined, reason: 'open' | 'refresh' | 'token'): Promise<void>;
+  /**
+   * Before an Altinn Correspondence message's content is fetched (which marks it as read for the sender): asks on
+   * Production, says it once per session elsewhere. Throws UserCancelledError.
+   */
+  confirmCorrespondenceRead(environment: AltinnEnvironment, title: string | undefined): Promise<void>;
   /** Raw JSON documents: remembers the text under this key and opens it. */
   openRawDocument(key: string, dialogId: string, text: string): Promise<void>;
   onDidDispose(panel: DialogPanel): void;
@@ -78,6 +84,12 @@ export class DialogPanel implements vscode.Disposable {
   private renderAnyway = false;
   private readonly embeds = new Map<string, EmbedState>();
   private readonly embedRequests = new Map<string, Promise<void>>();
+  /**
+   * Correspondence content addresses the user agreed to fetch in this panel, and what they answered. Fetching one
+   * marks the message as read, so its text is kept across refreshes and never fetched again by itself.
+   */
+  private readonly correspondenceConsent = new Set<string>();
+  private readonly correspondenceTexts = new Map<string, { readonly text: string; readonly mediaType: string }>();
   private readonly actionResults = new Map<string, ActionResult>();
   private notices: Notice[] = [];
   private live: LiveState;
@@ -202,7 +214,7 @@ export class DialogPanel implements vscode.Disposable {
       }
       this.notices = this.notices.filter((notice) => notice.command?.id !== 'refresh' || notice.kind !== 'info');
       this.render(true);
-      this.fetchEmbeds();
+      this.fetchEmbeds(reason === 'open');
       this.ensureSubscription();
     } catch (error) {
       if (this.disposed) return;
@@ -352,7 +364,11 @@ export class DialogPanel implements vscode.Disposable {
 
   // ——— embeds ———
 
-  private fetchEmbeds(): void {
+  /**
+   * Fetches the embeds not shown yet. A Correspondence content address is fetched by itself only when the user
+   * opens the dialog outside Production (said once per session); otherwise it waits for the user's click.
+   */
+  private fetchEmbeds(opening = false): void {
     const loaded = this.loaded;
     if (!loaded) return;
     const refs = embedsToFetch(loaded.dialog, this.language);
@@ -362,12 +378,55 @@ export class DialogPanel implements vscode.Disposable {
         this.embeds.set(ref.url, { state: 'not-fetched', reason: t('Front-channel embeds are not fetched for a saved payload: they need a fresh dialog token from Dialogporten. Open the dialog from the Inbox to see this content.') });
         continue;
       }
-      this.fetchEmbed(ref.url);
+      if (correspondenceContentId(ref.url)) {
+        const kept = this.correspondenceTexts.get(ref.url);
+        if (kept) this.showEmbedText(ref.url, kept.text, kept.mediaType);
+        else if (this.correspondenceConsent.has(ref.url)) continue; // agreed, but the fetch failed: Retry fetches
+        else if (opening && this.environment && !this.environment.isProduction) void this.requestEmbed(ref.url).catch((error: unknown) => this.reportError(error));
+        else this.embeds.set(ref.url, { state: 'consent', message: t('This is an Altinn message. Showing its content fetches it from Altinn Correspondence, which marks it as read: the sender will see the message as read.'), action: t('Show the Message') });
+        continue;
+      }
+      this.fetchEmbed(ref);
     }
     this.render(true);
   }
 
-  private fetchEmbed(url: string): void {
+  /**
+   * The user asked for an embed (Retry, or "Show the message"). A Correspondence content address is fetched only
+   * after confirmCorrespondenceRead; resolves when the content is shown, and quietly when the user declines.
+   */
+  async requestEmbed(url: string): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded || this.source.kind !== 'api' || !isKnownEmbed(loaded.dialog, url, PANEL_LANGUAGES)) return;
+    if (correspondenceContentId(url) && !this.correspondenceConsent.has(url)) {
+      try {
+        await this.host.confirmCorrespondenceRead(this.environment!, this.titleText());
+      } catch (error) {
+        if (isUserCancelled(error)) return;
+        throw error;
+      }
+      if (this.disposed || this.loaded !== loaded) return;
+      this.correspondenceConsent.add(url);
+    }
+    const ref = PANEL_LANGUAGES.flatMap((language) => embedsToFetch(loaded.dialog, language)).find((candidate) => candidate.url === url);
+    if (!ref) return;
+    if (!this.embedRequests.has(url)) {
+      this.embeds.delete(url);
+      this.fetchEmbed(ref);
+      this.render(true);
+    }
+    await this.embedRequests.get(url);
+    this.render(true);
+  }
+
+  private showEmbedText(url: string, text: string, mediaType: string): void {
+    const rendered = renderContent(text, mediaType, { allowRemoteImages: this.allowRemoteImages });
+    const note = correspondenceContentId(url) ? t('Fetching this content marked the message as read in Altinn Correspondence: the sender sees it as read.') : undefined;
+    this.embeds.set(url, { state: 'content', html: rendered.html, warnings: rendered.warnings, note });
+  }
+
+  private fetchEmbed(ref: EmbedRef): void {
+    const { url } = ref;
     const loaded = this.loaded;
     if (!loaded || this.embedRequests.has(url)) return;
     const token = loaded.dialogToken;
@@ -383,15 +442,21 @@ export class DialogPanel implements vscode.Disposable {
     this.embeds.set(url, { state: 'loading' });
     const request = (async () => {
       try {
-        const embed = await this.clients!.dialogporten.fetchFrontChannelEmbed(target.url, token, { signal: this.abort.signal });
+        const embed = await this.clients!.dialogporten.fetchFrontChannelEmbed(target.url, token, {
+          signal: this.abort.signal,
+          declaredMediaType: ref.mediaType,
+          acceptLanguage: acceptLanguageFor(this.language),
+        });
         if (this.loaded !== loaded) return;
         if (embed.kind === 'empty') {
           this.embeds.set(url, { state: 'empty' });
         } else {
-          const rendered = renderContent(embed.text, embed.mediaType, { allowRemoteImages: this.allowRemoteImages });
-          this.embeds.set(url, { state: 'content', html: rendered.html, warnings: rendered.warnings });
+          if (correspondenceContentId(url)) this.correspondenceTexts.set(url, { text: embed.text, mediaType: embed.mediaType });
+          this.showEmbedText(url, embed.text, embed.mediaType);
         }
-        this.host.services.log.info(`[dialog panel] front-channel embed ${redactJwts(target.url)} → ${embed.kind}`);
+        const read = correspondenceContentId(url) ? ' (Altinn Correspondence records the message as read)' : '';
+        const as = embed.kind === 'content' && embed.responseMediaType !== embed.mediaType ? ` as ${embed.mediaType} (declared; the response said ${embed.responseMediaType || 'nothing'})` : '';
+        this.host.services.log.info(`[dialog panel] front-channel embed ${redactJwts(target.url)} → ${embed.kind}${as}${read}`);
       } catch (error) {
         if (this.disposed || this.loaded !== loaded) return;
         const message = maskSecrets(error instanceof Error ? error.message : String(error));
@@ -583,10 +648,7 @@ export class DialogPanel implements vscode.Disposable {
       case 'openLink':
         return this.openLink(message.href);
       case 'retryEmbed':
-        if (!this.loaded || !isKnownEmbed(this.loaded.dialog, message.url, PANEL_LANGUAGES)) return;
-        this.embeds.delete(message.url);
-        this.fetchEmbed(message.url);
-        this.render(true);
+        await this.requestEmbed(message.url);
         return;
       case 'executeGuiAction':
         await this.executeGuiAction(message.actionId);

@@ -23,7 +23,9 @@ export const PANEL_TABS: readonly PanelTab[] = ['overview', 'transmissions', 'ac
 /** Rendered front-channel-embed content, or why there is none. */
 export type EmbedState =
   | { readonly state: 'loading' }
-  | { readonly state: 'content'; readonly html: string; readonly warnings: readonly string[] }
+  | { readonly state: 'content'; readonly html: string; readonly warnings: readonly string[]; readonly note?: string }
+  /** Fetching it changes something (an Altinn message is marked as read): it waits for the user's click. */
+  | { readonly state: 'consent'; readonly message: string; readonly action: string }
   | { readonly state: 'empty' }
   | { readonly state: 'error'; readonly message: string }
   | { readonly state: 'not-fetched'; readonly reason: string };
@@ -276,7 +278,10 @@ function embedHtml(value: ContentValue, input: DialogViewInput, t: Translate): s
     case 'loading':
       return `${source}<p class="loading" role="status">${escapeHtml(t('Loading the embedded content with the dialog token…'))}</p>`;
     case 'content':
-      return `<div class="embed-content">${state.html}</div>${warningsHtml(state.warnings)}${source}`;
+      return `<div class="embed-content">${state.html}</div>${warningsHtml(state.warnings)}${source}${state.note ? `<p class="muted embed-note">${escapeHtml(state.note)}</p>` : ''}`;
+    case 'consent':
+      return `${source}<div class="notice notice-info embed-consent"><p>${escapeHtml(state.message)}</p>`
+        + `<button type="button" class="secondary" data-command="retryEmbed" data-url="${attr(url)}">${escapeHtml(state.action)}</button></div>`;
     case 'empty':
       return `<p class="muted">${escapeHtml(t('The service owner returned no content (empty or 204).'))}</p>${source}`;
     case 'not-fetched':

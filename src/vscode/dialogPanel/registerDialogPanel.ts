@@ -26,6 +26,8 @@ export interface ExecuteGuiActionArgs {
 /** Test-only access to the open dialog panels (registered only when ALTINN_INBOX_TEST_HOOKS=1). */
 export interface DialogPanelTestInternals {
   panels(): DialogPanel[];
+  /** The "showing an Altinn message marks it as read" notices said this session. */
+  correspondenceReadNotices(): readonly string[];
 }
 
 /** Read-only `altinn-dialog:` documents holding a panel's response JSON (dialog token replaced). */
@@ -63,6 +65,9 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
   private lastActive: DialogPanel | undefined;
   readonly rawDocuments = new RawDialogDocuments();
   private seenNoticeShown = false;
+  /** Environments (by id) in which the "marks the Altinn message as read" notice was said this session. */
+  private readonly readNoticeSaidIn = new Set<string>();
+  readonly readNotices: string[] = [];
 
   constructor(readonly services: ExtensionServices) {}
 
@@ -147,7 +152,7 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
         : vscode.l10n.t('Fetch "{0}" again in Production?', title ?? vscode.l10n.t('this dialog'));
       await this.services.prompts().confirm(
         message,
-        vscode.l10n.t('Fetching a dialog\'s details marks it as seen in Dialogporten for the party: your system is recorded in its seen log and the Altinn inbox no longer shows it as unread to the people who read it there.'),
+        vscode.l10n.t('Fetching a dialog\'s details marks it as seen in Dialogporten for the party: your system is recorded in its seen log and the Altinn inbox no longer shows it as unread to the people who read it there. An Altinn message\'s content is fetched only if you ask for it (that marks the message as read).'),
         vscode.l10n.t('Open and Mark as Seen'),
       );
       return;
@@ -157,6 +162,28 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
       this.services.log.info('[dialog panel] opening a dialog fetches its details, which marks it as seen in Dialogporten');
       void vscode.window.showInformationMessage(vscode.l10n.t('Opening a dialog fetches its details, which marks it as seen in Dialogporten ({0}): the seen log records it and it no longer counts as unread. Listing in the Inbox does not.', environment.label));
     }
+  }
+
+  /**
+   * Altinn Correspondence records Read when a message's content is fetched by its recipient, tells the sender and
+   * adds an "opened" activity to the dialog (altinn-correspondence,
+   * src/Altinn.Correspondence.Application/GetCorrespondenceOverview/GetCorrespondenceOverviewHandler.cs).
+   */
+  async confirmCorrespondenceRead(environment: AltinnEnvironment, title: string | undefined): Promise<void> {
+    if (environment.isProduction) {
+      await this.services.prompts().confirm(
+        vscode.l10n.t('Production: show the content of "{0}"?', title ?? vscode.l10n.t('this message')),
+        vscode.l10n.t('This is an Altinn message. Fetching its content from Altinn Correspondence marks it as read: the service records the status Read, the sender will see the message as read, and an "opened" activity is added to the dialog.'),
+        vscode.l10n.t('Show and Mark as Read'),
+      );
+      return;
+    }
+    if (this.readNoticeSaidIn.has(environment.id)) return;
+    this.readNoticeSaidIn.add(environment.id);
+    const message = vscode.l10n.t('Showing an Altinn message\'s content marks it as read in Altinn Correspondence ({0}): the sender will see the message as read. Refreshing the dialog does not fetch it again.', environment.label);
+    this.readNotices.push(message);
+    this.services.log.info(`[dialog panel] showing an Altinn message's content marks it as read in Altinn Correspondence (${environment.label})`);
+    void vscode.window.showInformationMessage(message);
   }
 
   async openRawDocument(key: string, dialogId: string, text: string): Promise<void> {
@@ -260,6 +287,6 @@ export function registerDialogPanel(services: ExtensionServices): void {
   registerCommand(context, { log }, 'altinnInbox.openDialogRawJson', () => panels.activePanel().runCommand('openRaw'));
   registerCommand(context, { log }, 'altinnInbox.openDialogInAltinnInbox', () => panels.activePanel().runCommand('openInInbox'));
   if (process.env.ALTINN_INBOX_TEST_HOOKS === '1') {
-    context.subscriptions.push(vscode.commands.registerCommand('altinnInbox.test.dialogPanels', (): DialogPanelTestInternals => ({ panels: () => panels.all() })));
+    context.subscriptions.push(vscode.commands.registerCommand('altinnInbox.test.dialogPanels', (): DialogPanelTestInternals => ({ panels: () => panels.all(), correspondenceReadNotices: () => [...panels.readNotices] })));
   }
 }

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../../../src/platform/http';
+import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { ExtensionServices } from '../../../src/vscode/services';
 import { activateExtension, closeDialogPanels, dialogPanelTabs } from './hostHelpers';
@@ -75,8 +76,9 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     dialogportenBase = handle.urls.dialogportenBase;
     baseUrl = handle.urls.baseUrl;
     partyUrn = `urn:altinn:person:identifier-no:${handle.context.world.defaultPerson.nationalIdentityNumber}`;
-    const page = await api<{ items: { id: string; isApiOnly?: boolean }[] }>(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=30`);
-    dialogIds = page.items.filter((item) => !item.isApiOnly).map((item) => item.id);
+    const page = await api<{ items: { id: string; isApiOnly?: boolean; serviceResourceType?: string }[] }>(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=30`);
+    // Altinn messages are left out: opening one marks the message read (their own test below).
+    dialogIds = page.items.filter((item) => !item.isApiOnly && item.serviceResourceType !== 'CorrespondenceService').map((item) => item.id);
     assert.ok(dialogIds.length >= 6);
   });
 
@@ -99,15 +101,20 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     assert.equal(after.filter((entry) => !before.some((old) => old.id === entry.id))[0]?.isCurrentEndUser, true, 'the new entry is this end user');
     const tabs = await tabsSettle(1);
     assert.equal(tabs.length, 1, 'one dialog panel');
-    assert.notEqual(tabs[0].label, 'Listed title', 'the tab shows the fetched title');
-    assert.ok(tabs[0].isActive);
+    // The tab model reaches the extension host a moment after the panel takes the fetched title.
+    await until('the fetched title on the tab', async () => dialogPanelTabs()[0]?.label !== 'Listed title', 5_000).catch(() => undefined);
+    assert.notEqual(dialogPanelTabs()[0]?.label, 'Listed title', 'the tab shows the fetched title');
+    assert.ok(dialogPanelTabs()[0]?.isActive);
   });
 
   it('reuses the panel when the same dialog is opened again, without fetching it again', async () => {
     const dialogId = dialogIds[1];
     await touch(dialogId);
     await open(dialogId);
-    const firstLabel = (await tabsSettle(1))[0]?.label;
+    await tabsSettle(1);
+    // The tab model takes the fetched title a moment after the panel does.
+    await until('the fetched title on the tab', async () => dialogPanelTabs()[0]?.label !== 'Dialog', 5_000).catch(() => undefined);
+    const firstLabel = dialogPanelTabs()[0]?.label;
     const afterFirst = (await seenLog(dialogId)).length;
     await touch(dialogIds[2]);
     await open(dialogIds[2]);
@@ -224,6 +231,101 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       await closeDialogTabs();
       await services.profiles.remove(production.id);
       await configuration.update('customBaseUrls', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('shows an Altinn message as markdown (Correspondence serves it as text/plain), says once outside Production that this marks it read, and never fetches it again by itself', async () => {
+    // Altinn messages (Correspondence-backed dialogs) nobody has read, of the organisations the person represents (the
+    // person's own messages are left to the prod-safety suite). Reading the details only marks those dialogs seen.
+    const statuses = async (id: string): Promise<string[]> => {
+      const response = await fetch(`${baseUrl}/__sandbox/correspondence/${id}/history`);
+      return ((await response.json()) as { statusHistory: { status: string }[] }).statusHistory.map((event) => event.status);
+    };
+    interface Party { party: string; subParties?: Party[] }
+    const parties = (await api<{ authorizedParties: Party[] }>('/parties')).authorizedParties
+      .flatMap((party) => [party.party, ...(party.subParties ?? []).map((sub) => sub.party)])
+      .filter((party) => party !== partyUrn);
+    const messages: { correspondenceId: string; dialogId: string; party: string }[] = [];
+    for (const party of parties) {
+      const page = await api<{ items: { id: string; serviceResourceType?: string }[] }>(`/dialogs?party=${encodeURIComponent(party)}&limit=100`);
+      for (const item of page.items.filter((candidate) => candidate.serviceResourceType === 'CorrespondenceService')) {
+        const details = await api<{ content: { mainContentReference?: { value: { value: string }[] } } }>(`/dialogs/${item.id}`);
+        const correspondenceId = /\/correspondence\/([0-9a-f-]{36})\/content$/.exec(details.content.mainContentReference?.value[0]?.value ?? '')?.[1];
+        if (!correspondenceId) continue;
+        const history = await statuses(correspondenceId);
+        if (history.some((status) => ['Read', 'PurgedByRecipient', 'PurgedByAltinn', 'Failed'].includes(status))) continue;
+        messages.push({ correspondenceId, dialogId: item.id, party });
+        if (messages.length === 3) break;
+      }
+      if (messages.length === 3) break;
+    }
+    assert.equal(messages.length, 3, 'three unread Altinn messages with dialogs');
+    const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+    const panelOf = (dialogId: string) => internals.panels().find((panel) => panel.dialogId === dialogId);
+    const requests: RequestLogEntry[] = [];
+    const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
+    const contentFetches = (correspondenceId: string): number => requests.filter((entry) => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`)).length;
+    /** The message rendered as markdown: headings, bold or lists as elements, no markdown syntax left as text. */
+    const message = (dialogId: string): string => /<div class="embed-content">([\s\S]*?)<\/div>/.exec(panelOf(dialogId)?.shownBody ?? '')?.[1] ?? '';
+    const showsMarkdown = async (dialogId: string): Promise<void> => {
+      await until(`the message of ${dialogId}`, async () => message(dialogId) !== '').catch((error: unknown) => {
+        throw new Error(`${(error as Error).message}; the main content shows: ${/<section class="main-content">[\s\S]*?<\/section>/.exec(panelOf(dialogId)?.shownBody ?? '')?.[0].slice(0, 600)}`);
+      });
+      assert.match(message(dialogId), /<(h[1-3]|strong|li)>/, 'markdown elements');
+      assert.doesNotMatch(message(dialogId), /\*\*|(^|>)#+ /m, 'no markdown syntax shown as text');
+    };
+
+    // A tt02 profile whose hosts point at the sandbox (customBaseUrls): a test environment this session has not used.
+    const configuration = vscode.workspace.getConfiguration('altinnInbox');
+    const previous = configuration.inspect('customBaseUrls')?.globalValue;
+    await configuration.update('customBaseUrls', { tt02: { platformBase: baseUrl, dialogportenBase } }, vscode.ConfigurationTarget.Global);
+    const tt02 = await services.profiles.add({ kind: 'token', environment: 'tt02', label: 'TT02 (sandbox stand-in)' }, { token });
+    try {
+      const [first, second] = messages;
+      const noticesBefore = internals.correspondenceReadNotices().length;
+      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: tt02.id, partyUrn: first.party, dialogId: first.dialogId, title: 'Melding' });
+      await showsMarkdown(first.dialogId);
+      assert.equal(contentFetches(first.correspondenceId), 1, 'fetched once');
+      assert.ok((await statuses(first.correspondenceId)).includes('Read'), 'Altinn recorded Read');
+      const said = internals.correspondenceReadNotices().slice(noticesBefore);
+      assert.equal(said.length, 1, 'said once');
+      assert.match(said[0], /the sender will see the message as read/);
+
+      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: tt02.id, partyUrn: second.party, dialogId: second.dialogId, title: 'Melding 2' });
+      await showsMarkdown(second.dialogId);
+      assert.equal(internals.correspondenceReadNotices().length, noticesBefore + 1, 'not said again for the next message');
+
+      // Refresh: the dialog is fetched again (and marked seen), the message is not.
+      const detailsFetches = (): number => requests.filter((entry) => entry.method === 'GET' && new URL(entry.url).pathname.toLowerCase().endsWith(`/api/v1/enduser/dialogs/${first.dialogId}`)).length;
+      const fetched = detailsFetches();
+      await panelOf(first.dialogId)!.runCommand('refresh');
+      assert.equal(detailsFetches(), fetched + 1, 'the dialog was fetched again');
+      await showsMarkdown(first.dialogId);
+      assert.equal(contentFetches(first.correspondenceId), 1, 'a refresh does not fetch the message again');
+    } finally {
+      await closeDialogTabs();
+      await services.profiles.remove(tt02.id);
+      await configuration.update('customBaseUrls', previous, vscode.ConfigurationTarget.Global);
+    }
+
+    // A live update (DIALOG_UPDATED) refreshes the panel in the sandbox; the message is not fetched again.
+    try {
+      const { correspondenceId, dialogId, party } = messages[2];
+      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn: party, dialogId, title: 'Melding 3' });
+      await showsMarkdown(dialogId);
+      assert.equal(contentFetches(correspondenceId), 1);
+      const opened = (await seenLog(dialogId)).length;
+      let touches = 0;
+      await until('the panel to fetch the updated dialog', async () => {
+        if ((await seenLog(dialogId)).length > opened) return true;
+        if (touches++ % 10 === 0) await touch(dialogId);
+        return false;
+      }, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await showsMarkdown(dialogId);
+      assert.equal(contentFetches(correspondenceId), 1, 'a live update does not fetch the message again');
+    } finally {
+      unsubscribe();
     }
   });
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import type { RequestLogEntry } from '../../../src/platform/http';
 import type { SandboxHandle } from '../../../src/sandbox';
+import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
 import type { ConnectionProfile } from '../../../src/vscode/profiles/profile';
 import { ScriptedPrompts, type ScriptedAnswer } from '../../../src/vscode/prompts';
 import { activateExtension, closeDialogPanels, dialogPanelTabs, printSummary } from './hostHelpers';
@@ -387,6 +388,60 @@ describe('prod safety: every state-changing call on Production asks first', func
       confirm: ['Send POST'],
       changed: () => assert.equal(status, 204, 'the sandbox accepted the action'),
     });
+    await closeDialogPanels();
+  });
+
+  it('showing an Altinn message\'s content in a Production dialog panel (records Read) asks first, and a refresh does not fetch it again', async () => {
+    // A Correspondence-backed dialog in the tree whose message nobody has read or confirmed.
+    const rows = await dialogRows();
+    let found: { row: Node; correspondenceId: string } | undefined;
+    for (const resourceId of correspondenceResources) {
+      for (const correspondenceId of [...await correspondenceList(resourceId, 'Published'), ...await correspondenceList(resourceId, 'Fetched')]) {
+        const events = await history(correspondenceId);
+        if (usedCorrespondence.has(correspondenceId) || events.includes('Read') || events.includes('Confirmed')) continue;
+        // dialoglookup only reads.
+        const { dialogId } = await api<{ dialogId: string }>(`/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`).catch(() => ({ dialogId: '' }));
+        const row = rows.find((candidate) => candidate.dialogId === dialogId && !usedDialogs.has(dialogId));
+        if (row) found = { row, correspondenceId };
+        if (found) break;
+      }
+      if (found) break;
+    }
+    assert.ok(found, 'a listed dialog whose Altinn message nobody has read');
+    const { row, correspondenceId } = found;
+    usedDialogs.add(row.dialogId);
+    usedCorrespondence.add(correspondenceId);
+    const isContent = (entry: RequestLogEntry): boolean => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`);
+    const mark = requests.length;
+    prompts.enqueue('Open and Mark as Seen');
+    await vscode.commands.executeCommand('altinnInbox.openDialogItem', await freshRow(row.dialogId));
+    const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+    const panel = () => internals.panels().find((candidate) => candidate.dialogId === row.dialogId);
+    await until('the message\'s "Show the Message" button', () => panel()?.shownBody.includes('embed-consent') ?? false);
+    assert.deepEqual(requests.slice(mark).filter(isContent), [], 'opening did not fetch the message');
+    const url = `${handle.urls.platformBase}/correspondence/api/v1/correspondence/${correspondenceId}/content`;
+    assert.ok(panel()!.shownBody.includes(url), 'the panel names the content address');
+    await prove({
+      name: 'show the message content',
+      records: /the sender will see the message as read/,
+      isTheCall: isContent,
+      witness: { method: 'GET', pathPrefix: `/correspondence/api/v1/correspondence/${correspondenceId}/content` },
+      state: async () => (await history(correspondenceId)).join(' → '),
+      // The panel's "Show the Message" button.
+      run: () => panel()!.requestEmbed(url),
+      confirm: ['Show and Mark as Read'],
+      changed: (_before, after) => {
+        assert.match(after as string, /Read$/, 'Altinn recorded Read');
+        assert.match(panel()!.shownBody, /<div class="embed-content"><(h[1-3]|p)>/, 'the message shows');
+        assert.doesNotMatch(/<div class="embed-content">([\s\S]*?)<\/div>/.exec(panel()!.shownBody)?.[1] ?? '', /\*\*|(^|>)#+ /m, 'as markdown, not as text');
+      },
+    });
+    // Refreshing asks to fetch the dialog again, and does not fetch the message again.
+    const beforeRefresh = requests.length;
+    prompts.enqueue('Open and Mark as Seen');
+    await panel()!.runCommand('refresh');
+    assert.deepEqual(requests.slice(beforeRefresh).filter(isContent), [], 'a refresh does not fetch the message again');
+    assert.match(panel()!.shownBody, /<div class="embed-content">/, 'the message still shows');
     await closeDialogPanels();
   });
 

@@ -68,6 +68,9 @@ describe('dialog panel: body built from a Dialog', () => {
       [{ state: 'empty' }, /returned no content/],
       [{ state: 'error', message: 'GET https://service.example/fce/main/nb answered 500' }, /could not be fetched: GET https:\/\/service\.example\/fce\/main\/nb answered 500[\s\S]*data-command="retryEmbed" data-url="https:\/\/service\.example\/fce\/main\/nb"/],
       [{ state: 'not-fetched', reason: 'Saved payload: not fetched.' }, /Saved payload: not fetched\./],
+      // An Altinn message: fetching marks it as read, so the panel waits for a click that asks (or says) so first.
+      [{ state: 'consent', message: 'Showing it marks the message as read.', action: 'Show the Message' }, /Showing it marks the message as read\.[\s\S]*data-command="retryEmbed" data-url="https:\/\/service\.example\/fce\/main\/nb">Show the Message<\/button>/],
+      [{ state: 'content', html: '<p>Melding</p>', warnings: [], note: 'Marked as read.' }, /<p>Melding<\/p>[\s\S]*<p class="muted embed-note">Marked as read\.<\/p>/],
     ];
     for (const [state, expected] of states) {
       const embeds = new Map(state ? [[MAIN_FCE_NB, state]] : []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { fetchFrontChannelEmbed } from '../../../src/platform/dialogporten';
+import { acceptLanguageFor, fetchFrontChannelEmbed } from '../../../src/platform/dialogporten';
 import { ApiError, InvalidInputError, ResponseFormatError, TimeoutError } from '../../../src/platform/errors';
 import { localServer, type LocalServer } from './localServer';
 
@@ -7,6 +7,7 @@ describe('fetchFrontChannelEmbed: the FCE protocol limits', function () {
   this.timeout(20_000);
   let main: LocalServer;
   let other: LocalServer;
+  const languages: (string | undefined)[] = [];
 
   before(async () => {
     other = await localServer((_req, res) => {
@@ -15,6 +16,10 @@ describe('fetchFrontChannelEmbed: the FCE protocol limits', function () {
     });
     main = await localServer((req, res) => {
       const path = req.url ?? '/';
+      languages.push(req.headers['accept-language']);
+      // Altinn Correspondence's /content: markdown, served as text/plain ([Produces("text/plain")]).
+      if (path === '/correspondence') return void res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('## Skattemeldingen\n\n**Lever** innen fristen.');
+      if (path === '/untyped') return void res.writeHead(200).end('## Overskrift');
       if (path === '/md') return void res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end('\uFEFF# Hei');
       if (path.startsWith('/hop/')) {
         const left = Number(path.split('/')[2]);
@@ -36,7 +41,7 @@ describe('fetchFrontChannelEmbed: the FCE protocol limits', function () {
 
   it('sends the dialog token, follows redirects and returns markdown without the BOM', async () => {
     const embed = await fetchFrontChannelEmbed(`${main.url}/hop/4`, 'dialog-token');
-    assert.deepEqual(embed, { kind: 'content', format: 'markdown', mediaType: 'text/markdown', text: '# Hei', finalUrl: `${main.url}/md` });
+    assert.deepEqual(embed, { kind: 'content', format: 'markdown', mediaType: 'text/markdown', responseMediaType: 'text/markdown', text: '# Hei', finalUrl: `${main.url}/md` });
     assert.ok(main.requests.filter((r) => r.url.startsWith('/hop') || r.url === '/md').every((r) => r.authorization === 'Bearer dialog-token'));
   });
 
@@ -53,5 +58,34 @@ describe('fetchFrontChannelEmbed: the FCE protocol limits', function () {
     await assert.rejects(fetchFrontChannelEmbed(`${main.url}/json`, 't'), ResponseFormatError);
     assert.deepEqual(await fetchFrontChannelEmbed(`${main.url}/empty`, 't'), { kind: 'empty', finalUrl: `${main.url}/empty` });
     await assert.rejects(fetchFrontChannelEmbed(`${main.url}/denied`, 't'), (e: unknown) => e instanceof ApiError && e.status === 403 && e.detail === 'Not for you');
+  });
+
+  it('reads the body as the type the dialog declares, whatever the answer says; the answer decides only when nothing is declared', async () => {
+    const url = `${main.url}/correspondence`;
+    const declared = await fetchFrontChannelEmbed(url, 't', { declaredMediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown' });
+    assert.equal(declared.kind === 'content' && declared.format, 'markdown');
+    assert.equal(declared.kind === 'content' && declared.mediaType, 'text/markdown');
+    assert.equal(declared.kind === 'content' && declared.responseMediaType, 'text/plain');
+    const deprecated = await fetchFrontChannelEmbed(url, 't', { declaredMediaType: 'application/vnd.dialogporten.frontchannelembed+json;type=markdown' });
+    assert.equal(deprecated.kind === 'content' && deprecated.format, 'markdown', 'the deprecated spelling Correspondence writes');
+    const html = await fetchFrontChannelEmbed(`${main.url}/md`, 't', { declaredMediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/html' });
+    assert.equal(html.kind === 'content' && html.format, 'html');
+    const untyped = await fetchFrontChannelEmbed(`${main.url}/untyped`, 't', { declaredMediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown' });
+    assert.equal(untyped.kind === 'content' && untyped.format, 'markdown', 'no Content-Type at all');
+    const undeclared = await fetchFrontChannelEmbed(url, 't');
+    assert.equal(undeclared.kind === 'content' && undeclared.format, 'plain');
+    const unknownType = await fetchFrontChannelEmbed(url, 't', { declaredMediaType: 'application/vnd.dialogporten.frontchannelembed-url' });
+    assert.equal(unknownType.kind === 'content' && unknownType.format, 'plain', 'a declaration without a type names nothing');
+  });
+
+  it('sends Accept-Language as Arbeidsflate builds it: the UI language, then the other two with falling q', async () => {
+    assert.equal(acceptLanguageFor('nb'), 'nb, nn;q=0.9, en;q=0.8');
+    assert.equal(acceptLanguageFor('nn'), 'nn, nb;q=0.9, en;q=0.8');
+    assert.equal(acceptLanguageFor('en-GB'), 'en, nb;q=0.9, nn;q=0.8');
+    assert.equal(acceptLanguageFor('de'), 'nb, nn;q=0.9, en;q=0.8');
+    languages.length = 0;
+    await fetchFrontChannelEmbed(`${main.url}/md`, 't', { acceptLanguage: acceptLanguageFor('en') });
+    await fetchFrontChannelEmbed(`${main.url}/md`, 't');
+    assert.deepEqual(languages, ['en, nb;q=0.9, nn;q=0.8', undefined]);
   });
 });
