@@ -6,7 +6,9 @@ import type { RequestLogEntry } from '../../../src/platform/http';
 import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { ExtensionServices } from '../../../src/vscode/services';
-import { activateExtension, closeDialogPanels, dialogPanelTabs } from './hostHelpers';
+import { isCorrespondenceType } from '../../../src/vscode/inbox/correspondenceResources';
+import { closeDialogPanels, dialogPanelTabs } from './hostHelpers';
+import { useSandboxSession, type SandboxSession } from './sandboxSession';
 
 /** A payload saved for offline preview needs no live dialog token; a file in the workspace should not hold one. */
 function withoutDialogToken<T extends object>(json: T): T {
@@ -31,17 +33,11 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
 
   interface Seen { id: string; isCurrentEndUser?: boolean }
 
-  const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${dialogportenBase}/api/v1/enduser${path}`, { headers: { authorization: `Bearer ${token}` } });
-    assert.equal(response.status, 200, `${path} answered ${response.status}`);
-    return (await response.json()) as T;
-  };
+  let session: SandboxSession;
+  const api = <T>(path: string): Promise<T> => session.api<T>(path);
   /** GET …/seenlog only reads: it does not mark anything as seen. */
   const seenLog = (dialogId: string): Promise<Seen[]> => api<Seen[]>(`/dialogs/${dialogId}/seenlog`);
-  const touch = async (dialogId: string): Promise<void> => {
-    const response = await fetch(`${baseUrl}/__sandbox/dialogs/${dialogId}/touch`, { method: 'POST' });
-    assert.equal(response.status, 200);
-  };
+  const touch = (dialogId: string): Promise<void> => session.touch(dialogId);
   const closeDialogTabs = async (): Promise<void> => {
     await closeDialogPanels();
     assert.deepEqual(dialogPanelTabs().map((tab) => tab.label), [], 'every dialog panel closed');
@@ -62,23 +58,12 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
   const open = (dialogId: string, title = 'Dialog'): Thenable<unknown> => vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn, dialogId, title });
 
   before(async () => {
-    const hooks = (await activateExtension()).testHooks;
-    assert.ok(hooks, 'test hooks');
-    services = hooks.services;
-    usePrompts = hooks.usePrompts;
-    await vscode.commands.executeCommand('altinnInbox.useSandbox');
-    const profile = services.connections.activeProfile;
-    assert.ok(profile);
-    profileId = profile.id;
-    token = await (await services.connections.tokenProvider(profile, 'maskinporten')).getToken();
-    const handle = services.sandbox.running;
-    assert.ok(handle, 'the sandbox runs');
-    dialogportenBase = handle.urls.dialogportenBase;
-    baseUrl = handle.urls.baseUrl;
-    partyUrn = `urn:altinn:person:identifier-no:${handle.context.world.defaultPerson.nationalIdentityNumber}`;
-    const page = await api<{ items: { id: string; isApiOnly?: boolean; serviceResourceType?: string }[] }>(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=30`);
+    session = await useSandboxSession();
+    ({ profileId, partyUrn, dialogportenBase, baseUrl, token } = session);
+    services = session.hooks.services;
+    usePrompts = session.hooks.usePrompts;
     // Altinn messages are left out: opening one marks the message read (their own test below).
-    dialogIds = page.items.filter((item) => !item.isApiOnly && item.serviceResourceType !== 'CorrespondenceService').map((item) => item.id);
+    dialogIds = await session.plainDialogIds(30);
     assert.ok(dialogIds.length >= 6);
   });
 
@@ -248,7 +233,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const messages: { correspondenceId: string; dialogId: string; party: string }[] = [];
     for (const party of parties) {
       const page = await api<{ items: { id: string; serviceResourceType?: string }[] }>(`/dialogs?party=${encodeURIComponent(party)}&limit=100`);
-      for (const item of page.items.filter((candidate) => candidate.serviceResourceType === 'CorrespondenceService')) {
+      for (const item of page.items.filter((candidate) => isCorrespondenceType(candidate.serviceResourceType))) {
         const details = await api<{ content: { mainContentReference?: { value: { value: string }[] } } }>(`/dialogs/${item.id}`);
         const correspondenceId = /\/correspondence\/([0-9a-f-]{36})\/content$/.exec(details.content.mainContentReference?.value[0]?.value ?? '')?.[1];
         if (!correspondenceId) continue;

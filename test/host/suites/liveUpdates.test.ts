@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeDialogPanels, dialogPanelTabs, printSummary } from './hostHelpers';
+import { closeDialogPanels, dialogPanelTabs, printSummary } from './hostHelpers';
+import { useSandboxSession, type SandboxSession } from './sandboxSession';
 
 interface Attempt { at: string; dialogId?: string; outcome: 'streaming' | 'refused' | 'unauthenticated' | 'invalid' }
 
@@ -14,32 +15,20 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
   this.timeout(180_000);
   const PANELS = 3;
   const WINDOW_MS = 60_000;
-  let profileId: string;
-  let partyUrn: string;
-  let dialogportenBase: string;
-  let baseUrl: string;
-  let token: string;
+  let session: SandboxSession;
   let dialogIds: string[];
   let arrived: number | undefined;
   let refusedAttempts: number | undefined;
 
-  const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${dialogportenBase}/api/v1/enduser${path}`, { headers: { authorization: `Bearer ${token}` } });
-    assert.equal(response.status, 200, `${path} answered ${response.status}`);
-    return (await response.json()) as T;
-  };
   /** GET …/seenlog only reads. */
-  const seenCount = async (dialogId: string): Promise<number> => (await api<unknown[]>(`/dialogs/${dialogId}/seenlog`)).length;
-  const touch = async (dialogId: string): Promise<void> => {
-    assert.equal((await fetch(`${baseUrl}/__sandbox/dialogs/${dialogId}/touch`, { method: 'POST' })).status, 200);
-  };
+  const seenCount = async (dialogId: string): Promise<number> => (await session.api<unknown[]>(`/dialogs/${dialogId}/seenlog`)).length;
   const attempts = async (dialogId: string, since: string): Promise<Attempt[]> => {
-    const response = await fetch(`${baseUrl}/__sandbox/graphql/stream/attempts?dialogId=${dialogId}&since=${encodeURIComponent(since)}`);
+    const response = await fetch(`${session.baseUrl}/__sandbox/graphql/stream/attempts?dialogId=${dialogId}&since=${encodeURIComponent(since)}`);
     assert.equal(response.status, 200);
     return ((await response.json()) as { attempts: Attempt[] }).attempts;
   };
   const refuseAll = async (refuse: boolean): Promise<void> => {
-    assert.equal((await fetch(`${baseUrl}/__sandbox/graphql/stream/refusal`, { method: 'PUT', body: JSON.stringify({ refuse }) })).status, 200);
+    assert.equal((await fetch(`${session.baseUrl}/__sandbox/graphql/stream/refusal`, { method: 'PUT', body: JSON.stringify({ refuse }) })).status, 200);
   };
   /** Whether `check` came true within `ms`. */
   const until = async (check: () => Promise<boolean>, ms: number): Promise<boolean> => {
@@ -50,25 +39,13 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     }
     return true;
   };
-  const open = (dialogId: string): Thenable<unknown> => vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn, dialogId, title: 'Dialog' });
+  const open = (dialogId: string): Thenable<unknown> => vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: session.profileId, partyUrn: session.partyUrn, dialogId, title: 'Dialog' });
 
   before(async () => {
-    const hooks = (await activateExtension()).testHooks;
-    assert.ok(hooks, 'test hooks');
-    const services = hooks.services;
-    await vscode.commands.executeCommand('altinnInbox.useSandbox');
-    const profile = services.connections.activeProfile;
-    assert.ok(profile);
-    profileId = profile.id;
-    token = await (await services.connections.tokenProvider(profile, 'maskinporten')).getToken();
-    const handle = services.sandbox.running;
-    assert.ok(handle, 'the sandbox runs');
-    dialogportenBase = handle.urls.dialogportenBase;
-    baseUrl = handle.urls.baseUrl;
-    partyUrn = `urn:altinn:person:identifier-no:${handle.context.world.defaultPerson.nationalIdentityNumber}`;
-    const page = await api<{ items: { id: string; isApiOnly?: boolean }[] }>(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=40`);
-    // From the end of the list: the dialog panel suite works from its start.
-    dialogIds = page.items.filter((item) => !item.isApiOnly).map((item) => item.id).reverse();
+    session = await useSandboxSession();
+    // From the end of the list: the dialog panel suite works from its start. Altinn messages are left alone (opening
+    // one records Read, and the prod-safety suite needs unread ones).
+    dialogIds = (await session.plainDialogIds(40)).reverse();
     assert.ok(dialogIds.length >= PANELS + 1);
   });
 
@@ -88,7 +65,7 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     const since = new Date().toISOString();
     const opened = new Map<string, number>();
     for (const id of ids) {
-      await touch(id);
+      await session.touch(id);
       await open(id);
       opened.set(id, await seenCount(id));
     }
@@ -101,7 +78,7 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     }
     arrived = 0;
     for (const id of ids) {
-      await touch(id);
+      await session.touch(id);
       if (await until(async () => (await seenCount(id)) > opened.get(id)!, 15_000)) arrived++;
     }
     assert.equal(arrived, PANELS, `live updates arrived in ${arrived} of ${PANELS} panels`);
@@ -113,12 +90,12 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     await refuseAll(true);
     const since = new Date().toISOString();
     const started = Date.now();
-    await touch(id);
+    await session.touch(id);
     await open(id);
     const opened = await seenCount(id);
     await until(async () => (await attempts(id, since)).length > 0, 15_000);
     // The service owner changes the dialog; with no stream the panel's check (every 30 s while visible) finds it.
-    await touch(id);
+    await session.touch(id);
     const polled = await until(async () => (await seenCount(id)) > opened, 40_000);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + WINDOW_MS - Date.now())));
     const made = await attempts(id, since);
