@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../cancellableProgress';
 import { plainText, renderContent } from '../../platform/content';
-import { DialogEventsSubscription, tokenExpiry, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
+import { tokenExpiry, type TokenRequestReason } from '../../platform/dialogporten/events';
 import { acceptLanguageFor, parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten';
 import { correspondenceContentId } from '../../platform/correspondence';
 import type { AltinnEnvironment } from '../../platform/environments';
@@ -18,6 +18,7 @@ import { renderWebviewShell } from '../webview/webviewHtml';
 import {
   embedsToFetch, renderDialogBody, renderPlaceholderBody, PANEL_LANGUAGES, type ActionResult, type DialogTokenSummary, type EmbedRef, type EmbedState, type Notice, type Translate,
 } from './dialogView';
+import { DialogLiveUpdates } from './liveUpdates';
 import { parseFromWebview, type FromWebview, type LiveState, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
 import { checkExternalLink, checkTokenTarget, describeResponseBody, findAttachmentUrl, isKnownEmbed } from './safeTargets';
 
@@ -25,11 +26,6 @@ export const DIALOG_PANEL_VIEW_TYPE = 'altinnInbox.dialog';
 
 /** Bigger responses open as plain JSON in an editor instead of being rendered (a webview would freeze). */
 export const LARGE_PAYLOAD_BYTES = 2 * 1024 * 1024;
-
-/** While no event stream can be held, the dialog is checked for changes this often (only while its panel is visible). */
-const POLL_INTERVAL_MS = 30_000;
-/** Consecutive failed connections before the panel also checks for changes itself. */
-const FAILED_ATTEMPTS_BEFORE_POLLING = 3;
 
 const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
@@ -92,18 +88,9 @@ export class DialogPanel implements vscode.Disposable {
   private readonly correspondenceTexts = new Map<string, { readonly text: string; readonly mediaType: string }>();
   private readonly actionResults = new Map<string, ActionResult>();
   private notices: Notice[] = [];
-  private live: LiveState;
-  private subscription: DialogEventsSubscription | undefined;
+  private readonly live: DialogLiveUpdates;
   /** The dialog token the event stream was last given. */
   private streamToken: string | undefined;
-  /** While no event stream can be held: checks the dialog for changes every 30 s while the panel is visible. */
-  private pollTimer: ReturnType<typeof setInterval> | undefined;
-  private polling: Promise<void> | undefined;
-  private lastPollAt = 0;
-  /** Connection attempts to the event stream, shared by this panel's successive subscriptions (at most 3 a minute). */
-  private readonly streamAttempts: number[] = [];
-  /** The stream refused this subscription: only the panel's Retry connects again (a refresh does not). */
-  private streamRefused = false;
   private webviewReady = false;
   private readonly queue: ToWebview[] = [];
   private bodyHtml: string;
@@ -121,7 +108,15 @@ export class DialogPanel implements vscode.Disposable {
     this.key = panelKey(source.kind === 'api' ? { kind: 'api', dialogId: source.dialogId, profile: source.profile } : { kind: 'payload', dialogId: source.dialogId, uri: source.uri });
     this.language = restored?.language ?? preferredLanguage();
     this.tab = restored?.tab;
-    this.live = source.kind === 'payload' ? { state: 'off', text: t('Saved payload: no live updates') } : { state: 'off', text: t('Live updates start once the dialog is loaded') };
+    this.live = new DialogLiveUpdates({
+      dialogId: source.dialogId,
+      log: host.services.log,
+      getToken: (reason, signal) => this.tokenForEvents(reason, signal),
+      onEvent: (type) => this.onDialogEvent(type),
+      checkForChanges: () => this.checkForChanges(),
+      isVisible: () => this.panel.visible,
+      onState: (live) => this.post({ type: 'live', live }),
+    }, source.kind === 'payload' ? { state: 'off', text: t('Saved payload: no live updates') } : { state: 'off', text: t('Live updates start once the dialog is loaded') });
     this.bodyHtml = renderPlaceholderBody({ title: source.title, kind: 'loading', message: t('Loading the dialog…') });
     panel.iconPath = vscode.Uri.joinPath(host.services.context.extensionUri, 'media', 'altinn-activity.svg');
     panel.webview.options = {
@@ -132,7 +127,7 @@ export class DialogPanel implements vscode.Disposable {
     this.disposables.push(panel.onDidDispose(() => this.dispose()));
     this.disposables.push(panel.onDidChangeViewState((event) => {
       if (event.webviewPanel.active) host.onDidBecomeActive(this);
-      if (event.webviewPanel.visible && this.pollTimer && Date.now() - this.lastPollAt >= POLL_INTERVAL_MS) this.pollOnce();
+      if (event.webviewPanel.visible) this.live.onVisible();
     }));
     this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => {
       const parsed = parseFromWebview(message);
@@ -154,7 +149,7 @@ export class DialogPanel implements vscode.Disposable {
   }
 
   get liveState(): LiveState {
-    return this.live;
+    return this.live.state;
   }
 
   /** The body the webview shows now (the newest render, also while the webview is still starting). */
@@ -186,9 +181,7 @@ export class DialogPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.abort.abort();
-    this.subscription?.dispose();
-    this.subscription = undefined;
-    this.stopPolling();
+    this.live.dispose();
     clearTimeout(this.renderTimer);
     clearTimeout(this.refreshTimer);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
@@ -325,7 +318,7 @@ export class DialogPanel implements vscode.Disposable {
         : { id: 'payload', label: t('Saved payload'), isProduction: false, hasInbox: false },
       source: this.source.kind,
       sourceLabel: this.source.kind === 'payload' ? this.source.uri.path.split('/').pop() : this.source.profile.label,
-      live: this.live,
+      live: this.live.state,
       notices: this.notices,
       actionResults: this.actionResults,
       fetchedAt: loaded.fetchedAt,
@@ -473,20 +466,8 @@ export class DialogPanel implements vscode.Disposable {
   // ——— live updates ———
 
   private ensureSubscription(): void {
-    if (this.source.kind !== 'api' || this.subscription || this.streamRefused || !this.environment || !this.loaded) return;
-    const environment = this.environment;
-    const subscription = new DialogEventsSubscription({
-      // Per environment: tt02 and production stream from the API-management host (environments.ts).
-      streamUrl: environment.dialogportenStreamUrl,
-      dialogId: this.source.dialogId,
-      getToken: (reason, signal) => this.tokenForEvents(reason, signal),
-      onEvent: (event) => this.onDialogEvent(event.type),
-      onStatus: (status) => this.onSubscriptionStatus(status),
-      onDiagnostic: (message) => this.host.services.log.warn(`[dialog events] ${message}`),
-      attemptTimes: this.streamAttempts,
-    });
-    this.subscription = subscription;
-    void subscription.start();
+    if (this.source.kind !== 'api' || !this.environment || !this.loaded) return;
+    this.live.ensure(this.environment.dialogportenStreamUrl, this.environment.isProduction);
   }
 
   /**
@@ -537,95 +518,24 @@ export class DialogPanel implements vscode.Disposable {
     }, 300);
   }
 
-  private onSubscriptionStatus(status: SubscriptionStatus): void {
-    let live: LiveState;
-    switch (status.state) {
-      case 'connecting':
-        live = { state: 'connecting', text: status.attempt === 0 ? t('Connecting to live updates…') : t('Reconnecting to live updates…') };
-        break;
-      case 'live':
-        live = { state: 'live', text: t('Live updates on') };
-        this.stopPolling();
-        break;
-      case 'reconnecting': {
-        const seconds = Math.max(1, Math.round(status.delayMs / 1000));
-        this.host.services.log.info(`[dialog events] ${status.reason}; retrying in ${status.delayMs} ms`);
-        if (status.attempt >= FAILED_ATTEMPTS_BEFORE_POLLING) {
-          // The stream cannot be held for now: check for changes meanwhile.
-          live = { state: 'polling', text: t('Live updates interrupted ({0}); retrying in {1} s. Checking for changes every 30 s meanwhile.', maskSecrets(status.reason), seconds), retry: true };
-          this.startPolling();
-        } else {
-          live = { state: 'reconnecting', text: t('Live updates interrupted; retrying in {0} s', seconds) };
-        }
-        break;
-      }
-      case 'stopped':
-        if (status.reason === 'disposed') return;
-        this.subscription = undefined;
-        if (status.reason === 'deleted') {
-          live = { state: 'stopped', text: t('Live updates ended: the dialog was deleted') };
-          break;
-        }
-        this.startPolling();
-        this.streamRefused = status.reason === 'refused' || status.reason === 'unauthorized';
-        live = status.reason === 'refused'
-          ? { state: 'polling', text: t('Live updates are off: Dialogporten refused the event subscription ({0}). Checking for changes every 30 s while this panel is visible.', maskSecrets(status.message ?? status.reason)), retry: true }
-          : this.environment?.isProduction && status.reason === 'token-unavailable'
-            ? { state: 'paused', text: t('Live updates paused (dialog token expired): refresh to resume. Checking for changes every 30 s while this panel is visible.'), retry: true }
-            : { state: 'polling', text: t('Live updates are off: {0}. Checking for changes every 30 s while this panel is visible.', maskSecrets(status.message ?? status.reason)), retry: true };
-        break;
-    }
-    if (live.state === this.live.state && live.text === this.live.text) return;
-    this.live = live;
-    this.post({ type: 'live', live });
-  }
-
-  /** Connects the event stream again (the panel's Retry); polling stops once the stream is live. */
+  /** Connects the event stream again (the panel's Retry). */
   private retryLive(): void {
-    if (this.source.kind !== 'api') return;
-    this.subscription?.dispose();
-    this.subscription = undefined;
-    this.streamRefused = false;
-    this.ensureSubscription();
-  }
-
-  private startPolling(): void {
-    if (this.pollTimer || this.disposed || this.source.kind !== 'api') return;
-    this.host.services.log.info(`[dialog events] no event stream for dialog ${this.source.dialogId}: checking it for changes every ${POLL_INTERVAL_MS / 1000} s while its panel is visible`);
-    this.lastPollAt = Date.now();
-    this.pollTimer = setInterval(() => {
-      if (this.panel.visible) this.pollOnce();
-    }, POLL_INTERVAL_MS);
-  }
-
-  private stopPolling(): void {
-    clearInterval(this.pollTimer);
-    this.pollTimer = undefined;
+    if (this.source.kind !== 'api' || !this.environment || !this.loaded) return;
+    this.live.retry(this.environment.dialogportenStreamUrl, this.environment.isProduction);
   }
 
   /**
-   * One check for changes through the dialog search (party, service resource, updated after the version shown),
-   * which, unlike fetching the details, does not mark the dialog as seen. A newer version is handled like
-   * DIALOG_UPDATED from the stream.
+   * Whether the dialog changed since the version shown, through the dialog search (party, service resource,
+   * updated after that version), which, unlike fetching the details, does not mark the dialog as seen.
    */
-  private pollOnce(): void {
+  private async checkForChanges(): Promise<boolean> {
     const loaded = this.loaded;
     const clients = this.clients;
-    if (this.polling || !loaded || !clients || this.disposed) return;
-    this.lastPollAt = Date.now();
+    if (!loaded || !clients || this.disposed) return false;
     const dialog = loaded.dialog;
-    this.polling = (async () => {
-      try {
-        const page = await clients.dialogporten.searchDialogs({ party: [dialog.party], serviceResource: [dialog.serviceResource], updatedAfter: dialog.updatedAt, limit: 1000 }, { signal: this.abort.signal });
-        const item = page.items.find((candidate) => candidate.id.toLowerCase() === dialog.id.toLowerCase());
-        if (this.disposed || this.loaded !== loaded || !item) return;
-        if (Date.parse(item.updatedAt) > Date.parse(dialog.updatedAt)) this.onDialogEvent('DIALOG_UPDATED');
-      } catch (error) {
-        if (!this.disposed) this.host.services.log.warn(`[dialog events] checking for changes failed: ${maskSecrets(error instanceof Error ? error.message : String(error))}`);
-      } finally {
-        this.polling = undefined;
-      }
-    })();
+    const page = await clients.dialogporten.searchDialogs({ party: [dialog.party], serviceResource: [dialog.serviceResource], updatedAfter: dialog.updatedAt, limit: 1000 }, { signal: this.abort.signal });
+    const item = page.items.find((candidate) => candidate.id.toLowerCase() === dialog.id.toLowerCase());
+    return !this.disposed && this.loaded === loaded && item !== undefined && Date.parse(item.updatedAt) > Date.parse(dialog.updatedAt);
   }
 
   // ——— messages ———
