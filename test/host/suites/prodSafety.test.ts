@@ -67,6 +67,9 @@ describe('prod safety: every state-changing call on Production asks first', func
   let prompts: WatchedPrompts;
   const tally = { calls: 0, askedFirst: 0, sentWhenDeclined: 0, sentWhenConfirmed: 0 };
   const usedDialogs = new Set<string>();
+  const usedCorrespondence = new Set<string>();
+  /** Kept from the start for its own case: the person has only a few unread Altinn messages, and other cases read some. */
+  let altinnMessage: { row: Node; correspondenceId: string } | undefined;
 
   const dialogportenBase = (): string => handle.urls.dialogportenBase;
   const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
@@ -179,6 +182,22 @@ describe('prod safety: every state-changing call on Production asks first', func
   const detailsWitness = (dialogId: string): Case['witness'] => ({ method: 'GET', pathPrefix: `/dialogporten/api/v1/enduser/dialogs/${dialogId}` });
   const labelsCall = (dialogId: string) => (entry: RequestLogEntry): boolean => entry.method === 'PUT' && entry.url.toLowerCase().includes(`/dialogs/${dialogId}/context/systemlabels`.toLowerCase());
 
+  /** A Correspondence-backed dialog in the tree whose message nobody has read or confirmed. */
+  const findUnreadAltinnMessage = async (): Promise<{ row: Node; correspondenceId: string } | undefined> => {
+    const rows = await dialogRows();
+    for (const resourceId of correspondenceResources) {
+      for (const correspondenceId of [...await correspondenceList(resourceId, 'Published'), ...await correspondenceList(resourceId, 'Fetched')]) {
+        const events = await history(correspondenceId);
+        if (events.includes('Read') || events.includes('Confirmed')) continue;
+        // dialoglookup only reads.
+        const { dialogId } = await api<{ dialogId: string }>(`/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`).catch(() => ({ dialogId: '' }));
+        const row = rows.find((candidate) => candidate.dialogId === dialogId);
+        if (row) return { row, correspondenceId };
+      }
+    }
+    return undefined;
+  };
+
   before(async () => {
     const api0 = await activateExtension();
     assert.ok(api0.testHooks, 'test hooks');
@@ -207,6 +226,11 @@ describe('prod safety: every state-changing call on Production asks first', func
     driver.internals.provider.clearFilters();
     driver.internals.provider.refresh();
     unsubscribe = services.http.onRequest((entry) => requests.push(entry));
+    altinnMessage = await findUnreadAltinnMessage();
+    if (altinnMessage) {
+      usedDialogs.add(altinnMessage.row.dialogId);
+      usedCorrespondence.add(altinnMessage.correspondenceId);
+    }
   });
 
   // Fresh answers per call, so a failing case leaves nothing queued for the next.
@@ -306,7 +330,6 @@ describe('prod safety: every state-changing call on Production asks first', func
     }
     throw new Error('no correspondence in the sandbox that is neither read nor confirmed');
   };
-  const usedCorrespondence = new Set<string>();
   for (const action of [
     { command: 'altinnInbox.confirmCorrespondence', name: 'confirm correspondence', verb: 'Confirm', status: 'Confirmed' },
     { command: 'altinnInbox.markCorrespondenceRead', name: 'mark correspondence as read', verb: 'Mark as Read', status: 'Read' },
@@ -394,25 +417,8 @@ describe('prod safety: every state-changing call on Production asks first', func
   });
 
   it('showing an Altinn message\'s content in a Production dialog panel (records Read) asks first, and a refresh does not fetch it again', async () => {
-    // A Correspondence-backed dialog in the tree whose message nobody has read or confirmed.
-    const rows = await dialogRows();
-    let found: { row: Node; correspondenceId: string } | undefined;
-    for (const resourceId of correspondenceResources) {
-      for (const correspondenceId of [...await correspondenceList(resourceId, 'Published'), ...await correspondenceList(resourceId, 'Fetched')]) {
-        const events = await history(correspondenceId);
-        if (usedCorrespondence.has(correspondenceId) || events.includes('Read') || events.includes('Confirmed')) continue;
-        // dialoglookup only reads.
-        const { dialogId } = await api<{ dialogId: string }>(`/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`).catch(() => ({ dialogId: '' }));
-        const row = rows.find((candidate) => candidate.dialogId === dialogId && !usedDialogs.has(dialogId));
-        if (row) found = { row, correspondenceId };
-        if (found) break;
-      }
-      if (found) break;
-    }
-    assert.ok(found, 'a listed dialog whose Altinn message nobody has read');
-    const { row, correspondenceId } = found;
-    usedDialogs.add(row.dialogId);
-    usedCorrespondence.add(correspondenceId);
+    assert.ok(altinnMessage, 'a listed dialog whose Altinn message nobody has read (kept when the suite started)');
+    const { row, correspondenceId } = altinnMessage;
     const isContent = (entry: RequestLogEntry): boolean => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`);
     const mark = requests.length;
     prompts.enqueue('Open and Mark as Seen');
