@@ -43,6 +43,8 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
 
   before(async () => {
     session = await useSandboxSession();
+    // Panels other suites left open would be counted as this suite's.
+    await closeDialogPanels();
     // From the end of the list: the dialog panel suite works from its start. Altinn messages are left alone (opening
     // one records Read, and the prod-safety suite needs unread ones).
     dialogIds = (await session.plainDialogIds(40)).reverse();
