@@ -38,6 +38,18 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
   /** GET …/seenlog only reads: it does not mark anything as seen. */
   const seenLog = (dialogId: string): Promise<Seen[]> => api<Seen[]>(`/dialogs/${dialogId}/seenlog`);
   const touch = (dialogId: string): Promise<void> => session.touch(dialogId);
+  /**
+   * The service owner changes the dialog (sandbox admin hook); the open panel hears DIALOG_UPDATED and fetches the
+   * new version, which Dialogporten records as a new seen-log entry. Touches again until the stream is up.
+   */
+  const updateUntilRefetched = async (dialogId: string, seenBefore: number, ms?: number): Promise<void> => {
+    let touches = 0;
+    await until('the panel to fetch the updated dialog', async () => {
+      if ((await seenLog(dialogId)).length > seenBefore) return true;
+      if (touches++ % 10 === 0) await touch(dialogId);
+      return false;
+    }, ms);
+  };
   const closeDialogTabs = async (): Promise<void> => {
     await closeDialogPanels();
     assert.deepEqual(dialogPanelTabs().map((tab) => tab.label), [], 'every dialog panel closed');
@@ -116,14 +128,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     await touch(dialogId);
     await open(dialogId);
     const opened = (await seenLog(dialogId)).length;
-    // The service owner changes the dialog (sandbox admin hook). The open panel hears DIALOG_UPDATED and fetches
-    // the new version, which Dialogporten records as a new seen-log entry. Touch again until the stream is up.
-    let touches = 0;
-    await until('the panel to fetch the updated dialog', async () => {
-      if ((await seenLog(dialogId)).length > opened) return true;
-      if (touches++ % 10 === 0) await touch(dialogId);
-      return false;
-    });
+    await updateUntilRefetched(dialogId, opened);
     const refreshed = (await seenLog(dialogId)).length;
     assert.equal(refreshed, opened + 1, 'one refresh for the update');
 
@@ -299,13 +304,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn: party, dialogId, title: 'Melding 3' });
       await showsMarkdown(dialogId);
       assert.equal(contentFetches(correspondenceId), 1);
-      const opened = (await seenLog(dialogId)).length;
-      let touches = 0;
-      await until('the panel to fetch the updated dialog', async () => {
-        if ((await seenLog(dialogId)).length > opened) return true;
-        if (touches++ % 10 === 0) await touch(dialogId);
-        return false;
-      }, 30_000);
+      await updateUntilRefetched(dialogId, (await seenLog(dialogId)).length, 30_000);
       await new Promise((resolve) => setTimeout(resolve, 500));
       await showsMarkdown(dialogId);
       assert.equal(contentFetches(correspondenceId), 1, 'a live update does not fetch the message again');

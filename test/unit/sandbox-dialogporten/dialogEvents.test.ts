@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { deleteDialog, touchDialog } from '../../../src/sandbox/dialogporten';
+import type { SandboxHandle } from '../../../src/sandbox';
 import { useSandbox } from '../helpers/sandbox';
 import { defaultPersonParty, dpFetch, endUser, personToken, searchAll, type Json } from './dialogportenHttp';
 
@@ -7,6 +8,14 @@ import { defaultPersonParty, dpFetch, endUser, personToken, searchAll, type Json
 const subscription = (dialogId: string): string => `subscription sub { dialogEvents(dialogId: "${dialogId}") { id type } }`;
 const WITH_VARIABLE = 'subscription sub($dialogId: UUID!) { dialogEvents(dialogId: $dialogId) { id type } }';
 const REFUSAL = { errors: [{ message: 'The current user is not authorized to access this resource.', extensions: { code: 'AUTH_NOT_AUTHORIZED' } }] };
+
+/** The sandbox person's token, dialogs (newest first) and the first one's details, which carry its dialog token. */
+async function personDialogs(handle: SandboxHandle): Promise<{ token: string; items: Json[]; details: Json }> {
+  const token = await personToken(handle);
+  const items = await searchAll(handle, token, `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000`);
+  const details = (await dpFetch(endUser(handle, `/dialogs/${items[0].id}`), { token })).body;
+  return { token, items, details };
+}
 
 /** Reads `event: next` messages from a GraphQL-over-SSE stream until `count` arrived (bounded by a timeout). */
 class EventReader {
@@ -66,9 +75,7 @@ describe('sandbox Dialogporten: GraphQL dialogEvents over Server-Sent Events', f
 
   it('delivers DIALOG_UPDATED after a label change and a service-owner update, then DIALOG_DELETED', async () => {
     const handle = sandbox();
-    const token = await personToken(handle);
-    const [item] = await searchAll(handle, token, `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000`);
-    const details = (await dpFetch(endUser(handle, `/dialogs/${item.id}`), { token })).body;
+    const { token, items: [item], details } = await personDialogs(handle);
     const controller = new AbortController();
     try {
       const response = await subscribe(item.id, details.dialogToken, controller);
@@ -93,9 +100,7 @@ describe('sandbox Dialogporten: GraphQL dialogEvents over Server-Sent Events', f
 
   it('sends nothing about other dialogs', async () => {
     const handle = sandbox();
-    const token = await personToken(handle);
-    const [first, second] = await searchAll(handle, token, `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000`);
-    const details = (await dpFetch(endUser(handle, `/dialogs/${first.id}`), { token })).body;
+    const { items: [first, second], details } = await personDialogs(handle);
     const controller = new AbortController();
     try {
       const events = new EventReader((await subscribe(first.id, details.dialogToken, controller)).body!.getReader());
@@ -109,9 +114,7 @@ describe('sandbox Dialogporten: GraphQL dialogEvents over Server-Sent Events', f
 
   it('needs the dialog token of the subscribed dialog', async () => {
     const handle = sandbox();
-    const token = await personToken(handle);
-    const [first, second] = await searchAll(handle, token, `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000`);
-    const details = (await dpFetch(endUser(handle, `/dialogs/${first.id}`), { token })).body;
+    const { token, items: [first, second], details } = await personDialogs(handle);
     const controller = new AbortController();
     try {
       const none = await subscribe(first.id, undefined, controller);
@@ -128,9 +131,7 @@ describe('sandbox Dialogporten: GraphQL dialogEvents over Server-Sent Events', f
 
   it('refuses a dialogId passed as a variable, even with the right dialog token, as Dialogporten\'s policy does', async () => {
     const handle = sandbox();
-    const token = await personToken(handle);
-    const [item] = await searchAll(handle, token, `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000`);
-    const details = (await dpFetch(endUser(handle, `/dialogs/${item.id}`), { token })).body;
+    const { items: [item], details } = await personDialogs(handle);
     const controller = new AbortController();
     try {
       await assertRefused(await subscribe(item.id, details.dialogToken, controller, WITH_VARIABLE), 'a $variable id');
@@ -149,9 +150,7 @@ describe('sandbox Dialogporten: GraphQL dialogEvents over Server-Sent Events', f
 
   it('answers GraphQL it cannot serve with an errors-only next too, and JSON when the client does not ask for an event stream', async () => {
     const handle = sandbox();
-    const token = await personToken(handle);
-    const [item] = await searchAll(handle, token, `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000`);
-    const details = (await dpFetch(endUser(handle, `/dialogs/${item.id}`), { token })).body;
+    const { items: [item], details } = await personDialogs(handle);
     const controller = new AbortController();
     try {
       const unknownField = await subscribe(item.id, details.dialogToken, controller, `subscription { dialogEvents(dialogId: "${item.id}") { id updatedAt } }`);
@@ -170,9 +169,7 @@ describe('sandbox Dialogporten: GraphQL dialogEvents over Server-Sent Events', f
 
   it('counts connection attempts and refuses every subscription on request, under /__sandbox only', async () => {
     const handle = sandbox();
-    const token = await personToken(handle);
-    const [item] = await searchAll(handle, token, `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000`);
-    const details = (await dpFetch(endUser(handle, `/dialogs/${item.id}`), { token })).body;
+    const { items: [item], details } = await personDialogs(handle);
     const admin = `${handle.urls.baseUrl}/__sandbox/graphql/stream`;
     const since = new Date().toISOString();
     const controller = new AbortController();
