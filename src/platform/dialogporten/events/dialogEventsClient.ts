@@ -1,7 +1,8 @@
-import type { Dispatcher } from 'undici';
-import { loadUndici } from '../../http/loadUndici';
 import { decodeJwtUnverified } from '../../auth/jwtDecode';
+import { redactJwts } from '../../http/redaction';
 import { SseParser } from './sseParser';
+import { drain, readError, retryAfterMs, undiciStreamConnector, type StreamConnector } from './streamConnection';
+import { dialogEventsSubscriptionQuery } from './subscriptionQuery';
 
 /** `DIALOG_UPDATED` and `DIALOG_DELETED` today; kept open for types Dialogporten may add. */
 export type DialogEventType = 'DIALOG_UPDATED' | 'DIALOG_DELETED' | (string & {});
@@ -31,23 +32,6 @@ export type SubscriptionStatus =
    * subscription itself (HTTP 200 with an errors-only `next`, e.g. AUTH_NOT_AUTHORIZED), or no token could be had.
    */
   | { readonly state: 'stopped'; readonly reason: 'disposed' | 'deleted' | 'unauthorized' | 'refused' | 'token-unavailable'; readonly message?: string };
-
-export interface StreamRequest {
-  readonly url: string;
-  readonly method: 'POST';
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-  readonly signal: AbortSignal;
-}
-
-export interface StreamResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: AsyncIterable<Uint8Array>;
-}
-
-/** Opens the HTTP stream; replaceable in tests. */
-export type StreamConnector = (request: StreamRequest) => Promise<StreamResponse>;
 
 export interface DialogEventsOptions {
   /** `<dialogportenBase>/graphql/stream`. */
@@ -87,20 +71,6 @@ export interface DialogEventsOptions {
 }
 
 const LIVE_GRACE_MS = 2_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The subscription with the dialog id written into the query text. Dialogporten's `enduserSubscription` policy reads
- * the `dialogId` argument's literal value (Altinn/dialogporten, src/Digdir.Domain.Dialogporten.GraphQL/Common/
- * Extensions/HotChocolate/AuthorizationHandlerContextExtensions.cs); for a `$variable` that value is the variable's
- * name, so a variable is always refused. Arbeidsflate writes the id in too (Altinn/dialogporten-frontend,
- * packages/frontend/src/api/subscription.ts). Only a checked UUID is ever written into the text.
- */
-export function dialogEventsSubscriptionQuery(dialogId: string): string {
-  if (!UUID.test(dialogId)) throw new Error(`"${dialogId.slice(0, 60)}" is not a dialog id (a UUID); live updates need one.`);
-  return `subscription dialogEvents { dialogEvents(dialogId: "${dialogId.toLowerCase()}") { id type } }`;
-}
-
 /**
  * The `dialogEvents` GraphQL subscription over Server-Sent Events, as Dialogporten serves it at `/graphql/stream`
  * (POST, `Accept: text/event-stream`, authorised with the dialog token as Bearer). Keeps one stream open,
@@ -279,7 +249,7 @@ export class DialogEventsSubscription {
     const healthy = (): boolean => sawEvent || (connectedAt !== undefined && this.now() - connectedAt >= healthyAfterMs);
     try {
       armIdle();
-      const response = await (this.options.connect ?? undiciConnector)({
+      const response = await (this.options.connect ?? undiciStreamConnector)({
         url: this.options.streamUrl,
         method: 'POST',
         headers: {
@@ -400,10 +370,9 @@ export function tokenExpiry(token: string): Date | undefined {
 
 /** `message (CODE)` of each GraphQL error, tokens masked, kept short. */
 function describeErrors(errors: readonly { message?: unknown; extensions?: { code?: unknown } }[]): string {
-  return errors
+  return redactJwts(errors
     .map((e) => `${typeof e.message === 'string' ? e.message : 'error'}${typeof e.extensions?.code === 'string' ? ` (${e.extensions.code})` : ''}`)
-    .join('; ')
-    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '<redacted>')
+    .join('; '))
     .slice(0, 300);
 }
 
@@ -411,55 +380,6 @@ function tokenExpiresWithin(token: string, ms: number, now: number): boolean {
   const expiry = tokenExpiry(token);
   return expiry !== undefined && expiry.getTime() - ms <= now;
 }
-
-function retryAfterMs(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-async function readError(body: AsyncIterable<Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  for await (const chunk of body) {
-    text += decoder.decode(chunk, { stream: true });
-    if (text.length > 8_192) break;
-  }
-  try {
-    const parsed = JSON.parse(text) as { errors?: { message?: string }[]; title?: string; detail?: string };
-    const message = parsed.errors?.map((e) => e.message).filter(Boolean).join('; ') || parsed.detail || parsed.title;
-    if (message) return message.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '<redacted>').slice(0, 300);
-  } catch {
-    // not JSON
-  }
-  return '';
-}
-
-async function drain(body: AsyncIterable<Uint8Array>): Promise<void> {
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > 65_536) break;
-  }
-}
-
-const undiciConnector: StreamConnector = async (request) => {
-  const response = await loadUndici().request(request.url, {
-    method: request.method as Dispatcher.HttpMethod,
-    headers: { ...request.headers, 'user-agent': 'altinn-inbox-inspector' },
-    body: request.body,
-    signal: request.signal,
-    // The idle watchdog above decides when a quiet stream is dead.
-    bodyTimeout: 0,
-    headersTimeout: 30_000,
-  });
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return { status: response.statusCode, headers, body: response.body };
-};
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {

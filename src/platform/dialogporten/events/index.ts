@@ -1,4 +1,6 @@
-export { DialogEventsSubscription, dialogEventsSubscriptionQuery, tokenExpiry } from './dialogEventsClient';
-export type { DialogEvent, DialogEventType, DialogEventsOptions, StreamConnector, StreamRequest, StreamResponse, SubscriptionStatus, TokenRequestReason } from './dialogEventsClient';
+export { DialogEventsSubscription, tokenExpiry } from './dialogEventsClient';
+export type { DialogEvent, DialogEventType, DialogEventsOptions, SubscriptionStatus, TokenRequestReason } from './dialogEventsClient';
+export type { StreamConnector, StreamRequest, StreamResponse } from './streamConnection';
+export { dialogEventsSubscriptionQuery } from './subscriptionQuery';
 export { SseParser } from './sseParser';
 export type { ServerSentEvent } from './sseParser';
