@@ -19,6 +19,16 @@ async function quickInput(page: Page, title: RegExp) {
   return widget;
 }
 
+/**
+ * Takes the first item of a quick pick once it is rendered and focused: an Enter that comes before the rows (or
+ * while the previous step's rows still show) picks nothing, and the flow waits forever.
+ */
+async function pickFirst(page: Page, title: RegExp, firstItem: string): Promise<void> {
+  const widget = await quickInput(page, title);
+  await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: firstItem }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
 async function answer(page: Page, title: RegExp, text: string): Promise<void> {
   const widget = await quickInput(page, title);
   const input = widget.locator('.quick-input-box input');
@@ -86,19 +96,16 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
       if ((await checkbox.getAttribute('aria-checked')) !== 'true') await checkbox.click(); // earlier specs' profiles may preselect
     }
     await scopes.getByRole('button', { name: 'OK' }).click();
-    await quickInput(page, /\(3\/12\)/);
-    await page.keyboard.press('Enter'); // tt02 comes first
+    await pickFirst(page, /\(3\/12\)/, 'tt02');
     await answer(page, /\(4\/12\)/, '991825827');
-    await quickInput(page, /\(5\/12\)/);
-    await page.keyboard.press('Enter'); // "It exists in tt02 already" comes first
+    await pickFirst(page, /\(5\/12\)/, 'exists in tt02');
     await answer(page, /\(6\/12\)/, 'Regnskap & Lønn AS');
     await answer(page, /\(7\/12\)/, '2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b');
     await answer(page, /\(8\/12\)/, 'Hjelper Innboks');
     await answer(page, /\(9\/12\)/, 'Kari Nordmann');
     await answer(page, /\(10\/12\)/, 'kari.nordmann@example.no');
     await answer(page, /\(11\/12\)/, '');
-    await quickInput(page, /\(12\/12\)/);
-    await page.keyboard.press('Enter'); // Norsk bokmål comes first
+    await pickFirst(page, /\(12\/12\)/, 'bokmål');
 
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.view-lines', { hasText: 'Forespørsel om tilgang til scopes' }).waitFor({ timeout: 30_000 });

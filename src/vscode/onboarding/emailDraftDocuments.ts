@@ -198,7 +198,15 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
     for (let n = 1; ; n++) {
       const uri = vscode.Uri.from({ scheme: 'untitled', path: n === 1 ? `${base}.txt` : `${base}-${n}.txt` });
       if (taken.has(uri.toString())) continue;
-      const document = await vscode.workspace.openTextDocument(uri);
+      let document: vscode.TextDocument;
+      try {
+        document = await vscode.workspace.openTextDocument(uri);
+      } catch (error) {
+        // VS Code refuses an untitled document whose name is taken by a file (a draft saved earlier under the name
+        // VS Code suggested): "cannot open untitled:…: file already exists". The next name is free.
+        if (n >= 100) throw error;
+        continue;
+      }
       if (document.getText() === '') return { uri, document };
     }
   }
