@@ -4,6 +4,7 @@ import type { HttpClient } from '../http';
 import { organizationUrn, personUrn } from '../identifiers';
 import { lazySchema } from '../loadPayloadSchemas';
 import type { AuthorizedParty } from './schemas';
+import { bareResourceId } from '../identifiers';
 
 const authorizedPartiesPageSchema = lazySchema((schemas) => schemas.authorizedPartiesPageSchema);
 
@@ -40,7 +41,6 @@ export interface AuthorizedPartiesQuery {
 }
 
 const MAX_PAGES = 50;
-const RESOURCE_PREFIX = 'urn:altinn:resource:';
 
 /** Access Management's end-user authorized parties: whom the token's person or system user may act for. */
 export class AuthorizedPartiesClient {
@@ -104,6 +104,6 @@ function toParams(query: AuthorizedPartiesQuery): URLSearchParams {
     includePartiesViaKeyRoles: String(query.includePartiesViaKeyRoles ?? 'auto'),
   });
   for (const uuid of query.partyFilter ?? []) params.append('partyFilter', uuid);
-  for (const id of query.anyOfResourceIds ?? []) params.append('anyOfResourceIds', id.startsWith(RESOURCE_PREFIX) ? id.slice(RESOURCE_PREFIX.length) : id);
+  for (const id of query.anyOfResourceIds ?? []) params.append('anyOfResourceIds', bareResourceId(id));
   return params;
 }

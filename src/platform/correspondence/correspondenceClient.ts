@@ -9,6 +9,7 @@ import { organizationUrn, personUrn, validateNationalIdentityNumber, validateOrg
 import { openAttachmentStream, type AttachmentDownload } from './attachmentDownload';
 import { toCorrespondenceError } from './correspondenceErrors';
 import type { CorrespondenceDetails, CorrespondenceOverview, CorrespondenceRole, CorrespondenceStatus } from './schemas';
+import { bareResourceId } from '../identifiers';
 
 const correspondenceIdsSchema = lazySchema((schemas) => schemas.correspondenceIdsSchema);
 const correspondenceOverviewSchema = lazySchema((schemas) => schemas.correspondenceOverviewSchema);
@@ -57,7 +58,6 @@ export interface SavedAttachment {
   readonly fileName?: string;
 }
 
-const RESOURCE_PREFIX = 'urn:altinn:resource:';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -75,7 +75,7 @@ export class CorrespondenceClient {
   /** GET /correspondence: ids only, newest publish time first, at most 1000 (the API has no paging). */
   async listIds(query: ListCorrespondencesQuery, options: CallOptions = {}): Promise<string[]> {
     const params = new URLSearchParams();
-    const resourceId = query.resourceId.startsWith(RESOURCE_PREFIX) ? query.resourceId.slice(RESOURCE_PREFIX.length) : query.resourceId;
+    const resourceId = bareResourceId(query.resourceId);
     if (!resourceId.trim()) throw new InvalidInputError('resourceId', 'A resource id is required to list correspondences (Altinn checks access per resource).');
     params.set('resourceId', resourceId);
     params.set('role', query.role ?? 'Recipient');

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { parsePartyUrn, personUrn } from '../../platform/identifiers';
 import type { SandboxOrganisation, SandboxPerson, SandboxWorld } from '../world/types';
 import type { AuthorizedPartiesQuery } from './authorizedPartiesQuery';
-import { bareResourceId, type CallerAccess, type PartyGrant } from './callerAccess';
+import { bareResourceId } from '../../platform/identifiers';
+import type { CallerAccess, PartyGrant } from './callerAccess';
 
 /** `AuthorizedPartyDto` as Access Management serialises it (camelCase, nulls written out). */
 export interface AuthorizedPartyJson {

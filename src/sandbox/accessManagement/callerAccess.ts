@@ -2,8 +2,8 @@ import { organizationUrn, personUrn } from '../../platform/identifiers';
 import type { Principal } from '../core/principal';
 import { resourcesOfSubject } from '../world/policies';
 import type { PartyAccess, SandboxSystemUser, SandboxWorld } from '../world/types';
+import { bareResourceId } from '../../platform/identifiers';
 
-const RESOURCE_PREFIX = 'urn:altinn:resource:';
 
 /**
  * A party the caller may act for. `resources` (bare ids) is everything Altinn Authorization lets it use there, through
@@ -74,10 +74,6 @@ export function decideAccess(access: CallerAccess, party: string, resourceId: st
   if (!grant) return 'party-not-granted';
   if (grant.resources && !grant.resources.includes(bareResourceId(resourceId))) return 'resource-not-granted';
   return 'allowed';
-}
-
-export function bareResourceId(resourceId: string): string {
-  return resourceId.startsWith(RESOURCE_PREFIX) ? resourceId.slice(RESOURCE_PREFIX.length) : resourceId;
 }
 
 function stringClaim(principal: Principal, name: string): string | undefined {

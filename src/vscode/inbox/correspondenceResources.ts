@@ -1,3 +1,4 @@
+import { bareResourceId } from '../../platform/identifiers';
 /*
  * Which resources to list Altinn Correspondence for, per party. The Correspondence API lists one resource at a time,
  * so the extension must name them. Access Management's `authorizedResources` is no help: it holds direct resource
@@ -50,12 +51,11 @@ export interface DiscoverySources {
   readonly configured: readonly string[];
 }
 
-const RESOURCE_PREFIX = 'urn:altinn:resource:';
 const CORRESPONDENCE_TYPE = 'correspondenceservice';
 
-export function bareResourceId(resource: string): string {
-  const trimmed = resource.trim().toLowerCase();
-  return trimmed.startsWith(RESOURCE_PREFIX) ? trimmed.slice(RESOURCE_PREFIX.length) : trimmed;
+/** The bare id, trimmed and lower-cased as Dialogporten gives resource ids. */
+function normalisedResourceId(resource: string): string {
+  return bareResourceId(resource.trim().toLowerCase());
 }
 
 export function isCorrespondenceType(resourceType: string | undefined | null): boolean {
@@ -65,7 +65,7 @@ export function isCorrespondenceType(resourceType: string | undefined | null): b
 export async function discoverCorrespondenceResources(sources: DiscoverySources): Promise<ResourceDiscovery> {
   const found = new Map<string, ResourceSource[]>();
   const add = (id: string, source: ResourceSource): void => {
-    const key = bareResourceId(id);
+    const key = normalisedResourceId(id);
     if (!key) return;
     const list = found.get(key) ?? [];
     if (!list.includes(source)) list.push(source);

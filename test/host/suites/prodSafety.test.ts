@@ -222,6 +222,8 @@ describe('prod safety: every state-changing call on Production asks first', func
     assert.equal(environment.dialogportenBase, handle.urls.dialogportenBase);
     assert.equal(environment.correspondenceBase, `${handle.urls.baseUrl}/correspondence/api/v1`);
     await services.profiles.setActive(production.id);
+    // Panels other suites left open would be counted as this suite's.
+    await closeDialogPanels();
     driver = await InboxTreeDriver.connect();
     driver.internals.provider.clearFilters();
     driver.internals.provider.refresh();
