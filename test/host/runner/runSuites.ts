@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { resetWorkbench } from './workbenchReset';
 
 export interface HostTestResult {
   readonly title: string;
@@ -22,21 +23,23 @@ export interface HostRunResult {
   readonly printed: string[];
 }
 
+interface MochaSuite { title: string; suites: MochaSuite[]; _beforeAll: unknown[]; beforeAll(title: string, fn: () => Promise<void>): void }
 interface MochaTest { fullTitle(): string; duration?: number; state?: string; pending?: boolean }
 interface MochaRunner { on(event: string, listener: (...args: never[]) => void): void }
-interface MochaInstance { addFile(file: string): void; run(done: (failures: number) => void): MochaRunner }
+interface MochaInstance { suite: MochaSuite; addFile(file: string): void; loadFiles(): void; lazyLoadFiles(enable: boolean): void; run(done: (failures: number) => void): MochaRunner }
 type MochaConstructor = new (options: Record<string, unknown>) => MochaInstance;
 
 /** Runs every `*.test.js` in `suitesDir` with mocha inside the current extension host and collects the results. */
 export async function runSuites(suitesDir: string, Mocha: MochaConstructor, environment: Pick<HostRunResult, 'vscodeVersion' | 'uiKind' | 'appHost' | 'remoteName'>): Promise<HostRunResult> {
+  const printed: string[] = [];
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: class { constructor() { /* results are collected below */ } } });
   const grep = process.env.ALTINN_HOST_GREP;
   for (const file of readdirSync(suitesDir).filter((name) => name.endsWith('.test.js')).sort()) {
     mocha.addFile(join(suitesDir, file));
   }
   if (grep) (mocha as unknown as { grep(pattern: string): void }).grep(grep);
+  startEachSuiteFresh(mocha, printed);
   const tests: HostTestResult[] = [];
-  const printed: string[] = [];
   const started = Date.now();
   // The extension host's console goes to its own log, not to the driver: suites print summaries through
   // printSummary() (hostHelpers.ts), which also hands each line to the driver here.
@@ -60,4 +63,21 @@ export async function runSuites(suitesDir: string, Mocha: MochaConstructor, envi
     tests,
     printed,
   };
+}
+
+/**
+ * Makes resetWorkbench() the first `before` hook of every top-level suite, ahead of the suite's own, so each suite
+ * starts from a known workbench even when the one before it failed half-way. Mocha has no public "prepend hook",
+ * so the files are loaded here and the hook just added is moved to the front of the suite's list.
+ */
+function startEachSuiteFresh(mocha: MochaInstance, printed: string[]): void {
+  mocha.loadFiles();
+  mocha.lazyLoadFiles(true); // loaded above: run() must not load (and define) them again
+  for (const suite of mocha.suite.suites) {
+    suite.beforeAll('start from a fresh workbench', async () => {
+      const leftOver = await resetWorkbench();
+      if (leftOver.length) printed.push(`[reset] before "${suite.title}": ${leftOver.join("; ")}`);
+    });
+    suite._beforeAll.unshift(suite._beforeAll.pop()!);
+  }
 }

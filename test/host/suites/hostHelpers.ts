@@ -35,3 +35,22 @@ export async function closeDialogPanels(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * Awaits `work` but fails with the step's name when it has not settled within `seconds`: a hung VS Code call
+ * (an editor that never opens, a request that never answers) then says where it hung instead of timing out the test.
+ */
+export async function step<T>(name: string, work: Thenable<T>, seconds = 20): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const started = Date.now();
+  try {
+    return await Promise.race([
+      Promise.resolve(work),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`step "${name}" did not finish within ${seconds} s`)), seconds * 1000); }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    const ms = Date.now() - started;
+    if (ms > 2000) printSummary(`[slow step] ${name}: ${ms} ms`);
+  }
+}

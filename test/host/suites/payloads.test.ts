@@ -5,7 +5,7 @@ import type { RequestLogEntry } from '../../../src/platform/http';
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
 import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
-import { activateExtension } from './hostHelpers';
+import { activateExtension, step } from './hostHelpers';
 
 // Host tests of payload debugging: raw JSON documents, "show request", copy as curl (redacted and with the token),
 // the request log, and "validate payload" diagnostics, on nodes of the real Inbox tree against the sandbox.
@@ -38,6 +38,9 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
   const token = async (audience: 'maskinporten' | 'altinn' = 'maskinporten'): Promise<string> =>
     (await hooks.services.connections.tokenProvider(hooks.services.connections.activeProfile!, audience)).getToken();
 
+  const fetchJson = async (url: string): Promise<unknown> =>
+    (await fetch(url, { headers: { authorization: `Bearer ${await token()}`, accept: 'application/json' } })).json();
+
   async function firstDialog(): Promise<{ party: Node; dialog: Node }> {
     const party = (await children()).find((r) => tokens(r).includes('party') && r.party?.isCurrentEndUser)!;
     const dialog = (await children(party)).find((c) => tokens(c).includes('dialog'))!;
@@ -63,30 +66,31 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
   });
 
   it('opens a node\'s exact response JSON in a read-only altinn-raw: document, and the request behind it', async () => {
-    const { dialog } = await firstDialog();
+    const { dialog } = await step('list a dialog', firstDialog());
     assert.ok(tokens(dialog).includes('raw'), 'dialog rows offer raw JSON');
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', dialog);
+    const editor = await step('show the dialog\'s raw JSON', vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', dialog));
     const document = editor.document;
     assert.equal(document.uri.scheme, 'altinn-raw');
     assert.equal(document.languageId, 'json');
     const exchange = internals.payloads.store.get(dialog.raw!.exchangeId)!;
-    const direct = await (await fetch(exchange.url, { headers: { authorization: `Bearer ${await token()}`, accept: 'application/json' } })).json() as { items: unknown[] };
+    const direct = await step('fetch the page directly', fetchJson(exchange.url)) as { items: unknown[] };
     const index = dialog.raw!.pointer[1] as number;
     assert.deepEqual(JSON.parse(document.getText()), direct.items[index], 'the item exactly as Dialogporten serves it');
 
-    const transmissionsGroup = (await children(dialog))[0];
-    await children(transmissionsGroup);
-    const groupEditor = await vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', transmissionsGroup);
-    const served = await (await fetch(`${exchange.url.split('/dialogs?')[0]}/dialogs/${dialog.dialogId}/transmissions`, { headers: { authorization: `Bearer ${await token()}` } })).json();
+    const transmissionsGroup = (await step('expand the dialog', children(dialog)))[0];
+    await step('expand its transmissions', children(transmissionsGroup));
+    const groupEditor = await step('show the group\'s raw JSON', vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', transmissionsGroup));
+    const served = await step('fetch the transmissions directly', fetchJson(`${exchange.url.split('/dialogs?')[0]}/dialogs/${dialog.dialogId}/transmissions`));
     assert.deepEqual(JSON.parse(groupEditor.document.getText()), served, 'a group shows its whole response');
 
-    const request = await vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRequest', dialog);
+    const request = await step('show the request', vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRequest', dialog));
     const text = request.document.getText();
     assert.match(text, /^GET http:\/\/127\.0\.0\.1:\d+\/dialogporten\/api\/v1\/enduser\/dialogs\?party=/);
     assert.match(text, /authorization: Bearer <redacted>/);
     assert.match(text, /HTTP 200 · \d+ ms · \d+ bytes/);
     assert.doesNotMatch(text, JWT);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString());
+    await step(`close the editors (dirty: ${dirty.join(', ') || 'none'})`, vscode.commands.executeCommand('workbench.action.closeAllEditors'));
   });
 
   it('copies a request as curl with the token redacted, and with the token only after a warning', async () => {

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+
+// Every host suite starts from the same workbench: no quick input or notification left open, no dirty document
+// (closing one later would wait on a "Save?" dialog nobody answers), no editor or panel left by the suite before.
+// What it had to clean is reported, so a suite that leaves state behind is named in the results.
+
+const STEP_SECONDS = 15;
+
+async function within<T>(what: string, work: Thenable<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve(work),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`resetting the workbench: ${what} did not finish within ${STEP_SECONDS} s (a modal dialog open?)`)), STEP_SECONDS * 1000); }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resets the workbench; returns what was left over (dirty documents, open tabs). */
+export async function resetWorkbench(): Promise<string[]> {
+  const leftOver: string[] = [];
+  await within('closing the quick input', vscode.commands.executeCommand('workbench.action.closeQuickOpen'));
+  await within('clearing notifications', vscode.commands.executeCommand('notifications.clearAll'));
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    leftOver.push(`dirty ${document.uri.scheme}:${document.uri.path}`);
+    await within(`showing ${document.uri.toString()}`, vscode.window.showTextDocument(document));
+    await within(`reverting ${document.uri.toString()}`, vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+  }
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+  if (tabs.length) {
+    leftOver.push(`${tabs.length} tab(s): ${tabs.map((tab) => tab.label).join(', ')}`);
+    await within('closing every editor', vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  }
+  return leftOver;
+}
