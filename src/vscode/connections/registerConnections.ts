@@ -59,12 +59,7 @@ export function registerConnections(services: ExtensionServices): void {
   // A missing feature row: hand its scopes to the onboarding feature's e-mail draft.
   registerCommand(context, { log }, 'altinnInbox.requestMissingScopes', async (arg?: NodeSpec | { scopes?: string[] }) => {
     const scopes = [...((arg as NodeSpec | undefined)?.missingScopes ?? (arg as { scopes?: string[] } | undefined)?.scopes ?? [])];
-    if ((await vscode.commands.getCommands(true)).includes(DRAFT_SCOPE_REQUEST_COMMAND)) {
-      return vscode.commands.executeCommand(DRAFT_SCOPE_REQUEST_COMMAND, { scopes });
-    }
-    await vscode.env.clipboard.writeText(scopes.join(' '));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Copied the missing scopes ({0}): ask Altinn servicedesk (servicedesk@altinn.no) for them.', scopes.join(', ')));
-    return undefined;
+    return vscode.commands.executeCommand(DRAFT_SCOPE_REQUEST_COMMAND, { scopes });
   });
 
   // Keep the view's message in step with the active profile.

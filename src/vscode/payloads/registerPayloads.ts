@@ -39,10 +39,6 @@ export function registerPayloads(services: ExtensionServices): void {
   registerCommand(context, { log }, 'altinnInbox.copyAsCurl', copy(false));
   registerCommand(context, { log }, 'altinnInbox.copyAsCurlWithToken', copy(true));
 
-  registerCommand(context, { log }, 'altinnInbox.showRequestLog', () => {
-    log.show(true);
-  });
-
   registerCommand(context, { log }, 'altinnInbox.validatePayload', async (arg?: { shape?: string; uri?: vscode.Uri } | vscode.Uri): Promise<ValidationResult> => {
     const target = arg instanceof vscode.Uri ? arg : arg?.uri;
     const document = target ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
