@@ -37,7 +37,7 @@ async function runWithTestElectron(executable, resultFile, workspace, ledgerFile
   } catch (error) {
     // Failing tests end VS Code with a non-zero code too; their results are in the result file. Without one, the
     // host itself failed.
-    if (!existsSync(resultFile)) throw new Error(`@vscode/test-electron ended without a result: ${error.message}`);
+    if (!existsSync(resultFile)) throw new Error(`@vscode/test-electron ended without a result: ${error.message}`, { cause: error });
   }
   return secretScanVerdict('host', {
     ledgerFile,
