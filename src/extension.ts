@@ -4,6 +4,7 @@ import { registerCommand } from './vscode/commands';
 import { registerDialogPanel } from './vscode/dialogPanel/registerDialogPanel';
 import { ConnectionService } from './vscode/connections/connectionService';
 import { registerConnections } from './vscode/connections/registerConnections';
+import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { ContextKeys, setContextKey } from './vscode/contextKeys';
 import { registerInbox } from './vscode/inbox/registerInbox';
 import { createLog } from './vscode/log';
@@ -16,6 +17,7 @@ import { applyHttpTimeoutSetting } from './vscode/settings/httpTimeout';
 import { SandboxManager } from './vscode/sandbox/sandboxManager';
 import type { ExtensionServices } from './vscode/services';
 import { ConnectionStatusBar } from './vscode/statusBar';
+import { registerTokenInspector } from './vscode/tokenInspector/inspectTokenCommand';
 import { withSecretLedger } from './vscode/testing/ledgerSecretStorage';
 
 export interface ExtensionApi {
@@ -69,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log.info(`[connections] using the sandbox as "${profile.label}"`);
   });
   registerConnections(services);
+  registerCredentialCommands(services);
+  registerTokenInspector(services);
   registerOnboarding(services);
   registerDialogPanel(services);
   registerPayloads(services);

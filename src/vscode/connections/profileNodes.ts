@@ -1,49 +1,14 @@
-// The shape of the Connections tree as plain data: no `vscode` import, so it is unit-tested in Node.
-// The VS Code layer (connectionsTree.ts) turns these specs into TreeItems.
-import { systemUserFromClaims } from '../../platform/auth/authorizationDetails';
+// The environment, profile, identity, key and scope rows of the Connections tree (see nodeSpec.ts).
+import { identityFromClaims } from '../../platform/auth/tokenIdentity';
 import { isEndUser, tokenUserType } from '../../platform/auth/userType';
 import { describeScope, featureChecklist, featureDefinition, type FeatureStatus } from '../../platform/scopes';
-import { ENVIRONMENT_IDS, type EnvironmentId } from '../../platform/environments';
+import { ENVIRONMENT_IDS, ENVIRONMENT_LABELS, type EnvironmentId } from '../../platform/environments';
 import type { ConnectionProfile } from '../profiles/profile';
-import type { TokenState } from './tokenState';
-
-/** `vscode.l10n.t` in the extension, a `{0}` formatter in tests. */
-export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
-
-export type NodeKind =
-  | 'environment' | 'profile' | 'token' | 'detail' | 'fix' | 'identity' | 'key' | 'scopes' | 'feature' | 'scope';
-
-export interface NodeCommand {
-  readonly command: string;
-  readonly title: string;
-  readonly arguments?: readonly unknown[];
-}
-
-/** One row of the Connections tree. */
-export interface NodeSpec {
-  /** Stable across refreshes (keeps expansion and selection). */
-  readonly id: string;
-  readonly kind: NodeKind;
-  readonly label: string;
-  readonly description?: string;
-  /** Markdown; computed when the row is hovered (resolveTreeItem). */
-  readonly tooltip?: () => string;
-  /** A codicon id, optionally with a theme colour id. */
-  readonly icon?: { readonly id: string; readonly color?: string };
-  readonly contextValue?: string;
-  readonly collapsible: 'none' | 'collapsed' | 'expanded';
-  readonly command?: NodeCommand;
-  readonly profileId?: string;
-  readonly environment?: EnvironmentId;
-  /** Scopes a "Draft scope request" action on this row preselects. */
-  readonly missingScopes?: readonly string[];
-  /** Children known in advance (everything below a profile). */
-  readonly children?: readonly NodeSpec[];
-}
-
-export const ENVIRONMENT_LABELS: Readonly<Record<EnvironmentId, string>> = {
-  sandbox: 'Sandbox', tt02: 'tt02', at23: 'at23', yt01: 'yt01', production: 'Production',
-};
+import { addEndUserAction } from '../shared/connectionFixes';
+import { profileKindLabel } from '../shared/profileKind';
+import type { Translate } from '../shared/translate';
+import type { NodeSpec, ProfileChildrenInput } from './nodeSpec';
+import { tokenNode } from './tokenNodes';
 
 const ENVIRONMENT_DESCRIPTIONS: Readonly<Record<EnvironmentId, string>> = {
   sandbox: 'local emulator', tt02: 'Altinn test', at23: 'Altinn internal test', yt01: 'performance test', production: 'real data',
@@ -66,17 +31,6 @@ export function environmentNodes(profiles: readonly ConnectionProfile[], activeI
       environment: env,
     };
   });
-}
-
-export function profileKindLabel(profile: ConnectionProfile, t: Translate): string {
-  switch (profile.kind) {
-    case 'maskinporten':
-      return profile.systemUserOrg ? t('system user for {0}', profile.systemUserOrg) : t('Maskinporten client {0}', shortId(profile.clientId));
-    case 'token':
-      return t('pasted token');
-    case 'sandbox':
-      return profile.identity.type === 'person' ? t('sandbox person') : t('sandbox system user');
-  }
 }
 
 export function profileNodes(profiles: readonly ConnectionProfile[], environment: EnvironmentId, activeId: string | undefined, t: Translate): NodeSpec[] {
@@ -113,15 +67,6 @@ function profileTooltip(profile: ConnectionProfile, active: boolean, t: Translat
   return lines.join('  \n');
 }
 
-export interface ProfileChildrenInput {
-  readonly profile: ConnectionProfile;
-  readonly state: TokenState;
-  readonly nowMs: number;
-  readonly t: Translate;
-  /** Formats a time of day (hh:mm) in the user's locale. */
-  readonly timeOfDay: (date: Date) => string;
-}
-
 /** Token state, identity, key and scopes of one profile. */
 export function profileChildren(input: ProfileChildrenInput): NodeSpec[] {
   const { profile, state, t } = input;
@@ -133,152 +78,6 @@ export function profileChildren(input: ProfileChildrenInput): NodeSpec[] {
     : profile.kind === 'maskinporten' ? { list: profile.scopes, fromToken: false, endUser: profile.systemUserOrg !== undefined } : undefined;
   if (scopes) nodes.push(scopesNode(profile, scopes, t));
   return nodes;
-}
-
-function tokenNode({ profile, state, nowMs, t, timeOfDay }: ProfileChildrenInput): NodeSpec {
-  const id = `token:${profile.id}`;
-  const base = { id, kind: 'token' as const, profileId: profile.id };
-  switch (state.status) {
-    case 'unknown':
-      return { ...base, label: t('Token: checking…'), icon: { id: 'loading~spin' }, contextValue: 'token;unknown', collapsible: 'none' };
-    case 'valid': {
-      const tokenKind = tokenKindLabel(state.claims, t);
-      return {
-        ...base,
-        label: state.expiresAt ? t('Token valid until {0}', timeOfDay(state.expiresAt)) : t('Token valid (no expiry)'),
-        description: tokenKind,
-        tooltip: () => [
-          t('**{0}**', tokenKind),
-          state.expiresAt ? t('Expires {0} ({1}).', state.expiresAt.toISOString(), relativeTime(state.expiresAt.getTime() - Date.now(), t)) : t('The token has no exp claim.'),
-          t('Click to inspect the token (header, claims, signature).'),
-        ].join('  \n'),
-        icon: { id: 'pass', color: 'testing.iconPassed' },
-        contextValue: 'token;valid',
-        collapsible: 'none',
-        command: { command: 'altinnInbox.inspectToken', title: t('Inspect Token'), arguments: [{ profileId: profile.id }] },
-      };
-    }
-    case 'expired': {
-      const refreshable = profile.kind !== 'token';
-      return {
-        ...base,
-        label: t('Token expired at {0}', timeOfDay(state.expiresAt)),
-        description: relativeTime(state.expiresAt.getTime() - nowMs, t),
-        tooltip: () => refreshable ? t('The token expired; refresh to get a new one.') : t('A pasted token cannot be renewed; paste a new one.'),
-        icon: { id: 'warning', color: 'list.warningForeground' },
-        contextValue: 'token;expired',
-        collapsible: 'expanded',
-        children: fixNodes(profile, state, t),
-      };
-    }
-    case 'error':
-      return {
-        ...base,
-        label: t('Token error: {0}', state.message),
-        description: state.code,
-        tooltip: () => [state.message, state.likelyCause ? t('Likely cause: {0}', state.likelyCause) : '', state.fix ? t('Fix: {0}', state.fix) : ''].filter(Boolean).join('  \n'),
-        icon: { id: 'error', color: 'list.errorForeground' },
-        contextValue: 'token;error',
-        collapsible: 'expanded',
-        children: [
-          ...(state.likelyCause ? [detailNode(`${id}:cause`, t('Likely cause: {0}', state.likelyCause), 'question')] : []),
-          ...(state.fix ? [detailNode(`${id}:fix`, t('Fix: {0}', state.fix), 'lightbulb')] : []),
-          ...fixNodes(profile, state, t),
-        ],
-      };
-  }
-}
-
-function detailNode(id: string, label: string, icon: string): NodeSpec {
-  return { id, kind: 'detail', label, tooltip: () => label, icon: { id: icon }, collapsible: 'none', contextValue: 'detail' };
-}
-
-export interface FixAction {
-  readonly id: string;
-  readonly label: string;
-  readonly command: string;
-  readonly arguments: readonly unknown[];
-  readonly icon: string;
-}
-
-/** What the user can do about a token that does not work, most likely fix first. */
-export function fixActions(profile: ConnectionProfile, state: TokenState, t: Translate): FixAction[] {
-  const ref = { profileId: profile.id };
-  const edit = (field: string, label: string, icon: string): FixAction => ({ id: `edit-${field}`, label, command: 'altinnInbox.editProfile', arguments: [{ ...ref, field }], icon });
-  const actions: FixAction[] = [];
-  if (state.status === 'expired' && profile.kind === 'token') {
-    actions.push({ id: 'paste', label: t('Paste a new token…'), command: 'altinnInbox.pasteToken', arguments: [ref], icon: 'clippy' });
-  }
-  if (state.status === 'error') {
-    const code = state.code ?? '';
-    if (profile.kind === 'maskinporten') {
-      if (code === 'MP-100') actions.push(edit('clientId', t('Correct the client id…'), 'edit'));
-      if (['MP-120', 'MP-121', 'MP-122', 'MP-123', 'MP-124'].includes(code) || state.errorKind === 'key-import') {
-        if (profile.kid && code === 'MP-120') actions.push({ id: 'export', label: t('Export the public key to register it in self-service…'), command: 'altinnInbox.exportPublicKey', arguments: [ref], icon: 'export' });
-        actions.push(edit('key', t('Replace the key…'), 'key'));
-      }
-      if (['MP-200', 'MP-201', 'MP-250'].includes(code)) {
-        if (code !== 'MP-201') actions.push({ id: 'request', label: t('Draft a scope request to Altinn servicedesk…'), command: 'altinnInbox.requestMissingScopes', arguments: [{ scopes: [...profile.scopes] }], icon: 'mail' });
-        actions.push(edit('scopes', t('Change the scopes…'), 'list-selection'));
-      }
-      if (['MP-251', 'MP-301', 'MP-302', 'MP-303'].includes(code)) actions.push(edit('systemUser', t('Change the system-user customer…'), 'person'));
-    }
-    if (profile.kind === 'token' && state.errorKind === 'invalid-input') {
-      actions.push({ id: 'paste', label: t('Paste the token again…'), command: 'altinnInbox.pasteToken', arguments: [ref], icon: 'clippy' });
-    }
-  }
-  if (profile.kind !== 'token') actions.push({ id: 'retry', label: t('Try again'), command: 'altinnInbox.refreshToken', arguments: [ref], icon: 'refresh' });
-  actions.push({ id: 'log', label: t('Show the log'), command: 'altinnInbox.showLog', arguments: [], icon: 'output' });
-  return actions;
-}
-
-function fixNodes(profile: ConnectionProfile, state: TokenState, t: Translate): NodeSpec[] {
-  return fixActions(profile, state, t).map((action) => ({
-    id: `fix:${profile.id}:${action.id}`,
-    kind: 'fix',
-    label: action.label,
-    icon: { id: action.icon, color: 'textLink.foreground' },
-    contextValue: 'fix',
-    collapsible: 'none',
-    profileId: profile.id,
-    command: { command: action.command, title: action.label, arguments: action.arguments },
-  }));
-}
-
-function tokenKindLabel(claims: Readonly<Record<string, unknown>>, t: Translate): string {
-  const iss = typeof claims.iss === 'string' ? claims.iss : '';
-  if (claims.actual_iss === 'altinn-test-tools') return t('Altinn test token');
-  if (/\/authentication\/api\/v1\/openid\/?$/.test(iss)) return t('Altinn token');
-  if (/maskinporten/.test(iss) || claims.client_amr !== undefined) return t('Maskinporten token');
-  return t('Access token');
-}
-
-export interface TokenIdentity {
-  readonly consumerOrganisationNumber?: string;
-  readonly systemUserId?: string;
-  readonly systemUserOrganisationNumber?: string;
-  readonly systemId?: string;
-  readonly person?: string;
-  readonly clientId?: string;
-  readonly altinnUserId?: string;
-  readonly partyId?: string;
-}
-
-/** Who the token speaks for, read from its claims (Maskinporten, Altinn or test-tools shapes). */
-export function identityFromClaims(claims: Readonly<Record<string, unknown>>): TokenIdentity {
-  const consumer = (claims.consumer as { ID?: unknown } | undefined)?.ID;
-  const systemUser = systemUserFromClaims(claims);
-  const str = (value: unknown): string | undefined => typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
-  return {
-    consumerOrganisationNumber: str(consumer)?.replace(/^0192:/, '') ?? str(claims['urn:altinn:orgNumber']),
-    systemUserId: systemUser?.id,
-    systemUserOrganisationNumber: systemUser?.organisationNumber,
-    systemId: systemUser?.systemId,
-    person: str(claims.pid),
-    clientId: str(claims.client_id),
-    altinnUserId: str(claims['urn:altinn:userid']),
-    partyId: str(claims['urn:altinn:partyid']),
-  };
 }
 
 function identityNode(profile: ConnectionProfile, claims: Readonly<Record<string, unknown>>, t: Translate): NodeSpec {
@@ -397,14 +196,6 @@ function needsEndUserNode(profile: ConnectionProfile, status: FeatureStatus, lab
   };
 }
 
-/** How to give a profile an end user: a Maskinporten client gets a system-user customer; a pasted token is replaced. */
-export function addEndUserAction(profile: ConnectionProfile, t: Translate): FixAction | undefined {
-  const ref = { profileId: profile.id };
-  if (profile.kind === 'maskinporten') return { id: 'add-system-user', label: t('Add a system user to the profile…'), command: 'altinnInbox.editProfile', arguments: [{ ...ref, field: 'systemUser' }], icon: 'person-add' };
-  if (profile.kind === 'token') return { id: 'paste-end-user', label: t('Paste a system-user or person token…'), command: 'altinnInbox.pasteToken', arguments: [ref], icon: 'clippy' };
-  return undefined;
-}
-
 function scopeNode(profile: ConnectionProfile, scope: string, t: Translate): NodeSpec {
   const info = describeScope(scope);
   return {
@@ -418,35 +209,6 @@ function scopeNode(profile: ConnectionProfile, scope: string, t: Translate): Nod
     collapsible: 'none',
     profileId: profile.id,
   };
-}
-
-/** "in 42 min", "3 min ago". */
-export function relativeTime(deltaMs: number, t: Translate): string {
-  const seconds = Math.round(Math.abs(deltaMs) / 1000);
-  const amount = seconds < 120 ? t('{0} s', seconds) : seconds < 7200 ? t('{0} min', Math.round(seconds / 60)) : seconds < 172_800 ? t('{0} h', Math.round(seconds / 3600)) : t('{0} days', Math.round(seconds / 86_400));
-  return deltaMs >= 0 ? t('in {0}', amount) : t('{0} ago', amount);
-}
-
-/**
- * When the view should next refresh a token: shortly before the earliest expiry among the tokens shown
- * (refreshable tokens 10 % of their lifetime but at most 30 s early; pasted ones at expiry, to show "expired").
- */
-export function nextRefreshAt(shown: readonly { profileId: string; state: TokenState; refreshable: boolean }[], nowMs: number): { atMs: number; profileIds: string[] } | undefined {
-  const due = shown.flatMap(({ profileId, state, refreshable }) => {
-    if (state.status !== 'valid' || !state.expiresAt) return [];
-    const expMs = state.expiresAt.getTime();
-    const iatMs = typeof state.claims.iat === 'number' ? state.claims.iat * 1000 : expMs - 120_000;
-    const margin = refreshable ? Math.min(30_000, Math.max(1000, (expMs - iatMs) * 0.1)) : 0;
-    return [{ profileId, atMs: Math.max(nowMs, expMs - margin) }];
-  });
-  if (due.length === 0) return undefined;
-  const atMs = Math.min(...due.map((d) => d.atMs));
-  // Refresh everything due within a second of the earliest together.
-  return { atMs, profileIds: due.filter((d) => d.atMs <= atMs + 1000).map((d) => d.profileId) };
-}
-
-function shortId(id: string): string {
-  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
 }
 
 function oneLineSubject(subject: string | undefined): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands';
 import type { ExtensionServices } from '../services';
-import type { RecordedExchange } from './exchangeRecorder';
+import type { RecordedExchange } from '../shared/exchangeRecorder';
 import { payloadDebugging, RAW_SCHEME, type PayloadDebugging, type RawSource } from './payloadDebugging';
 import { PayloadValidator, type ValidationResult } from './payloadValidation';
 import type { RawRef } from './rawJson';
