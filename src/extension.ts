@@ -31,6 +31,8 @@ export interface TestHooks {
   readonly services: ExtensionServices;
   /** Set to script the answers of the next prompts; undefined restores the real UI. */
   usePrompts(prompts: ScriptedPrompts | undefined): void;
+  /** Whether anything had asked for the sandbox when activate() returned (it must not have: it starts on first use). */
+  readonly sandboxRequestedAtActivation: boolean;
 }
 
 let sandboxToStop: SandboxManager | undefined;
@@ -80,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
   const testHooks: TestHooks | undefined = process.env.ALTINN_INBOX_TEST_HOOKS === '1'
-    ? { secrets: context.secrets, services, usePrompts: (prompts) => { scriptedPrompts = prompts; } }
+    ? { secrets: context.secrets, services, usePrompts: (prompts) => { scriptedPrompts = prompts; }, sandboxRequestedAtActivation: sandbox.startRequested }
     : undefined;
   return { version: context.extension.packageJSON.version as string, testHooks };
 }
