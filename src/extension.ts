@@ -4,6 +4,7 @@ import { registerCommand } from './vscode/commands';
 import { registerDialogPanel } from './vscode/dialogPanel/registerDialogPanel';
 import { ConnectionService } from './vscode/connections/connectionService';
 import { registerConnections } from './vscode/connections/registerConnections';
+import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { ContextKeys, setContextKey } from './vscode/contextKeys';
 import { registerInbox } from './vscode/inbox/registerInbox';
 import { createLog } from './vscode/log';
@@ -16,6 +17,7 @@ import { applyHttpTimeoutSetting } from './vscode/settings/httpTimeout';
 import { SandboxManager } from './vscode/sandbox/sandboxManager';
 import type { ExtensionServices } from './vscode/services';
 import { ConnectionStatusBar } from './vscode/statusBar';
+import { registerTokenInspector } from './vscode/tokenInspector/inspectTokenCommand';
 import { withSecretLedger } from './vscode/testing/ledgerSecretStorage';
 
 export interface ExtensionApi {
@@ -29,6 +31,8 @@ export interface TestHooks {
   readonly services: ExtensionServices;
   /** Set to script the answers of the next prompts; undefined restores the real UI. */
   usePrompts(prompts: ScriptedPrompts | undefined): void;
+  /** Whether anything had asked for the sandbox when activate() returned (it must not have: it starts on first use). */
+  readonly sandboxRequestedAtActivation: boolean;
 }
 
 let sandboxToStop: SandboxManager | undefined;
@@ -69,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log.info(`[connections] using the sandbox as "${profile.label}"`);
   });
   registerConnections(services);
+  registerCredentialCommands(services);
+  registerTokenInspector(services);
   registerOnboarding(services);
   registerDialogPanel(services);
   registerPayloads(services);
@@ -76,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
   const testHooks: TestHooks | undefined = process.env.ALTINN_INBOX_TEST_HOOKS === '1'
-    ? { secrets: context.secrets, services, usePrompts: (prompts) => { scriptedPrompts = prompts; } }
+    ? { secrets: context.secrets, services, usePrompts: (prompts) => { scriptedPrompts = prompts; }, sandboxRequestedAtActivation: sandbox.startRequested }
     : undefined;
   return { version: context.extension.packageJSON.version as string, testHooks };
 }

@@ -2,6 +2,11 @@ export type EnvironmentId = 'sandbox' | 'tt02' | 'at23' | 'yt01' | 'production';
 
 export const ENVIRONMENT_IDS: readonly EnvironmentId[] = ['sandbox', 'tt02', 'at23', 'yt01', 'production'];
 
+/** Short names for lists and tree rows (AltinnEnvironment.label is the longer one). */
+export const ENVIRONMENT_LABELS: Readonly<Record<EnvironmentId, string>> = {
+  sandbox: 'Sandbox', tt02: 'tt02', at23: 'at23', yt01: 'yt01', production: 'Production',
+};
+
 /**
  * Every host a client needs for one environment. Facts from shared/reference (AUTH-AND-CORRESPONDENCE.md §0,
  * dialogporten/SUMMARY.md), Dialogporten's appsettings.{test,yt01,staging,prod}.json (Maskinporten per environment,

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageVsix } from '../../scripts/package-vsix.mjs';
 import { buildHostRunner, runnerDir, runnerExtensionFolder, runnerVsix } from './build.mjs';
-import { stopAndScanForSecrets } from '../harness/secretScan.mjs';
+import { secretScanVerdict, stopAndScanForSecrets } from '../harness/secretScan.mjs';
 import { printResult } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,16 +20,29 @@ function fail(message) {
   process.exit(1);
 }
 
-async function runWithTestElectron(executable, resultFile, workspace) {
+async function runWithTestElectron(executable, resultFile, workspace, ledgerFile, scratch) {
   const { runTests } = await import('@vscode/test-electron');
   console.log(`[host] desktop VS Code via @vscode/test-electron: ${executable}`);
-  await runTests({
-    vscodeExecutablePath: executable,
-    extensionDevelopmentPath: root,
-    extensionTestsPath: join(runnerDir, 'electron.js'),
-    extensionTestsEnv: { ALTINN_HOST_RESULT: resultFile, ALTINN_INBOX_TEST_HOOKS: '1' },
-    launchArgs: [workspace, '--disable-extensions'],
-  }).catch(() => undefined);
+  // Profile folders of this run only, so the secret scan reads what this run wrote and nothing else.
+  const userDataDir = join(scratch, 'vscode-user-data');
+  const extensionsDir = join(scratch, 'vscode-extensions');
+  try {
+    await runTests({
+      vscodeExecutablePath: executable,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: join(runnerDir, 'electron.js'),
+      extensionTestsEnv: { ALTINN_HOST_RESULT: resultFile, ALTINN_INBOX_TEST_HOOKS: '1', ALTINN_TEST_SECRET_LEDGER: ledgerFile },
+      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
+    });
+  } catch (error) {
+    // Failing tests end VS Code with a non-zero code too; their results are in the result file. Without one, the
+    // host itself failed.
+    if (!existsSync(resultFile)) throw new Error(`@vscode/test-electron ended without a result: ${error.message}`, { cause: error });
+  }
+  return secretScanVerdict('host', {
+    ledgerFile,
+    roots: [{ label: 'VS Code profile', path: userDataDir }, { label: 'workspace', path: workspace }],
+  });
 }
 
 async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
@@ -87,18 +100,16 @@ async function main() {
   let secrets;
   try {
     const executable = process.env.VSCODE_EXECUTABLE_PATH;
-    if (executable) {
-      await runWithTestElectron(executable, resultFile, workspace);
-    } else {
-      try {
-        secrets = await runWithCodeServer(vsix, resultFile, workspace, ledgerFile);
-      } catch (error) {
-        if (process.env.ALTINN_SKIP_HOST_TESTS === '1') {
-          console.warn(`[host] SKIPPED: no VS Code host could run here (${error.message.split('\n')[0]}); ALTINN_SKIP_HOST_TESTS=1 allows this.`);
-          return;
-        }
-        fail(`NO VS CODE EXTENSION HOST COULD RUN: ${error.message}\nSet VSCODE_EXECUTABLE_PATH to a desktop VS Code, fix the provisioning above (npm run provision), or set ALTINN_SKIP_HOST_TESTS=1 to skip this tier explicitly.`);
+    try {
+      secrets = executable
+        ? await runWithTestElectron(executable, resultFile, workspace, ledgerFile, scratch)
+        : await runWithCodeServer(vsix, resultFile, workspace, ledgerFile);
+    } catch (error) {
+      if (process.env.ALTINN_SKIP_HOST_TESTS === '1') {
+        console.warn(`[host] SKIPPED: no VS Code host could run here (${error.message.split('\n')[0]}); ALTINN_SKIP_HOST_TESTS=1 allows this.`);
+        return;
       }
+      fail(`NO VS CODE EXTENSION HOST COULD RUN: ${error.message}\nSet VSCODE_EXECUTABLE_PATH to a desktop VS Code, fix the provisioning above (npm run provision), or set ALTINN_SKIP_HOST_TESTS=1 to skip this tier explicitly.`);
     }
     if (!existsSync(resultFile)) fail('the extension host ran but wrote no result.');
     const result = JSON.parse(readFileSync(resultFile, 'utf8'));
@@ -106,12 +117,10 @@ async function main() {
     printResult(result, { suites, seconds: (Date.now() - started) / 1000 });
     if (result.passed + result.failed === 0) fail('no host test ran.');
     if (result.failed > 0) process.exitCode = 1;
-    if (secrets) {
-      console.log(`  ${secrets.summary}`);
-      if (secrets.failures.length) {
-        process.stderr.write(`\n[host] THE SECRET SCAN FAILED:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}\n`);
-        process.exitCode = 1;
-      }
+    console.log(`  ${secrets.summary}`);
+    if (secrets.failures.length) {
+      process.stderr.write(`\n[host] THE SECRET SCAN FAILED:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}\n`);
+      process.exitCode = 1;
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -26,3 +26,5 @@ export { authorizationDetailEntries, systemUserFromClaims } from './authorizatio
 export type { SystemUserClaim } from './authorizationDetails';
 export { tokenUserType, isEndUser } from './userType';
 export type { TokenUserType } from './userType';
+export { identityFromClaims } from './tokenIdentity';
+export type { TokenIdentity } from './tokenIdentity';

@@ -56,7 +56,3 @@ export function allowedProperties(tagName: string): readonly string[] {
 export function isAllowedElement(tagName: string): boolean {
   return CONTENT_SANITIZE_SCHEMA.tagNames?.includes(tagName) ?? false;
 }
-
-export function isStrippedElement(tagName: string): boolean {
-  return CONTENT_SANITIZE_SCHEMA.strip?.includes(tagName) ?? false;
-}

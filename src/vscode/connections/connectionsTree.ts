@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { maskSecrets } from '../commands';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
-import { environmentNodes, nextRefreshAt, profileChildren, profileNodes, type NodeSpec } from './connectionsModel';
+import { environmentNodes, profileChildren, profileNodes } from './profileNodes';
+import { nextRefreshAt } from './refreshSchedule';
+import type { NodeSpec } from './nodeSpec';
 import type { TokenState } from './tokenState';
 
 export const CONNECTIONS_VIEW_ID = 'altinnInbox.connections';

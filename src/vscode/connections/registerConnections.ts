@@ -1,26 +1,21 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../cancellableProgress';
 import { registerCommand } from '../commands';
-import { registerCredentialCommands } from '../credentials/credentialCommands';
 import type { ExtensionServices } from '../services';
-import { registerTokenInspector } from '../tokenInspector/inspectTokenCommand';
 import { CONNECTIONS_VIEW_ID, ConnectionsTreeProvider } from './connectionsTree';
-import type { NodeSpec } from './connectionsModel';
-import { profileIdOf, profileItems, resolveProfile } from './profileArgs';
+import type { NodeSpec } from './nodeSpec';
+import { profileIdOf, profileItems, resolveProfile } from '../shared/profileArgs';
 import type { TokenState } from './tokenState';
 
 export const DRAFT_SCOPE_REQUEST_COMMAND = 'altinnInbox.draftScopeRequest';
 
-/** The Connections view, its commands, credential management and the token inspector. */
+/** The Connections view and its commands (credential management and the token inspector register beside it). */
 export function registerConnections(services: ExtensionServices): void {
   const { context, log, profiles, connections } = services;
   const provider = new ConnectionsTreeProvider(services);
   const view = vscode.window.createTreeView(CONNECTIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);
   context.subscriptions.push(provider, view);
-
-  registerCredentialCommands(services);
-  registerTokenInspector(services);
 
   registerCommand(context, { log }, 'altinnInbox.refreshConnections', () => vscode.window.withProgress(
     { location: { viewId: CONNECTIONS_VIEW_ID } },
@@ -59,12 +54,7 @@ export function registerConnections(services: ExtensionServices): void {
   // A missing feature row: hand its scopes to the onboarding feature's e-mail draft.
   registerCommand(context, { log }, 'altinnInbox.requestMissingScopes', async (arg?: NodeSpec | { scopes?: string[] }) => {
     const scopes = [...((arg as NodeSpec | undefined)?.missingScopes ?? (arg as { scopes?: string[] } | undefined)?.scopes ?? [])];
-    if ((await vscode.commands.getCommands(true)).includes(DRAFT_SCOPE_REQUEST_COMMAND)) {
-      return vscode.commands.executeCommand(DRAFT_SCOPE_REQUEST_COMMAND, { scopes });
-    }
-    await vscode.env.clipboard.writeText(scopes.join(' '));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Copied the missing scopes ({0}): ask Altinn servicedesk (servicedesk@altinn.no) for them.', scopes.join(', ')));
-    return undefined;
+    return vscode.commands.executeCommand(DRAFT_SCOPE_REQUEST_COMMAND, { scopes });
   });
 
   // Keep the view's message in step with the active profile.

@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { decodeJwtUnverified, isJwt, JwtDecodeError } from '../../platform/auth';
 import { resolveEnvironment, type EnvironmentId } from '../../platform/environments';
 import { registerCommand } from '../commands';
-import { profileIdOf, resolveProfile } from '../connections/profileArgs';
+import { profileIdOf, resolveProfile } from '../shared/profileArgs';
 import type { ConnectionProfile, MaskinportenProfile, PastedTokenProfile } from '../profiles/profile';
 import type { SecretKind } from '../profiles/profileStore';
 import { serializeStoredKey } from '../profiles/storedKey';
 import type { ExtensionServices } from '../services';
 import { askClientId, askEnvironment, askKey, askScopes, askSystemUser, askTokenExchange, type Item, type KeyChoice } from './credentialsWizard';
 import { environmentFromIssuer, publicPartOf, type PreparedKey } from './keyMaterial';
-import { fetchProfileToken } from '../connections/fetchProfileToken';
+import { fetchProfileToken } from '../shared/fetchProfileToken';
 
 /** What the add/generate commands return (metadata only: never key material). */
 export interface AddedProfile {

@@ -3,7 +3,7 @@ import { ENVIRONMENT_IDS, type EnvironmentId } from '../../platform/environments
 import { KeyImportError } from '../../platform/errors';
 import { validateOrganisationNumber } from '../../platform/identifiers';
 import { groupScopesByProduct, PRODUCT_GROUP_LABELS, PRODUCT_GROUP_ORDER, SCOPE_CATALOGUE } from '../../platform/scopes';
-import { ENVIRONMENT_LABELS } from '../connections/connectionsModel';
+import { ENVIRONMENT_LABELS } from '../../platform/environments';
 import type { Prompts } from '../prompts';
 import {
   clientIdProblem, describePem, generateRsaKey, preparePem, preparePemChain, preparePkcs12, prepareJwk, scopeProblem, type PreparedKey,

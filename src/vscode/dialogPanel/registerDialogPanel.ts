@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { AltinnEnvironment } from '../../platform/environments';
 import { registerCommand } from '../commands';
-import { resolveProfile } from '../inbox/apiClients';
-import { isOpenDialogArgs, OPEN_DIALOG_COMMAND } from '../inbox/inboxTypes';
+import { resolveProfile } from '../shared/apiClients';
+import { isOpenDialogArgs, OPEN_DIALOG_COMMAND } from '../shared/inboxTypes';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { DIALOG_PANEL_VIEW_TYPE, DialogPanel, panelKey, type DialogPanelHost, type DialogSource } from './dialogPanel';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CorrespondenceApiError } from '../../platform/correspondence';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
-import { createApiClients, resolveProfile } from './apiClients';
+import { createApiClients, resolveProfile } from '../shared/apiClients';
 import { CorrespondenceNode } from './correspondenceNodes';
 import type { InboxTreeProvider } from './inboxTreeProvider';
 

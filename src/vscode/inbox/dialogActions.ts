@@ -4,11 +4,11 @@ import { DialogRevisionConflictError } from '../../platform/dialogporten';
 import { effectiveSystemLabels } from '../../platform/dialogporten/schemas/tolerance';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
-import { createApiClients, resolveProfile } from './apiClients';
+import { createApiClients, resolveProfile } from '../shared/apiClients';
 import { DialogNode } from './dialogNodes';
 import { refetchListItem } from './dialogRefetch';
 import type { InboxTreeProvider } from './inboxTreeProvider';
-import { isOpenDialogArgs, OPEN_DIALOG_COMMAND, type OpenDialogArgs } from './inboxTypes';
+import { isOpenDialogArgs, OPEN_DIALOG_COMMAND, type OpenDialogArgs } from '../shared/inboxTypes';
 import { PartyNode } from './partyNodes';
 import { labelChange, type LabelAction } from './labelChanges';
 import { dialogTitle } from './presentation';
@@ -48,17 +48,7 @@ export class DialogActions {
   async open(target: DialogTarget): Promise<void> {
     const args = target instanceof DialogNode ? target.openArgs() : target;
     if (!isOpenDialogArgs(args)) throw new Error(vscode.l10n.t('Open a dialog from the Inbox view.'));
-    const commands = await vscode.commands.getCommands(true);
-    if (commands.includes(OPEN_DIALOG_COMMAND)) {
-      await vscode.commands.executeCommand(OPEN_DIALOG_COMMAND, args);
-    } else {
-      // Without the dialog panel, "open" shows the details as JSON (the same request, so the same side effect).
-      const node = target instanceof DialogNode ? target : this.findNode(args);
-      if (!node) throw new Error(vscode.l10n.t('The dialog panel is not available in this build.'));
-      await this.loadDetails(node);
-      if (node.details?.exchange) await this.payloads.showRaw({ exchangeId: node.details.exchange.id, pointer: [] }, node.rawTitle);
-      return;
-    }
+    await vscode.commands.executeCommand(OPEN_DIALOG_COMMAND, args);
     const node = target instanceof DialogNode ? target : this.findNode(args);
     if (node) {
       await this.refreshRow(node);

@@ -3,13 +3,13 @@ import type { DialogWithMeta } from '../../platform/dialogporten';
 import type { DialogAttachment } from '../../platform/dialogporten/schemas/attachments';
 import type { DialogListItem } from '../../platform/dialogporten/schemas/dialogListItem';
 import type { TransmissionListItem } from '../../platform/dialogporten/schemas/transmissions';
-import type { RecordedExchange } from '../payloads/exchangeRecorder';
+import type { RecordedExchange } from '../shared/exchangeRecorder';
 import type { RawRef } from '../payloads/rawJson';
-import type { ApiClients } from './apiClients';
+import type { ApiClients } from '../shared/apiClients';
 import { LinkedCorrespondenceNode } from './correspondenceNodes';
 import { correspondenceIdsIn } from './correspondenceRefs';
 import { HintNode, InboxNode, LeafNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
-import type { OpenDialogArgs } from './inboxTypes';
+import type { OpenDialogArgs } from '../shared/inboxTypes';
 import {
   dialogAttachmentName, dialogSender, dialogTitle, dialogTooltip, presentActivity, presentDialog, presentDialogAttachment, presentLabelAssignment,
   presentSeenLogEntry, presentTransmission, transmissionTooltip, type Presentation,

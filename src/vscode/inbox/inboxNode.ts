@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { AltinnEnvironment } from '../../platform/environments';
-import type { RecordedExchange } from '../payloads/exchangeRecorder';
+import type { RecordedExchange } from '../shared/exchangeRecorder';
 import type { RawRef } from '../payloads/rawJson';
 import type { ConnectionProfile } from '../profiles/profile';
-import type { ApiClients } from './apiClients';
+import type { ApiClients } from '../shared/apiClients';
 import type { CorrespondenceConsent } from './correspondenceConsent';
-import { adviseOnError } from './errorAdvice';
+import { adviseOnError } from '../shared/errorAdvice';
 import type { InboxFilter } from './inboxFilter';
 import type { FormatOptions, Presentation } from './presentation';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { AltinnEnvironment } from '../../platform/environments';
-import type { RecordedExchange } from '../payloads/exchangeRecorder';
+import type { RecordedExchange } from '../shared/exchangeRecorder';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
-import { createApiClients, type ApiClients } from './apiClients';
+import { createApiClients, type ApiClients } from '../shared/apiClients';
 import { CorrespondenceConsent } from './correspondenceConsent';
 import { discoverCorrespondenceResources, type ResourceDiscovery } from './correspondenceResources';
 import { settingValue } from '../settings/settingProblems';

@@ -5,8 +5,8 @@ import { PlatformError } from '../../platform/errors';
 import { registerCommand, UserCancelledError } from '../commands';
 import { payloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
-import { addEndUserAction } from '../connections/connectionsModel';
-import { createApiClients, resolveProfile } from './apiClients';
+import { addEndUserAction } from '../shared/connectionFixes';
+import { createApiClients, resolveProfile } from '../shared/apiClients';
 import { CorrespondenceActions, type CorrespondenceTarget } from './correspondenceActions';
 import { CorrespondenceAttachmentNode, CorrespondenceResourceNode, LinkedCorrespondenceNode } from './correspondenceNodes';
 import { DialogActions, type DialogTarget } from './dialogActions';
@@ -157,12 +157,11 @@ async function fixConnection(services: ExtensionServices, provider: InboxTreePro
     provider.refresh();
     return;
   }
-  const commands = new Set(await vscode.commands.getCommands(true));
   const state = services.connections.tokenState(profile.id);
   const items = [
     { id: 'token', label: `$(refresh) ${vscode.l10n.t('Get a new token for "{0}"', profile.label)}`, description: state.status === 'error' ? state.message : state.status },
-    ...(commands.has('altinnInbox.switchProfile') ? [{ id: 'switch', label: `$(arrow-swap) ${vscode.l10n.t('Use another connection…')}`, description: '' }] : []),
-    ...(advice?.missingScope && commands.has('altinnInbox.draftScopeRequest') ? [{ id: 'scopes', label: `$(mail) ${vscode.l10n.t('Draft a scope request to Altinn servicedesk…')}`, description: '' }] : []),
+    { id: 'switch', label: `$(arrow-swap) ${vscode.l10n.t('Use another connection…')}`, description: '' },
+    ...(advice?.missingScope ? [{ id: 'scopes', label: `$(mail) ${vscode.l10n.t('Draft a scope request to Altinn servicedesk…')}`, description: '' }] : []),
     { id: 'connections', label: `$(list-tree) ${vscode.l10n.t('Show the Connections view')}`, description: vscode.l10n.t('token state, scopes, profiles') },
     { id: 'log', label: `$(output) ${vscode.l10n.t('Show the log')}`, description: '' },
   ];

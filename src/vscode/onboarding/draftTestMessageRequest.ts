@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildTestMessageRequestEmail, type SystemUserReference, type TestMessageContentWishes } from '../../platform/drafts';
 import { ONBOARDING_LINKS } from '../../platform/links';
-import { identityFromClaims } from '../connections/connectionsModel';
+import { identityFromClaims } from '../../platform/auth/tokenIdentity';
 import type { Prompts } from '../prompts';
 import type { ExtensionServices } from '../services';
 import { askContact, askEnvironment, askLanguage, askOrganisationNumber, askText, checks, recall, remember, Steps } from './draftPrompts';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { redactUrl, toCurl } from '../../platform/http';
-import { resolveProfile } from '../inbox/apiClients';
+import { resolveProfile } from '../shared/apiClients';
 import type { ExtensionServices } from '../services';
-import { ExchangeStore, type ExchangeSink, type RecordedExchange } from './exchangeRecorder';
+import { ExchangeStore, type ExchangeSink, type RecordedExchange } from '../shared/exchangeRecorder';
 import { rawJsonText, requestText, type JsonPointer, type RawRef } from './rawJson';
 
 export const RAW_SCHEME = 'altinn-raw';

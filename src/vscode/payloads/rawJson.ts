@@ -1,5 +1,5 @@
 import { redactUrl } from '../../platform/http';
-import type { RecordedExchange } from './exchangeRecorder';
+import type { RecordedExchange } from '../shared/exchangeRecorder';
 
 /** A path into a JSON response: property names and array indexes (`['items', 3]`). Empty = the whole body. */
 export type JsonPointer = readonly (string | number)[];

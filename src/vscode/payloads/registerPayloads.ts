@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../commands';
 import type { ExtensionServices } from '../services';
-import type { RecordedExchange } from './exchangeRecorder';
+import type { RecordedExchange } from '../shared/exchangeRecorder';
 import { payloadDebugging, RAW_SCHEME, type PayloadDebugging, type RawSource } from './payloadDebugging';
 import { PayloadValidator, type ValidationResult } from './payloadValidation';
 import type { RawRef } from './rawJson';
@@ -38,10 +38,6 @@ export function registerPayloads(services: ExtensionServices): void {
   };
   registerCommand(context, { log }, 'altinnInbox.copyAsCurl', copy(false));
   registerCommand(context, { log }, 'altinnInbox.copyAsCurlWithToken', copy(true));
-
-  registerCommand(context, { log }, 'altinnInbox.showRequestLog', () => {
-    log.show(true);
-  });
 
   registerCommand(context, { log }, 'altinnInbox.validatePayload', async (arg?: { shape?: string; uri?: vscode.Uri } | vscode.Uri): Promise<ValidationResult> => {
     const target = arg instanceof vscode.Uri ? arg : arg?.uri;

@@ -16,6 +16,11 @@ export class SandboxManager implements vscode.Disposable {
     return this.handle;
   }
 
+  /** Whether something asked for the sandbox since it last stopped (it may still be starting). */
+  get startRequested(): boolean {
+    return this.starting !== undefined;
+  }
+
   ensureStarted(): Promise<SandboxHandle> {
     this.starting ??= this.start();
     return this.starting;

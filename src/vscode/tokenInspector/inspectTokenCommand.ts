@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { isJwt } from '../../platform/auth';
 import { maskSecrets, registerCommand } from '../commands';
-import { profileIdOf, resolveProfile } from '../connections/profileArgs';
+import { profileIdOf, resolveProfile } from '../shared/profileArgs';
 import type { EnvironmentId } from '../../platform/environments';
 import type { ExtensionServices } from '../services';
 import { buildInspectorModel, type InspectorModel } from './tokenInspectorModel';
 import { TokenInspectorPanel, verifySignature } from './tokenInspectorPanel';
-import { fetchProfileToken } from '../connections/fetchProfileToken';
+import { fetchProfileToken } from '../shared/fetchProfileToken';
 
 const JWT_PATTERN = /(?:Bearer\s+)?(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)/;
 

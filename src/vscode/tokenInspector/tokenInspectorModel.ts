@@ -3,7 +3,7 @@
 import { inspectJwt, isEndUser, tokenUserType, type TokenKind, type VerificationVerdict } from '../../platform/auth';
 import { CLAIM_MEANINGS, DIALOG_TOKEN_CLAIM_MEANINGS } from '../../platform/auth';
 import { describeScope, featureChecklist, featureDefinition } from '../../platform/scopes';
-import { identityFromClaims, type TokenIdentity } from '../connections/connectionsModel';
+import { identityFromClaims, type TokenIdentity } from '../../platform/auth/tokenIdentity';
 import { escapeHtml } from '../webview/webviewHtml';
 import type { VerdictView } from './protocol';
 

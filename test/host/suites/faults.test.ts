@@ -6,7 +6,7 @@ import { effectiveSystemLabels } from '../../../src/platform/dialogporten/schema
 import type { SandboxHandle } from '../../../src/sandbox';
 import type { FaultEffect, FaultRule } from '../../../src/sandbox/faults';
 import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
-import { createApiClients } from '../../../src/vscode/inbox/apiClients';
+import { createApiClients } from '../../../src/vscode/shared/apiClients';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { HostHealthWatch } from './hostHealth';
 import { activateExtension, printSummary } from './hostHelpers';

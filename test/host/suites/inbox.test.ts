@@ -10,7 +10,7 @@ import type { DialogListItem } from '../../../src/platform/dialogporten/schemas/
 import { effectiveSystemLabels } from '../../../src/platform/dialogporten/schemas/tolerance';
 import { startSandbox, type SandboxHandle } from '../../../src/sandbox';
 import { dialogStoreOf } from '../../../src/sandbox/dialogporten';
-import { createApiClients, type ApiClients } from '../../../src/vscode/inbox/apiClients';
+import { createApiClients, type ApiClients } from '../../../src/vscode/shared/apiClients';
 import { isCorrespondenceType } from '../../../src/vscode/inbox/correspondenceResources';
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
 import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';

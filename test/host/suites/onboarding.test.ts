@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import { buildScopeRequestEmail, buildTestMessageRequestEmail, comesWithRegistrationForm, MAILTO_MAX_LENGTH } from '../../../src/platform/drafts';
 import { SCOPE_CATALOGUE } from '../../../src/platform/scopes';
-import { identityFromClaims } from '../../../src/vscode/connections/connectionsModel';
+import { identityFromClaims } from '../../../src/platform/auth/tokenIdentity';
 import { formatEmailDocument, parseEmailDocument } from '../../../src/vscode/onboarding/emailDocument';
 import { MEMORY_KEY } from '../../../src/vscode/onboarding/onboardingMemory';
 import { missingScopes } from '../../../src/vscode/onboarding/scopeChoices';

@@ -127,7 +127,7 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
       assert.ok(entry.durationMs >= 0 && typeof entry.responseBytes === 'number');
     }
     assert.ok(logged.some((e) => /\/dialogs\/[0-9a-f-]{36}\/seenlog$/.test(e.url) && e.status === 200));
-    await vscode.commands.executeCommand('altinnInbox.showRequestLog');
+    await vscode.commands.executeCommand('altinnInbox.showLog');
   });
 
   it('validates a JSON editor against an API shape and marks each problem at its JSON path', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { decodeJwtUnverified, inspectJwt, isEndUser, tokenUserType } from '../../../src/platform/auth';
-import { identityFromClaims } from '../../../src/vscode/connections/connectionsModel';
+import { identityFromClaims } from '../../../src/platform/auth/tokenIdentity';
 import { buildInspectorModel, renderInspectorBody } from '../../../src/vscode/tokenInspector/tokenInspectorModel';
 import { sandboxSystemUsers, sandboxToken, useSandbox } from '../helpers/sandbox';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { DialogListItem } from '../../../src/platform/dialogporten/schemas/dialogListItem';
-import { adviseOnError } from '../../../src/vscode/inbox/errorAdvice';
+import { adviseOnError } from '../../../src/vscode/shared/errorAdvice';
 import { correspondenceIdsIn, dialogIdsOf } from '../../../src/vscode/inbox/correspondenceRefs';
 import { ApiError, NetworkError } from '../../../src/platform/errors';
 import { DialogRevisionConflictError } from '../../../src/platform/dialogporten';

@@ -84,7 +84,6 @@ export class DialogEventsSubscription {
   private renewing = false;
   private stopped = false;
   private running: Promise<void> | undefined;
-  private lastStatus: SubscriptionStatus | undefined;
 
   private readonly query: string;
   /** Start times of recent connection attempts, for the attempt limit. */
@@ -93,10 +92,6 @@ export class DialogEventsSubscription {
   constructor(private readonly options: DialogEventsOptions) {
     this.query = dialogEventsSubscriptionQuery(options.dialogId);
     this.attemptTimes = options.attemptTimes ?? [];
-  }
-
-  get status(): SubscriptionStatus | undefined {
-    return this.lastStatus;
   }
 
   /** Starts the loop once; the returned promise settles when the subscription has stopped. */
@@ -128,7 +123,6 @@ export class DialogEventsSubscription {
   }
 
   private setStatus(status: SubscriptionStatus): void {
-    this.lastStatus = status;
     try {
       this.options.onStatus?.(status);
     } catch (error) {

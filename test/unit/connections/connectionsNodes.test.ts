@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { environmentNodes, fixActions, identityFromClaims, nextRefreshAt, profileChildren, profileNodes, relativeTime, type NodeSpec, type Translate } from '../../../src/vscode/connections/connectionsModel';
+import { environmentNodes, profileChildren, profileNodes } from '../../../src/vscode/connections/profileNodes';
+import { fixActions, relativeTime } from '../../../src/vscode/connections/tokenNodes';
+import { identityFromClaims } from '../../../src/platform/auth/tokenIdentity';
+import { nextRefreshAt } from '../../../src/vscode/connections/refreshSchedule';
+import type { NodeSpec } from '../../../src/vscode/connections/nodeSpec';
+import type { Translate } from '../../../src/vscode/shared/translate';
 import type { ConnectionProfile, MaskinportenProfile } from '../../../src/vscode/profiles/profile';
 import type { TokenState } from '../../../src/vscode/connections/tokenState';
 

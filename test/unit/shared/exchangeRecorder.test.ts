@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DialogportenClient } from '../../../src/platform/dialogporten';
 import { HttpClient, toCurl } from '../../../src/platform/http';
-import { ExchangeStore, recordingHttp, type RecordedExchange } from '../../../src/vscode/payloads/exchangeRecorder';
+import { ExchangeStore, recordingHttp, type RecordedExchange } from '../../../src/vscode/shared/exchangeRecorder';
 import { rawJsonText, REDACTED_JWT, requestText } from '../../../src/vscode/payloads/rawJson';
 import { useSandbox } from '../helpers/sandbox';
 import { personClients, type PersonClients } from '../inbox/inboxSandbox';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ApiError, MaskinportenError, NetworkError, InvalidInputError } from '../../../src/platform/errors';
-import { adviseOnError } from '../../../src/vscode/inbox/errorAdvice';
-import { TokenRequestError, wrapTokenFailure } from '../../../src/vscode/inbox/tokenRequestError';
+import { adviseOnError } from '../../../src/vscode/shared/errorAdvice';
+import { TokenRequestError, wrapTokenFailure } from '../../../src/vscode/shared/tokenRequestError';
 
 const tokenRequest = { method: 'POST', url: 'https://test.maskinporten.no/token' };
 const MASKINPORTEN = 'Maskinporten client 2f1c9a4e-7b3d-4c21-9e55-0a8b6f3d2c11 (tt02) as system user for 310000001';

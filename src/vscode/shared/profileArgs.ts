@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { Prompts } from '../prompts';
 import type { ExtensionServices } from '../services';
-import { ENVIRONMENT_LABELS, profileKindLabel } from './connectionsModel';
+import { ENVIRONMENT_LABELS } from '../../platform/environments';
+import { profileKindLabel } from './profileKind';
 
 /**
  * What profile commands accept as their first argument: a Connections tree row (it has `profileId`),

@@ -7,7 +7,7 @@ import type { AltinnEnvironment } from '../../platform/environments';
 import type { HttpClient } from '../../platform/http';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
-import { recordingHttp, type ExchangeSink } from '../payloads/exchangeRecorder';
+import { recordingHttp, type ExchangeSink } from './exchangeRecorder';
 import type { ApiAudience } from './inboxTypes';
 import { wrapTokenFailure } from './tokenRequestError';
 
@@ -26,7 +26,7 @@ export interface ApiClients {
 }
 
 export interface ApiClientOptions {
-  /** Receives every exchange the clients make (see payloads/exchangeRecorder), e.g. for "show raw JSON". */
+  /** Receives every exchange the clients make (see shared/exchangeRecorder), e.g. for "show raw JSON". */
   readonly record?: ExchangeSink;
 }
 

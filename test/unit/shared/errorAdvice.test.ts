@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DialogportenClient, isUserTypeRefusal } from '../../../src/platform/dialogporten';
 import { ApiError } from '../../../src/platform/errors';
 import { HttpClient } from '../../../src/platform/http';
-import { adviseOnError } from '../../../src/vscode/inbox/errorAdvice';
+import { adviseOnError } from '../../../src/vscode/shared/errorAdvice';
 import { sandboxSystemUsers, sandboxToken, useSandbox, type SandboxTokenOptions } from '../helpers/sandbox';
 
 describe('inbox error advice for Dialogporten\'s user-type refusal (real answers from the sandbox)', () => {
