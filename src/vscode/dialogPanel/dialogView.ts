@@ -10,7 +10,7 @@ import { normalizeLanguageCode } from '../../platform/content/pickLocalized';
 import type { Dialog } from '../../platform/dialogporten/schemas/dialog';
 import { EXPIRED_URL, UNAUTHORIZED_URL } from '../../platform/dialogporten/schemas/constants';
 import { effectiveSystemLabels } from '../../platform/dialogporten/schemas/tolerance';
-import { serviceOwnerName } from '../inbox/presentation';
+import { serviceOwnerName } from '../../platform/presentation';
 import { escapeHtml } from '../webview/webviewHtml';
 import type { LiveState, PanelLanguage, PanelTab } from './protocol';
 

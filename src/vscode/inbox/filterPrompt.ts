@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DIALOG_STATUSES, type DialogStatus } from '../../platform/dialogporten/schemas/constants';
 import type { Prompts } from '../prompts';
 import { describeFilter, filterProblem, INBOX_VIEWS, isValidDay, normalizeFilter, viewName, type InboxFilter, type InboxView } from './inboxFilter';
-import { humanize } from './presentation';
+import { humanize } from '../../platform/presentation';
 
 type Facet = 'search' | 'view' | 'status' | 'org' | 'resource' | 'dates' | 'unread' | 'apply' | 'clear';
 
