@@ -13,11 +13,10 @@ import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from
 import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } from './inboxNode';
 import { PartyNode, RootNode } from './partyNodes';
 import type { FormatOptions } from './presentation';
+import { ContextKeys, setContextKey } from '../contextKeys';
 
 export const INBOX_VIEW_ID = 'altinnInbox.inbox';
 const SHOW_DELETED_KEY = 'altinnInbox.inbox.showDeletedParties';
-export const FILTERED_CONTEXT_KEY = 'altinnInbox:inboxFiltered';
-export const SHOW_DELETED_CONTEXT_KEY = 'altinnInbox:showDeletedParties';
 
 /**
  * The Inbox tree: the active profile's parties → dialogs → transmissions, attachments, activities, seen log; and
@@ -53,7 +52,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
         for (const party of this.root?.allParties() ?? []) this.refreshNode(party);
       }
     }));
-    void vscode.commands.executeCommand('setContext', SHOW_DELETED_CONTEXT_KEY, this.showDeletedParties());
+    void setContextKey(ContextKeys.showDeletedParties, this.showDeletedParties());
   }
 
   attach(treeView: vscode.TreeView<InboxNode>): void {
@@ -169,7 +168,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
 
   async setShowDeletedParties(show: boolean): Promise<void> {
     await this.services.context.globalState.update(SHOW_DELETED_KEY, show);
-    await vscode.commands.executeCommand('setContext', SHOW_DELETED_CONTEXT_KEY, show);
+    await setContextKey(ContextKeys.showDeletedParties, show);
     if (this.root) this.refreshNode(this.root);
   }
 
@@ -243,7 +242,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     this.treeView.message = parts.length
       ? vscode.l10n.t('Filtered — {0}. Clear with the party\'s filter button or "Clear All Inbox Filters".', parts.join('; '))
       : undefined;
-    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, parts.length > 0);
+    void setContextKey(ContextKeys.inboxFiltered, parts.length > 0);
   }
 
   dispose(): void {
