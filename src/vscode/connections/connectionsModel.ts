@@ -3,7 +3,7 @@
 import { systemUserFromClaims } from '../../platform/auth/authorizationDetails';
 import { isEndUser, tokenUserType } from '../../platform/auth/userType';
 import { describeScope, featureChecklist, featureDefinition, type FeatureStatus } from '../../platform/scopes';
-import { ENVIRONMENT_IDS, type EnvironmentId } from '../../platform/environments';
+import { ENVIRONMENT_DESCRIPTIONS, ENVIRONMENT_IDS, ENVIRONMENT_NAMES, type EnvironmentId } from '../../platform/environments';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { TokenState } from './tokenState';
 
@@ -41,14 +41,6 @@ export interface NodeSpec {
   readonly children?: readonly NodeSpec[];
 }
 
-export const ENVIRONMENT_LABELS: Readonly<Record<EnvironmentId, string>> = {
-  sandbox: 'Sandbox', tt02: 'tt02', at23: 'at23', yt01: 'yt01', production: 'Production',
-};
-
-const ENVIRONMENT_DESCRIPTIONS: Readonly<Record<EnvironmentId, string>> = {
-  sandbox: 'local emulator', tt02: 'Altinn test', at23: 'Altinn internal test', yt01: 'performance test', production: 'real data',
-};
-
 /** Environments that hold profiles, in the fixed order Sandbox, tt02, at23, yt01, Production. */
 export function environmentNodes(profiles: readonly ConnectionProfile[], activeId: string | undefined, t: Translate): NodeSpec[] {
   const active = profiles.find((p) => p.id === activeId);
@@ -57,9 +49,9 @@ export function environmentNodes(profiles: readonly ConnectionProfile[], activeI
     return {
       id: `env:${env}`,
       kind: 'environment',
-      label: ENVIRONMENT_LABELS[env],
+      label: ENVIRONMENT_NAMES[env],
       description: active?.environment === env ? t('{0} · active', t(ENVIRONMENT_DESCRIPTIONS[env])) : t(ENVIRONMENT_DESCRIPTIONS[env]),
-      tooltip: () => t('{0}: {1} connection profile(s).', ENVIRONMENT_LABELS[env], count),
+      tooltip: () => t('{0}: {1} connection profile(s).', ENVIRONMENT_NAMES[env], count),
       icon: { id: env === 'sandbox' ? 'beaker' : env === 'production' ? 'warning' : 'cloud', color: env === 'production' ? 'list.warningForeground' : undefined },
       contextValue: `environment;${env}`,
       collapsible: 'expanded',
@@ -101,7 +93,7 @@ export function profileNodes(profiles: readonly ConnectionProfile[], environment
 
 function profileTooltip(profile: ConnectionProfile, active: boolean, t: Translate): string {
   const lines = [`**${escapeMarkdown(profile.label)}**${active ? ` — ${t('active')}` : ''}`, ''];
-  lines.push(t('Environment: {0}', ENVIRONMENT_LABELS[profile.environment]));
+  lines.push(t('Environment: {0}', ENVIRONMENT_NAMES[profile.environment]));
   if (profile.kind === 'maskinporten') {
     lines.push(t('Client id: `{0}`', profile.clientId));
     lines.push(t('Scopes asked for: {0}', profile.scopes.map((s) => `\`${s}\``).join(', ')));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AltinnEnvironment } from '../../platform/environments';
+import { environmentBadge, type AltinnEnvironment } from '../../platform/environments';
 import type { RecordedExchange } from '../payloads/exchangeRecorder';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ConnectionProfile } from '../profiles/profile';
@@ -235,7 +235,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private updateViewText(): void {
     if (!this.treeView) return;
     const profile = this.services.connections.activeProfile;
-    this.treeView.description = profile ? `${profile.label} · ${environmentName(profile.environment)}` : undefined;
+    this.treeView.description = profile ? `${profile.label} · ${environmentBadge(profile.environment)}` : undefined;
     const byParty = profile ? this.filters.get(profile.id) : undefined;
     const names = new Map((this.root?.allParties() ?? []).map((p) => [p.partyUrn, p.party.name]));
     const parts = [...(byParty?.entries() ?? [])].map(([urn, filter]) => `${names.get(urn) ?? urn}: ${describeFilter(filter, vscode.l10n)}`);
@@ -253,12 +253,4 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
 
 function keyOf(profile: ConnectionProfile | undefined): string | undefined {
   return profile ? `${profile.id}|${profile.environment}` : undefined;
-}
-
-function environmentName(environment: string): string {
-  switch (environment) {
-    case 'sandbox': return vscode.l10n.t('Sandbox');
-    case 'production': return vscode.l10n.t('PRODUCTION');
-    default: return environment;
-  }
 }
