@@ -14,7 +14,7 @@ import { personUrn } from '../src/platform/identifiers';
 import { SandboxPersonTokenProvider } from '../src/platform/sandboxClient/sandboxPersonTokenProvider';
 import { startSandbox } from '../src/sandbox';
 import { maskinportenStats } from '../src/sandbox/maskinporten/stats';
-import { presentDialog } from '../src/vscode/inbox/presentation';
+import { presentDialog } from '../src/vscode/inbox/dialogPresentation';
 import { legacyHtmlOfSize, markdownOfSize } from './content';
 import { median, ratioFigure, round, timeAgainstFloor, timeAndCpuMedian, timeMedian, type Figure } from './measure';
 import { loadShippedRenderContent } from './shippedRenderer';

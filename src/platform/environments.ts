@@ -2,10 +2,25 @@ export type EnvironmentId = 'sandbox' | 'tt02' | 'at23' | 'yt01' | 'production';
 
 export const ENVIRONMENT_IDS: readonly EnvironmentId[] = ['sandbox', 'tt02', 'at23', 'yt01', 'production'];
 
-/** Short names for lists and tree rows (AltinnEnvironment.label is the longer one). */
-export const ENVIRONMENT_LABELS: Readonly<Record<EnvironmentId, string>> = {
+/** What each environment is called where space is tight (tree rows, quick picks, tooltips). */
+export const ENVIRONMENT_NAMES: Readonly<Record<EnvironmentId, string>> = {
   sandbox: 'Sandbox', tt02: 'tt02', at23: 'at23', yt01: 'yt01', production: 'Production',
 };
+
+/** What each environment is, beside its name. */
+export const ENVIRONMENT_DESCRIPTIONS: Readonly<Record<EnvironmentId, string>> = {
+  sandbox: 'local emulator', tt02: 'Altinn test', at23: 'Altinn internal test', yt01: 'performance test', production: 'real data',
+};
+
+/** Name and description, `tt02 (Altinn test)`; Production says only its name. The environment's `label`. */
+export function environmentLabel(id: EnvironmentId): string {
+  return id === 'production' ? ENVIRONMENT_NAMES[id] : `${ENVIRONMENT_NAMES[id]} (${ENVIRONMENT_DESCRIPTIONS[id]})`;
+}
+
+/** The name where it must stand out when it is Production (status bar, the Inbox view's title): `PRODUCTION`. */
+export function environmentBadge(id: EnvironmentId): string {
+  return id === 'production' ? ENVIRONMENT_NAMES[id].toUpperCase() : ENVIRONMENT_NAMES[id];
+}
 
 /**
  * Every host a client needs for one environment. Facts from shared/reference (AUTH-AND-CORRESPONDENCE.md §0,
@@ -55,7 +70,6 @@ export interface EnvironmentOverrides {
 }
 
 interface EnvironmentFacts {
-  label: string;
   maskinportenIssuer: string;
   platformBase: string;
   /**
@@ -72,7 +86,6 @@ interface EnvironmentFacts {
 
 const FACTS: Record<Exclude<EnvironmentId, 'sandbox'>, EnvironmentFacts> = {
   tt02: {
-    label: 'tt02 (test)',
     maskinportenIssuer: 'https://test.maskinporten.no/',
     platformBase: 'https://platform.tt02.altinn.no',
     streamUrl: 'https://altinn-tt02-api.azure-api.net/dialogporten/graphql/stream',
@@ -82,7 +95,6 @@ const FACTS: Record<Exclude<EnvironmentId, 'sandbox'>, EnvironmentFacts> = {
     assumed: [],
   },
   at23: {
-    label: 'at23 (Altinn internal test)',
     maskinportenIssuer: 'https://test.maskinporten.no/',
     platformBase: 'https://platform.at23.altinn.cloud',
     streamUrl: 'https://platform.at23.altinn.cloud/dialogporten/graphql/stream',
@@ -92,7 +104,6 @@ const FACTS: Record<Exclude<EnvironmentId, 'sandbox'>, EnvironmentFacts> = {
     assumed: [],
   },
   yt01: {
-    label: 'yt01 (performance test)',
     maskinportenIssuer: 'https://test.maskinporten.no/',
     platformBase: 'https://platform.yt01.altinn.cloud',
     streamUrl: 'https://platform.yt01.altinn.cloud/dialogporten/graphql/stream',
@@ -102,7 +113,6 @@ const FACTS: Record<Exclude<EnvironmentId, 'sandbox'>, EnvironmentFacts> = {
     assumed: [],
   },
   production: {
-    label: 'Production',
     maskinportenIssuer: 'https://maskinporten.no/',
     platformBase: 'https://platform.altinn.no',
     streamUrl: 'https://altinn-prod-api.azure-api.net/dialogporten/graphql/stream',
@@ -131,7 +141,7 @@ export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOver
   const movedDialogporten = overrides.dialogportenBase !== undefined || overrides.platformBase !== undefined || fromBase !== undefined;
   return {
     id,
-    label: facts.label,
+    label: environmentLabel(id),
     maskinporten: {
       tokenEndpoint: overrides.tokenEndpoint ?? `${issuer}token`,
       audience: issuer,
@@ -156,7 +166,6 @@ function sandboxFacts(overrides: EnvironmentOverrides): EnvironmentFacts {
   if (!base) throw new EnvironmentConfigError('The sandbox environment needs the base URL of a running sandbox (it listens on a random loopback port).');
   const layout = sandboxLayout(base);
   return {
-    label: 'Sandbox (local emulator)',
     maskinportenIssuer: layout.maskinportenIssuer,
     platformBase: layout.platformBase,
     streamUrl: `${layout.dialogportenBase}/graphql/stream`,

@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
 
+/** Every context key the extension sets; package.json's when-clauses use these names. */
 export const ContextKeys = {
   hasProfiles: 'altinnInbox:hasProfiles',
   hasActiveProfile: 'altinnInbox:hasActiveProfile',
+  connectionsError: 'altinnInbox:connectionsError',
+  inboxFiltered: 'altinnInbox:inboxFiltered',
+  showDeletedParties: 'altinnInbox:showDeletedParties',
+  emailDraftActive: 'altinnInbox:emailDraftActive',
 } as const;
 
-export function setContextKey(key: string, value: unknown): Thenable<unknown> {
+export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
+
+export function setContextKey(key: ContextKey, value: unknown): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', key, value);
 }

@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
-import type { EnvironmentId } from '../platform/environments';
+import { environmentBadge, type EnvironmentId } from '../platform/environments';
 import { describeIdentity, type ConnectionProfile } from './profiles/profile';
-
-const ENVIRONMENT_LABELS: Record<EnvironmentId, string> = {
-  sandbox: 'Sandbox', tt02: 'tt02', at23: 'at23', yt01: 'yt01', production: 'PRODUCTION',
-};
 
 /** Always shows the active environment and identity; Production is coloured as a warning. */
 export class ConnectionStatusBar implements vscode.Disposable {
@@ -18,9 +14,9 @@ export class ConnectionStatusBar implements vscode.Disposable {
   update(profile: ConnectionProfile | undefined, defaultEnvironment: EnvironmentId): void {
     const environment = profile?.environment ?? defaultEnvironment;
     const identity = profile ? profile.label : vscode.l10n.t('no profile');
-    this.item.text = `$(${environment === 'production' ? 'warning' : 'cloud'}) Altinn ${ENVIRONMENT_LABELS[environment]}: ${identity}`;
+    this.item.text = `$(${environment === 'production' ? 'warning' : 'cloud'}) Altinn ${environmentBadge(environment)}: ${identity}`;
     this.item.tooltip = new vscode.MarkdownString(profile
-      ? vscode.l10n.t('**{0}** — {1}\n\nEnvironment: {2}. Click to switch profile.', profile.label, describeIdentity(profile), ENVIRONMENT_LABELS[environment])
+      ? vscode.l10n.t('**{0}** — {1}\n\nEnvironment: {2}. Click to switch profile.', profile.label, describeIdentity(profile), environmentBadge(environment))
       : vscode.l10n.t('No active connection profile. Click to choose one, or use the sandbox.'));
     this.item.backgroundColor = environment === 'production' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

@@ -6,9 +6,9 @@ import { environmentNodes, profileChildren, profileNodes } from './profileNodes'
 import { nextRefreshAt } from './refreshSchedule';
 import type { NodeSpec } from './nodeSpec';
 import type { TokenState } from './tokenState';
+import { ContextKeys, setContextKey } from '../contextKeys';
 
 export const CONNECTIONS_VIEW_ID = 'altinnInbox.connections';
-export const CONNECTIONS_ERROR_CONTEXT = 'altinnInbox:connectionsError';
 
 const KEYRING_PROBE = 'altinnInbox.keyringProbe';
 /** Never refresh tokens automatically more often than this, whatever the tokens' lifetimes say. */
@@ -97,12 +97,12 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
         // A locked or missing keyring shows up here rather than as a broken profile later.
         await this.services.context.secrets.get(KEYRING_PROBE);
         const list = profiles.list();
-        void vscode.commands.executeCommand('setContext', CONNECTIONS_ERROR_CONTEXT, false);
+        void setContextKey(ContextKeys.connectionsError, false);
         this.shown.clear();
         return environmentNodes(list, profiles.active()?.id, vscode.l10n.t);
       } catch (error) {
         this.services.log.error(`[connections] could not read the connection profiles: ${maskSecrets((error as Error).message)}`);
-        void vscode.commands.executeCommand('setContext', CONNECTIONS_ERROR_CONTEXT, true);
+        void setContextKey(ContextKeys.connectionsError, true);
         return [];
       }
     }

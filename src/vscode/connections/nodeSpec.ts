@@ -2,7 +2,7 @@
 // The VS Code layer (connectionsTree.ts) turns these specs into TreeItems.
 import type { EnvironmentId } from '../../platform/environments';
 import type { ConnectionProfile } from '../profiles/profile';
-import type { Translate } from '../shared/translate';
+import type { Localizer } from '../../platform/presentation';
 import type { TokenState } from './tokenState';
 
 export type NodeKind =
@@ -40,7 +40,7 @@ export interface ProfileChildrenInput {
   readonly profile: ConnectionProfile;
   readonly state: TokenState;
   readonly nowMs: number;
-  readonly t: Translate;
+  readonly t: Localizer['t'];
   /** Formats a time of day (hh:mm) in the user's locale. */
   readonly timeOfDay: (date: Date) => string;
 }

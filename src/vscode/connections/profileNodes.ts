@@ -2,29 +2,25 @@
 import { identityFromClaims } from '../../platform/auth/tokenIdentity';
 import { isEndUser, tokenUserType } from '../../platform/auth/userType';
 import { describeScope, featureChecklist, featureDefinition, type FeatureStatus } from '../../platform/scopes';
-import { ENVIRONMENT_IDS, ENVIRONMENT_LABELS, type EnvironmentId } from '../../platform/environments';
+import { ENVIRONMENT_DESCRIPTIONS, ENVIRONMENT_IDS, ENVIRONMENT_NAMES, type EnvironmentId } from '../../platform/environments';
 import type { ConnectionProfile } from '../profiles/profile';
 import { addEndUserAction } from '../shared/connectionFixes';
 import { profileKindLabel } from '../shared/profileKind';
-import type { Translate } from '../shared/translate';
+import type { Localizer } from '../../platform/presentation';
 import type { NodeSpec, ProfileChildrenInput } from './nodeSpec';
 import { tokenNode } from './tokenNodes';
 
-const ENVIRONMENT_DESCRIPTIONS: Readonly<Record<EnvironmentId, string>> = {
-  sandbox: 'local emulator', tt02: 'Altinn test', at23: 'Altinn internal test', yt01: 'performance test', production: 'real data',
-};
-
 /** Environments that hold profiles, in the fixed order Sandbox, tt02, at23, yt01, Production. */
-export function environmentNodes(profiles: readonly ConnectionProfile[], activeId: string | undefined, t: Translate): NodeSpec[] {
+export function environmentNodes(profiles: readonly ConnectionProfile[], activeId: string | undefined, t: Localizer['t']): NodeSpec[] {
   const active = profiles.find((p) => p.id === activeId);
   return ENVIRONMENT_IDS.filter((env) => profiles.some((p) => p.environment === env)).map((env) => {
     const count = profiles.filter((p) => p.environment === env).length;
     return {
       id: `env:${env}`,
       kind: 'environment',
-      label: ENVIRONMENT_LABELS[env],
+      label: ENVIRONMENT_NAMES[env],
       description: active?.environment === env ? t('{0} · active', t(ENVIRONMENT_DESCRIPTIONS[env])) : t(ENVIRONMENT_DESCRIPTIONS[env]),
-      tooltip: () => t('{0}: {1} connection profile(s).', ENVIRONMENT_LABELS[env], count),
+      tooltip: () => t('{0}: {1} connection profile(s).', ENVIRONMENT_NAMES[env], count),
       icon: { id: env === 'sandbox' ? 'beaker' : env === 'production' ? 'warning' : 'cloud', color: env === 'production' ? 'list.warningForeground' : undefined },
       contextValue: `environment;${env}`,
       collapsible: 'expanded',
@@ -33,7 +29,7 @@ export function environmentNodes(profiles: readonly ConnectionProfile[], activeI
   });
 }
 
-export function profileNodes(profiles: readonly ConnectionProfile[], environment: EnvironmentId, activeId: string | undefined, t: Translate): NodeSpec[] {
+export function profileNodes(profiles: readonly ConnectionProfile[], environment: EnvironmentId, activeId: string | undefined, t: Localizer['t']): NodeSpec[] {
   return profiles.filter((p) => p.environment === environment).map((profile) => {
     const active = profile.id === activeId;
     // Sandbox identities are named after their kind: do not say it twice.
@@ -53,9 +49,9 @@ export function profileNodes(profiles: readonly ConnectionProfile[], environment
   });
 }
 
-function profileTooltip(profile: ConnectionProfile, active: boolean, t: Translate): string {
+function profileTooltip(profile: ConnectionProfile, active: boolean, t: Localizer['t']): string {
   const lines = [`**${escapeMarkdown(profile.label)}**${active ? ` — ${t('active')}` : ''}`, ''];
-  lines.push(t('Environment: {0}', ENVIRONMENT_LABELS[profile.environment]));
+  lines.push(t('Environment: {0}', ENVIRONMENT_NAMES[profile.environment]));
   if (profile.kind === 'maskinporten') {
     lines.push(t('Client id: `{0}`', profile.clientId));
     lines.push(t('Scopes asked for: {0}', profile.scopes.map((s) => `\`${s}\``).join(', ')));
@@ -80,7 +76,7 @@ export function profileChildren(input: ProfileChildrenInput): NodeSpec[] {
   return nodes;
 }
 
-function identityNode(profile: ConnectionProfile, claims: Readonly<Record<string, unknown>>, t: Translate): NodeSpec {
+function identityNode(profile: ConnectionProfile, claims: Readonly<Record<string, unknown>>, t: Localizer['t']): NodeSpec {
   const identity = identityFromClaims(claims);
   const rows: [string, string, string][] = [];
   if (identity.person) rows.push(['person', t('Person {0}', identity.person), 'person']);
@@ -109,7 +105,7 @@ function identityNode(profile: ConnectionProfile, claims: Readonly<Record<string
   };
 }
 
-function keyNode(profile: Extract<ConnectionProfile, { kind: 'maskinporten' }>, t: Translate): NodeSpec {
+function keyNode(profile: Extract<ConnectionProfile, { kind: 'maskinporten' }>, t: Localizer['t']): NodeSpec {
   const certificate = !profile.kid;
   const source = {
     jwk: t('imported JWK'), pem: t('imported PEM'), pkcs12: t('PKCS#12 certificate'), 'pem-chain': t('PEM certificate chain'), generated: t('generated here'),
@@ -130,7 +126,7 @@ function keyNode(profile: Extract<ConnectionProfile, { kind: 'maskinporten' }>, 
   };
 }
 
-function scopesNode(profile: ConnectionProfile, { list: scopes, fromToken, endUser }: { list: readonly string[]; fromToken: boolean; endUser: boolean }, t: Translate): NodeSpec {
+function scopesNode(profile: ConnectionProfile, { list: scopes, fromToken, endUser }: { list: readonly string[]; fromToken: boolean; endUser: boolean }, t: Localizer['t']): NodeSpec {
   const checklist = featureChecklist(scopes, { endUser });
   const ready = checklist.filter((f) => f.satisfied).length;
   return {
@@ -147,7 +143,7 @@ function scopesNode(profile: ConnectionProfile, { list: scopes, fromToken, endUs
   };
 }
 
-function featureNode(profile: ConnectionProfile, status: FeatureStatus, t: Translate): NodeSpec {
+function featureNode(profile: ConnectionProfile, status: FeatureStatus, t: Localizer['t']): NodeSpec {
   const label = featureDefinition(status.feature).label.en;
   if (status.needsEndUser) return needsEndUserNode(profile, status, label, t);
   return {
@@ -170,7 +166,7 @@ function featureNode(profile: ConnectionProfile, status: FeatureStatus, t: Trans
  * A feature whose API serves only a person or a system user, on a profile that is neither (a plain Maskinporten
  * client): no scope fixes that, a system user does.
  */
-function needsEndUserNode(profile: ConnectionProfile, status: FeatureStatus, label: string, t: Translate): NodeSpec {
+function needsEndUserNode(profile: ConnectionProfile, status: FeatureStatus, label: string, t: Localizer['t']): NodeSpec {
   const id = `feature:${profile.id}:${status.feature}`;
   const fix = addEndUserAction(profile, t);
   const missing = status.missing.length ? t('; also missing {0}', status.missing.join(', ')) : '';
@@ -196,7 +192,7 @@ function needsEndUserNode(profile: ConnectionProfile, status: FeatureStatus, lab
   };
 }
 
-function scopeNode(profile: ConnectionProfile, scope: string, t: Translate): NodeSpec {
+function scopeNode(profile: ConnectionProfile, scope: string, t: Localizer['t']): NodeSpec {
   const info = describeScope(scope);
   return {
     id: `scope:${profile.id}:${scope}`,

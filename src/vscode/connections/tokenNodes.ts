@@ -1,6 +1,6 @@
 import type { ConnectionProfile } from '../profiles/profile';
 import type { FixAction } from '../shared/connectionFixes';
-import type { Translate } from '../shared/translate';
+import type { Localizer } from '../../platform/presentation';
 import type { NodeSpec, ProfileChildrenInput } from './nodeSpec';
 import type { TokenState } from './tokenState';
 
@@ -64,7 +64,7 @@ function detailNode(id: string, label: string, icon: string): NodeSpec {
 }
 
 /** What the user can do about a token that does not work, most likely fix first. */
-export function fixActions(profile: ConnectionProfile, state: TokenState, t: Translate): FixAction[] {
+export function fixActions(profile: ConnectionProfile, state: TokenState, t: Localizer['t']): FixAction[] {
   const ref = { profileId: profile.id };
   const edit = (field: string, label: string, icon: string): FixAction => ({ id: `edit-${field}`, label, command: 'altinnInbox.editProfile', arguments: [{ ...ref, field }], icon });
   const actions: FixAction[] = [];
@@ -94,7 +94,7 @@ export function fixActions(profile: ConnectionProfile, state: TokenState, t: Tra
   return actions;
 }
 
-function fixNodes(profile: ConnectionProfile, state: TokenState, t: Translate): NodeSpec[] {
+function fixNodes(profile: ConnectionProfile, state: TokenState, t: Localizer['t']): NodeSpec[] {
   return fixActions(profile, state, t).map((action) => ({
     id: `fix:${profile.id}:${action.id}`,
     kind: 'fix',
@@ -107,7 +107,7 @@ function fixNodes(profile: ConnectionProfile, state: TokenState, t: Translate): 
   }));
 }
 
-function tokenKindLabel(claims: Readonly<Record<string, unknown>>, t: Translate): string {
+function tokenKindLabel(claims: Readonly<Record<string, unknown>>, t: Localizer['t']): string {
   const iss = typeof claims.iss === 'string' ? claims.iss : '';
   if (claims.actual_iss === 'altinn-test-tools') return t('Altinn test token');
   if (/\/authentication\/api\/v1\/openid\/?$/.test(iss)) return t('Altinn token');
@@ -116,7 +116,7 @@ function tokenKindLabel(claims: Readonly<Record<string, unknown>>, t: Translate)
 }
 
 /** "in 42 min", "3 min ago". */
-export function relativeTime(deltaMs: number, t: Translate): string {
+export function relativeTime(deltaMs: number, t: Localizer['t']): string {
   const seconds = Math.round(Math.abs(deltaMs) / 1000);
   const amount = seconds < 120 ? t('{0} s', seconds) : seconds < 7200 ? t('{0} min', Math.round(seconds / 60)) : seconds < 172_800 ? t('{0} h', Math.round(seconds / 3600)) : t('{0} days', Math.round(seconds / 86_400));
   return deltaMs >= 0 ? t('in {0}', amount) : t('{0} ago', amount);

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { ENVIRONMENT_IDS, type EnvironmentId } from '../../platform/environments';
+import { ENVIRONMENT_IDS, ENVIRONMENT_NAMES, type EnvironmentId } from '../../platform/environments';
 import { KeyImportError } from '../../platform/errors';
 import { validateOrganisationNumber } from '../../platform/identifiers';
 import { groupScopesByProduct, PRODUCT_GROUP_LABELS, PRODUCT_GROUP_ORDER, SCOPE_CATALOGUE } from '../../platform/scopes';
-import { ENVIRONMENT_LABELS } from '../../platform/environments';
 import type { Prompts } from '../prompts';
 import {
   clientIdProblem, describePem, generateRsaKey, preparePem, preparePemChain, preparePkcs12, prepareJwk, scopeProblem, type PreparedKey,
@@ -27,7 +26,7 @@ export async function askEnvironment(prompts: Prompts, options: { title: string;
   const order = options.preferred ? [options.preferred, ...ENVIRONMENT_IDS.filter((e) => e !== options.preferred)] : ['tt02', 'sandbox', 'at23', 'yt01', 'production'] as EnvironmentId[];
   const items: Item<EnvironmentId>[] = order.map((id) => ({
     id,
-    label: `${id === 'production' ? '$(warning) ' : ''}${ENVIRONMENT_LABELS[id]}`,
+    label: `${id === 'production' ? '$(warning) ' : ''}${ENVIRONMENT_NAMES[id]}`,
     description: id === options.preferred ? vscode.l10n.t('from the token\'s issuer') : undefined,
     detail: vscode.l10n.t(ENVIRONMENT_DETAILS[id]),
   }));

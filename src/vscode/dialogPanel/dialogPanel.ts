@@ -16,8 +16,9 @@ import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { renderWebviewShell } from '../webview/webviewHtml';
 import {
-  embedsToFetch, renderDialogBody, renderPlaceholderBody, PANEL_LANGUAGES, type ActionResult, type DialogTokenSummary, type EmbedRef, type EmbedState, type Notice, type Translate,
+  embedsToFetch, renderDialogBody, renderPlaceholderBody, PANEL_LANGUAGES, type ActionResult, type DialogTokenSummary, type EmbedRef, type EmbedState, type Notice,
 } from './dialogView';
+import type { Localizer } from '../../platform/presentation';
 import { DialogLiveUpdates } from './liveUpdates';
 import { parseFromWebview, type FromWebview, type LiveState, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
 import { checkExternalLink, checkTokenTarget, describeResponseBody, findAttachmentUrl, isKnownEmbed } from './safeTargets';
@@ -27,7 +28,7 @@ export const DIALOG_PANEL_VIEW_TYPE = 'altinnInbox.dialog';
 /** Bigger responses open as plain JSON in an editor instead of being rendered (a webview would freeze). */
 export const LARGE_PAYLOAD_BYTES = 2 * 1024 * 1024;
 
-const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+const t: Localizer['t'] = (message, ...args) => vscode.l10n.t(message, ...args);
 
 /** Where the panel's dialog comes from. */
 export type DialogSource =
@@ -324,7 +325,7 @@ export class DialogPanel implements vscode.Disposable {
       fetchedAt: loaded.fetchedAt,
       token: summariseToken(loaded.dialogToken),
       now: new Date(),
-    }, t);
+    }, vscode.l10n);
     this.post({ type: 'render', bodyHtml: this.bodyHtml, persisted: this.persisted() });
   }
 

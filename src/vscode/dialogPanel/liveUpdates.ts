@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { DialogEventsSubscription, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
 import { maskSecrets } from '../commands';
-import type { Translate } from './dialogView';
+import type { Localizer } from '../../platform/presentation';
 import type { LiveState } from './protocol';
 
-const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+const t: Localizer['t'] = (message, ...args) => vscode.l10n.t(message, ...args);
 
 /** While no event stream can be held, the dialog is checked for changes this often while its panel is visible. */
 export const POLL_INTERVAL_MS = 30_000;

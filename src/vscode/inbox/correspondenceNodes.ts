@@ -5,7 +5,8 @@ import { consentRowOptions, type ConsentGated, type ConsentScope } from './corre
 import { dialogIdsOf } from './correspondenceRefs';
 import { resourcesWithin, type DiscoveredResource, type ResourceDiscovery, type ResourceSource } from './correspondenceResources';
 import { ErrorNode, HintNode, InboxLoadError, InboxNode, LeafNode, LoadMoreNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
-import { correspondenceTooltip, presentCorrespondence, presentCorrespondenceAttachment, presentStatusEvent, type FormatOptions } from './presentation';
+import { correspondenceTooltip, presentCorrespondence, presentCorrespondenceAttachment, presentStatusEvent } from './correspondencePresentation';
+import type { FormatOptions } from './presentation';
 
 const PAGE = 25;
 const CONCURRENCY = 4;

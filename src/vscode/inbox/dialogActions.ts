@@ -11,7 +11,7 @@ import type { InboxTreeProvider } from './inboxTreeProvider';
 import { isOpenDialogArgs, OPEN_DIALOG_COMMAND, type OpenDialogArgs } from '../shared/inboxTypes';
 import { PartyNode } from './partyNodes';
 import { labelChange, type LabelAction } from './labelChanges';
-import { dialogTitle } from './presentation';
+import { dialogTitle } from './dialogPresentation';
 
 
 export interface LabelOutcome {

@@ -10,11 +10,12 @@ import { LinkedCorrespondenceNode } from './correspondenceNodes';
 import { correspondenceIdsIn } from './correspondenceRefs';
 import { HintNode, InboxNode, LeafNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
 import type { OpenDialogArgs } from '../shared/inboxTypes';
+import { nestTransmissions, type TransmissionEntry } from '../../platform/presentation';
 import {
   dialogAttachmentName, dialogSender, dialogTitle, dialogTooltip, presentActivity, presentDialog, presentDialogAttachment, presentLabelAssignment,
-  presentSeenLogEntry, presentTransmission, transmissionTooltip, type Presentation,
-} from './presentation';
-import { nestTransmissions, type TransmissionEntry } from './transmissionTree';
+  presentSeenLogEntry, presentTransmission, transmissionTooltip,
+} from './dialogPresentation';
+import type { Presentation } from './presentation';
 
 /** The party node a dialog belongs to (kept abstract here to avoid a module cycle). */
 export interface DialogOwner extends InboxNode {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DIALOG_STATUSES, type DialogStatus } from '../../platform/dialogporten/schemas/constants';
 import type { Prompts } from '../prompts';
 import { describeFilter, filterProblem, INBOX_VIEWS, isValidDay, normalizeFilter, viewName, type InboxFilter, type InboxView } from './inboxFilter';
-import { humanize } from './presentation';
+import { dialogStatusName } from '../../platform/presentation';
 
 type Facet = 'search' | 'view' | 'status' | 'org' | 'resource' | 'dates' | 'unread' | 'apply' | 'clear';
 
@@ -28,7 +28,7 @@ export async function promptForFilter(prompts: Prompts, partyName: string, curre
       { id: 'apply', label: `$(check) ${vscode.l10n.t('Apply')}`, description: describeFilter(filter, vscode.l10n) || vscode.l10n.t('no filter: every dialog, newest first') },
       { id: 'search', label: `$(search) ${vscode.l10n.t('Text')}`, description: filter.search ? `"${filter.search}"` : any },
       { id: 'view', label: `$(inbox) ${vscode.l10n.t('View')}`, description: viewName(filter.view ?? 'all', vscode.l10n) },
-      { id: 'status', label: `$(circle-large-outline) ${vscode.l10n.t('Status')}`, description: filter.status?.map(humanize).join(', ') ?? any },
+      { id: 'status', label: `$(circle-large-outline) ${vscode.l10n.t('Status')}`, description: filter.status?.map((status) => dialogStatusName(status, vscode.l10n)).join(', ') ?? any },
       { id: 'org', label: `$(organization) ${vscode.l10n.t('Sender (service owner code)')}`, description: filter.org?.join(', ') ?? any },
       { id: 'resource', label: `$(symbol-class) ${vscode.l10n.t('Service resource')}`, description: filter.serviceResource?.join(', ') ?? any },
       { id: 'dates', label: `$(calendar) ${vscode.l10n.t('Content updated between')}`, description: filter.updatedFrom || filter.updatedTo ? `${filter.updatedFrom ?? '…'} – ${filter.updatedTo ?? '…'}` : any },
@@ -65,7 +65,7 @@ export async function promptForFilter(prompts: Prompts, partyName: string, curre
         break;
       }
       case 'status': {
-        const statuses = DIALOG_STATUSES.map((status) => ({ id: status, label: humanize(status), description: status, picked: filter.status?.includes(status) ?? false }));
+        const statuses = DIALOG_STATUSES.map((status) => ({ id: status, label: dialogStatusName(status, vscode.l10n), description: status, picked: filter.status?.includes(status) ?? false }));
         const chosen = await prompts.pickMany(statuses, { title: vscode.l10n.t('Status'), placeHolder: vscode.l10n.t('None picked = any status') });
         filter = normalizeFilter({ ...filter, status: chosen.map((s) => s.id as DialogStatus) });
         break;

@@ -1,7 +1,7 @@
 import type { DialogSearchFilters } from '../../platform/dialogporten/client/searchFilters';
 import { DIALOG_STATUSES, type DialogStatus, type SystemLabel } from '../../platform/dialogporten/schemas/constants';
 import { readPageSize } from '../settings/settingValues';
-import { plainLocalizer, type Localizer } from './presentation';
+import { plainLocalizer, type Localizer } from '../../platform/presentation';
 
 /** The views of the Altinn inbox (Arbeidsflate), as Dialogporten filters express them; `all` is no view filter. */
 export type InboxView = 'all' | 'inbox' | 'drafts' | 'sent' | 'archive' | 'bin';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AltinnEnvironment } from '../../platform/environments';
+import { environmentBadge, type AltinnEnvironment } from '../../platform/environments';
 import type { RecordedExchange } from '../shared/exchangeRecorder';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ConnectionProfile } from '../profiles/profile';
@@ -13,11 +13,10 @@ import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from
 import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } from './inboxNode';
 import { PartyNode, RootNode } from './partyNodes';
 import type { FormatOptions } from './presentation';
+import { ContextKeys, setContextKey } from '../contextKeys';
 
 export const INBOX_VIEW_ID = 'altinnInbox.inbox';
 const SHOW_DELETED_KEY = 'altinnInbox.inbox.showDeletedParties';
-export const FILTERED_CONTEXT_KEY = 'altinnInbox:inboxFiltered';
-export const SHOW_DELETED_CONTEXT_KEY = 'altinnInbox:showDeletedParties';
 
 /**
  * The Inbox tree: the active profile's parties → dialogs → transmissions, attachments, activities, seen log; and
@@ -53,7 +52,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
         for (const party of this.root?.allParties() ?? []) this.refreshNode(party);
       }
     }));
-    void vscode.commands.executeCommand('setContext', SHOW_DELETED_CONTEXT_KEY, this.showDeletedParties());
+    void setContextKey(ContextKeys.showDeletedParties, this.showDeletedParties());
   }
 
   attach(treeView: vscode.TreeView<InboxNode>): void {
@@ -169,7 +168,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
 
   async setShowDeletedParties(show: boolean): Promise<void> {
     await this.services.context.globalState.update(SHOW_DELETED_KEY, show);
-    await vscode.commands.executeCommand('setContext', SHOW_DELETED_CONTEXT_KEY, show);
+    await setContextKey(ContextKeys.showDeletedParties, show);
     if (this.root) this.refreshNode(this.root);
   }
 
@@ -236,14 +235,14 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private updateViewText(): void {
     if (!this.treeView) return;
     const profile = this.services.connections.activeProfile;
-    this.treeView.description = profile ? `${profile.label} · ${environmentName(profile.environment)}` : undefined;
+    this.treeView.description = profile ? `${profile.label} · ${environmentBadge(profile.environment)}` : undefined;
     const byParty = profile ? this.filters.get(profile.id) : undefined;
     const names = new Map((this.root?.allParties() ?? []).map((p) => [p.partyUrn, p.party.name]));
     const parts = [...(byParty?.entries() ?? [])].map(([urn, filter]) => `${names.get(urn) ?? urn}: ${describeFilter(filter, vscode.l10n)}`);
     this.treeView.message = parts.length
       ? vscode.l10n.t('Filtered — {0}. Clear with the party\'s filter button or "Clear All Inbox Filters".', parts.join('; '))
       : undefined;
-    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, parts.length > 0);
+    void setContextKey(ContextKeys.inboxFiltered, parts.length > 0);
   }
 
   dispose(): void {
@@ -254,12 +253,4 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
 
 function keyOf(profile: ConnectionProfile | undefined): string | undefined {
   return profile ? `${profile.id}|${profile.environment}` : undefined;
-}
-
-function environmentName(environment: string): string {
-  switch (environment) {
-    case 'sandbox': return vscode.l10n.t('Sandbox');
-    case 'production': return vscode.l10n.t('PRODUCTION');
-    default: return environment;
-  }
 }

@@ -18,7 +18,7 @@ import { filterProblem, type InboxFilter } from './inboxFilter';
 import { ErrorNode, InboxNode, LoadMoreNode } from './inboxNode';
 import { InboxTreeProvider, INBOX_VIEW_ID } from './inboxTreeProvider';
 import { PartyNode } from './partyNodes';
-import { attachmentDownloadUrl } from './presentation';
+import { attachmentDownloadUrl } from './dialogPresentation';
 
 export interface DownloadOutcome {
   readonly path: string;

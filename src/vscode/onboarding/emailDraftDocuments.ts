@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DraftEnvironment, DraftLanguage, EmailDraft } from '../../platform/drafts';
 import { ONBOARDING_LINKS } from '../../platform/links';
-import { setContextKey } from '../contextKeys';
+import { ContextKeys, setContextKey } from '../contextKeys';
 import type { ExtensionServices } from '../services';
 import { COPY_COMMAND, OPEN_IN_MAIL_CLIENT_COMMAND } from './commandIds';
 import { bodyStartLine, formatEmailDocument, parseEmailDocument } from './emailDocument';
@@ -25,7 +25,6 @@ export type DraftActionResult =
 
 export type DraftPart = 'body' | 'subject' | 'all';
 
-export const EMAIL_DRAFT_ACTIVE = 'altinnInbox:emailDraftActive';
 
 const FILE_NAMES: Record<DraftKind, string> = {
   scopeRequest: 'servicedesk-scope-request',
@@ -213,7 +212,7 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
 
   private updateContext(): void {
     const active = vscode.window.activeTextEditor?.document.uri.toString();
-    void setContextKey(EMAIL_DRAFT_ACTIVE, active !== undefined && this.drafts.has(active));
+    void setContextKey(ContextKeys.emailDraftActive, active !== undefined && this.drafts.has(active));
   }
 }
 

@@ -1,7 +1,7 @@
 // vscode-free: the answers remembered between drafts (global state), and checks on typed answers.
 import type { DraftEnvironment, DraftLanguage } from '../../platform/drafts';
 import { validateOrganisationNumber } from '../../platform/identifiers';
-import { englishL10n, type L10n } from './l10n';
+import { plainLocalizer, type Localizer } from '../../platform/presentation';
 
 /**
  * What the drafts remember so the next one is quicker. Nothing secret: organisation and system names,
@@ -60,7 +60,7 @@ export function mergeMemory(previous: OnboardingMemory, patch: OnboardingMemory)
 }
 
 /** Input-box checks: undefined when fine, otherwise the reason shown under the box. */
-export function createChecks(l10n: L10n = englishL10n) {
+export function createChecks(l10n: Localizer = plainLocalizer) {
   const checks = {
     organisationNumber(value: string): string | undefined {
       const result = validateOrganisationNumber(value);

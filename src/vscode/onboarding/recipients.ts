@@ -2,7 +2,7 @@
 import type { AuthorizedParty } from '../../platform/dialogporten/schemas';
 import { parsePartyUrn, validateNationalIdentityNumber, validateOrganisationNumber } from '../../platform/identifiers';
 import { DraftInputError, requireServiceResource, requireSystemId, type RecipientKind, type SystemUserReference } from '../../platform/drafts';
-import { englishL10n, type L10n } from './l10n';
+import { plainLocalizer, type Localizer } from '../../platform/presentation';
 
 export interface ParsedRecipient {
   readonly value: string;
@@ -23,7 +23,7 @@ export interface RecipientList {
 }
 
 /** How a recipient kind is shown in the UI (the e-mail has its own nb/en wording). */
-export function recipientKindLabel(kind: RecipientKind, l10n: L10n = englishL10n): string {
+export function recipientKindLabel(kind: RecipientKind, l10n: Localizer = plainLocalizer): string {
   switch (kind) {
     case 'fnr': return l10n.t('national identity number');
     case 'dnr': return l10n.t('D-number');
@@ -48,7 +48,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The system user as typed: a UUID is the system user's id, anything else the system id it belongs to
  * (`{vendor's organisation number}_{name}`, checked with the number's mod-11 check digit).
  */
-export function parseSystemUserAnswer(text: string, l10n: L10n = englishL10n): { value: SystemUserReference } | { problem: string } {
+export function parseSystemUserAnswer(text: string, l10n: Localizer = plainLocalizer): { value: SystemUserReference } | { problem: string } {
   const answer = text.trim();
   if (answer === '') return { problem: l10n.t('Give the system user\'s id (a UUID) or your system\'s id in the system register (organisation number_name).') };
   if (UUID.test(answer)) return { value: { id: answer.toLowerCase() } };
@@ -62,7 +62,7 @@ export function parseSystemUserAnswer(text: string, l10n: L10n = englishL10n): {
 }
 
 /** `urn:altinn:resource:<id>` for a typed resource (with or without the prefix), or why it is not one. */
-export function parseServiceResourceAnswer(text: string, l10n: L10n = englishL10n): { value: string } | { problem: string } {
+export function parseServiceResourceAnswer(text: string, l10n: Localizer = plainLocalizer): { value: string } | { problem: string } {
   try {
     return { value: requireServiceResource('serviceResource', text) };
   } catch (error) {
@@ -72,7 +72,7 @@ export function parseServiceResourceAnswer(text: string, l10n: L10n = englishL10
 }
 
 /** One identifier: 11 digits (person, D-number, Tenor synthetic), 9 digits (organisation, also `0192:` prefixed) or a party URN. */
-export function parseRecipient(entry: string, l10n: L10n = englishL10n): ParsedRecipient | RecipientProblem {
+export function parseRecipient(entry: string, l10n: Localizer = plainLocalizer): ParsedRecipient | RecipientProblem {
   const trimmed = entry.trim();
   const urn = parsePartyUrn(trimmed);
   const raw = urn ? (urn.kind === 'person' ? urn.nationalIdentityNumber : urn.organisationNumber) : trimmed;
@@ -103,7 +103,7 @@ export function splitRecipientEntries(text: string): string[] {
     });
 }
 
-export function parseRecipientList(text: string, l10n: L10n = englishL10n): RecipientList {
+export function parseRecipientList(text: string, l10n: Localizer = plainLocalizer): RecipientList {
   const recipients: ParsedRecipient[] = [];
   const problems: RecipientProblem[] = [];
   const duplicates: string[] = [];
@@ -117,7 +117,7 @@ export function parseRecipientList(text: string, l10n: L10n = englishL10n): Reci
 }
 
 /** The input box's message for a typed list: undefined when every entry is valid. */
-export function recipientListProblem(text: string, l10n: L10n = englishL10n): string | undefined {
+export function recipientListProblem(text: string, l10n: Localizer = plainLocalizer): string | undefined {
   if (text.trim() === '') return l10n.t('Give at least one national identity number or organisation number.');
   const { problems } = parseRecipientList(text, l10n);
   if (problems.length === 0) return undefined;
@@ -125,7 +125,7 @@ export function recipientListProblem(text: string, l10n: L10n = englishL10n): st
 }
 
 /** "991825827 (organisation number)", for summaries. */
-export function describeRecipient(recipient: ParsedRecipient, l10n: L10n = englishL10n): string {
+export function describeRecipient(recipient: ParsedRecipient, l10n: Localizer = plainLocalizer): string {
   return `${recipient.value} (${recipientKindLabel(recipient.kind, l10n)})`;
 }
 

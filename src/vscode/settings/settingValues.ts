@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { EnvironmentOverrides } from '../../platform/environments';
-import { plainLocalizer, type Localizer } from '../inbox/presentation';
+import { plainLocalizer, type Localizer } from '../../platform/presentation';
 
 // Reads the extension's settings defensively: settings.json is edited by hand, so a value may have any type.
 // Each reader returns what to use and, when the value was not usable as written, a message saying what was

@@ -1,6 +1,6 @@
 import { isUserTypeRefusal } from '../../platform/dialogporten/errors';
 import { ApiError, NetworkError, PlatformError } from '../../platform/errors';
-import { plainLocalizer, type Localizer } from '../inbox/presentation';
+import { plainLocalizer, type Localizer } from '../../platform/presentation';
 import { TokenRequestError } from './tokenRequestError';
 
 /** What an error node says and which actions it offers. Plain data so it can be unit-tested without VS Code. */

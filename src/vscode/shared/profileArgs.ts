@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { Prompts } from '../prompts';
 import type { ExtensionServices } from '../services';
-import { ENVIRONMENT_LABELS } from '../../platform/environments';
+import { ENVIRONMENT_NAMES } from '../../platform/environments';
 import { profileKindLabel } from './profileKind';
 
 /**
@@ -19,10 +19,10 @@ export function profileIdOf(arg: unknown): string | undefined {
 
 export function profileItems(profiles: readonly ConnectionProfile[], activeId: string | undefined): (vscode.QuickPickItem & { id?: string; profile?: ConnectionProfile })[] {
   const items: (vscode.QuickPickItem & { id?: string; profile?: ConnectionProfile })[] = [];
-  for (const environment of Object.keys(ENVIRONMENT_LABELS) as (keyof typeof ENVIRONMENT_LABELS)[]) {
+  for (const environment of Object.keys(ENVIRONMENT_NAMES) as (keyof typeof ENVIRONMENT_NAMES)[]) {
     const inEnvironment = profiles.filter((p) => p.environment === environment);
     if (inEnvironment.length === 0) continue;
-    items.push({ label: ENVIRONMENT_LABELS[environment], kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: ENVIRONMENT_NAMES[environment], kind: vscode.QuickPickItemKind.Separator });
     for (const profile of inEnvironment) {
       items.push({
         id: profile.id,

@@ -1,7 +1,7 @@
 import type { ConnectionProfile } from '../profiles/profile';
-import type { Translate } from './translate';
+import type { Localizer } from '../../platform/presentation';
 
-export function profileKindLabel(profile: ConnectionProfile, t: Translate): string {
+export function profileKindLabel(profile: ConnectionProfile, t: Localizer['t']): string {
   switch (profile.kind) {
     case 'maskinporten':
       return profile.systemUserOrg ? t('system user for {0}', profile.systemUserOrg) : t('Maskinporten client {0}', shortId(profile.clientId));

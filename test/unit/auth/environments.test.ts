@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
-import { ENVIRONMENT_IDS, EnvironmentConfigError, resolveEnvironment } from '../../../src/platform/environments';
+import { ENVIRONMENT_IDS, EnvironmentConfigError, environmentBadge, resolveEnvironment } from '../../../src/platform/environments';
 import { HttpClient } from '../../../src/platform/http';
 import { useSandbox } from '../helpers/sandbox';
 
 describe('environments', () => {
+  it('names each environment from one table: the label says what it is, and Production stands out where it must', () => {
+    assert.deepEqual(ENVIRONMENT_IDS.filter((id) => id !== 'sandbox').map((id) => resolveEnvironment(id).label), ['tt02 (Altinn test)', 'at23 (Altinn internal test)', 'yt01 (performance test)', 'Production']);
+    assert.equal(resolveEnvironment('sandbox', { baseUrl: 'http://127.0.0.1:1' }).label, 'Sandbox (local emulator)');
+    assert.deepEqual(ENVIRONMENT_IDS.map(environmentBadge), ['Sandbox', 'tt02', 'at23', 'yt01', 'PRODUCTION']);
+  });
+
   it('knows the tt02 hosts from the reference notes', () => {
     const tt02 = resolveEnvironment('tt02');
     assert.equal(tt02.maskinporten.tokenEndpoint, 'https://test.maskinporten.no/token');

@@ -4,11 +4,11 @@ import { fixActions, relativeTime } from '../../../src/vscode/connections/tokenN
 import { identityFromClaims } from '../../../src/platform/auth/tokenIdentity';
 import { nextRefreshAt } from '../../../src/vscode/connections/refreshSchedule';
 import type { NodeSpec } from '../../../src/vscode/connections/nodeSpec';
-import type { Translate } from '../../../src/vscode/shared/translate';
+import { plainLocalizer } from '../../../src/platform/presentation';
 import type { ConnectionProfile, MaskinportenProfile } from '../../../src/vscode/profiles/profile';
 import type { TokenState } from '../../../src/vscode/connections/tokenState';
 
-const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const t = plainLocalizer.t;
 const timeOfDay = (date: Date) => date.toISOString().slice(11, 16);
 
 const client: MaskinportenProfile = {

@@ -6,7 +6,7 @@ import { XSS_CORPUS } from '../content/xssCorpus';
 import { auditBody } from './bodyAudit';
 import {
   ACTION_DELETE, ACTION_FORBIDDEN, ACTION_PRIMARY, ACTION_TERTIARY, ATTACHMENT, DIALOG_ID, MAIN_FCE_NB, TX_ACCEPTANCE, TX_FCE_NB, TX_HIDDEN, TX_SUBMISSION,
-  dialogJson, parseDialog, t, viewInput,
+  dialogJson, l10n, parseDialog, viewInput,
 } from './fixtures';
 
 /** The part of the body inside one tab panel. */
@@ -25,7 +25,7 @@ describe('dialog panel: body built from a Dialog', () => {
   const dialog = parseDialog(dialogJson());
 
   it('shows title, sender, status, extended status, due date, labels and the details in the chosen language', () => {
-    const html = renderDialogBody(viewInput(dialog), t);
+    const html = renderDialogBody(viewInput(dialog), l10n);
     assert.match(html, /<h1 class="dialog-title">Mva-melding for 3\. termin<\/h1>/);
     assert.match(html, /Skatteetaten <span class="muted">\(skd\)<\/span>/);
     assert.match(html, /class="badge status status-RequiresAttention">Requires attention</);
@@ -36,25 +36,25 @@ describe('dialog panel: body built from a Dialog', () => {
     for (const expected of ['urn:altinn:organization:identifier-no:313367002', 'urn:altinn:resource:skd-mva-melding', 'mva-2026-3', 'urn:no:skd:mva:2026-3', '40 %', DIALOG_ID]) {
       assert.ok(details.includes(expected), `details show ${expected}`);
     }
-    const english = renderDialogBody(viewInput(dialog, { language: 'en' }), t);
+    const english = renderDialogBody(viewInput(dialog, { language: 'en' }), l10n);
     assert.match(english, /<h1 class="dialog-title">VAT return for term 3<\/h1>/);
     assert.match(english, /Waiting for you/);
-    assert.match(renderDialogBody(viewInput(dialog, { language: 'nn' }), t), /Mva-melding for 3\. termin \(nynorsk\)/);
+    assert.match(renderDialogBody(viewInput(dialog, { language: 'nn' }), l10n), /Mva-melding for 3\. termin \(nynorsk\)/);
   });
 
   it('falls back nb → nn → en and says which language it shows', () => {
     const json = dialogJson();
     (json.content as Record<string, unknown>).title = { value: [{ value: 'Only English', languageCode: 'en' }], mediaType: 'text/plain' };
-    const html = renderDialogBody(viewInput(parseDialog(json), { language: 'nn' }), t);
+    const html = renderDialogBody(viewInput(parseDialog(json), { language: 'nn' }), l10n);
     assert.match(html, /<h1 class="dialog-title">Only English<\/h1>/);
     assert.match(html, /Not available in Norsk nynorsk; shown in English\./);
-    assert.doesNotMatch(renderDialogBody(viewInput(dialog, { language: 'nb' }), t), /Not available in/);
+    assert.doesNotMatch(renderDialogBody(viewInput(dialog, { language: 'nb' }), l10n), /Not available in/);
     // The summary has no nynorsk text: bokmål comes before English. It is text/plain, so asterisks stay asterisks.
-    assert.match(tabPanel(renderDialogBody(viewInput(dialog, { language: 'nn' }), t), 'overview'), /<p>Skatteetaten har \*\*ikke\*\* mottatt meldingen\.<\/p>/);
+    assert.match(tabPanel(renderDialogBody(viewInput(dialog, { language: 'nn' }), l10n), 'overview'), /<p>Skatteetaten har \*\*ikke\*\* mottatt meldingen\.<\/p>/);
   });
 
   it('renders markdown summary and additional info (GFM tables, links) as sanitised HTML', () => {
-    const overview = tabPanel(renderDialogBody(viewInput(dialog), t), 'overview');
+    const overview = tabPanel(renderDialogBody(viewInput(dialog), l10n), 'overview');
     assert.match(overview, /<strong>frister<\/strong>/);
     assert.match(overview, /<a href="https:\/\/www\.skatteetaten\.no\/mva" rel="noopener noreferrer">veiledningen<\/a>/);
     assert.match(overview, /<table>[\s\S]*<th>Termin<\/th>[\s\S]*<td>10\. april<\/td>/);
@@ -74,7 +74,7 @@ describe('dialog panel: body built from a Dialog', () => {
     ];
     for (const [state, expected] of states) {
       const embeds = new Map(state ? [[MAIN_FCE_NB, state]] : []);
-      const main = /<section class="main-content">[\s\S]*?<\/section>/.exec(renderDialogBody(viewInput(dialog, { embeds }), t))?.[0] ?? '';
+      const main = /<section class="main-content">[\s\S]*?<\/section>/.exec(renderDialogBody(viewInput(dialog, { embeds }), l10n))?.[0] ?? '';
       assert.match(main, expected, JSON.stringify(state));
       assert.ok(main.includes(MAIN_FCE_NB), 'names the embed address');
     }
@@ -89,7 +89,7 @@ describe('dialog panel: body built from a Dialog', () => {
   });
 
   it('nests replies under the transmission they answer, links back to it, and explains unauthorised ones', () => {
-    const transmissions = tabPanel(renderDialogBody(viewInput(dialog), t), 'transmissions');
+    const transmissions = tabPanel(renderDialogBody(viewInput(dialog), l10n), 'transmissions');
     const submission = transmissions.indexOf(`id="tx-${TX_SUBMISSION}"`);
     const acceptance = transmissions.indexOf(`id="tx-${TX_ACCEPTANCE}"`);
     const hidden = transmissions.indexOf(`id="tx-${TX_HIDDEN}"`);
@@ -105,19 +105,35 @@ describe('dialog panel: body built from a Dialog', () => {
     assert.match(transmissions, /Unopened/);
   });
 
+  it('threads transmissions as the Inbox tree does: later replies first, and a cycle shows every transmission once', () => {
+    const json = dialogJson();
+    const list = json.transmissions as Record<string, unknown>[];
+    const submission = list.find((tx) => tx.id === TX_SUBMISSION)!;
+    const copy = (id: string, createdAt: string, relatedTransmissionId: string): Record<string, unknown> => ({ ...submission, id, createdAt, relatedTransmissionId, attachments: [], navigationalActions: [] });
+    const LATER = '0194f3a2-7c1e-7b2a-9d3e-00000000a011';
+    const X = '0194f3a2-7c1e-7b2a-9d3e-00000000a021';
+    const Y = '0194f3a2-7c1e-7b2a-9d3e-00000000a022';
+    list.push(copy(LATER, '2030-01-01T00:00:00.000Z', TX_SUBMISSION), copy(X, '2020-01-01T00:00:00.000Z', Y), copy(Y, '2020-01-02T00:00:00.000Z', X));
+    const transmissions = tabPanel(renderDialogBody(viewInput(parseDialog(json)), l10n), 'transmissions');
+    const at = (id: string): number => transmissions.indexOf(`id="tx-${id}"`);
+    assert.ok(at(TX_SUBMISSION) < at(LATER) && at(LATER) < at(TX_ACCEPTANCE), 'the newer reply comes first in the thread');
+    for (const id of [X, Y]) assert.equal(transmissions.split(`id="tx-${id}"`).length, 2, `${id} is shown exactly once`);
+    assert.ok(at(Y) < at(X), 'the cycle is broken at its newest member');
+  });
+
   it('offers attachment downloads only for real addresses and marks expired ones', () => {
-    const overview = tabPanel(renderDialogBody(viewInput(dialog), t), 'overview');
+    const overview = tabPanel(renderDialogBody(viewInput(dialog), l10n), 'overview');
     assert.match(overview, new RegExp(`data-command="downloadAttachment" data-attachment-id="${ATTACHMENT}" data-url="https://service.example/att/1"`));
     assert.match(overview, /for systems \(API\)/);
     const json = dialogJson();
     (json.attachments as Record<string, unknown>[])[0].expiresAt = '2026-03-01T00:00:00.000Z';
-    const expired = tabPanel(renderDialogBody(viewInput(parseDialog(json)), t), 'overview');
+    const expired = tabPanel(renderDialogBody(viewInput(parseDialog(json)), l10n), 'overview');
     assert.doesNotMatch(expired, /downloadAttachment/);
     assert.match(expired, /expired/);
   });
 
   it('shows GUI actions by priority with method, address and prompt; unauthorised ones are disabled; API actions list endpoints', () => {
-    const actions = tabPanel(renderDialogBody(viewInput(dialog), t), 'actions');
+    const actions = tabPanel(renderDialogBody(viewInput(dialog), l10n), 'actions');
     const order = [ACTION_PRIMARY, ACTION_DELETE, ACTION_FORBIDDEN, ACTION_TERTIARY].map((id) => actions.indexOf(`data-action-id="${id}"`));
     assert.ok(order.every((index) => index >= 0), 'all four actions');
     assert.deepEqual([...order].sort((a, b) => a - b), order, 'primary, secondary, tertiary');
@@ -129,19 +145,19 @@ describe('dialog panel: body built from a Dialog', () => {
     assert.match(actions, /deprecated/);
     assert.match(actions, /<a href="https:\/\/docs\.example\/mva" rel="noopener noreferrer"[^>]*>documentation<\/a>/);
     // Only primary and secondary actions are repeated on the overview.
-    const overview = tabPanel(renderDialogBody(viewInput(dialog), t), 'overview');
+    const overview = tabPanel(renderDialogBody(viewInput(dialog), l10n), 'overview');
     assert.ok(overview.includes(ACTION_PRIMARY) && !overview.includes(ACTION_TERTIARY));
   });
 
   it('shows an action\'s answer escaped, never rendered', () => {
     const actionResults = new Map([[ACTION_PRIMARY, { method: 'POST', url: 'https://service.example/sign', status: 200, contentType: 'text/html', body: '<img src=x onerror=alert(1)><b>signed</b>', at: '2026-03-11T12:00:00.000Z' }]]);
-    const actions = tabPanel(renderDialogBody(viewInput(dialog, { actionResults }), t), 'actions');
+    const actions = tabPanel(renderDialogBody(viewInput(dialog, { actionResults }), l10n), 'actions');
     assert.match(actions, /<pre class="response-body">&lt;img src=x onerror=alert\(1\)&gt;&lt;b&gt;signed&lt;\/b&gt;<\/pre>/);
     assert.match(actions, /<code>POST<\/code> → <strong>200<\/strong>/);
   });
 
   it('lists the activity history newest first with actor and description, and who has seen the dialog', () => {
-    const activity = tabPanel(renderDialogBody(viewInput(dialog), t), 'activity');
+    const activity = tabPanel(renderDialogBody(viewInput(dialog), l10n), 'activity');
     assert.ok(activity.indexOf('Information') < activity.indexOf('Dialog created'), 'newest first');
     assert.match(activity, /Saksbehandler/);
     assert.match(activity, /<div>Vi har behandlet saken<\/div>/);
@@ -152,25 +168,25 @@ describe('dialog panel: body built from a Dialog', () => {
 
   it('shows the raw JSON escaped and the dialog token only as its claims', () => {
     const rawJson = JSON.stringify({ title: '</pre><script>alert(1)</script>', dialogToken: '<redacted JWT>' }, null, 2);
-    const raw = tabPanel(renderDialogBody(viewInput(dialog, { rawJson, rawBytes: 2048, token: { expiresAt: '2026-03-10T12:10:00.000Z', actions: ['read', 'write'], authLevel: 3 } }), t), 'raw');
+    const raw = tabPanel(renderDialogBody(viewInput(dialog, { rawJson, rawBytes: 2048, token: { expiresAt: '2026-03-10T12:10:00.000Z', actions: ['read', 'write'], authLevel: 3 } }), l10n), 'raw');
     assert.match(raw, /&lt;\/pre&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.match(raw, /2\.0 KB, exactly as received except that the dialog token is replaced/);
     assert.match(raw, /<code>read<\/code> <code>write<\/code>/);
-    assert.doesNotMatch(renderDialogBody(viewInput(dialog), t), /eyJhbGciOiJFZERTQSI/, 'the fixture\'s dialog token never reaches the body');
+    assert.doesNotMatch(renderDialogBody(viewInput(dialog), l10n), /eyJhbGciOiJFZERTQSI/, 'the fixture\'s dialog token never reaches the body');
   });
 
   it('marks Production, disables "Open in Altinn inbox" in the sandbox, and has no API buttons for a saved payload', () => {
-    const production = renderDialogBody(viewInput(dialog, { environment: { id: 'production', label: 'Production', isProduction: true, hasInbox: true } }), t);
+    const production = renderDialogBody(viewInput(dialog, { environment: { id: 'production', label: 'Production', isProduction: true, hasInbox: true } }), l10n);
     assert.match(production, /class="badge env env-production">Production</);
-    const sandbox = renderDialogBody(viewInput(dialog, { environment: { id: 'sandbox', label: 'Sandbox', isProduction: false, hasInbox: false } }), t);
+    const sandbox = renderDialogBody(viewInput(dialog, { environment: { id: 'sandbox', label: 'Sandbox', isProduction: false, hasInbox: false } }), l10n);
     assert.match(sandbox, /<button type="button" disabled title="The sandbox has no web inbox/);
-    const payload = renderDialogBody(viewInput(dialog, { source: 'payload' }), t);
+    const payload = renderDialogBody(viewInput(dialog, { source: 'payload' }), l10n);
     assert.doesNotMatch(payload, /data-command="copyCurl"|data-command="openInInbox"/);
     assert.match(tabPanel(payload, 'actions'), new RegExp(`data-action-id="${ACTION_PRIMARY}" disabled`));
   });
 
   it('has accessible tabs: one tablist, five tabs wired to their panels, only the first selected and visible', () => {
-    const html = renderDialogBody(viewInput(dialog), t);
+    const html = renderDialogBody(viewInput(dialog), l10n);
     assert.equal(html.match(/role="tablist"/g)?.length, 1);
     const tabs = [...html.matchAll(/<button type="button" role="tab" id="tab-(\w+)" aria-controls="panel-(\w+)" aria-selected="(true|false)" tabindex="(-1|0)"/g)];
     assert.deepEqual(tabs.map((m) => m[1]), ['overview', 'transmissions', 'actions', 'activity', 'raw']);
@@ -184,9 +200,9 @@ describe('dialog panel: body built from a Dialog', () => {
   });
 
   it('offers Retry beside the live status only when live updates are off', () => {
-    const live = renderDialogBody(viewInput(dialog), t);
+    const live = renderDialogBody(viewInput(dialog), l10n);
     assert.match(live, /<button type="button" class="link-button" id="live-retry" data-command="retryLive" title="Connect to the event stream again" hidden>Retry<\/button>/);
-    const off = renderDialogBody(viewInput(dialog, { live: { state: 'polling', text: 'Live updates are off: refused <AUTH_NOT_AUTHORIZED>. Checking for changes every 30 s.', retry: true } }), t);
+    const off = renderDialogBody(viewInput(dialog, { live: { state: 'polling', text: 'Live updates are off: refused <AUTH_NOT_AUTHORIZED>. Checking for changes every 30 s.', retry: true } }), l10n);
     assert.match(off, /class="live live-polling" id="live-status" role="status" aria-live="polite">Live updates are off: refused &lt;AUTH_NOT_AUTHORIZED&gt;\. Checking for changes every 30 s\.<\/span><button type="button" class="link-button" id="live-retry" data-command="retryLive" title="Connect to the event stream again">Retry<\/button>/);
     assert.deepEqual(auditBody(off).problems, []);
   });
@@ -243,10 +259,10 @@ describe('dialog panel: no service-owner markup survives into the body', () => {
     return json;
   }
 
-  const baseline = auditBody(renderDialogBody(viewInput(parseDialog(hostileDialog('harmless text', 'text/plain')), { embeds: new Map([[MAIN_FCE_NB, { state: 'content', html: '<p>x</p>', warnings: [] }]]) }), t));
+  const baseline = auditBody(renderDialogBody(viewInput(parseDialog(hostileDialog('harmless text', 'text/plain')), { embeds: new Map([[MAIN_FCE_NB, { state: 'content', html: '<p>x</p>', warnings: [] }]]) }), l10n));
 
   it('shows script-looking plain text as text, not markup', () => {
-    const html = renderDialogBody(viewInput(parseDialog(hostileDialog('<script>alert(1)</script> & <b>bold</b>', 'text/plain'))), t);
+    const html = renderDialogBody(viewInput(parseDialog(hostileDialog('<script>alert(1)</script> & <b>bold</b>', 'text/plain'))), l10n);
     const title = /<h1 class="dialog-title">([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '';
     assert.equal(title, '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
     assert.equal(textOf(title).trim(), '<script>alert(1)</script> & <b>bold</b>');
@@ -264,7 +280,7 @@ describe('dialog panel: no service-owner markup survives into the body', () => {
       const embed = renderContent(payload.value.slice(0, FCE_MAX_BYTES), payload.mediaType);
       // The panel renders raw JSON only up to 2 MB; the hostile dialog's JSON (the payload in ~30 fields) is cut to keep the test quick.
       const rawJson = JSON.stringify(dialog, null, 2).slice(0, 256 * 1024);
-      const html = renderDialogBody(viewInput(dialog, { rawJson, embeds: new Map([[MAIN_FCE_NB, { state: 'content', html: embed.html, warnings: embed.warnings }]]) }), t);
+      const html = renderDialogBody(viewInput(dialog, { rawJson, embeds: new Map([[MAIN_FCE_NB, { state: 'content', html: embed.html, warnings: embed.warnings }]]) }), l10n);
       const audit = auditBody(html);
       assert.deepEqual(audit.problems, [], audit.problems.join('; '));
       // No payload adds or removes a button, select, input or label of ours.

@@ -1,5 +1,6 @@
 import { parseDialogportenPayload, type Dialog } from '../../../src/platform/dialogporten/schemas';
-import type { DialogViewInput, Translate } from '../../../src/vscode/dialogPanel/dialogView';
+import { plainLocalizer } from '../../../src/platform/presentation';
+import type { DialogViewInput } from '../../../src/vscode/dialogPanel/dialogView';
 import { redactJsonTokens } from '../../../src/vscode/payloads/rawJson';
 
 type Json = Record<string, unknown>;
@@ -110,8 +111,8 @@ export function parseDialog(json: Json): Dialog {
   return parseDialogportenPayload('dialog', json);
 }
 
-/** vscode.l10n.t's formatting without VS Code. */
-export const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (match, index: string) => (args[Number(index)] === undefined ? match : String(args[Number(index)])));
+/** vscode.l10n's formatting without VS Code: English with `{0}` placeholders filled. */
+export const l10n = plainLocalizer;
 
 export function viewInput(dialog: Dialog, overrides: Partial<DialogViewInput> = {}): DialogViewInput {
   return {

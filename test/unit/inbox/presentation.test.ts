@@ -4,9 +4,10 @@ import { adviseOnError } from '../../../src/vscode/shared/errorAdvice';
 import { correspondenceIdsIn, dialogIdsOf } from '../../../src/vscode/inbox/correspondenceRefs';
 import { ApiError, NetworkError } from '../../../src/platform/errors';
 import { DialogRevisionConflictError } from '../../../src/platform/dialogporten';
-import {
-  attachmentState, dialogTooltip, escapeMarkdown, humanize, isDialogUnread, presentCorrespondence, presentDialog, presentTransmission, shortDate,
-} from '../../../src/vscode/inbox/presentation';
+import { humanize, shortDate } from '../../../src/platform/presentation';
+import { presentCorrespondence } from '../../../src/vscode/inbox/correspondencePresentation';
+import { attachmentState, dialogTooltip, isDialogUnread, presentActivity, presentDialog, presentLabelAssignment, presentTransmission } from '../../../src/vscode/inbox/dialogPresentation';
+import { escapeMarkdown } from '../../../src/vscode/inbox/presentation';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 
@@ -66,6 +67,20 @@ describe('inbox presentation', () => {
     const locked = presentTransmission({ ...base, type: 'Submission', isAuthorized: false }, { now: NOW });
     assert.equal(locked.icon.id, 'lock');
     assert.match(locked.contextValue, /\bsent\b.*\bunauthorized\b/);
+  });
+
+  it('names statuses, transmission types, activities and labels in translated words, as the dialog panel does', () => {
+    const marking = { t: (message: string, ...args: (string | number | boolean)[]) => `«${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}»` };
+    assert.match(dialogTooltip(dialog({ status: 'NotApplicable' }), { now: NOW }), /\| Status \| No status \|/);
+    assert.match(dialogTooltip(dialog(), { now: NOW, l10n: marking }), /«Requires attention»/);
+    const base = { id: '0195f1c2-7f3e-7a6b-9c1d-2e3f4a5b6c73', createdAt: '2025-06-10T10:00:00Z', sender: { actorType: 'PartyRepresentative' as const }, content: { title: { value: [], mediaType: 'text/plain' } } };
+    const untitled = presentTransmission({ ...base, type: 'Correction' }, { now: NOW, l10n: marking });
+    assert.match(untitled.description, /^«Correction» · /);
+    assert.equal(untitled.label, '«(«Correction» without title)»');
+    const activity = presentActivity({ id: '0195f1c2-7f3e-7a6b-9c1d-2e3f4a5b6c74', createdAt: '2025-06-10T10:00:00Z', type: 'SentToSendIn', performedBy: { actorType: 'ServiceOwner' } } as Parameters<typeof presentActivity>[0], { now: NOW });
+    assert.equal(activity.label, 'Sent to submission');
+    const label = presentLabelAssignment({ name: 'systemlabel:Default', action: 'set', createdAt: '2025-06-10T10:00:00Z', performedBy: { actorName: 'Kari' } } as Parameters<typeof presentLabelAssignment>[0], { now: NOW });
+    assert.equal(label.label, 'Inbox set');
   });
 
   it('knows which attachments can be downloaded', () => {

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import type { AuthorizedParty } from '../../../src/platform/dialogporten/schemas/parties';
 import { partyIdentifierLabel, shapeParties } from '../../../src/vscode/inbox/partyTree';
-import { countTransmissions, nestTransmissions } from '../../../src/vscode/inbox/transmissionTree';
+import { nestTransmissions, type TransmissionEntry, type TransmissionLike } from '../../../src/platform/presentation';
 import { useSandbox } from '../helpers/sandbox';
 import { personClients } from './inboxSandbox';
+
+function countTransmissions<T extends TransmissionLike>(entries: readonly TransmissionEntry<T>[]): number {
+  return entries.reduce((n, e) => n + 1 + countTransmissions(e.related), 0);
+}
 
 function party(name: string, init: Partial<AuthorizedParty> = {}): AuthorizedParty {
   return { party: `urn:altinn:organization:identifier-no:${name}`, name, partyType: 'Organization', ...init };
@@ -47,25 +51,6 @@ describe('inbox tree shapes', () => {
   });
 
   describe('transmissions', () => {
-    const t = (id: string, createdAt: string, relatedTransmissionId?: string) => ({ id, createdAt, relatedTransmissionId });
-
-    it('nests replies under what they relate to, newest first at every level', () => {
-      const nested = nestTransmissions([
-        t('a', '2025-01-01T00:00:00Z'), t('b', '2025-01-03T00:00:00Z', 'a'), t('c', '2025-01-02T00:00:00Z', 'a'), t('d', '2025-01-04T00:00:00Z'), t('e', '2025-01-05T00:00:00Z', 'b'),
-      ]);
-      assert.deepEqual(nested.map((n) => n.transmission.id), ['d', 'a']);
-      assert.deepEqual(nested[1].related.map((n) => n.transmission.id), ['b', 'c']);
-      assert.deepEqual(nested[1].related[0].related.map((n) => n.transmission.id), ['e']);
-      assert.equal(nested[1].related[0].index, 1, 'keeps the index into the response');
-      assert.equal(countTransmissions(nested), 5);
-    });
-
-    it('keeps orphans at the top and breaks cycles instead of losing transmissions', () => {
-      const nested = nestTransmissions([t('x', '2025-01-01T00:00:00Z', 'y'), t('y', '2025-01-02T00:00:00Z', 'x'), t('z', '2025-01-03T00:00:00Z', 'missing')]);
-      assert.equal(countTransmissions(nested), 3);
-      assert.equal(nested[0].transmission.id, 'z');
-    });
-
     describe('with the sandbox\'s transmissions', function () {
       this.timeout(30_000);
       const sandbox = useSandbox({ dialogs: 60 });

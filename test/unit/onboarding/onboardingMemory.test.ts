@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { englishL10n } from '../../../src/vscode/onboarding/l10n';
 import { createChecks, mergeMemory, parseClientIds, readMemory } from '../../../src/vscode/onboarding/onboardingMemory';
 
 const checks = createChecks();
@@ -52,10 +51,5 @@ describe('onboarding: remembered answers', () => {
     assert.equal(parseClientIds('my-client').bad, 'my-client');
     assert.match(checks.clientIds('my-client') ?? '', /"my-client" is not a Maskinporten client id/);
     assert.match(checks.clientIds('') ?? '', /at least one/);
-  });
-
-  it('fills {0}-style arguments like vscode.l10n.t does without a translation bundle', () => {
-    assert.equal(englishL10n.t('{0} ({1}/{2})', 'Draft', 3, 11), 'Draft (3/11)');
-    assert.equal(englishL10n.t('no {3} here', 'a'), 'no {3} here');
   });
 });

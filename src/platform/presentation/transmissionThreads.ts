@@ -1,4 +1,4 @@
-/** The fields the nesting needs; works for list items and details alike. */
+/** The fields the threading needs; list items and a dialog's own transmissions alike. */
 export interface TransmissionLike {
   readonly id: string;
   readonly createdAt: string;
@@ -14,8 +14,12 @@ export interface TransmissionEntry<T extends TransmissionLike> {
 }
 
 /**
- * Nests transmissions under the one they relate to, newest first at every level. A transmission whose related
- * one is missing (deleted, not authorised) stays at the top; a cycle is broken at its newest member.
+ * Nests transmissions under the one they relate to, newest first at every level (by instant, so differing UTC
+ * offsets compare right). A transmission whose related one is missing (deleted, not authorised) or that names
+ * itself stays at the top; a cycle is broken at its newest member. Every transmission appears exactly once, however
+ * deep the chain. The Altinn inbox also shows each thread newest first (Altinn/dialogporten-frontend,
+ * packages/frontend/src/utils/transmissions.ts: groupTransmissions and getTransmissions), so the tree and the panel
+ * read in the order a person sees there.
  */
 export function nestTransmissions<T extends TransmissionLike>(transmissions: readonly T[]): TransmissionEntry<T>[] {
   const byId = new Map<string, number>();
@@ -40,9 +44,4 @@ export function nestTransmissions<T extends TransmissionLike>(transmissions: rea
     if (!placed.has(index)) result.push(build(index));
   }
   return result.sort((a, b) => newestFirst(a.index, b.index));
-}
-
-/** How many transmissions the nested forest holds (for counts in labels). */
-export function countTransmissions<T extends TransmissionLike>(entries: readonly TransmissionEntry<T>[]): number {
-  return entries.reduce((n, e) => n + 1 + countTransmissions(e.related), 0);
 }
