@@ -6,19 +6,24 @@ import { apiErrorFromResponse } from './errorMapping';
 import { tellEach, type ExchangeListener } from './exchange';
 import { parseJsonBody, type Schema } from './jsonBody';
 import { attemptFailure, flattenHeaders } from './networkFailure';
+import { attemptSignal } from './attemptSignal';
 import type { RequestLogEntry, RequestLogListener } from './requestLog';
 import { redactHeaders, redactUrl } from './redaction';
 import { backoffDelayMs, DEFAULT_RETRY, isIdempotentMethod, isRetryableStatus, parseRetryAfter, type RetryOptions } from './retryPolicy';
 import { sleep } from './sleep';
 
-export interface HttpRequest {
+/** What every request names. */
+interface RequestBasics {
   readonly method: string;
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpRequest extends RequestBasics {
   /** Per attempt: time until the whole answer (headers and body) has arrived. */
   readonly timeoutMs?: number;
-  readonly signal?: AbortSignal;
   /** `false` disables retries for this call; non-idempotent methods are never retried anyway. */
   readonly retry?: Partial<RetryOptions> | false;
 }
@@ -33,18 +38,15 @@ export interface HttpResponse {
   text(): string;
 }
 
-/** A request whose answer is read as it arrives (an event stream, a download, an embed with a size limit). */
-export interface HttpStreamRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string | Uint8Array;
+/**
+ * A request whose answer is read as it arrives (an event stream, a download, an embed with a size limit). Its signal
+ * cancels it also after the headers came: the body then ends with the signal's reason.
+ */
+export interface HttpStreamRequest extends RequestBasics {
   /** Time until the status and headers arrive (default: the client's timeout). The body has no deadline. */
   readonly headersTimeoutMs?: number;
   /** Longest silence between two body chunks; 0 = none, for a stream whose caller watches it (default: undici's 5 min). */
   readonly bodyTimeoutMs?: number;
-  /** Cancels the request, also after the headers came (the body then ends with the signal's reason). */
-  readonly signal?: AbortSignal;
 }
 
 /**
@@ -214,15 +216,7 @@ export class HttpClient {
     const headers = this.headersFor(request);
     const started = performance.now();
     const timeoutMs = request.headersTimeoutMs ?? this.shared.timeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, timeoutMs);
-    const onCallerAbort = (): void => controller.abort(request.signal?.reason);
-    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const release = (): void => request.signal?.removeEventListener('abort', onCallerAbort);
+    const attempt = attemptSignal(timeoutMs, request.signal);
     let response: Dispatcher.ResponseData;
     try {
       if (request.signal?.aborted) throw new CancelledError(description);
@@ -231,18 +225,17 @@ export class HttpClient {
         headers,
         body: request.body,
         dispatcher: this.agent,
-        signal: controller.signal,
+        signal: attempt.signal,
         ...(request.bodyTimeoutMs === undefined ? {} : { bodyTimeout: request.bodyTimeoutMs }),
       });
     } catch (error) {
-      release();
-      const { error: failure } = attemptFailure(error, { description, signal: request.signal, timedOut, timeoutMs, answered: false });
+      attempt.release();
+      const { error: failure } = attemptFailure(error, { description, signal: request.signal, timedOut: attempt.timedOut, timeoutMs, answered: false });
       this.log(this.entry(request, headers, description, { kind: 'failure', error: failure, retryable: false }, 0, Math.round(performance.now() - started)));
       throw failure;
-    } finally {
-      clearTimeout(timer);
     }
-    response.body.once('close', release);
+    attempt.stopClock();
+    response.body.once('close', () => attempt.release());
     // A caller that destroys the body unread (a redirect, an answer it does not want) is not an uncaught error.
     response.body.on('error', () => undefined);
     const responseHeaders = flattenHeaders(response.headers);
@@ -282,14 +275,7 @@ export class HttpClient {
   private async attempt(request: HttpRequest, headers: Record<string, string>, description: RequestDescription): Promise<AttemptOutcome> {
     if (request.signal?.aborted) return { kind: 'failure', error: new CancelledError(description), retryable: false };
     const timeoutMs = request.timeoutMs ?? this.shared.timeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, timeoutMs);
-    const onCallerAbort = (): void => controller.abort(new Error('cancelled'));
-    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const attempt = attemptSignal(timeoutMs, request.signal);
     let answered = false;
     try {
       const response = await loadUndici().request(request.url, {
@@ -297,17 +283,16 @@ export class HttpClient {
         headers,
         body: request.body,
         dispatcher: this.agent,
-        signal: controller.signal,
+        signal: attempt.signal,
       });
       answered = true;
       const body = await this.readBody(response.body, description, response.statusCode);
       return { kind: 'response', status: response.statusCode, headers: flattenHeaders(response.headers), body };
     } catch (error) {
-      if (error instanceof ResponseFormatError && !request.signal?.aborted && !timedOut) return { kind: 'failure', error, retryable: false };
-      return { kind: 'failure', ...attemptFailure(error, { description, signal: request.signal, timedOut, timeoutMs, answered }) };
+      if (error instanceof ResponseFormatError && !request.signal?.aborted && !attempt.timedOut) return { kind: 'failure', error, retryable: false };
+      return { kind: 'failure', ...attemptFailure(error, { description, signal: request.signal, timedOut: attempt.timedOut, timeoutMs, answered }) };
     } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onCallerAbort);
+      attempt.release();
     }
   }
 
