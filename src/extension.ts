@@ -36,6 +36,7 @@ export interface TestHooks {
 }
 
 let sandboxToStop: SandboxManager | undefined;
+let httpToClose: HttpClient | undefined;
 
 /** Wiring only: no network and no heavy work happen here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const http = new HttpClient({
     onRequest: (entry) => log.info(`[http] ${entry.method} ${entry.url} → ${entry.status ?? entry.error ?? '?'} ${entry.durationMs} ms ${entry.responseBytes ?? 0} B${entry.retries ? ` (${entry.retries} retries)` : ''}`),
   });
+  httpToClose = http;
   context.subscriptions.push(applyHttpTimeoutSetting(http, log));
   const profiles = new ProfileStore(context.globalState, withSecretLedger(context.secrets));
   const sandbox = new SandboxManager(log, () => sandboxDataFolder(log));
@@ -87,8 +89,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return { version: context.extension.packageJSON.version as string, testHooks };
 }
 
-/** Stops the embedded sandbox before the extension host goes away. */
+/** Stops the embedded sandbox and closes the HTTP connections (open event streams included) before the extension host goes away. */
 export async function deactivate(): Promise<void> {
-  await sandboxToStop?.stop();
+  await Promise.all([sandboxToStop?.stop(), httpToClose?.close()]);
   sandboxToStop = undefined;
+  httpToClose = undefined;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { redactSecrets } from '../platform/http';
 
 /** Thrown when the user dismisses a prompt: the command ends quietly. */
 export class UserCancelledError extends Error {
@@ -14,15 +15,9 @@ export function isUserCancelled(error: unknown): boolean {
   return error instanceof vscode.CancellationError || (typeof error === 'object' && error !== null && (error as { isUserCancelled?: unknown }).isUserCancelled === true);
 }
 
-/** Values that must never appear in a message shown to the user or written to the log. */
-const secretPatterns: RegExp[] = [
-  /eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g, // JWTs (tokens, grants)
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-  /"d"\s*:\s*"[\w-]+"/g, // the private exponent of a JWK
-];
-
+/** Values that must never appear in a message shown to the user or written to the log (platform/http/redaction). */
 export function maskSecrets(text: string): string {
-  return secretPatterns.reduce((masked, pattern) => masked.replace(pattern, '<redacted>'), text);
+  return redactSecrets(text);
 }
 
 export interface CommandDeps {

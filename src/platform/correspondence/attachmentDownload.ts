@@ -1,8 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Dispatcher } from 'undici';
-import { loadUndici } from '../http/loadUndici';
-import { CancelledError, NetworkError, TimeoutError, type RequestDescription } from '../errors';
-import { apiErrorFromResponse, redactUrl } from '../http';
+import { apiErrorFromResponse, readAtMost, type HttpClient } from '../http';
 
 /** An attachment being downloaded: read `stream` (or destroy it to stop). */
 export interface AttachmentDownload {
@@ -19,33 +16,19 @@ export interface AttachmentDownload {
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /**
- * GETs a file without buffering it (HttpClient reads whole bodies, attachments may be up to 2 GB).
+ * GETs a file without buffering it (send() reads whole bodies, attachments may be up to 2 GB).
  * `headersTimeoutMs` bounds the wait for the answer to start; the body has no deadline, only `signal`.
  */
 export async function openAttachmentStream(options: {
-  url: string; token: string; signal?: AbortSignal; dispatcher?: Dispatcher; headersTimeoutMs: number; userAgent?: string;
+  http: HttpClient; url: string; token: string; signal?: AbortSignal; headersTimeoutMs: number;
 }): Promise<AttachmentDownload> {
-  const description: RequestDescription = { method: 'GET', url: redactUrl(options.url) };
-  if (options.signal?.aborted) throw new CancelledError(description);
-  let response: Dispatcher.ResponseData;
-  try {
-    response = await loadUndici().request(options.url, {
-      method: 'GET',
-      headers: { authorization: `Bearer ${options.token}`, accept: '*/*', 'user-agent': options.userAgent ?? 'altinn-inbox-inspector' },
-      signal: options.signal,
-      dispatcher: options.dispatcher,
-      headersTimeout: options.headersTimeoutMs,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw new CancelledError(description);
-    const code = (error as { code?: string }).code;
-    if (code === 'UND_ERR_HEADERS_TIMEOUT') throw new TimeoutError(description, options.headersTimeoutMs);
-    throw new NetworkError(description, code, (error as Error).message, { cause: error });
-  }
-  const headers = flatten(response.headers);
-  if (response.statusCode < 200 || response.statusCode > 299) {
-    const body = await readBounded(response.body);
-    throw apiErrorFromResponse({ status: response.statusCode, headers, body }, description);
+  const response = await options.http.stream({
+    method: 'GET', url: options.url, headers: { authorization: `Bearer ${options.token}`, accept: '*/*' }, signal: options.signal, headersTimeoutMs: options.headersTimeoutMs,
+  });
+  const { headers } = response;
+  if (response.status < 200 || response.status > 299) {
+    const { bytes } = await readAtMost(response.body, MAX_ERROR_BODY_BYTES);
+    throw apiErrorFromResponse({ status: response.status, headers, body: bytes }, response.request);
   }
   const length = Number(headers['content-length']);
   const disposition = headers['content-disposition'];
@@ -71,27 +54,4 @@ export function fileNameFrom(disposition: string): string | undefined {
   const plain = /filename\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]+)/i.exec(disposition);
   if (!plain) return undefined;
   return plain[2] !== undefined ? plain[2].replace(/\\(.)/g, '$1') : plain[1].trim();
-}
-
-async function readBounded(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    size += buffer.length;
-    if (size > MAX_ERROR_BODY_BYTES) {
-      body.destroy();
-      break;
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
 }

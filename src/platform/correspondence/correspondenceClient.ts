@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Dispatcher } from 'undici';
 import { ApiError, CancelledError, InvalidInputError } from '../errors';
 import type { HttpClient, Schema } from '../http';
 import { lazySchema } from '../loadPayloadSchemas';
@@ -24,8 +23,6 @@ export interface CorrespondenceClientOptions {
   readonly platformBase: string;
   readonly getToken: CorrespondenceTokenProvider;
   readonly http: HttpClient;
-  /** Dispatcher for streamed attachment downloads (default: undici's global one). */
-  readonly dispatcher?: Dispatcher;
   /** How long a download may take to start answering (default 30 s). */
   readonly downloadHeadersTimeoutMs?: number;
 }
@@ -118,7 +115,7 @@ export class CorrespondenceClient {
   async downloadAttachment(correspondenceId: string, attachmentId: string, options: CallOptions = {}): Promise<AttachmentDownload> {
     const url = this.attachmentUrl(correspondenceId, attachmentId);
     return this.withToken(options, (token) => openAttachmentStream({
-      url, token, signal: options.signal, dispatcher: this.options.dispatcher, headersTimeoutMs: this.options.downloadHeadersTimeoutMs ?? 30_000,
+      http: this.options.http, url, token, signal: options.signal, headersTimeoutMs: this.options.downloadHeadersTimeoutMs ?? 30_000,
     }));
   }
 

@@ -1,4 +1,4 @@
-import { redactUrl, REDACTED } from './redaction';
+import { redactJwts, redactUrl, REDACTED } from './redaction';
 
 export interface CurlOptions {
   /** Off by default: the command is often pasted into chats and tickets. */
@@ -35,7 +35,8 @@ export function toCurl(request: { method: string; url: string; headers?: Readonl
 
 /** A Maskinporten grant body carries the signed assertion; hide it the same way as a token. */
 function redactFormSecrets(body: string): string {
-  return body.replace(/(^|&)(assertion|client_secret|access_token|refresh_token)=[^&]*/g, '$1$2=$TOKEN').replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '$TOKEN');
+  const withoutFormSecrets = body.replace(/(^|&)(assertion|client_secret|access_token|refresh_token)=[^&]*/g, '$1$2=$TOKEN');
+  return redactJwts(withoutFormSecrets, '$TOKEN');
 }
 
 /** POSIX shell single quotes. */

@@ -1,20 +1,29 @@
+import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { loadUndici } from './loadUndici';
-import { CancelledError, NetworkError, ResponseFormatError, TimeoutError, type RequestDescription } from '../errors';
+import { CancelledError, type NetworkError, ResponseFormatError, type TimeoutError, type RequestDescription } from '../errors';
 import { apiErrorFromResponse } from './errorMapping';
+import { tellEach, type ExchangeListener } from './exchange';
 import { parseJsonBody, type Schema } from './jsonBody';
+import { attemptFailure, flattenHeaders } from './networkFailure';
+import { attemptSignal } from './attemptSignal';
 import type { RequestLogEntry, RequestLogListener } from './requestLog';
 import { redactHeaders, redactUrl } from './redaction';
 import { backoffDelayMs, DEFAULT_RETRY, isIdempotentMethod, isRetryableStatus, parseRetryAfter, type RetryOptions } from './retryPolicy';
+import { sleep } from './sleep';
 
-export interface HttpRequest {
+/** What every request names. */
+interface RequestBasics {
   readonly method: string;
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpRequest extends RequestBasics {
   /** Per attempt: time until the whole answer (headers and body) has arrived. */
   readonly timeoutMs?: number;
-  readonly signal?: AbortSignal;
   /** `false` disables retries for this call; non-idempotent methods are never retried anyway. */
   readonly retry?: Partial<RetryOptions> | false;
 }
@@ -29,10 +38,27 @@ export interface HttpResponse {
   text(): string;
 }
 
-/** The most recent request and answer, kept for "copy as curl" and "show raw response". Holds the real token: never log it. */
-export interface HttpExchange {
-  readonly request: HttpRequest;
-  readonly response?: { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: Buffer };
+/**
+ * A request whose answer is read as it arrives (an event stream, a download, an embed with a size limit). Its signal
+ * cancels it also after the headers came: the body then ends with the signal's reason.
+ */
+export interface HttpStreamRequest extends RequestBasics {
+  /** Time until the status and headers arrive (default: the client's timeout). The body has no deadline. */
+  readonly headersTimeoutMs?: number;
+  /** Longest silence between two body chunks; 0 = none, for a stream whose caller watches it (default: undici's 5 min). */
+  readonly bodyTimeoutMs?: number;
+}
+
+/**
+ * The status and headers of a streamed answer, and its body to read (or destroy). Redirects are not followed, here
+ * as in send(): a 3xx comes back with its `location` for the caller to follow by its own rules.
+ */
+export interface HttpStreamResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Read it to the end or destroy it, so the connection is released. */
+  readonly body: Readable;
+  readonly request: RequestDescription;
 }
 
 export interface HttpClientOptions {
@@ -48,64 +74,87 @@ export interface HttpClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+/** How long close() lets requests under way finish before it cuts them (an open event stream never ends by itself). */
+const CLOSE_GRACE_MS = 1_000;
 
 type AttemptOutcome =
   | { kind: 'response'; status: number; headers: Record<string, string>; body: Buffer }
   | { kind: 'failure'; error: NetworkError | TimeoutError | CancelledError | ResponseFormatError; retryable: boolean };
 
-/** HTTP over one keep-alive undici Agent, with timeouts, cancellation, bounded retries for idempotent calls and a redacted request log. */
-export class HttpClient {
-  private agentInstance: Dispatcher | undefined;
-  private readonly listeners = new Set<RequestLogListener>();
-  private readonly retry: RetryOptions;
-  private timeoutMs: number;
-  private readonly maxResponseBytes: number;
-  private readonly random: () => number;
-  private exchange: HttpExchange | undefined;
+/** What a client and the clients derived from it by withObserver() share. */
+interface SharedState {
+  agent: Dispatcher | undefined;
+  timeoutMs: number;
+  readonly retry: RetryOptions;
+  readonly maxResponseBytes: number;
+  readonly random: () => number;
+  readonly userAgent: string;
+  readonly logListeners: Set<RequestLogListener>;
+  readonly exchangeListeners: Set<ExchangeListener>;
+}
 
-  constructor(private readonly options: HttpClientOptions = {}) {
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    this.random = options.random ?? Math.random;
-    if (options.onRequest) this.listeners.add(options.onRequest);
+/**
+ * HTTP over one keep-alive undici Agent, with timeouts, cancellation, bounded retries for idempotent calls, a redacted
+ * request log and exchange observers. Every request of the extension goes through here: send() and its JSON helpers
+ * for answers read whole, stream() for answers read as they arrive.
+ */
+export class HttpClient {
+  private shared: SharedState;
+  private observers: readonly ExchangeListener[] = [];
+
+  constructor(options: HttpClientOptions = {}) {
+    this.shared = {
+      agent: undefined,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      random: options.random ?? Math.random,
+      userAgent: options.userAgent ?? 'altinn-inbox-inspector',
+      logListeners: new Set(options.onRequest ? [options.onRequest] : []),
+      exchangeListeners: new Set(),
+    };
   }
 
   /** The per-attempt timeout of requests that name none (the user's setting can change it while running). */
   get defaultTimeoutMs(): number {
-    return this.timeoutMs;
+    return this.shared.timeoutMs;
   }
 
   set defaultTimeoutMs(ms: number) {
     if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`timeout must be a positive number of milliseconds, not ${ms}`);
-    this.timeoutMs = ms;
+    this.shared.timeoutMs = ms;
   }
 
-  get lastExchange(): HttpExchange | undefined {
-    return this.exchange;
-  }
-
-  /** Subscribes to the request log; returns the unsubscribe function. */
+  /** Subscribes to the request log (every request, streamed ones included); returns the unsubscribe function. */
   onRequest(listener: RequestLogListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.shared.logListeners.add(listener);
+    return () => this.shared.logListeners.delete(listener);
   }
 
-  /** Logs a request made outside this client (front-channel embeds, which follow redirects themselves). */
-  notify(entry: RequestLogEntry): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(entry);
-      } catch {
-        // A failing log listener must not break the request.
-      }
-    }
+  /**
+   * Subscribes to the exchanges of send() (and request(), requestJson(), getJson()) on this client and every client
+   * sharing its connections: the log entry plus the bodies. Streamed answers reach only the request log.
+   */
+  onExchange(listener: ExchangeListener): () => void {
+    this.shared.exchangeListeners.add(listener);
+    return () => this.shared.exchangeListeners.delete(listener);
+  }
+
+  /**
+   * A client on the same connections, settings, request log and listeners that also tells `observer` about each
+   * exchange made through it (e.g. tagged with the connection profile whose token it sends).
+   */
+  withObserver(observer: ExchangeListener): HttpClient {
+    const observed = new HttpClient();
+    observed.shared = this.shared;
+    observed.observers = [...this.observers, observer];
+    return observed;
   }
 
   /** Sends and returns any HTTP status; throws only when no usable answer came (network, timeout, cancel). */
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const description: RequestDescription = { method: request.method.toUpperCase(), url: redactUrl(request.url) };
-    const retry = request.retry === false ? { ...this.retry, maxRetries: 0 } : { ...this.retry, ...request.retry };
+    const description = describe(request);
+    const retry = request.retry === false ? { ...this.shared.retry, maxRetries: 0 } : { ...this.shared.retry, ...request.retry };
     const maxRetries = isIdempotentMethod(description.method) ? retry.maxRetries : 0;
     const headers = this.headersFor(request);
     const started = performance.now();
@@ -117,10 +166,10 @@ export class HttpClient {
       if (outcome.kind === 'response' && isRetryableStatus(outcome.status) && canRetry) {
         const retryAfter = outcome.status === 429 || outcome.status === 503 ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
         // A server asking for a longer pause than we are willing to wait gets its answer passed on, not hammered early.
-        if (retryAfter === undefined) delayMs = backoffDelayMs(retries, retry, this.random);
+        if (retryAfter === undefined) delayMs = backoffDelayMs(retries, retry, this.shared.random);
         else if (retryAfter <= retry.maxRetryAfterMs) delayMs = retryAfter;
       } else if (outcome.kind === 'failure' && outcome.retryable && canRetry) {
-        delayMs = backoffDelayMs(retries, retry, this.random);
+        delayMs = backoffDelayMs(retries, retry, this.shared.random);
       }
       if (delayMs === undefined) {
         const durationMs = Math.round(performance.now() - started);
@@ -158,35 +207,75 @@ export class HttpClient {
     return this.requestJson({ ...options, method: 'GET', url }, expected);
   }
 
+  /**
+   * Sends once (never retried) and returns as soon as the status and headers came, with the body to read as it
+   * arrives. Throws CancelledError, TimeoutError (no headers in time) or NetworkError, as send() does.
+   */
+  async stream(request: HttpStreamRequest): Promise<HttpStreamResponse> {
+    const description = describe(request);
+    const headers = this.headersFor(request);
+    const started = performance.now();
+    const timeoutMs = request.headersTimeoutMs ?? this.shared.timeoutMs;
+    const attempt = attemptSignal(timeoutMs, request.signal);
+    let response: Dispatcher.ResponseData;
+    try {
+      if (request.signal?.aborted) throw new CancelledError(description);
+      response = await loadUndici().request(request.url, {
+        method: description.method as Dispatcher.HttpMethod,
+        headers,
+        body: request.body,
+        dispatcher: this.agent,
+        signal: attempt.signal,
+        ...(request.bodyTimeoutMs === undefined ? {} : { bodyTimeout: request.bodyTimeoutMs }),
+      });
+    } catch (error) {
+      attempt.release();
+      const { error: failure } = attemptFailure(error, { description, signal: request.signal, timedOut: attempt.timedOut, timeoutMs, answered: false });
+      this.log(this.entry(request, headers, description, { kind: 'failure', error: failure, retryable: false }, 0, Math.round(performance.now() - started)));
+      throw failure;
+    }
+    attempt.stopClock();
+    response.body.once('close', () => attempt.release());
+    // A caller that destroys the body unread (a redirect, an answer it does not want) is not an uncaught error.
+    response.body.on('error', () => undefined);
+    const responseHeaders = flattenHeaders(response.headers);
+    const announced = Number(responseHeaders['content-length']);
+    const answer: AttemptOutcome = { kind: 'response', status: response.statusCode, headers: responseHeaders, body: Buffer.alloc(0) };
+    this.log({ ...this.entry(request, headers, description, answer, 0, Math.round(performance.now() - started)), responseBytes: Number.isFinite(announced) ? announced : 0 });
+    return { status: response.statusCode, headers: responseHeaders, body: response.body, request: description };
+  }
+
+  /** Closes the connections, letting requests under way finish for a moment first; the next request opens new ones. */
   async close(): Promise<void> {
-    await this.agentInstance?.close();
-    this.agentInstance = undefined;
+    const agent = this.shared.agent;
+    this.shared.agent = undefined;
+    if (!agent) return;
+    const closed = agent.close().then(() => true, () => true);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const graceOver = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
+    });
+    const finished = await Promise.race([closed, graceOver]);
+    clearTimeout(timer);
+    if (!finished) await agent.destroy().catch(() => undefined);
   }
 
   /** Created with the first request: undici is loaded on first use, never at activation. */
   private get agent(): Dispatcher {
-    return (this.agentInstance ??= new (loadUndici().Agent)({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 32 }));
+    return (this.shared.agent ??= new (loadUndici().Agent)({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 32 }));
   }
 
-  private headersFor(request: HttpRequest): Record<string, string> {
+  private headersFor(request: { readonly headers?: Readonly<Record<string, string>> }): Record<string, string> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
-    headers['user-agent'] ??= this.options.userAgent ?? 'altinn-inbox-inspector';
+    headers['user-agent'] ??= this.shared.userAgent;
     return headers;
   }
 
   private async attempt(request: HttpRequest, headers: Record<string, string>, description: RequestDescription): Promise<AttemptOutcome> {
     if (request.signal?.aborted) return { kind: 'failure', error: new CancelledError(description), retryable: false };
-    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, timeoutMs);
-    const onCallerAbort = (): void => controller.abort(new Error('cancelled'));
-    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    this.exchange = { request: { ...request, headers } };
+    const timeoutMs = request.timeoutMs ?? this.shared.timeoutMs;
+    const attempt = attemptSignal(timeoutMs, request.signal);
     let answered = false;
     try {
       const response = await loadUndici().request(request.url, {
@@ -194,24 +283,16 @@ export class HttpClient {
         headers,
         body: request.body,
         dispatcher: this.agent,
-        signal: controller.signal,
+        signal: attempt.signal,
       });
       answered = true;
       const body = await this.readBody(response.body, description, response.statusCode);
-      const responseHeaders = flattenHeaders(response.headers);
-      this.exchange = { request: { ...request, headers }, response: { status: response.statusCode, headers: responseHeaders, body } };
-      return { kind: 'response', status: response.statusCode, headers: responseHeaders, body };
+      return { kind: 'response', status: response.statusCode, headers: flattenHeaders(response.headers), body };
     } catch (error) {
-      if (request.signal?.aborted) return { kind: 'failure', error: new CancelledError(description), retryable: false };
-      if (timedOut) return { kind: 'failure', error: new TimeoutError(description, timeoutMs), retryable: false };
-      if (error instanceof ResponseFormatError) return { kind: 'failure', error, retryable: false };
-      const code = (error as { code?: string }).code;
-      // Headers came, the body did not (all of it): say the answer was cut off rather than that nothing answered.
-      const reason = answered ? 'the answer was cut off: the status came, but the connection closed before the whole body (truncated body)' : networkReason(error);
-      return { kind: 'failure', error: new NetworkError(description, code, reason, { cause: error, truncated: answered }), retryable: true };
+      if (error instanceof ResponseFormatError && !request.signal?.aborted && !attempt.timedOut) return { kind: 'failure', error, retryable: false };
+      return { kind: 'failure', ...attemptFailure(error, { description, signal: request.signal, timedOut: attempt.timedOut, timeoutMs, answered }) };
     } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onCallerAbort);
+      attempt.release();
     }
   }
 
@@ -220,14 +301,15 @@ export class HttpClient {
    * chunk), refusing it once it passes the size limit.
    */
   private readBody(body: Dispatcher.ResponseData['body'], description: RequestDescription, status: number): Promise<Buffer> {
+    const maxBytes = this.shared.maxResponseBytes;
     return new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
       body.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > this.maxResponseBytes) {
+        if (size > maxBytes) {
           body.destroy();
-          reject(new ResponseFormatError(description, status, undefined, `the body is larger than ${this.maxResponseBytes} bytes`));
+          reject(new ResponseFormatError(description, status, undefined, `the body is larger than ${maxBytes} bytes`));
           return;
         }
         chunks.push(chunk);
@@ -239,9 +321,27 @@ export class HttpClient {
     });
   }
 
+  /** Tells the request log about a finished send(), and the exchange listeners with the bodies. */
   private record(request: HttpRequest, headers: Record<string, string>, description: RequestDescription, outcome: AttemptOutcome, retries: number, durationMs: number): void {
-    if (this.listeners.size === 0) return;
-    const entry: RequestLogEntry = {
+    const listeners = [...this.shared.exchangeListeners, ...this.observers];
+    if (this.shared.logListeners.size === 0 && listeners.length === 0) return;
+    const entry = this.entry(request, headers, description, outcome, retries, durationMs);
+    this.log(entry);
+    if (listeners.length === 0) return;
+    tellEach(listeners, {
+      ...entry,
+      sentUrl: request.url,
+      requestBody: typeof request.body === 'string' ? request.body : undefined,
+      responseBody: outcome.kind === 'response' ? outcome.body : undefined,
+    });
+  }
+
+  private log(entry: RequestLogEntry): void {
+    tellEach(this.shared.logListeners, entry);
+  }
+
+  private entry(request: { readonly body?: string | Uint8Array }, headers: Record<string, string>, description: RequestDescription, outcome: AttemptOutcome, retries: number, durationMs: number): RequestLogEntry {
+    return {
       method: description.method,
       url: description.url,
       status: outcome.kind === 'response' ? outcome.status : undefined,
@@ -254,45 +354,9 @@ export class HttpClient {
       error: outcome.kind === 'failure' ? outcome.error.kind : undefined,
       startedAt: new Date(Date.now() - durationMs).toISOString(),
     };
-    for (const listener of this.listeners) {
-      try {
-        listener(entry);
-      } catch {
-        // A failing log listener must not break the request.
-      }
-    }
   }
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-function networkReason(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ECONNREFUSED') return 'the connection was refused (is the service running and the URL right?)';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved (offline, VPN or proxy?)';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed before the answer was complete';
-  if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return 'the answer was shorter than announced (truncated body)';
-  return (error as Error).message ?? 'unknown network failure';
-}
-
-/** Resolves true after `ms`, or false as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+function describe(request: { readonly method: string; readonly url: string }): RequestDescription {
+  return { method: request.method.toUpperCase(), url: redactUrl(request.url) };
 }

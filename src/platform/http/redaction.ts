@@ -11,15 +11,33 @@ const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'proxy-authorization', '
 
 export const REDACTED = '<redacted>';
 
-const JWT_LIKE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+/**
+ * The one JWT shape every redaction uses (the request log, error texts, copy-as-curl, raw JSON views, messages shown
+ * to the user): a base64url header starting `{"` (`eyJ`), a payload, and a signature that may be empty.
+ */
+const JWT_SOURCE = 'eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*';
+const JWT_LIKE = new RegExp(JWT_SOURCE, 'g');
+const JWT_ONLY = new RegExp(`^${JWT_SOURCE}$`);
 
+/** Secrets other than JWTs that may turn up in free text: PEM private keys and a JWK's private exponent. */
+const OTHER_SECRETS: readonly RegExp[] = [
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+  /"d"\s*:\s*"[\w-]+"/g,
+];
+
+/** The whole value (surrounding spaces aside) is JWT-shaped. */
 export function looksLikeJwt(value: string): boolean {
-  return /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(value.trim());
+  return JWT_ONLY.test(value.trim());
 }
 
-/** Replaces anything JWT-shaped inside free text (error descriptions, bodies shown to the user). */
-export function redactJwts(text: string): string {
-  return text.replace(JWT_LIKE, REDACTED);
+/** Replaces anything JWT-shaped inside free text (error descriptions, bodies shown to the user), by `replacement`. */
+export function redactJwts(text: string, replacement: string = REDACTED): string {
+  return text.replace(JWT_LIKE, () => replacement);
+}
+
+/** Replaces JWTs, private keys and JWK private exponents in a message shown to the user or written to the log. */
+export function redactSecrets(text: string): string {
+  return OTHER_SECRETS.reduce((masked, pattern) => masked.replace(pattern, REDACTED), redactJwts(text));
 }
 
 /** Keeps the query (useful when debugging filters) but blanks credential-like parameters and JWT-shaped values. */

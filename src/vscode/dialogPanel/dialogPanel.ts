@@ -112,6 +112,7 @@ export class DialogPanel implements vscode.Disposable {
     this.live = new DialogLiveUpdates({
       dialogId: source.dialogId,
       log: host.services.log,
+      http: host.services.http,
       getToken: (reason, signal) => this.tokenForEvents(reason, signal),
       onEvent: (type) => this.onDialogEvent(type),
       checkForChanges: () => this.checkForChanges(),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { DialogEventsSubscription, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
+import { DialogEventsSubscription, httpStreamConnector, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
+import type { HttpClient } from '../../platform/http';
 import { maskSecrets } from '../commands';
 import type { Localizer } from '../../platform/presentation';
 import type { LiveState } from './protocol';
@@ -15,6 +16,8 @@ const FAILED_ATTEMPTS_BEFORE_POLLING = 3;
 export interface LiveUpdatesOwner {
   readonly dialogId: string;
   readonly log: vscode.LogOutputChannel;
+  /** The extension's client: the stream shares its connections and request log. */
+  readonly http: HttpClient;
   /** A dialog token for the stream (fetching the dialog again when needed). Throw to stop the subscription. */
   getToken(reason: TokenRequestReason, signal: AbortSignal): Promise<string>;
   onEvent(type: string): void;
@@ -59,6 +62,7 @@ export class DialogLiveUpdates implements vscode.Disposable {
       onStatus: (status) => this.onStatus(status, isProduction),
       onDiagnostic: (message) => this.owner.log.warn(`[dialog events] ${message}`),
       attemptTimes: this.attemptTimes,
+      connect: httpStreamConnector(this.owner.http),
     });
     this.subscription = subscription;
     void subscription.start();

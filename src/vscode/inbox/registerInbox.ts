@@ -229,7 +229,7 @@ async function downloadDialogAttachment(services: ExtensionServices, dialogs: Di
   const target = await services.prompts().saveFile({ defaultUri: defaultDownloadUri(name), title: vscode.l10n.t('Save "{0}"', name), saveLabel: vscode.l10n.t('Download') });
   const token = await dialogs.dialogToken(dialog);
   const written = await withDownloadProgress(name, async (signal, onBytes, setSize) => {
-    const download = await openAttachmentStream({ url: source.url, token, signal, headersTimeoutMs: 30_000 });
+    const download = await openAttachmentStream({ http: services.http, url: source.url, token, signal, headersTimeoutMs: 30_000 });
     setSize(download.size);
     return writeStreamToFile(target, download.stream, { signal, onBytes });
   });

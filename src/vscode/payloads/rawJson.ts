@@ -1,4 +1,4 @@
-import { redactUrl } from '../../platform/http';
+import { looksLikeJwt, redactUrl } from '../../platform/http';
 import type { RecordedExchange } from '../shared/exchangeRecorder';
 
 /** A path into a JSON response: property names and array indexes (`['items', 3]`). Empty = the whole body. */
@@ -11,8 +11,6 @@ export interface RawRef {
 }
 
 export const REDACTED_JWT = '<redacted JWT: a bearer token; use "Copy as curl (with token)" if you need one>';
-
-const JWT = /^eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 export function parseBody(exchange: Pick<RecordedExchange, 'responseBody'>): unknown {
   const text = exchange.responseBody?.toString('utf8').replace(/^\uFEFF/, '');
@@ -35,7 +33,7 @@ export function selectJson(value: unknown, pointer: JsonPointer): unknown {
  * Everything else is kept exactly as the API sent it (no schema transformation, unknown fields included).
  */
 export function redactJsonTokens(value: unknown): unknown {
-  if (typeof value === 'string') return JWT.test(value) ? REDACTED_JWT : value;
+  if (typeof value === 'string') return looksLikeJwt(value) ? REDACTED_JWT : value;
   if (Array.isArray(value)) return value.map(redactJsonTokens);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactJsonTokens(v)]));
   return value;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { redactHeaders, type HttpClient, type HttpRequest, type HttpResponse } from '../../platform/http';
-import { PlatformError } from '../../platform/errors';
+import type { HttpClient } from '../../platform/http';
 
 /**
  * One API request and its answer, kept in memory so a tree node or panel can show the exact response,
@@ -82,31 +81,23 @@ export class ExchangeStore {
 }
 
 /**
- * An HttpClient that behaves exactly like `http` (same agent, retries, request log) and also hands every
- * exchange to `sink`. Clients built on it need no changes: their request()/requestJson() go through send().
+ * An HttpClient on `http`'s connections, settings and request log that also hands every exchange to `sink`, tagged
+ * with the profile whose token it sends. Clients built on it need no changes: their calls all go through send().
  */
 export function recordingHttp(http: HttpClient, tag: { profileId?: string; audience?: 'maskinporten' | 'altinn' }, sink: ExchangeSink): HttpClient {
-  const recorder = Object.create(http) as HttpClient;
-  recorder.send = async (request: HttpRequest): Promise<HttpResponse> => {
-    const startedAt = new Date().toISOString();
-    const started = performance.now();
-    const base = {
+  return http.withObserver((exchange) => {
+    sink({
       ...tag,
-      method: request.method.toUpperCase(),
-      url: request.url,
-      requestHeaders: redactHeaders(request.headers ?? {}),
-      requestBody: typeof request.body === 'string' ? request.body : undefined,
-      startedAt,
-    };
-    try {
-      const response = await http.send(request);
-      sink({ ...base, status: response.status, responseHeaders: redactHeaders(response.headers), responseBody: response.body, durationMs: response.durationMs });
-      return response;
-    } catch (error) {
-      const reason = error instanceof PlatformError ? error.kind : 'error';
-      sink({ ...base, responseHeaders: {}, durationMs: Math.round(performance.now() - started), error: reason });
-      throw error;
-    }
-  };
-  return recorder;
+      method: exchange.method,
+      url: exchange.sentUrl,
+      requestHeaders: exchange.requestHeaders,
+      requestBody: exchange.requestBody,
+      status: exchange.status,
+      responseHeaders: exchange.responseHeaders,
+      responseBody: exchange.responseBody,
+      durationMs: exchange.durationMs,
+      startedAt: exchange.startedAt,
+      error: exchange.error,
+    });
+  });
 }

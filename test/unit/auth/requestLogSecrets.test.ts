@@ -6,7 +6,7 @@ import { importPkcs12 } from '../../../src/platform/auth/pkcs12Import';
 import { AltinnTokenProvider, MaskinportenTokenProvider } from '../../../src/platform/auth/tokenProviders';
 import { withTokenRetry } from '../../../src/platform/auth/tokenRetry';
 import { resolveEnvironment } from '../../../src/platform/environments';
-import { HttpClient, toCurl, type RequestLogEntry } from '../../../src/platform/http';
+import { HttpClient, toCurl, type HttpExchange, type RequestLogEntry } from '../../../src/platform/http';
 import { makeBusinessCertificate, makePkcs12 } from '../helpers/certificates';
 import { sandboxSystemUsers, useSandbox } from '../helpers/sandbox';
 
@@ -18,6 +18,8 @@ describe('no token or key material in the request log or in error messages', () 
     const messages: string[] = [];
     const secrets: string[] = [];
     const http = new HttpClient({ onRequest: (e) => entries.push(e), retry: { maxRetries: 1, baseDelayMs: 10 } });
+    const exchanges: HttpExchange[] = [];
+    http.onExchange((exchange) => exchanges.push(exchange));
     const environment = resolveEnvironment('sandbox', sandbox().urls);
     const jwk = sandbox().defaultClient.privateJwk;
     secrets.push(...(['d', 'p', 'q', 'dp', 'dq', 'qi'] as const).map((k) => String(jwk[k])));
@@ -54,7 +56,9 @@ describe('no token or key material in the request log or in error messages', () 
       secrets.push(grant);
       return requestMaskinportenToken(http, { tokenEndpoint: environment.maskinporten.tokenEndpoint, assertion: grant });
     });
-    const curl = toCurl(http.lastExchange!.request);
+    const last = exchanges.at(-1)!;
+    const curl = toCurl({ method: last.method, url: last.sentUrl, headers: last.requestHeaders, body: last.requestBody });
+    const observed = JSON.stringify(exchanges.map((e) => ({ ...e, requestBody: undefined, responseBody: undefined, sentUrl: undefined })));
     await http.close();
 
     assert.ok(entries.length >= 8, `logged ${entries.length} requests`);
@@ -66,6 +70,7 @@ describe('no token or key material in the request log or in error messages', () 
       assert.ok(!logged.includes(secret), 'a secret reached the request log');
       for (const message of messages) assert.ok(!message.includes(secret), `a secret reached an error: ${message.slice(0, 200)}`);
       assert.ok(!curl.includes(secret), 'a secret reached copy-as-curl');
+      assert.ok(!observed.includes(secret), 'a secret reached an observed exchange\'s headers or URL');
     }
     assert.ok(entries.some((e) => e.requestHeaders.authorization === 'Bearer <redacted>'));
     assert.ok(entries.some((e) => e.url.includes('access_token=<redacted>')));

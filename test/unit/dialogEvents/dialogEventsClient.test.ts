@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { DialogEventsSubscription, dialogEventsSubscriptionQuery, type DialogEvent, type DialogEventsOptions, type StreamConnector, type StreamRequest, type SubscriptionStatus, type TokenRequestReason } from '../../../src/platform/dialogporten/events';
+import { DialogEventsSubscription, dialogEventsSubscriptionQuery, httpStreamConnector, type DialogEvent, type DialogEventsOptions, type StreamConnector, type StreamRequest, type SubscriptionStatus, type TokenRequestReason } from '../../../src/platform/dialogporten/events';
+import { HttpClient, type RequestLogEntry } from '../../../src/platform/http';
 import type { SandboxHandle } from '../../../src/sandbox';
 import { sandboxToken, useSandbox } from '../helpers/sandbox';
 
@@ -10,6 +11,9 @@ describe('dialog events: subscription client against the sandbox stream', functi
   let accessToken: string;
   let dialogIds: string[];
   const subscriptions: DialogEventsSubscription[] = [];
+  const logged: RequestLogEntry[] = [];
+  const http = new HttpClient({ onRequest: (entry) => logged.push(entry) });
+  const connect = httpStreamConnector(http);
 
   before(async () => {
     const handle = sandbox();
@@ -23,6 +27,8 @@ describe('dialog events: subscription client against the sandbox stream', functi
   afterEach(() => {
     for (const subscription of subscriptions.splice(0)) subscription.dispose();
   });
+
+  after(() => http.close());
 
   /** A dialog token the way a client gets one: from the dialog details. */
   async function dialogToken(handle: SandboxHandle, dialogId: string): Promise<string> {
@@ -54,6 +60,7 @@ describe('dialog events: subscription client against the sandbox stream', functi
       maxAuthFailures: overrides.maxAuthFailures,
       attemptLimit: overrides.attemptLimit,
       backoff: { initialMs: 50, maxMs: 200 },
+      connect,
     });
     subscriptions.push(subscription);
     const until = (predicate: () => boolean, what: string, ms = 10_000): Promise<void> => new Promise((resolve, reject) => {
@@ -85,6 +92,12 @@ describe('dialog events: subscription client against the sandbox stream', functi
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(s.events, [{ dialogId: mine, type: 'DIALOG_UPDATED' }], 'only the subscribed dialog\'s event arrives');
     assert.deepEqual(s.reasons, ['initial']);
+    const opened = logged.filter((entry) => entry.url.endsWith('/graphql/stream'));
+    assert.ok(opened.length >= 1, 'the stream connection is in the request log like every other request');
+    assert.equal(opened[0].method, 'POST');
+    assert.equal(opened[0].status, 200);
+    assert.equal(opened[0].requestHeaders.authorization, 'Bearer <redacted>', 'the dialog token is redacted there');
+    assert.equal(opened[0].requestHeaders['user-agent'], 'altinn-inbox-inspector');
   });
 
   it('switches to a fresh dialog token before the current one expires and keeps delivering events', async () => {
@@ -208,6 +221,7 @@ describe('dialog events: subscription client against the sandbox stream', functi
       onStatus: (status) => statuses.push(status),
       backoff: { initialMs: 20, maxMs: 80 },
       attemptLimit: { max: 100 },
+      connect,
     });
     subscriptions.push(subscription);
     void subscription.start();
@@ -305,5 +319,30 @@ describe('dialog events: what the client makes of the stream', () => {
     assert.deepEqual(r.events, [{ dialogId, type: 'DIALOG_UPDATED' }]);
     // 1–3 answer and end: 10, 20, 40 (capped). 4 brought an event: 10 again. 5 ends: 20. 6 held 160 ms of keep-alives: 10. 7 ends: 20.
     assert.deepEqual(r.delays(), [10, 20, 40, 10, 20, 10, 20]);
+  });
+
+  it('waits as long as a refusing answer\'s Retry-After says, in seconds or as an HTTP date, instead of its own backoff', async () => {
+    // Whole seconds only: 3–4 s from now when written, 2–3 s when the second answer (1 s later) is read.
+    const inAFewSeconds = new Date(Math.floor(Date.now() / 1000) * 1000 + 4_000).toUTCString();
+    const answers = [{ status: 503, retryAfter: '1' }, { status: 429, retryAfter: inAFewSeconds }];
+    let n = 0;
+    const connect: StreamConnector = async () => {
+      const answer = answers[n++];
+      if (!answer) return new Promise(() => undefined);
+      async function* body(): AsyncIterable<Uint8Array> {
+        yield encoder.encode('{"title":"busy"}');
+      }
+      return { status: answer.status, headers: { 'retry-after': answer.retryAfter, 'content-type': 'application/json' }, body: body() };
+    };
+    const r = run(connect);
+    void r.subscription.start();
+    const deadline = Date.now() + 5_000;
+    while (r.delays().length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    r.subscription.dispose();
+    const [seconds, date] = r.delays();
+    assert.equal(seconds, 1_000);
+    assert.ok(date > 1_500 && date <= 3_000, `the HTTP date read as 2–3 s from then (${date} ms)`);
+    const reasons = r.statuses.flatMap((status) => (status.state === 'reconnecting' ? [status.reason] : []));
+    assert.deepEqual(reasons, ['the event stream answered 503: busy', 'the event stream answered 429: busy']);
   });
 });

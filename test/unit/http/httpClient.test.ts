@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { ApiError, CancelledError, NetworkError, ResponseFormatError, ResponseShapeError, TimeoutError } from '../../../src/platform/errors';
-import { HttpClient, type RequestLogEntry } from '../../../src/platform/http';
+import { HttpClient, type HttpExchange, type RequestLogEntry } from '../../../src/platform/http';
 import { useSandbox } from '../helpers/sandbox';
 
 describe('HTTP client against the sandbox with injected faults', () => {
@@ -138,12 +138,20 @@ describe('HTTP client against the sandbox with injected faults', () => {
     await assert.rejects(http.getJson(jwksUrl(), { payload: 'JWKS' }), (e: unknown) => e instanceof ApiError && e.status === 401 && /invalid_token: The token expired/.test(e.message));
   });
 
-  it('keeps the last exchange (request with real headers, response body) for copy-as-curl and raw views', async () => {
+  it('tells exchange observers the answer with its body for raw views, and the request with its token redacted', async () => {
+    const exchanges: HttpExchange[] = [];
+    const unsubscribe = http.onExchange((exchange) => exchanges.push(exchange));
     await http.getJson(jwksUrl(), { payload: 'JWKS' }, { headers: { authorization: 'Bearer abc.def.ghi' } });
-    assert.equal(http.lastExchange?.request.headers?.authorization, 'Bearer abc.def.ghi');
-    assert.equal(http.lastExchange?.response?.status, 200);
-    assert.match(http.lastExchange?.response?.body.toString() ?? '', /"keys"/);
-    assert.equal(log.at(-1)?.requestHeaders.authorization, 'Bearer <redacted>');
+    unsubscribe();
+    await http.getJson(jwksUrl(), { payload: 'JWKS' });
+    assert.equal(exchanges.length, 1, 'nothing after unsubscribing');
+    const [exchange] = exchanges;
+    assert.equal(exchange.sentUrl, jwksUrl());
+    assert.equal(exchange.status, 200);
+    assert.match(exchange.responseBody?.toString() ?? '', /"keys"/);
+    assert.equal(exchange.requestHeaders.authorization, 'Bearer <redacted>', 'an observer never holds the token');
+    assert.ok(!JSON.stringify(exchange).includes('abc.def.ghi'));
+    assert.equal(log.at(-2)?.requestHeaders.authorization, 'Bearer <redacted>');
   });
 });
 

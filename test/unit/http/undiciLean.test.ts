@@ -7,6 +7,7 @@ describe('lean undici (what the bundle uses instead of undici\'s full index)', (
   let server: Server;
   let base: string;
   const seen: { method?: string; url?: string; body: string }[] = [];
+  const dispatcher = new Agent({ keepAliveTimeout: 1_000 });
 
   before(async () => {
     server = createServer((req, res) => {
@@ -23,10 +24,13 @@ describe('lean undici (what the bundle uses instead of undici\'s full index)', (
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
-  after(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  after(async () => {
+    await dispatcher.close();
+    await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  });
 
   it('sends method, path with query and body, and returns status, headers and body', async () => {
-    const response = await request(`${base}/a/b?x=1&y=%C3%A6`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } });
+    const response = await request(`${base}/a/b?x=1&y=%C3%A6`, { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' }, dispatcher });
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['content-type'], 'application/json');
     assert.deepEqual(await response.body.json(), { method: 'POST', url: '/a/b?x=1&y=%C3%A6', body: 'hello' });
@@ -45,6 +49,6 @@ describe('lean undici (what the bundle uses instead of undici\'s full index)', (
   it('is cancelled by an AbortSignal', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await assert.rejects(request(`${base}/slow`, { signal: controller.signal }), (error: Error) => error.name === 'AbortError' || /abort/i.test(error.message));
+    await assert.rejects(request(`${base}/slow`, { signal: controller.signal, dispatcher }), (error: Error) => error.name === 'AbortError' || /abort/i.test(error.message));
   });
 });

@@ -172,7 +172,7 @@ export class DialogportenClient {
 
   /** Fetches front-channel-embed content with the dialog token from the dialog details (≤ 100 KB, 10 s). */
   async fetchFrontChannelEmbed(url: string, dialogToken: string, options: FrontChannelEmbedOptions = {}): Promise<FrontChannelEmbed> {
-    return fetchFrontChannelEmbed(url, dialogToken, { onRequest: (entry) => this.options.http.notify(entry), ...options });
+    return fetchFrontChannelEmbed(this.options.http, url, dialogToken, options);
   }
 
   private dialogUrl(dialogId: string): string {

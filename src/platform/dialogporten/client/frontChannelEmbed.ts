@@ -1,7 +1,5 @@
-import type { Dispatcher } from 'undici';
-import { loadUndici } from '../../http/loadUndici';
-import { ApiError, CancelledError, InvalidInputError, NetworkError, ResponseFormatError, TimeoutError, type RequestDescription } from '../../errors';
-import { apiErrorFromResponse, redactHeaders, redactUrl, type RequestLogListener } from '../../http';
+import { CancelledError, InvalidInputError, NetworkError, PlatformError, ResponseFormatError, TimeoutError, type RequestDescription } from '../../errors';
+import { apiErrorFromResponse, readAtMost, redactUrl, type HttpClient } from '../../http';
 import { classifyMediaType, isFrontChannelEmbed } from '../../content/mediaType';
 
 /** The FCE protocol's limits: at most 100 KB, 10 seconds, and a few redirects. */
@@ -27,7 +25,6 @@ export interface FrontChannelEmbedOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
-  readonly dispatcher?: Dispatcher;
   /**
    * The media type the dialog declares for this embed (`…frontchannelembed-url;type=text/markdown`). When it names
    * markdown or html, the body is read as that whatever the response's Content-Type says; otherwise the
@@ -36,8 +33,6 @@ export interface FrontChannelEmbedOptions {
   readonly declaredMediaType?: string;
   /** Sent as `Accept-Language` (see acceptLanguageFor). */
   readonly acceptLanguage?: string;
-  /** Told about each request (one per redirect hop), as HttpClient's request log is. */
-  readonly onRequest?: RequestLogListener;
 }
 
 /**
@@ -65,11 +60,13 @@ export function acceptLanguageFor(language: string): string {
 
 /**
  * GETs a front-channel-embed URL with `Authorization: Bearer <dialog token>` as Arbeidsflate does. Only http(s);
- * redirects are followed, but the token is not sent on to another origin or from https down to http.
+ * redirects are followed here (HttpClient never follows them), but the token is not sent on to another origin or from
+ * https down to http. Each hop is one request in `http`'s log.
  */
-export async function fetchFrontChannelEmbed(url: string, dialogToken: string, options: FrontChannelEmbedOptions = {}): Promise<FrontChannelEmbed> {
+export async function fetchFrontChannelEmbed(http: HttpClient, url: string, dialogToken: string, options: FrontChannelEmbedOptions = {}): Promise<FrontChannelEmbed> {
   const maxBytes = options.maxBytes ?? FCE_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? FCE_TIMEOUT_MS;
+  // One deadline for all hops and their bodies, so it is kept here rather than per request.
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -87,17 +84,10 @@ export async function fetchFrontChannelEmbed(url: string, dialogToken: string, o
       const headers: Record<string, string> = { accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.5, application/problem+json;q=0.1' };
       if (options.acceptLanguage) headers['accept-language'] = options.acceptLanguage;
       if (current.origin === origin) headers.authorization = `Bearer ${dialogToken}`;
-      const startedMs = Date.now();
-      const response = await loadUndici().request(current, { method: 'GET', headers, signal: controller.signal, dispatcher: options.dispatcher });
-      const status = response.statusCode;
-      const responseHeaders = flatten(response.headers);
-      options.onRequest?.({
-        method: 'GET', url: description.url, status, durationMs: Date.now() - startedMs, requestBytes: 0,
-        responseBytes: Number(responseHeaders['content-length'] ?? 0) || 0, retries: 0,
-        requestHeaders: redactHeaders(headers), responseHeaders: redactHeaders(responseHeaders), startedAt: new Date(startedMs).toISOString(),
-      });
+      const response = await http.stream({ method: 'GET', url: current.toString(), headers, signal: controller.signal, headersTimeoutMs: timeoutMs });
+      const { status, headers: responseHeaders } = response;
       if (status >= 300 && status < 400 && responseHeaders.location) {
-        await response.body.dump();
+        await readAtMost(response.body, maxBytes); // read and dropped, so the connection can be reused
         if (redirects >= FCE_MAX_REDIRECTS) throw new ResponseFormatError(description, status, undefined, `more than ${FCE_MAX_REDIRECTS} redirects`);
         const next = checkedUrl(new URL(responseHeaders.location, current).toString());
         if (current.protocol === 'https:' && next.protocol === 'http:') throw new ResponseFormatError(description, status, undefined, 'redirect from https to http refused');
@@ -105,7 +95,8 @@ export async function fetchFrontChannelEmbed(url: string, dialogToken: string, o
         description = { method: 'GET', url: redactUrl(current.toString()) };
         continue;
       }
-      const body = await readLimited(response.body, maxBytes, description, status);
+      const { bytes: body, overflowed } = await readAtMost(response.body, maxBytes);
+      if (overflowed) throw new ResponseFormatError(description, status, undefined, `the embedded content is larger than ${Math.round(maxBytes / 1024)} KB`);
       if (status < 200 || status > 299) throw apiErrorFromResponse({ status, headers: responseHeaders, body }, description);
       const finalUrl = current.toString();
       if (status === 204 || body.length === 0) return { kind: 'empty', finalUrl };
@@ -118,9 +109,11 @@ export async function fetchFrontChannelEmbed(url: string, dialogToken: string, o
       return { kind: 'content', format, mediaType: `text/${format}`, responseMediaType, text, finalUrl };
     }
   } catch (error) {
-    if (error instanceof ResponseFormatError || error instanceof CancelledError || error instanceof ApiError || error instanceof InvalidInputError) throw error;
+    // The shared deadline ran out (http.stream() saw only its signal abort), or the caller cancelled while a body was read.
+    if (timedOut && !options.signal?.aborted) throw new TimeoutError(description, timeoutMs);
     if (options.signal?.aborted) throw new CancelledError(description);
-    if (timedOut) throw new TimeoutError(description, timeoutMs);
+    if (error instanceof PlatformError) throw error;
+    // The body broke off after the headers came.
     throw new NetworkError(description, (error as { code?: string }).code, (error as Error).message, { cause: error });
   } finally {
     clearTimeout(timer);
@@ -137,24 +130,4 @@ function checkedUrl(raw: string): URL {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError('url', `Front-channel embeds are fetched over http(s) only, not ${url.protocol}`);
   return url;
-}
-
-async function readLimited(body: Dispatcher.ResponseData['body'], maxBytes: number, request: RequestDescription, status: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      body.destroy();
-      throw new ResponseFormatError(request, status, undefined, `the embedded content is larger than ${Math.round(maxBytes / 1024)} KB`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
 }

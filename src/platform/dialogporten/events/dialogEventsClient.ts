@@ -1,7 +1,7 @@
 import { decodeJwtUnverified } from '../../auth/jwtDecode';
-import { redactJwts } from '../../http/redaction';
+import { parseRetryAfter, redactJwts, sleep } from '../../http';
 import { SseParser } from './sseParser';
-import { drain, readError, retryAfterMs, undiciStreamConnector, type StreamConnector } from './streamConnection';
+import { drain, readError, type StreamConnector } from './streamConnection';
 import { dialogEventsSubscriptionQuery } from './subscriptionQuery';
 
 /** `DIALOG_UPDATED` and `DIALOG_DELETED` today; kept open for types Dialogporten may add. */
@@ -66,7 +66,8 @@ export interface DialogEventsOptions {
   readonly attemptTimes?: number[];
   /** A stream that stayed open this long (its keep-alives arriving) counts as healthy and resets the backoff (default 3 min). */
   readonly healthyAfterMs?: number;
-  readonly connect?: StreamConnector;
+  /** Opens the HTTP stream: httpStreamConnector(http), or a scripted one in tests. */
+  readonly connect: StreamConnector;
   readonly now?: () => number;
 }
 
@@ -243,7 +244,7 @@ export class DialogEventsSubscription {
     const healthy = (): boolean => sawEvent || (connectedAt !== undefined && this.now() - connectedAt >= healthyAfterMs);
     try {
       armIdle();
-      const response = await (this.options.connect ?? undiciStreamConnector)({
+      const response = await this.options.connect({
         url: this.options.streamUrl,
         method: 'POST',
         headers: {
@@ -261,7 +262,7 @@ export class DialogEventsSubscription {
       }
       if (response.status !== 200) {
         const message = await readError(response.body);
-        return { kind: 'failed', message: `the event stream answered ${response.status}${message ? `: ${message}` : ''}`, retryAfterMs: retryAfterMs(response.headers['retry-after']) };
+        return { kind: 'failed', message: `the event stream answered ${response.status}${message ? `: ${message}` : ''}`, retryAfterMs: parseRetryAfter(response.headers['retry-after']) };
       }
       const contentType = response.headers['content-type'] ?? '';
       if (!contentType.toLowerCase().startsWith('text/event-stream')) {
@@ -373,19 +374,4 @@ function describeErrors(errors: readonly { message?: unknown; extensions?: { cod
 function tokenExpiresWithin(token: string, ms: number, now: number): boolean {
   const expiry = tokenExpiry(token);
   return expiry !== undefined && expiry.getTime() - ms <= now;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,6 +1,4 @@
-import type { Dispatcher } from 'undici';
-import { loadUndici } from '../../http/loadUndici';
-import { redactJwts } from '../../http/redaction';
+import { readAtMost, redactJwts, type HttpClient } from '../../http';
 
 /** The HTTP side of the event stream: opening it, and reading what a refusing or failing answer says. */
 
@@ -18,44 +16,24 @@ export interface StreamResponse {
   readonly body: AsyncIterable<Uint8Array>;
 }
 
-/** Opens the HTTP stream; replaceable in tests. */
+/** Opens the HTTP stream; tests may script one. */
 export type StreamConnector = (request: StreamRequest) => Promise<StreamResponse>;
 
-export const undiciStreamConnector: StreamConnector = async (request) => {
-  const response = await loadUndici().request(request.url, {
-    method: request.method as Dispatcher.HttpMethod,
-    headers: { ...request.headers, 'user-agent': 'altinn-inbox-inspector' },
-    body: request.body,
-    signal: request.signal,
+/** The event stream over the extension's HttpClient (its connections, user agent and request log). */
+export function httpStreamConnector(http: HttpClient): StreamConnector {
+  return (request) => http.stream({
+    ...request,
+    headersTimeoutMs: 30_000,
     // The subscription's idle watchdog decides when a quiet stream is dead.
-    bodyTimeout: 0,
-    headersTimeout: 30_000,
+    bodyTimeoutMs: 0,
   });
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return { status: response.statusCode, headers, body: response.body };
-};
-
-/** Retry-After in seconds or as an HTTP date, in milliseconds from now. */
-export function retryAfterMs(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** What an error answer says (GraphQL errors or ProblemDetails), tokens masked, kept short. */
 export async function readError(body: AsyncIterable<Uint8Array>): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  for await (const chunk of body) {
-    text += decoder.decode(chunk, { stream: true });
-    if (text.length > 8_192) break;
-  }
+  const { bytes } = await readAtMost(body, 8_192);
   try {
-    const parsed = JSON.parse(text) as { errors?: { message?: string }[]; title?: string; detail?: string };
+    const parsed = JSON.parse(bytes.toString('utf8')) as { errors?: { message?: string }[]; title?: string; detail?: string };
     const message = parsed.errors?.map((e) => e.message).filter(Boolean).join('; ') || parsed.detail || parsed.title;
     if (message) return redactJwts(message).slice(0, 300);
   } catch {
@@ -66,9 +44,5 @@ export async function readError(body: AsyncIterable<Uint8Array>): Promise<string
 
 /** Reads and drops up to 64 KB of a body that is not the stream (so the connection can be reused). */
 export async function drain(body: AsyncIterable<Uint8Array>): Promise<void> {
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > 65_536) break;
-  }
+  await readAtMost(body, 65_536);
 }
