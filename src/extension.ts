@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { HttpClient } from './platform/http';
 import { registerCommand } from './vscode/commands';
 import { registerDialogPanel } from './vscode/dialogPanel/registerDialogPanel';
-import { ConnectionService } from './vscode/connections/connectionService';
+import { ConnectionService } from './vscode/connectionService';
 import { registerConnections } from './vscode/connections/registerConnections';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { ContextKeys, setContextKey } from './vscode/contextKeys';

@@ -1,4 +1,4 @@
-import type { Schema } from './http/jsonBody';
+import type { Schema } from './schema';
 import type * as PayloadSchemas from './payloadSchemas';
 
 export type PayloadSchemaSet = typeof PayloadSchemas;

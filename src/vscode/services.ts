@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { HttpClient } from '../platform/http';
-import type { ConnectionService } from './connections/connectionService';
+import type { ConnectionService } from './connectionService';
 import type { ProfileStore } from './profiles/profileStore';
 import type { Prompts } from './prompts';
 import type { SandboxManager } from './sandbox/sandboxManager';

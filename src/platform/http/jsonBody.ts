@@ -1,9 +1,7 @@
 import { ResponseFormatError, ResponseShapeError, type RequestDescription } from '../errors';
+import type { Schema } from '../schema';
 
-/** Structural match for a zod schema (or anything with the same safeParse contract). */
-export interface Schema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-}
+export type { Schema };
 
 const JSON_CONTENT_TYPE = /^(application\/([\w.-]+\+)?json|text\/json)\s*(;|$)/i;
 

@@ -5,7 +5,7 @@ import type { ExtensionServices } from '../services';
 import { environmentNodes, profileChildren, profileNodes } from './profileNodes';
 import { nextRefreshAt } from './refreshSchedule';
 import type { NodeSpec } from './nodeSpec';
-import type { TokenState } from './tokenState';
+import type { TokenState } from '../tokenState';
 import { ContextKeys, setContextKey } from '../contextKeys';
 
 export const CONNECTIONS_VIEW_ID = 'altinnInbox.connections';

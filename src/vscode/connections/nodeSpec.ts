@@ -3,7 +3,7 @@
 import type { EnvironmentId } from '../../platform/environments';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { Localizer } from '../../platform/presentation';
-import type { TokenState } from './tokenState';
+import type { TokenState } from '../tokenState';
 
 export type NodeKind =
   | 'environment' | 'profile' | 'token' | 'detail' | 'fix' | 'identity' | 'key' | 'scopes' | 'feature' | 'scope';

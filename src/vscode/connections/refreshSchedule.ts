@@ -1,4 +1,4 @@
-import type { TokenState } from './tokenState';
+import type { TokenState } from '../tokenState';
 
 /**
  * When the view should next refresh a token: shortly before the earliest expiry among the tokens shown

@@ -5,7 +5,7 @@ import type { ExtensionServices } from '../services';
 import { CONNECTIONS_VIEW_ID, ConnectionsTreeProvider } from './connectionsTree';
 import type { NodeSpec } from './nodeSpec';
 import { profileIdOf, profileItems, resolveProfile } from '../shared/profileArgs';
-import type { TokenState } from './tokenState';
+import type { TokenState } from '../tokenState';
 
 export const DRAFT_SCOPE_REQUEST_COMMAND = 'altinnInbox.draftScopeRequest';
 

@@ -2,7 +2,7 @@ import type { ConnectionProfile } from '../profiles/profile';
 import type { FixAction } from '../shared/connectionFixes';
 import type { Localizer } from '../../platform/presentation';
 import type { NodeSpec, ProfileChildrenInput } from './nodeSpec';
-import type { TokenState } from './tokenState';
+import type { TokenState } from '../tokenState';
 
 /** The token row of a profile: its state, and under an expired or failing token what to do about it. */
 export function tokenNode({ profile, state, nowMs, t, timeOfDay }: ProfileChildrenInput): NodeSpec {

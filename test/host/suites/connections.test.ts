@@ -8,7 +8,7 @@ import { featureChecklist } from '../../../src/platform/scopes';
 import type { SandboxHandle } from '../../../src/sandbox';
 import { profileChildren } from '../../../src/vscode/connections/profileNodes';
 import type { NodeSpec } from '../../../src/vscode/connections/nodeSpec';
-import type { TokenState } from '../../../src/vscode/connections/tokenState';
+import type { TokenState } from '../../../src/vscode/tokenState';
 import type { ConnectionProfile, MaskinportenProfile } from '../../../src/vscode/profiles/profile';
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { InspectorModel } from '../../../src/vscode/tokenInspector/tokenInspectorModel';

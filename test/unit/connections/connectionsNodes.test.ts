@@ -6,7 +6,7 @@ import { nextRefreshAt } from '../../../src/vscode/connections/refreshSchedule';
 import type { NodeSpec } from '../../../src/vscode/connections/nodeSpec';
 import { plainLocalizer } from '../../../src/platform/presentation';
 import type { ConnectionProfile, MaskinportenProfile } from '../../../src/vscode/profiles/profile';
-import type { TokenState } from '../../../src/vscode/connections/tokenState';
+import type { TokenState } from '../../../src/vscode/tokenState';
 
 const t = plainLocalizer.t;
 const timeOfDay = (date: Date) => date.toISOString().slice(11, 16);

@@ -1,5 +1,5 @@
-import { decodeJwtUnverified, type TokenProvider } from '../../platform/auth';
-import { MaskinportenError, PlatformError } from '../../platform/errors';
+import { decodeJwtUnverified, type TokenProvider } from '../platform/auth';
+import { MaskinportenError, PlatformError } from '../platform/errors';
 
 /** What the Connections view shows about a profile's token. Never holds the token itself. */
 export type TokenState =

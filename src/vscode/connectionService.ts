@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { AltinnTokenProvider, importPrivateJwk, MaskinportenTokenProvider, PastedTokenProvider, TokenCache, type TokenProvider } from '../../platform/auth';
-import { InvalidInputError, KeyImportError, PlatformError } from '../../platform/errors';
-import { resolveEnvironment, type AltinnEnvironment, type EnvironmentId, type EnvironmentOverrides } from '../../platform/environments';
-import type { HttpClient } from '../../platform/http';
-import { SandboxPersonTokenProvider } from '../../platform/sandboxClient/sandboxPersonTokenProvider';
-import type { ConnectionProfile, SandboxProfile } from '../profiles/profile';
-import type { ProfileStore } from '../profiles/profileStore';
-import { signingKeyFromStored } from '../profiles/storedKey';
-import type { SandboxManager } from '../sandbox/sandboxManager';
-import { settingValue } from '../settings/settingProblems';
-import { readCustomBaseUrls } from '../settings/settingValues';
+import { AltinnTokenProvider, importPrivateJwk, MaskinportenTokenProvider, PastedTokenProvider, TokenCache, type TokenProvider } from '../platform/auth';
+import { InvalidInputError, KeyImportError, PlatformError } from '../platform/errors';
+import { resolveEnvironment, type AltinnEnvironment, type EnvironmentId, type EnvironmentOverrides } from '../platform/environments';
+import type { HttpClient } from '../platform/http';
+import { SandboxPersonTokenProvider } from '../platform/sandboxClient/sandboxPersonTokenProvider';
+import type { ConnectionProfile, SandboxProfile } from './profiles/profile';
+import type { ProfileStore } from './profiles/profileStore';
+import { signingKeyFromStored } from './profiles/storedKey';
+import type { SandboxManager } from './sandbox/sandboxManager';
+import { settingValue } from './settings/settingProblems';
+import { readCustomBaseUrls } from './settings/settingValues';
 import { observedProvider, tokenStateFromError, type TokenState } from './tokenState';
 
 /** Which token an API takes: Dialogporten accepts Maskinporten tokens; Correspondence and access management want Altinn tokens. */
