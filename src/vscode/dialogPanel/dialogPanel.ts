@@ -1,17 +1,21 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../cancellableProgress';
 import { plainText, renderContent } from '../../platform/content';
-import { tokenExpiry, type TokenRequestReason } from '../../platform/dialogporten/events';
+import type { TokenRequestReason } from '../../platform/dialogporten/events';
 import { acceptLanguageFor, parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten';
 import { correspondenceContentId } from '../../platform/correspondence';
 import type { AltinnEnvironment } from '../../platform/environments';
 import { PlatformError } from '../../platform/errors';
 import { decodeJwtUnverified } from '../../platform/auth/jwtDecode';
-import { redactJwts, toCurl } from '../../platform/http';
+import { redactJwts } from '../../platform/http';
 import { isUserCancelled, maskSecrets, UserCancelledError } from '../commands';
+import { dialogDetails } from '../dialogDetails/dialogDetails';
+import { isDialogTokenFresh } from '../dialogDetails/dialogToken';
 import { createApiClients, type ApiClients } from '../inbox/apiClients';
 import { adviseOnError } from '../inbox/errorAdvice';
-import { redactJsonTokens } from '../payloads/rawJson';
+import type { RecordedExchange } from '../payloads/exchangeRecorder';
+import { payloadDebugging, type RawSource } from '../payloads/payloadDebugging';
+import { redactJsonTokens, type RawRef } from '../payloads/rawJson';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
 import { renderWebviewShell } from '../webview/webviewHtml';
@@ -44,20 +48,17 @@ interface Loaded {
   readonly rawBytes: number;
   readonly dialogToken?: string;
   readonly fetchedAt: string;
-  readonly requestUrl?: string;
+  /** The recorded GET behind it (raw JSON, the request, curl); none for a saved payload. */
+  readonly exchange?: RecordedExchange;
 }
 
 export interface DialogPanelHost {
   readonly services: ExtensionServices;
-  /** Says once per session that opening marks dialogs as seen; asks first on Production. Throws UserCancelledError. */
-  confirmMarkSeen(environment: AltinnEnvironment, title: string | undefined, reason: 'open' | 'refresh' | 'token'): Promise<void>;
   /**
    * Before an Altinn Correspondence message's content is fetched (which marks it as read for the sender): asks on
    * Production, says it once per session elsewhere. Throws UserCancelledError.
    */
   confirmCorrespondenceRead(environment: AltinnEnvironment, title: string | undefined): Promise<void>;
-  /** Raw JSON documents: remembers the text under this key and opens it. */
-  openRawDocument(key: string, dialogId: string, text: string): Promise<void>;
   onDidDispose(panel: DialogPanel): void;
   onDidBecomeActive(panel: DialogPanel): void;
 }
@@ -67,7 +68,7 @@ export interface DialogPanelHost {
  * host, fetches front-channel embeds with the dialog token, keeps a `dialogEvents` subscription while open, and
  * answers the webview's requests (links, GUI actions, downloads) after checking them.
  */
-export class DialogPanel implements vscode.Disposable {
+export class DialogPanel implements RawSource, vscode.Disposable {
   readonly key: string;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly abort = new AbortController();
@@ -148,6 +149,18 @@ export class DialogPanel implements vscode.Disposable {
     return this.loaded?.dialog;
   }
 
+  /** The exchange behind the shown dialog, for the shared payload commands (raw JSON, request, curl). */
+  get raw(): RawRef | undefined {
+    return this.loaded?.exchange ? { exchangeId: this.loaded.exchange.id, pointer: [] } : undefined;
+  }
+
+  get rawTitle(): string | undefined {
+    return this.titleText();
+  }
+
+  /** Its raw JSON opens beside the panel rather than over it. */
+  readonly rawBeside = true;
+
   get liveState(): LiveState {
     return this.live.state;
   }
@@ -197,12 +210,12 @@ export class DialogPanel implements vscode.Disposable {
       if (this.source.kind === 'payload') {
         await this.loadPayload(this.source.uri);
       } else {
-        this.clients ??= await createApiClients(services, this.source.profile);
+        this.clients ??= await createApiClients(services, this.source.profile, { record: payloadDebugging(services).record });
         this.environment = this.clients.environment;
-        if (!confirmed) await this.host.confirmMarkSeen(this.environment, this.titleText(), reason);
-        const requestUrl = `${this.environment.dialogportenBase.replace(/\/+$/, '')}/api/v1/enduser/dialogs/${this.source.dialogId}`;
-        const result = await this.clients.dialogporten.getDialogAndMarkSeen(this.source.dialogId, { signal: this.abort.signal });
-        this.setLoaded(result.dialog, result.raw, requestUrl);
+        const details = dialogDetails(services);
+        if (!confirmed) await details.confirmMarkSeen(this.environment, this.titleText(), reason);
+        const result = await details.fetch(this.source.profile, this.source.dialogId, { signal: this.abort.signal });
+        this.setLoaded(result.dialog, result.raw, result.exchange);
         services.log.info(`[dialog panel] fetched dialog ${this.source.dialogId} (revision ${result.dialog.revision}); Dialogporten records this as seen`);
       }
       this.notices = this.notices.filter((notice) => notice.command?.id !== 'refresh' || notice.kind !== 'info');
@@ -241,7 +254,7 @@ export class DialogPanel implements vscode.Disposable {
     this.setLoaded(dialog, text, undefined);
   }
 
-  private setLoaded(dialog: Dialog, raw: string, requestUrl: string | undefined): void {
+  private setLoaded(dialog: Dialog, raw: string, exchange: RecordedExchange | undefined): void {
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -256,7 +269,7 @@ export class DialogPanel implements vscode.Disposable {
       rawBytes: Buffer.byteLength(raw),
       dialogToken: dialog.dialogToken ?? undefined,
       fetchedAt: new Date().toISOString(),
-      requestUrl,
+      exchange,
     };
     // Content may have changed with the revision: fetch the embeds again.
     if (!previous || previous.dialog.revision !== dialog.revision || previous.dialogToken !== this.loaded.dialogToken) {
@@ -266,7 +279,7 @@ export class DialogPanel implements vscode.Disposable {
     this.source = { ...this.source, title: plainTitle(dialog, this.language) ?? this.source.title } as DialogSource;
     this.panel.title = clip(this.source.title ?? t('Dialog'), 48);
     if (this.loaded.rawBytes > LARGE_PAYLOAD_BYTES && !this.renderAnyway) {
-      void this.host.openRawDocument(this.key, dialog.id, rawJson).catch((error: unknown) => this.reportError(error));
+      void this.openRaw().catch((error: unknown) => this.reportError(error));
     }
   }
 
@@ -476,7 +489,7 @@ export class DialogPanel implements vscode.Disposable {
    */
   private async tokenForEvents(reason: TokenRequestReason, signal: AbortSignal): Promise<string> {
     const current = this.loaded?.dialogToken;
-    const fresh = current !== undefined && (tokenExpiry(current)?.getTime() ?? 0) - Date.now() > 90_000;
+    const fresh = isDialogTokenFresh(current);
     const usable = fresh && (reason === 'initial' || reason === 'reconnect' || current !== this.streamToken);
     if (usable) {
       this.streamToken = current;
@@ -580,7 +593,7 @@ export class DialogPanel implements vscode.Disposable {
         await this.load(this.loaded ? 'refresh' : 'open');
         return;
       case 'openRaw':
-        if (this.loaded) await this.host.openRawDocument(this.key, this.loaded.dialog.id, this.loaded.rawJson);
+        await this.openRaw();
         return;
       case 'renderAnyway':
         this.renderAnyway = true;
@@ -600,7 +613,12 @@ export class DialogPanel implements vscode.Disposable {
         await this.openInInbox();
         return;
       case 'copyCurl':
-        return this.copyAsCurl();
+        return vscode.commands.executeCommand<string>('altinnInbox.copyAsCurl', this);
+      case 'copyCurlWithToken':
+        return vscode.commands.executeCommand<string>('altinnInbox.copyAsCurlWithToken', this);
+      case 'showRequest':
+        await vscode.commands.executeCommand('altinnInbox.showRequest', this);
+        return;
       case 'retryLive':
         this.retryLive();
         return;
@@ -625,17 +643,14 @@ export class DialogPanel implements vscode.Disposable {
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
-  private async copyAsCurl(): Promise<string> {
-    if (this.source.kind !== 'api' || !this.loaded?.requestUrl || !this.clients) throw new Error(t('Only a dialog fetched from Dialogporten has a request to copy.'));
-    const redacted = { label: t('Token redacted'), description: t('$TOKEN placeholder: safe to paste into chats and tickets'), id: 'redacted' };
-    const withToken = { label: t('Include the token'), description: t('A live bearer token for {0}: treat the copy as a secret', this.source.profile.label), id: 'token' };
-    const choice = await this.host.services.prompts().pick([redacted, withToken], { title: t('Copy as curl'), placeHolder: t('The request that fetched this dialog') });
-    const includeToken = choice.id === 'token';
-    const token = includeToken ? await (await this.clients.tokenProvider('maskinporten')).getToken({ signal: this.abort.signal }) : 'TOKEN';
-    const curl = toCurl({ method: 'GET', url: this.loaded.requestUrl, headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } }, { includeToken });
-    await vscode.env.clipboard.writeText(curl);
-    void vscode.window.showInformationMessage(includeToken ? t('Copied as curl, with the token (it expires soon; do not share it).') : t('Copied as curl, token redacted ($TOKEN).'));
-    return curl;
+  /** The response JSON in an editor beside the panel: the recorded exchange, or a saved payload's own file. */
+  private async openRaw(): Promise<void> {
+    if (!this.loaded) return;
+    if (this.source.kind === 'payload') {
+      await vscode.window.showTextDocument(this.source.uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      return;
+    }
+    await vscode.commands.executeCommand('altinnInbox.showRawJson', this);
   }
 
   /**
@@ -671,12 +686,7 @@ export class DialogPanel implements vscode.Disposable {
       this.render(true);
       return result;
     }
-    let token = loaded.dialogToken;
-    if (!token || (tokenExpiry(token)?.getTime() ?? 0) - Date.now() < 30_000) {
-      await this.load('token');
-      token = this.loaded?.dialogToken;
-    }
-    if (!token) throw new Error(t('The dialog details carried no dialog token.'));
+    const token = await this.freshToken(loaded.dialogToken);
     const result = await withCancellableProgress(t('{0} {1}…', method, title), async (signal) => {
       try {
         const response = await services.http.send({ method, url: target.url, retry: false, signal, headers: { authorization: `Bearer ${token}`, accept: 'application/json, text/plain;q=0.9, */*;q=0.5' } });
@@ -706,7 +716,7 @@ export class DialogPanel implements vscode.Disposable {
     if (!target.ok) throw new Error(t('The attachment was not downloaded: {0}.', target.reason));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const destination = await services.prompts().saveFile({ title: t('Save attachment'), defaultUri: folder ? vscode.Uri.joinPath(folder, found.name) : undefined, saveLabel: t('Save') });
-    const token = loaded.dialogToken;
+    const token = this.source.kind === 'api' ? await this.freshToken(loaded.dialogToken) : loaded.dialogToken;
     const bytes = await withCancellableProgress(t('Downloading {0}…', found.name), async (signal) => {
       try {
         const headers: Record<string, string> = { accept: found.mediaType ?? '*/*' };
@@ -723,6 +733,14 @@ export class DialogPanel implements vscode.Disposable {
     const open = t('Open');
     void vscode.window.showInformationMessage(t('Saved {0} ({1} bytes).', destination.path.split('/').pop() ?? found.name, bytes.length), open).then((choice) => {
       if (choice === open) void vscode.commands.executeCommand('vscode.open', destination);
+    });
+  }
+
+  /** The dialog token while fresh, else one from fetching the dialog again (which asks first on Production). */
+  private freshToken(current: string | undefined): Promise<string> {
+    return dialogDetails(this.host.services).freshToken(current, async () => {
+      await this.load('token');
+      return this.loaded?.dialogToken;
     });
   }
 

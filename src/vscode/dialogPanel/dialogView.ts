@@ -320,7 +320,7 @@ function headerHtml(input: DialogViewInput, t: Translate): string {
     ? `<button type="button" data-command="openInInbox" title="${attr(t('Open this dialog in the Altinn inbox in your browser'))}">${escapeHtml(t('Open in Altinn inbox'))}</button>`
     : `<button type="button" disabled title="${attr(t('The sandbox has no web inbox; its dialogs exist only on this machine.'))}">${escapeHtml(t('Open in Altinn inbox'))}</button>`;
   const apiButtons = input.source === 'api'
-    ? `${inboxButton}<button type="button" data-command="copyCurl" title="${attr(t('Copy the request that fetched this dialog as a curl command (token redacted unless you choose otherwise)'))}">${escapeHtml(t('Copy as curl'))}</button>`
+    ? `${inboxButton}<button type="button" data-command="copyCurl" title="${attr(t('Copy the request that fetched this dialog as a curl command (token replaced by $TOKEN)'))}">${escapeHtml(t('Copy as curl'))}</button><button type="button" data-command="copyCurlWithToken" title="${attr(t('Copy the request as a curl command with a live token (asks first)'))}">${escapeHtml(t('Copy as curl with token…'))}</button><button type="button" data-command="showRequest" title="${attr(t('Show the request that fetched this dialog and the answer\'s status and headers'))}">${escapeHtml(t('Show request'))}</button>`
     : '';
   return `<header class="dialog-header">
 <div class="env-line"><span class="badge env${env.isProduction ? ' env-production' : ''}">${escapeHtml(env.label)}</span>${input.sourceLabel ? ` <span class="muted">${escapeHtml(input.sourceLabel)}</span>` : ''}

@@ -41,7 +41,7 @@ export type ToWebview =
   | { readonly type: 'live'; readonly live: LiveState }
   | { readonly type: 'busy'; readonly busy: boolean };
 
-export type PanelCommand = 'refresh' | 'openInInbox' | 'copyCurl' | 'openRaw' | 'toggleRemoteImages' | 'load' | 'renderAnyway' | 'previewAgain' | 'retryLive';
+export type PanelCommand = 'refresh' | 'openInInbox' | 'copyCurl' | 'copyCurlWithToken' | 'showRequest' | 'openRaw' | 'toggleRemoteImages' | 'load' | 'renderAnyway' | 'previewAgain' | 'retryLive';
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -55,7 +55,7 @@ export type FromWebview =
 
 const LANGUAGES = new Set(['nb', 'nn', 'en']);
 const TABS = new Set(['overview', 'transmissions', 'actions', 'activity', 'raw']);
-const COMMANDS = new Set(['refresh', 'openInInbox', 'copyCurl', 'openRaw', 'toggleRemoteImages', 'load', 'renderAnyway', 'previewAgain', 'retryLive']);
+const COMMANDS = new Set(['refresh', 'openInInbox', 'copyCurl', 'copyCurlWithToken', 'showRequest', 'openRaw', 'toggleRemoteImages', 'load', 'renderAnyway', 'previewAgain', 'retryLive']);
 
 /** The webview is less trusted than the host: every message is checked before it is acted on. */
 export function parseFromWebview(message: unknown): FromWebview | undefined {

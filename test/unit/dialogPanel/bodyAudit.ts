@@ -62,7 +62,7 @@ export function auditBody(html: string, options: { allowImages?: boolean } = {})
         problems.push(`attribute ${attribute} on <${tag}>`);
       }
       if (attribute === 'type' && tag === 'input' && value !== 'checkbox') problems.push(`input type ${value}`);
-      if (attribute === 'data-command' && !['openInInbox', 'copyCurl', 'openRaw', 'refresh', 'toggleRemoteImages', 'setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed', 'load', 'renderAnyway', 'previewAgain', 'retryLive'].includes(value)) {
+      if (attribute === 'data-command' && !['openInInbox', 'copyCurl', 'copyCurlWithToken', 'showRequest', 'openRaw', 'refresh', 'toggleRemoteImages', 'setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed', 'load', 'renderAnyway', 'previewAgain', 'retryLive'].includes(value)) {
         problems.push(`data-command="${value.slice(0, 80)}"`);
       }
     }
