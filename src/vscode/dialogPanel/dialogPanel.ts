@@ -18,12 +18,12 @@ import { payloadDebugging, type RawSource } from '../payloads/payloadDebugging';
 import { redactJsonTokens, type RawRef } from '../payloads/rawJson';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
-import { renderWebviewShell } from '../webview/webviewHtml';
+import { WebviewHost } from '../webview/webviewHost';
 import {
-  embedsToFetch, renderDialogBody, renderPlaceholderBody, PANEL_LANGUAGES, type ActionResult, type DialogTokenSummary, type EmbedRef, type EmbedState, type Notice, type Translate,
+  embedsToFetch, renderDialogBody, renderPlaceholderBody, type ActionResult, type DialogTokenSummary, type EmbedRef, type EmbedState, type Notice, type Translate,
 } from './dialogView';
 import { DialogLiveUpdates } from './liveUpdates';
-import { parseFromWebview, type FromWebview, type LiveState, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
+import { PANEL_LANGUAGES, parseFromWebview, type FromWebview, type LiveState, type PanelCommand, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
 import { checkExternalLink, checkTokenTarget, describeResponseBody, findAttachmentUrl, isKnownEmbed } from './safeTargets';
 
 export const DIALOG_PANEL_VIEW_TYPE = 'altinnInbox.dialog';
@@ -70,6 +70,7 @@ export interface DialogPanelHost {
  */
 export class DialogPanel implements RawSource, vscode.Disposable {
   readonly key: string;
+  private readonly host: WebviewHost<ToWebview, FromWebview>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly abort = new AbortController();
   private clients: ApiClients | undefined;
@@ -92,8 +93,6 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   private readonly live: DialogLiveUpdates;
   /** The dialog token the event stream was last given. */
   private streamToken: string | undefined;
-  private webviewReady = false;
-  private readonly queue: ToWebview[] = [];
   private bodyHtml: string;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -101,7 +100,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   private disposed = false;
 
   constructor(
-    private readonly host: DialogPanelHost,
+    private readonly owner: DialogPanelHost,
     readonly panel: vscode.WebviewPanel,
     private source: DialogSource,
     restored?: PersistedPanelState,
@@ -111,7 +110,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     this.tab = restored?.tab;
     this.live = new DialogLiveUpdates({
       dialogId: source.dialogId,
-      log: host.services.log,
+      log: owner.services.log,
       getToken: (reason, signal) => this.tokenForEvents(reason, signal),
       onEvent: (type) => this.onDialogEvent(type),
       checkForChanges: () => this.checkForChanges(),
@@ -119,24 +118,20 @@ export class DialogPanel implements RawSource, vscode.Disposable {
       onState: (live) => this.post({ type: 'live', live }),
     }, source.kind === 'payload' ? { state: 'off', text: t('Saved payload: no live updates') } : { state: 'off', text: t('Live updates start once the dialog is loaded') });
     this.bodyHtml = renderPlaceholderBody({ title: source.title, kind: 'loading', message: t('Loading the dialog…') });
-    panel.iconPath = vscode.Uri.joinPath(host.services.context.extensionUri, 'media', 'altinn-activity.svg');
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(host.services.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(host.services.context.extensionUri, 'media')],
-    };
-    this.disposables.push(panel.onDidDispose(() => this.dispose()));
+    panel.iconPath = vscode.Uri.joinPath(owner.services.context.extensionUri, 'media', 'altinn-activity.svg');
+    this.host = new WebviewHost<ToWebview, FromWebview>(panel, {
+      name: 'dialog panel',
+      extensionUri: owner.services.context.extensionUri,
+      log: owner.services.log,
+      parse: parseFromWebview,
+      onMessage: (message) => this.onMessage(message),
+      // Only the newest render matters.
+      latestOnly: ['render'],
+      onDidDispose: () => this.dispose(),
+    });
     this.disposables.push(panel.onDidChangeViewState((event) => {
-      if (event.webviewPanel.active) host.onDidBecomeActive(this);
+      if (event.webviewPanel.active) owner.onDidBecomeActive(this);
       if (event.webviewPanel.visible) this.live.onVisible();
-    }));
-    this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => {
-      const parsed = parseFromWebview(message);
-      if (!parsed) {
-        host.services.log.warn('[dialog panel] ignored a malformed message from the webview');
-        return;
-      }
-      void this.onMessage(parsed).catch((error: unknown) => this.reportError(error));
     }));
     this.setHtml();
   }
@@ -198,14 +193,14 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     clearTimeout(this.renderTimer);
     clearTimeout(this.refreshTimer);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
-    this.host.onDidDispose(this);
-    this.panel.dispose();
+    this.owner.onDidDispose(this);
+    this.host.dispose();
   }
 
   // ——— loading ———
 
   private async doLoad(reason: 'open' | 'refresh' | 'token', confirmed: boolean): Promise<void> {
-    const { services } = this.host;
+    const { services } = this.owner;
     try {
       if (this.source.kind === 'payload') {
         await this.loadPayload(this.source.uri);
@@ -342,15 +337,10 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   }
 
   private setHtml(): void {
-    const webview = this.panel.webview;
-    const extensionUri = this.host.services.context.extensionUri;
-    this.webviewReady = false;
-    this.queue.length = 0;
-    webview.html = renderWebviewShell({
-      cspSource: webview.cspSource,
+    this.host.show({
+      script: 'dialogPanel',
+      style: 'dialogPanel',
       title: this.titleText() ?? t('Dialog'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'dialogPanel.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dialogPanel.css')).toString(),
       bodyHtml: `<main id="dialog-root">${this.bodyHtml}</main>`,
       initialState: { persisted: this.persisted() },
       allowRemoteImages: this.allowRemoteImages,
@@ -358,14 +348,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
-    if (this.disposed) return;
-    if (!this.webviewReady) {
-      // Only the newest render matters.
-      if (message.type === 'render') this.queue.splice(0, this.queue.length, ...this.queue.filter((m) => m.type !== 'render'));
-      this.queue.push(message);
-      return;
-    }
-    void this.panel.webview.postMessage(message);
+    if (!this.disposed) this.host.post(message);
   }
 
   // ——— embeds ———
@@ -406,7 +389,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     if (!loaded || this.source.kind !== 'api' || !isKnownEmbed(loaded.dialog, url, PANEL_LANGUAGES)) return;
     if (correspondenceContentId(url) && !this.correspondenceConsent.has(url)) {
       try {
-        await this.host.confirmCorrespondenceRead(this.environment!, this.titleText());
+        await this.owner.confirmCorrespondenceRead(this.environment!, this.titleText());
       } catch (error) {
         if (isUserCancelled(error)) return;
         throw error;
@@ -462,11 +445,11 @@ export class DialogPanel implements RawSource, vscode.Disposable {
         }
         const read = correspondenceContentId(url) ? ' (Altinn Correspondence records the message as read)' : '';
         const as = embed.kind === 'content' && embed.responseMediaType !== embed.mediaType ? ` as ${embed.mediaType} (declared; the response said ${embed.responseMediaType || 'nothing'})` : '';
-        this.host.services.log.info(`[dialog panel] front-channel embed ${redactJwts(target.url)} → ${embed.kind}${as}${read}`);
+        this.owner.services.log.info(`[dialog panel] front-channel embed ${redactJwts(target.url)} → ${embed.kind}${as}${read}`);
       } catch (error) {
         if (this.disposed || this.loaded !== loaded) return;
         const message = maskSecrets(error instanceof Error ? error.message : String(error));
-        this.host.services.log.warn(`[dialog panel] front-channel embed failed: ${message}`);
+        this.owner.services.log.warn(`[dialog panel] front-channel embed failed: ${message}`);
         this.embeds.set(url, { state: 'error', message });
       } finally {
         if (this.loaded === loaded) this.embedRequests.delete(url);
@@ -511,12 +494,12 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     const time = new Date().toLocaleTimeString(vscode.env.language);
     if (type === 'DIALOG_DELETED') {
       this.notices = [{ kind: 'warning', text: t('The service owner deleted this dialog ({0}). You are looking at the last version that was fetched.', time) }];
-      this.host.services.log.info(`[dialog events] dialog ${this.source.dialogId} was deleted`);
+      this.owner.services.log.info(`[dialog events] dialog ${this.source.dialogId} was deleted`);
       this.render(true);
       return;
     }
     if (type !== 'DIALOG_UPDATED') return;
-    this.host.services.log.info(`[dialog events] dialog ${this.source.dialogId} was updated`);
+    this.owner.services.log.info(`[dialog events] dialog ${this.source.dialogId} was updated`);
     if (this.environment?.isProduction) {
       this.notices = [{ kind: 'info', text: t('The dialog was updated ({0}). Refreshing fetches it again, which marks it as seen.', time), command: { id: 'refresh', label: t('Refresh') } }];
       this.render(true);
@@ -526,7 +509,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       void this.load('refresh').catch((error: unknown) => {
-        if (!isUserCancelled(error)) this.host.services.log.warn(`[dialog events] refresh after an update failed: ${(error as Error).message}`);
+        if (!isUserCancelled(error)) this.owner.services.log.warn(`[dialog events] refresh after an update failed: ${(error as Error).message}`);
       });
     }, 300);
   }
@@ -553,12 +536,8 @@ export class DialogPanel implements RawSource, vscode.Disposable {
 
   // ——— messages ———
 
-  private async onMessage(message: FromWebview): Promise<void> {
+  private async onMessage(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.webviewReady = true;
-        for (const queued of this.queue.splice(0)) void this.panel.webview.postMessage(queued);
-        return;
       case 'selectTab':
         this.tab = message.tab;
         return;
@@ -585,11 +564,10 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   }
 
   /** A toolbar command, from the panel's buttons or from the editor title / palette while the panel is active. Returns the copied curl for `copyCurl`. */
-  async runCommand(command: Extract<FromWebview, { type: 'command' }>['command']): Promise<string | void> {
+  async runCommand(command: PanelCommand): Promise<string | void> {
     switch (command) {
       case 'load':
       case 'refresh':
-      case 'previewAgain':
         await this.load(this.loaded ? 'refresh' : 'open');
         return;
       case 'openRaw':
@@ -628,7 +606,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   private async openLink(href: string): Promise<void> {
     const check = checkExternalLink(href);
     if (!check.ok) {
-      this.host.services.log.warn(`[dialog panel] link not opened (${check.reason}): ${redactJwts(href).slice(0, 200)}`);
+      this.owner.services.log.warn(`[dialog panel] link not opened (${check.reason}): ${redactJwts(href).slice(0, 200)}`);
       void vscode.window.showWarningMessage(t('The link was not opened: {0}.', check.reason));
       return;
     }
@@ -658,7 +636,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
    * methods are sent with the dialog token and the answer is shown under the action. Returns what happened.
    */
   async executeGuiAction(actionId: string): Promise<ActionResult | undefined> {
-    const { services } = this.host;
+    const { services } = this.owner;
     const loaded = this.loaded;
     if (!loaded) throw new Error(t('The dialog is not loaded yet.'));
     if (this.source.kind !== 'api') throw new Error(t('Actions run only on dialogs fetched from Dialogporten, not on saved payloads.'));
@@ -704,7 +682,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   }
 
   private async downloadAttachment(attachmentId: string, url: string): Promise<void> {
-    const { services } = this.host;
+    const { services } = this.owner;
     const loaded = this.loaded;
     if (!loaded) return;
     const found = findAttachmentUrl(loaded.dialog, attachmentId, url);
@@ -738,21 +716,16 @@ export class DialogPanel implements RawSource, vscode.Disposable {
 
   /** The dialog token while fresh, else one from fetching the dialog again (which asks first on Production). */
   private freshToken(current: string | undefined): Promise<string> {
-    return dialogDetails(this.host.services).freshToken(current, async () => {
+    return dialogDetails(this.owner.services).freshToken(current, async () => {
       await this.load('token');
       return this.loaded?.dialogToken;
     });
   }
 
   private reportError(error: unknown): void {
-    if (isUserCancelled(error)) return;
-    const message = maskSecrets(error instanceof Error ? error.message : String(error));
-    this.host.services.log.error(`[dialog panel] ${message}`);
-    const showLog = t('Show Log');
-    void vscode.window.showErrorMessage(message, showLog).then((choice) => {
-      if (choice === showLog) this.host.services.log.show(true);
-    });
+    this.host.reportError(error);
   }
+
 }
 
 function preferredLanguage(): PanelLanguage {

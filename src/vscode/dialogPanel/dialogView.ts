@@ -12,13 +12,12 @@ import { EXPIRED_URL, UNAUTHORIZED_URL } from '../../platform/dialogporten/schem
 import { effectiveSystemLabels } from '../../platform/dialogporten/schemas/tolerance';
 import { serviceOwnerName } from '../inbox/presentation';
 import { escapeHtml } from '../webview/webviewHtml';
-import type { LiveState, PanelLanguage, PanelTab } from './protocol';
+import { PANEL_LANGUAGES, PANEL_TABS, type LiveState, type PanelLanguage, type PanelTab } from './protocol';
 
 /** `vscode.l10n.t` in the extension; a plain `{0}` formatter in tests. */
 export type Translate = (message: string, ...args: (string | number)[]) => string;
 
-export const PANEL_LANGUAGES: readonly PanelLanguage[] = ['nb', 'nn', 'en'];
-export const PANEL_TABS: readonly PanelTab[] = ['overview', 'transmissions', 'actions', 'activity', 'raw'];
+export { PANEL_LANGUAGES, PANEL_TABS } from './protocol';
 
 /** Rendered front-channel-embed content, or why there is none. */
 export type EmbedState =

@@ -4,6 +4,7 @@ import { dialogDetails } from '../dialogDetails/dialogDetails';
 import { registerCommand } from '../commands';
 import { resolveProfile } from '../inbox/apiClients';
 import { payloadDebugging } from '../payloads/payloadDebugging';
+import { createWebviewPanel } from '../webview/webviewHost';
 import { isOpenDialogArgs, OPEN_DIALOG_COMMAND } from '../inbox/inboxTypes';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
@@ -168,11 +169,7 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
   }
 
   private create(source: DialogSource): DialogPanel {
-    const webviewPanel = vscode.window.createWebviewPanel(DIALOG_PANEL_VIEW_TYPE, source.title ?? vscode.l10n.t('Dialog'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.services.context.extensionUri, 'media')],
-    });
+    const webviewPanel = createWebviewPanel(DIALOG_PANEL_VIEW_TYPE, source.title ?? vscode.l10n.t('Dialog'), this.services.context.extensionUri, vscode.ViewColumn.Active);
     return this.adopt(webviewPanel, source);
   }
 
