@@ -8,7 +8,8 @@ import { createWebviewPanel } from '../webview/webviewHost';
 import { isOpenDialogArgs, OPEN_DIALOG_COMMAND } from '../inbox/inboxTypes';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
-import { DIALOG_PANEL_VIEW_TYPE, DialogPanel, panelKey, type DialogPanelHost, type DialogSource } from './dialogPanel';
+import { DialogPanel } from './dialogPanel';
+import { DIALOG_PANEL_VIEW_TYPE, panelKey, type DialogPanelHost, type DialogSource } from './panelSource';
 import type { ActionResult } from './dialogView';
 import { isPersistedPanelState, type PersistedPanelState } from './protocol';
 
