@@ -395,5 +395,4 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   private async openRaw(): Promise<void> {
     if (this.loaded) await openRawJson(this.source, this);
   }
-
 }
