@@ -33,14 +33,19 @@ export function registerCommand(context: vscode.ExtensionContext, deps: CommandD
     try {
       return await handler(...args);
     } catch (error) {
-      if (isUserCancelled(error)) return undefined;
-      const message = maskSecrets(error instanceof Error ? error.message : String(error));
-      deps.log.error(`[${id}] ${message}`);
-      const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showErrorMessage(message, showLog).then((choice) => {
-        if (choice === showLog) deps.log.show(true);
-      });
+      reportError(deps, id, error);
       return undefined;
     }
   }));
+}
+
+/** The commands' error policy, also for work a command did not start (webview messages): see registerCommand. */
+export function reportError(deps: CommandDeps, source: string, error: unknown): void {
+  if (isUserCancelled(error)) return;
+  const message = maskSecrets(error instanceof Error ? error.message : String(error));
+  deps.log.error(`[${source}] ${message}`);
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window.showErrorMessage(message, showLog).then((choice) => {
+    if (choice === showLog) deps.log.show(true);
+  });
 }

@@ -3,18 +3,10 @@
  * data: the extension host sends sanitised HTML, and this script wires tabs, buttons and links to messages.
  * Every link click is intercepted and handed to the extension, which decides whether to open it.
  */
-import type { FromWebview, PanelLanguage, PanelTab, PersistedPanelState, ToWebview } from '../vscode/dialogPanel/protocol';
+import { isPanelCommand, isPanelLanguage, isPanelTab, type FromWebview, type PanelTab, type PersistedPanelState, type ToWebview } from '../vscode/dialogPanel/protocol';
+import { announceReady, connectToExtension, onExtensionMessage } from './shared/extensionChannel';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const TABS: readonly PanelTab[] = ['overview', 'transmissions', 'actions', 'activity', 'raw'];
+const vscode = connectToExtension<FromWebview, PersistedPanelState>();
 
 function readInitialState(): PersistedPanelState | undefined {
   try {
@@ -26,10 +18,10 @@ function readInitialState(): PersistedPanelState | undefined {
   }
 }
 
-const saved = vscode.getState() as PersistedPanelState | undefined;
+const saved = vscode.getState();
 let state: PersistedPanelState | undefined = readInitialState();
 if (state && saved && saved.dialogId === state.dialogId) state = { ...state, tab: saved.tab ?? state.tab, language: state.language ?? saved.language };
-let currentTab: PanelTab = state?.tab && TABS.includes(state.tab) ? state.tab : 'overview';
+let currentTab: PanelTab = isPanelTab(state?.tab) ? state.tab : 'overview';
 
 function persist(): void {
   if (state) vscode.setState({ ...state, tab: currentTab });
@@ -69,7 +61,7 @@ function selectTab(tab: PanelTab, options: { focus?: boolean; notify?: boolean }
 function tabOf(element: Element): PanelTab | undefined {
   const panel = element.closest<HTMLElement>('[role="tabpanel"]');
   const tab = panel?.id.replace(/^panel-/, '');
-  return tab && (TABS as readonly string[]).includes(tab) ? (tab as PanelTab) : undefined;
+  return isPanelTab(tab) ? tab : undefined;
 }
 
 /** In-page links (`#tx-…`): show the tab that holds the target and move focus there. */
@@ -105,7 +97,7 @@ function onActivate(event: MouseEvent): void {
   if (event.type !== 'click') return;
   const tab = target.closest<HTMLElement>('[role="tab"][data-tab]');
   if (tab) {
-    selectTab(tab.dataset.tab as PanelTab, { focus: true, notify: true });
+    if (isPanelTab(tab.dataset.tab)) selectTab(tab.dataset.tab, { focus: true, notify: true });
     return;
   }
   const button = target.closest<HTMLButtonElement>('button[data-command]');
@@ -121,17 +113,8 @@ function onActivate(event: MouseEvent): void {
     case 'retryEmbed':
       if (button.dataset.url) post({ type: 'retryEmbed', url: button.dataset.url });
       return;
-    case 'refresh':
-    case 'openInInbox':
-    case 'copyCurl':
-    case 'openRaw':
-    case 'load':
-    case 'renderAnyway':
-    case 'previewAgain':
-    case 'retryLive':
-      post({ type: 'command', command });
-      return;
     default:
+      if (isPanelCommand(command)) post({ type: 'command', command });
       return;
   }
 }
@@ -144,7 +127,8 @@ document.addEventListener('submit', (event) => event.preventDefault(), true);
 document.addEventListener('change', (event) => {
   const target = event.target as HTMLElement | null;
   if (target instanceof HTMLSelectElement && target.dataset.command === 'setLanguage') {
-    const language = target.value as PanelLanguage;
+    const language = target.value;
+    if (!isPanelLanguage(language)) return;
     if (state) state = { ...state, language };
     persist();
     post({ type: 'setLanguage', language });
@@ -165,14 +149,13 @@ document.addEventListener('keydown', (event) => {
   else if (event.key === 'End') next = all.length - 1;
   if (next === undefined) return;
   event.preventDefault();
-  selectTab(all[next].dataset.tab as PanelTab, { focus: true, notify: true });
+  const nextTab = all[next].dataset.tab;
+  if (isPanelTab(nextTab)) selectTab(nextTab, { focus: true, notify: true });
 });
 
 // ——— messages from the extension ———
 
-window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  const message = event.data;
-  if (!message || typeof message !== 'object') return;
+onExtensionMessage<ToWebview>((message) => {
   switch (message.type) {
     case 'render': {
       const active = document.activeElement as HTMLElement | null;
@@ -201,11 +184,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       document.getElementById('live-retry')?.toggleAttribute('hidden', !message.live.retry);
       return;
     }
-    case 'busy':
-      root().setAttribute('aria-busy', String(message.busy));
-      return;
   }
 });
 
 selectTab(currentTab);
-post({ type: 'ready' });
+announceReady(vscode);

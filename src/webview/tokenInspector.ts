@@ -1,16 +1,9 @@
 // Token inspector webview: live expiry countdown, signature verdict updates, copy/open actions.
 // Runs in the browser (no Node APIs); talks to the extension only through the typed messages in protocol.ts.
-import type { FromWebview, InspectorWebviewState, ToWebview, VerdictView } from '../vscode/tokenInspector/protocol';
+import { INSPECTOR_COMMANDS, type FromWebview, type InspectorWebviewState, type ToWebview, type VerdictView } from '../vscode/tokenInspector/protocol';
+import { announceReady, connectToExtension, onExtensionMessage } from './shared/extensionChannel';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): InspectorWebviewState | undefined;
-  setState(state: InspectorWebviewState): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = connectToExtension<FromWebview, InspectorWebviewState>();
 
 function showVerdict(verdict: VerdictView): void {
   const element = document.getElementById('verdict');
@@ -50,19 +43,17 @@ function tick(): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
-  const message = event.data;
-  if (message?.type === 'verdict') {
+onExtensionMessage<ToWebview>((message) => {
+  if (message.type === 'verdict') {
     showVerdict(message.verdict);
     vscode.setState({ ...vscode.getState(), verdict: message.verdict });
   }
 });
 
-document.getElementById('copyJson')?.addEventListener('click', () => vscode.postMessage({ type: 'copyJson' }));
-document.getElementById('openJson')?.addEventListener('click', () => vscode.postMessage({ type: 'openJson' }));
+for (const command of INSPECTOR_COMMANDS) document.getElementById(command)?.addEventListener('click', () => vscode.postMessage({ type: command }));
 
 const saved = vscode.getState();
 if (saved?.verdict) showVerdict(saved.verdict);
 tick();
 setInterval(tick, 1000);
-vscode.postMessage({ type: 'ready' });
+announceReady(vscode);

@@ -1,107 +1,56 @@
+import type { Localizer } from '../../platform/presentation';
 import * as vscode from 'vscode';
-import { withCancellableProgress } from '../cancellableProgress';
-import { plainText, renderContent } from '../../platform/content';
-import { tokenExpiry, type TokenRequestReason } from '../../platform/dialogporten/events';
-import { acceptLanguageFor, parseDialogTokenActions, parseDialogportenPayload, type Dialog } from '../../platform/dialogporten';
-import { correspondenceContentId } from '../../platform/correspondence';
+import type { Dialog } from '../../platform/dialogporten';
 import type { AltinnEnvironment } from '../../platform/environments';
 import { PlatformError } from '../../platform/errors';
-import { decodeJwtUnverified } from '../../platform/auth/jwtDecode';
-import { redactJwts, toCurl } from '../../platform/http';
 import { isUserCancelled, maskSecrets, UserCancelledError } from '../commands';
+import { dialogDetails } from '../dialogDetails/dialogDetails';
 import { createApiClients, type ApiClients } from '../shared/apiClients';
 import { adviseOnError } from '../shared/errorAdvice';
-import { redactJsonTokens } from '../payloads/rawJson';
-import type { ConnectionProfile } from '../profiles/profile';
-import type { ExtensionServices } from '../services';
-import { renderWebviewShell } from '../webview/webviewHtml';
-import {
-  embedsToFetch, renderDialogBody, renderPlaceholderBody, PANEL_LANGUAGES, type ActionResult, type DialogTokenSummary, type EmbedRef, type EmbedState, type Notice,
-} from './dialogView';
-import type { Localizer } from '../../platform/presentation';
-import { DialogLiveUpdates } from './liveUpdates';
-import { parseFromWebview, type FromWebview, type LiveState, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
-import { checkExternalLink, checkTokenTarget, describeResponseBody, findAttachmentUrl, isKnownEmbed } from './safeTargets';
-
-export const DIALOG_PANEL_VIEW_TYPE = 'altinnInbox.dialog';
-
-/** Bigger responses open as plain JSON in an editor instead of being rendered (a webview would freeze). */
-export const LARGE_PAYLOAD_BYTES = 2 * 1024 * 1024;
+import type { RecordedExchange } from '../shared/exchangeRecorder';
+import { payloadDebugging, type RawSource } from '../payloads/payloadDebugging';
+import type { RawRef } from '../payloads/rawJson';
+import { WebviewHost } from '../webview/webviewHost';
+import { downloadAttachment } from './attachmentDownloads';
+import { renderDialogBody, renderPlaceholderBody, type ActionResult, type Notice } from './dialogView';
+import { runGuiAction } from './guiActions';
+import { PanelEmbeds } from './panelEmbeds';
+import { openCheckedLink, openInAltinnInbox, openRawJson } from './panelDestinations';
+import { PanelLiveUpdates } from './panelLiveUpdates';
+import { LARGE_PAYLOAD_BYTES, loadedDialog, panelKey, persistedState, readDialogPayload, type DialogPanelHost, type DialogSource, type LoadedDialog, type PanelState } from './panelSource';
+import { clip, plainTitle, preferredLanguage, summariseToken } from './panelText';
+import { parseFromWebview, type FromWebview, type LiveState, type PanelCommand, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
 
 const t: Localizer['t'] = (message, ...args) => vscode.l10n.t(message, ...args);
-
-/** Where the panel's dialog comes from. */
-export type DialogSource =
-  | { readonly kind: 'api'; readonly profile: ConnectionProfile; readonly dialogId: string; readonly partyUrn?: string; readonly title?: string }
-  | { readonly kind: 'payload'; readonly uri: vscode.Uri; readonly dialogId: string; readonly title?: string };
-
-export function panelKey(source: { kind: 'api' | 'payload'; dialogId: string; profile?: { id: string }; uri?: vscode.Uri }): string {
-  return source.kind === 'api' ? `api:${source.profile?.id ?? ''}:${source.dialogId.toLowerCase()}` : `payload:${source.uri?.toString() ?? ''}:${source.dialogId.toLowerCase()}`;
-}
-
-interface Loaded {
-  readonly dialog: Dialog;
-  readonly rawJson: string;
-  readonly rawBytes: number;
-  readonly dialogToken?: string;
-  readonly fetchedAt: string;
-  readonly requestUrl?: string;
-}
-
-export interface DialogPanelHost {
-  readonly services: ExtensionServices;
-  /** Says once per session that opening marks dialogs as seen; asks first on Production. Throws UserCancelledError. */
-  confirmMarkSeen(environment: AltinnEnvironment, title: string | undefined, reason: 'open' | 'refresh' | 'token'): Promise<void>;
-  /**
-   * Before an Altinn Correspondence message's content is fetched (which marks it as read for the sender): asks on
-   * Production, says it once per session elsewhere. Throws UserCancelledError.
-   */
-  confirmCorrespondenceRead(environment: AltinnEnvironment, title: string | undefined): Promise<void>;
-  /** Raw JSON documents: remembers the text under this key and opens it. */
-  openRawDocument(key: string, dialogId: string, text: string): Promise<void>;
-  onDidDispose(panel: DialogPanel): void;
-  onDidBecomeActive(panel: DialogPanel): void;
-}
 
 /**
  * One webview panel per dialog: fetches the dialog (which marks it as seen), renders it sanitised in the extension
  * host, fetches front-channel embeds with the dialog token, keeps a `dialogEvents` subscription while open, and
  * answers the webview's requests (links, GUI actions, downloads) after checking them.
  */
-export class DialogPanel implements vscode.Disposable {
+export class DialogPanel implements RawSource, vscode.Disposable {
   readonly key: string;
+  private readonly host: WebviewHost<ToWebview, FromWebview>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly abort = new AbortController();
   private clients: ApiClients | undefined;
   private environment: AltinnEnvironment | undefined;
-  private loaded: Loaded | undefined;
+  private loaded: LoadedDialog | undefined;
   private language: PanelLanguage;
   private tab: PanelTab | undefined;
   private allowRemoteImages = false;
   private renderAnyway = false;
-  private readonly embeds = new Map<string, EmbedState>();
-  private readonly embedRequests = new Map<string, Promise<void>>();
-  /**
-   * Correspondence content addresses the user agreed to fetch in this panel, and what they answered. Fetching one
-   * marks the message as read, so its text is kept across refreshes and never fetched again by itself.
-   */
-  private readonly correspondenceConsent = new Set<string>();
-  private readonly correspondenceTexts = new Map<string, { readonly text: string; readonly mediaType: string }>();
+  private readonly embeds: PanelEmbeds;
   private readonly actionResults = new Map<string, ActionResult>();
   private notices: Notice[] = [];
-  private readonly live: DialogLiveUpdates;
-  /** The dialog token the event stream was last given. */
-  private streamToken: string | undefined;
-  private webviewReady = false;
-  private readonly queue: ToWebview[] = [];
+  private readonly live: PanelLiveUpdates;
   private bodyHtml: string;
   private renderTimer: ReturnType<typeof setTimeout> | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | undefined;
   private disposed = false;
 
   constructor(
-    private readonly host: DialogPanelHost,
+    private readonly owner: DialogPanelHost,
     readonly panel: vscode.WebviewPanel,
     private source: DialogSource,
     restored?: PersistedPanelState,
@@ -109,35 +58,50 @@ export class DialogPanel implements vscode.Disposable {
     this.key = panelKey(source.kind === 'api' ? { kind: 'api', dialogId: source.dialogId, profile: source.profile } : { kind: 'payload', dialogId: source.dialogId, uri: source.uri });
     this.language = restored?.language ?? preferredLanguage();
     this.tab = restored?.tab;
-    this.live = new DialogLiveUpdates({
-      dialogId: source.dialogId,
-      log: host.services.log,
-      http: host.services.http,
-      getToken: (reason, signal) => this.tokenForEvents(reason, signal),
-      onEvent: (type) => this.onDialogEvent(type),
-      checkForChanges: () => this.checkForChanges(),
-      isVisible: () => this.panel.visible,
-      onState: (live) => this.post({ type: 'live', live }),
-    }, source.kind === 'payload' ? { state: 'off', text: t('Saved payload: no live updates') } : { state: 'off', text: t('Live updates start once the dialog is loaded') });
-    this.bodyHtml = renderPlaceholderBody({ title: source.title, kind: 'loading', message: t('Loading the dialog…') });
-    panel.iconPath = vscode.Uri.joinPath(host.services.context.extensionUri, 'media', 'altinn-activity.svg');
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(host.services.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(host.services.context.extensionUri, 'media')],
+    const state: PanelState = {
+      log: owner.services.log,
+      signal: this.abort.signal,
+      isApi: source.kind === 'api',
+      loaded: () => this.loaded,
+      environment: () => this.environment,
+      clients: () => this.clients,
+      isDisposed: () => this.disposed,
     };
-    this.disposables.push(panel.onDidDispose(() => this.dispose()));
+    this.live = new PanelLiveUpdates({
+      ...state,
+      dialogId: source.dialogId,
+      http: owner.services.http,
+      isVisible: () => this.panel.visible,
+      load: (reason) => this.load(reason),
+      showNotice: (notice) => {
+        this.notices = [notice];
+        this.render(true);
+      },
+      postLive: (live) => this.post({ type: 'live', live }),
+    });
+    this.embeds = new PanelEmbeds({
+      ...state,
+      language: () => this.language,
+      allowRemoteImages: () => this.allowRemoteImages,
+      confirmCorrespondenceRead: () => owner.confirmCorrespondenceRead(this.environment!, this.titleText()),
+      render: (now) => this.render(now),
+      reportError: (error) => this.host.reportError(error),
+    });
+    this.bodyHtml = renderPlaceholderBody({ title: source.title, kind: 'loading', message: t('Loading the dialog…') });
+    panel.iconPath = vscode.Uri.joinPath(owner.services.context.extensionUri, 'media', 'altinn-activity.svg');
+    this.host = new WebviewHost<ToWebview, FromWebview>(panel, {
+      name: 'dialog panel',
+      extensionUri: owner.services.context.extensionUri,
+      log: owner.services.log,
+      parse: parseFromWebview,
+      onMessage: (message) => this.onMessage(message),
+      // Only the newest render matters.
+      latestOnly: ['render'],
+      onDidDispose: () => this.dispose(),
+    });
     this.disposables.push(panel.onDidChangeViewState((event) => {
-      if (event.webviewPanel.active) host.onDidBecomeActive(this);
+      if (event.webviewPanel.active) owner.onDidBecomeActive(this);
       if (event.webviewPanel.visible) this.live.onVisible();
-    }));
-    this.disposables.push(panel.webview.onDidReceiveMessage((message: unknown) => {
-      const parsed = parseFromWebview(message);
-      if (!parsed) {
-        host.services.log.warn('[dialog panel] ignored a malformed message from the webview');
-        return;
-      }
-      void this.onMessage(parsed).catch((error: unknown) => this.reportError(error));
     }));
     this.setHtml();
   }
@@ -150,6 +114,18 @@ export class DialogPanel implements vscode.Disposable {
     return this.loaded?.dialog;
   }
 
+  /** The exchange behind the shown dialog, for the shared payload commands (raw JSON, request, curl). */
+  get raw(): RawRef | undefined {
+    return this.loaded?.exchange ? { exchangeId: this.loaded.exchange.id, pointer: [] } : undefined;
+  }
+
+  get rawTitle(): string | undefined {
+    return this.titleText();
+  }
+
+  /** Its raw JSON opens beside the panel rather than over it. */
+  readonly rawBeside = true;
+
   get liveState(): LiveState {
     return this.live.state;
   }
@@ -157,6 +133,11 @@ export class DialogPanel implements vscode.Disposable {
   /** The body the webview shows now (the newest render, also while the webview is still starting). */
   get shownBody(): string {
     return this.bodyHtml;
+  }
+
+  /** The user asked for an embed (Retry, or "Show the message"): see PanelEmbeds.request. */
+  requestEmbed(url: string): Promise<void> {
+    return this.embeds.request(url);
   }
 
   reveal(): void {
@@ -185,32 +166,32 @@ export class DialogPanel implements vscode.Disposable {
     this.abort.abort();
     this.live.dispose();
     clearTimeout(this.renderTimer);
-    clearTimeout(this.refreshTimer);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
-    this.host.onDidDispose(this);
-    this.panel.dispose();
+    this.owner.onDidDispose(this);
+    this.host.dispose();
   }
 
   // ——— loading ———
 
   private async doLoad(reason: 'open' | 'refresh' | 'token', confirmed: boolean): Promise<void> {
-    const { services } = this.host;
+    const { services } = this.owner;
     try {
       if (this.source.kind === 'payload') {
-        await this.loadPayload(this.source.uri);
+        const payload = await readDialogPayload(this.source.uri);
+        this.setLoaded(payload.dialog, payload.raw, undefined);
       } else {
-        this.clients ??= await createApiClients(services, this.source.profile);
+        this.clients ??= await createApiClients(services, this.source.profile, { record: payloadDebugging(services).record });
         this.environment = this.clients.environment;
-        if (!confirmed) await this.host.confirmMarkSeen(this.environment, this.titleText(), reason);
-        const requestUrl = `${this.environment.dialogportenBase.replace(/\/+$/, '')}/api/v1/enduser/dialogs/${this.source.dialogId}`;
-        const result = await this.clients.dialogporten.getDialogAndMarkSeen(this.source.dialogId, { signal: this.abort.signal });
-        this.setLoaded(result.dialog, result.raw, requestUrl);
+        const details = dialogDetails(services);
+        if (!confirmed) await details.confirmMarkSeen(this.environment, this.titleText(), reason);
+        const result = await details.fetch(this.source.profile, this.source.dialogId, { signal: this.abort.signal });
+        this.setLoaded(result.dialog, result.raw, result.exchange);
         services.log.info(`[dialog panel] fetched dialog ${this.source.dialogId} (revision ${result.dialog.revision}); Dialogporten records this as seen`);
       }
       this.notices = this.notices.filter((notice) => notice.command?.id !== 'refresh' || notice.kind !== 'info');
       this.render(true);
-      this.fetchEmbeds(reason === 'open');
-      this.ensureSubscription();
+      this.embeds.fetchAll(reason === 'open');
+      this.live.ensure();
     } catch (error) {
       if (this.disposed) return;
       if (isUserCancelled(error) || (error instanceof PlatformError && error.kind === 'cancelled')) {
@@ -230,45 +211,17 @@ export class DialogPanel implements vscode.Disposable {
     }
   }
 
-  private async loadPayload(uri: vscode.Uri): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(uri);
-    const text = document.getText().replace(/^\uFEFF/, '');
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new Error(t('{0} is not valid JSON: {1}', uri.path.split('/').pop() ?? uri.toString(), (error as Error).message), { cause: error });
-    }
-    const dialog = parseDialogportenPayload('dialog', value);
-    this.setLoaded(dialog, text, undefined);
-  }
-
-  private setLoaded(dialog: Dialog, raw: string, requestUrl: string | undefined): void {
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      body = dialog;
-    }
-    const rawJson = `${JSON.stringify(redactJsonTokens(body), null, 2)}\n`;
+  private setLoaded(dialog: Dialog, raw: string, exchange: RecordedExchange | undefined): void {
     const previous = this.loaded;
-    this.loaded = {
-      dialog,
-      rawJson,
-      rawBytes: Buffer.byteLength(raw),
-      dialogToken: dialog.dialogToken ?? undefined,
-      fetchedAt: new Date().toISOString(),
-      requestUrl,
-    };
+    this.loaded = loadedDialog(dialog, raw, exchange);
     // Content may have changed with the revision: fetch the embeds again.
     if (!previous || previous.dialog.revision !== dialog.revision || previous.dialogToken !== this.loaded.dialogToken) {
-      this.embeds.clear();
-      this.embedRequests.clear();
+      this.embeds.forget();
     }
     this.source = { ...this.source, title: plainTitle(dialog, this.language) ?? this.source.title } as DialogSource;
     this.panel.title = clip(this.source.title ?? t('Dialog'), 48);
     if (this.loaded.rawBytes > LARGE_PAYLOAD_BYTES && !this.renderAnyway) {
-      void this.host.openRawDocument(this.key, dialog.id, rawJson).catch((error: unknown) => this.reportError(error));
+      void this.openRaw().catch((error: unknown) => this.host.reportError(error));
     }
   }
 
@@ -279,10 +232,7 @@ export class DialogPanel implements vscode.Disposable {
   // ——— rendering ———
 
   private persisted(): PersistedPanelState {
-    const base = { v: 1 as const, dialogId: this.source.dialogId, title: this.titleText(), language: this.language, tab: this.tab };
-    return this.source.kind === 'api'
-      ? { ...base, kind: 'api', profileId: this.source.profile.id, partyUrn: this.source.partyUrn ?? this.loaded?.dialog.party }
-      : { ...base, kind: 'payload', payloadUri: this.source.uri.toString() };
+    return persistedState(this.source, { title: this.titleText(), language: this.language, tab: this.tab, party: this.loaded?.dialog.party });
   }
 
   private showPlaceholder(kind: 'loading' | 'error' | 'restored' | 'too-large', message: string, commands: { id: string; label: string }[], detail?: string): void {
@@ -313,7 +263,7 @@ export class DialogPanel implements vscode.Disposable {
       rawBytes: loaded.rawBytes,
       language: this.language,
       locale: vscode.env.language,
-      embeds: this.embeds,
+      embeds: this.embeds.states,
       allowRemoteImages: this.allowRemoteImages,
       environment: environment
         ? { id: environment.id, label: environment.label, isProduction: environment.isProduction, hasInbox: environment.id !== 'sandbox' }
@@ -331,15 +281,10 @@ export class DialogPanel implements vscode.Disposable {
   }
 
   private setHtml(): void {
-    const webview = this.panel.webview;
-    const extensionUri = this.host.services.context.extensionUri;
-    this.webviewReady = false;
-    this.queue.length = 0;
-    webview.html = renderWebviewShell({
-      cspSource: webview.cspSource,
+    this.host.show({
+      script: 'dialogPanel',
+      style: 'dialogPanel',
       title: this.titleText() ?? t('Dialog'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'dialogPanel.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'dialogPanel.css')).toString(),
       bodyHtml: `<main id="dialog-root">${this.bodyHtml}</main>`,
       initialState: { persisted: this.persisted() },
       allowRemoteImages: this.allowRemoteImages,
@@ -347,207 +292,13 @@ export class DialogPanel implements vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
-    if (this.disposed) return;
-    if (!this.webviewReady) {
-      // Only the newest render matters.
-      if (message.type === 'render') this.queue.splice(0, this.queue.length, ...this.queue.filter((m) => m.type !== 'render'));
-      this.queue.push(message);
-      return;
-    }
-    void this.panel.webview.postMessage(message);
-  }
-
-  // ——— embeds ———
-
-  /**
-   * Fetches the embeds not shown yet. A Correspondence content address is fetched by itself only when the user
-   * opens the dialog outside Production (said once per session); otherwise it waits for the user's click.
-   */
-  private fetchEmbeds(opening = false): void {
-    const loaded = this.loaded;
-    if (!loaded) return;
-    const refs = embedsToFetch(loaded.dialog, this.language);
-    for (const ref of refs) {
-      if (this.embeds.has(ref.url) && this.embeds.get(ref.url)?.state !== 'error') continue;
-      if (this.source.kind === 'payload') {
-        this.embeds.set(ref.url, { state: 'not-fetched', reason: t('Front-channel embeds are not fetched for a saved payload: they need a fresh dialog token from Dialogporten. Open the dialog from the Inbox to see this content.') });
-        continue;
-      }
-      if (correspondenceContentId(ref.url)) {
-        const kept = this.correspondenceTexts.get(ref.url);
-        if (kept) this.showEmbedText(ref.url, kept.text, kept.mediaType);
-        else if (this.correspondenceConsent.has(ref.url)) continue; // agreed, but the fetch failed: Retry fetches
-        else if (opening && this.environment && !this.environment.isProduction) void this.requestEmbed(ref.url).catch((error: unknown) => this.reportError(error));
-        else this.embeds.set(ref.url, { state: 'consent', message: t('This is an Altinn message. Showing its content fetches it from Altinn Correspondence, which marks it as read: the sender will see the message as read.'), action: t('Show the Message') });
-        continue;
-      }
-      this.fetchEmbed(ref);
-    }
-    this.render(true);
-  }
-
-  /**
-   * The user asked for an embed (Retry, or "Show the message"). A Correspondence content address is fetched only
-   * after confirmCorrespondenceRead; resolves when the content is shown, and quietly when the user declines.
-   */
-  async requestEmbed(url: string): Promise<void> {
-    const loaded = this.loaded;
-    if (!loaded || this.source.kind !== 'api' || !isKnownEmbed(loaded.dialog, url, PANEL_LANGUAGES)) return;
-    if (correspondenceContentId(url) && !this.correspondenceConsent.has(url)) {
-      try {
-        await this.host.confirmCorrespondenceRead(this.environment!, this.titleText());
-      } catch (error) {
-        if (isUserCancelled(error)) return;
-        throw error;
-      }
-      if (this.disposed || this.loaded !== loaded) return;
-      this.correspondenceConsent.add(url);
-    }
-    const ref = PANEL_LANGUAGES.flatMap((language) => embedsToFetch(loaded.dialog, language)).find((candidate) => candidate.url === url);
-    if (!ref) return;
-    if (!this.embedRequests.has(url)) {
-      this.embeds.delete(url);
-      this.fetchEmbed(ref);
-      this.render(true);
-    }
-    await this.embedRequests.get(url);
-    this.render(true);
-  }
-
-  private showEmbedText(url: string, text: string, mediaType: string): void {
-    const rendered = renderContent(text, mediaType, { allowRemoteImages: this.allowRemoteImages });
-    const note = correspondenceContentId(url) ? t('Fetching this content marked the message as read in Altinn Correspondence: the sender sees it as read.') : undefined;
-    this.embeds.set(url, { state: 'content', html: rendered.html, warnings: rendered.warnings, note });
-  }
-
-  private fetchEmbed(ref: EmbedRef): void {
-    const { url } = ref;
-    const loaded = this.loaded;
-    if (!loaded || this.embedRequests.has(url)) return;
-    const token = loaded.dialogToken;
-    if (!token) {
-      this.embeds.set(url, { state: 'error', message: t('the dialog details carried no dialog token') });
-      return;
-    }
-    const target = checkTokenTarget(url);
-    if (!target.ok) {
-      this.embeds.set(url, { state: 'error', message: target.reason });
-      return;
-    }
-    this.embeds.set(url, { state: 'loading' });
-    const request = (async () => {
-      try {
-        const embed = await this.clients!.dialogporten.fetchFrontChannelEmbed(target.url, token, {
-          signal: this.abort.signal,
-          declaredMediaType: ref.mediaType,
-          acceptLanguage: acceptLanguageFor(this.language),
-        });
-        if (this.loaded !== loaded) return;
-        if (embed.kind === 'empty') {
-          this.embeds.set(url, { state: 'empty' });
-        } else {
-          if (correspondenceContentId(url)) this.correspondenceTexts.set(url, { text: embed.text, mediaType: embed.mediaType });
-          this.showEmbedText(url, embed.text, embed.mediaType);
-        }
-        const read = correspondenceContentId(url) ? ' (Altinn Correspondence records the message as read)' : '';
-        const as = embed.kind === 'content' && embed.responseMediaType !== embed.mediaType ? ` as ${embed.mediaType} (declared; the response said ${embed.responseMediaType || 'nothing'})` : '';
-        this.host.services.log.info(`[dialog panel] front-channel embed ${redactJwts(target.url)} → ${embed.kind}${as}${read}`);
-      } catch (error) {
-        if (this.disposed || this.loaded !== loaded) return;
-        const message = maskSecrets(error instanceof Error ? error.message : String(error));
-        this.host.services.log.warn(`[dialog panel] front-channel embed failed: ${message}`);
-        this.embeds.set(url, { state: 'error', message });
-      } finally {
-        if (this.loaded === loaded) this.embedRequests.delete(url);
-        this.render();
-      }
-    })();
-    this.embedRequests.set(url, request);
-  }
-
-  // ——— live updates ———
-
-  private ensureSubscription(): void {
-    if (this.source.kind !== 'api' || !this.environment || !this.loaded) return;
-    this.live.ensure(this.environment.dialogportenStreamUrl, this.environment.isProduction);
-  }
-
-  /**
-   * A dialog token for the event stream: the newest one we have while it is fresh and not the one the stream
-   * just had trouble with; otherwise the dialog is fetched again (Dialogporten hands tokens out with the details).
-   */
-  private async tokenForEvents(reason: TokenRequestReason, signal: AbortSignal): Promise<string> {
-    const current = this.loaded?.dialogToken;
-    const fresh = current !== undefined && (tokenExpiry(current)?.getTime() ?? 0) - Date.now() > 90_000;
-    const usable = fresh && (reason === 'initial' || reason === 'reconnect' || current !== this.streamToken);
-    if (usable) {
-      this.streamToken = current;
-      return current;
-    }
-    if (this.environment?.isProduction) {
-      // Fetching again would mark the dialog as seen without asking: pause instead.
-      throw new Error(t('Live updates paused: the dialog token expired. Refresh to resume (it fetches the dialog again).'));
-    }
-    if (signal.aborted) throw new UserCancelledError();
-    await this.load('token');
-    const token = this.loaded?.dialogToken;
-    if (!token) throw new Error(t('The dialog details carried no dialog token.'));
-    this.streamToken = token;
-    return token;
-  }
-
-  private onDialogEvent(type: string): void {
-    const time = new Date().toLocaleTimeString(vscode.env.language);
-    if (type === 'DIALOG_DELETED') {
-      this.notices = [{ kind: 'warning', text: t('The service owner deleted this dialog ({0}). You are looking at the last version that was fetched.', time) }];
-      this.host.services.log.info(`[dialog events] dialog ${this.source.dialogId} was deleted`);
-      this.render(true);
-      return;
-    }
-    if (type !== 'DIALOG_UPDATED') return;
-    this.host.services.log.info(`[dialog events] dialog ${this.source.dialogId} was updated`);
-    if (this.environment?.isProduction) {
-      this.notices = [{ kind: 'info', text: t('The dialog was updated ({0}). Refreshing fetches it again, which marks it as seen.', time), command: { id: 'refresh', label: t('Refresh') } }];
-      this.render(true);
-      return;
-    }
-    // Several events in a row (a service owner adding a transmission and an activity) give one refresh.
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => {
-      void this.load('refresh').catch((error: unknown) => {
-        if (!isUserCancelled(error)) this.host.services.log.warn(`[dialog events] refresh after an update failed: ${(error as Error).message}`);
-      });
-    }, 300);
-  }
-
-  /** Connects the event stream again (the panel's Retry). */
-  private retryLive(): void {
-    if (this.source.kind !== 'api' || !this.environment || !this.loaded) return;
-    this.live.retry(this.environment.dialogportenStreamUrl, this.environment.isProduction);
-  }
-
-  /**
-   * Whether the dialog changed since the version shown, through the dialog search (party, service resource,
-   * updated after that version), which, unlike fetching the details, does not mark the dialog as seen.
-   */
-  private async checkForChanges(): Promise<boolean> {
-    const loaded = this.loaded;
-    const clients = this.clients;
-    if (!loaded || !clients || this.disposed) return false;
-    const dialog = loaded.dialog;
-    const page = await clients.dialogporten.searchDialogs({ party: [dialog.party], serviceResource: [dialog.serviceResource], updatedAfter: dialog.updatedAt, limit: 1000 }, { signal: this.abort.signal });
-    const item = page.items.find((candidate) => candidate.id.toLowerCase() === dialog.id.toLowerCase());
-    return !this.disposed && this.loaded === loaded && item !== undefined && Date.parse(item.updatedAt) > Date.parse(dialog.updatedAt);
+    if (!this.disposed) this.host.post(message);
   }
 
   // ——— messages ———
 
-  private async onMessage(message: FromWebview): Promise<void> {
+  private async onMessage(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.webviewReady = true;
-        for (const queued of this.queue.splice(0)) void this.panel.webview.postMessage(queued);
-        return;
       case 'selectTab':
         this.tab = message.tab;
         return;
@@ -555,18 +306,18 @@ export class DialogPanel implements vscode.Disposable {
         if (message.language === this.language) return;
         this.language = message.language;
         this.render(true);
-        this.fetchEmbeds();
+        this.embeds.fetchAll();
         return;
       case 'openLink':
-        return this.openLink(message.href);
+        return openCheckedLink(this.owner.services.log, message.href);
       case 'retryEmbed':
-        await this.requestEmbed(message.url);
+        await this.embeds.request(message.url);
         return;
       case 'executeGuiAction':
         await this.executeGuiAction(message.actionId);
         return;
       case 'downloadAttachment':
-        return this.downloadAttachment(message.attachmentId, message.url);
+        return this.downloadAttachment(message);
       case 'command':
         await this.runCommand(message.command);
         return;
@@ -574,208 +325,76 @@ export class DialogPanel implements vscode.Disposable {
   }
 
   /** A toolbar command, from the panel's buttons or from the editor title / palette while the panel is active. Returns the copied curl for `copyCurl`. */
-  async runCommand(command: Extract<FromWebview, { type: 'command' }>['command']): Promise<string | void> {
+  async runCommand(command: PanelCommand): Promise<string | void> {
     switch (command) {
       case 'load':
       case 'refresh':
-      case 'previewAgain':
         await this.load(this.loaded ? 'refresh' : 'open');
         return;
       case 'openRaw':
-        if (this.loaded) await this.host.openRawDocument(this.key, this.loaded.dialog.id, this.loaded.rawJson);
+        await this.openRaw();
         return;
       case 'renderAnyway':
         this.renderAnyway = true;
         this.render(true);
-        this.fetchEmbeds();
+        this.embeds.fetchAll();
         return;
       case 'toggleRemoteImages':
         this.allowRemoteImages = !this.allowRemoteImages;
-        for (const [url, state] of this.embeds) if (state.state === 'content') this.embeds.delete(url);
-        this.embedRequests.clear();
+        this.embeds.dropContent();
         this.render(true);
         // The CSP changes with the toggle, so the page is rebuilt (its state survives through getState).
         this.setHtml();
-        this.fetchEmbeds();
+        this.embeds.fetchAll();
         return;
       case 'openInInbox':
-        await this.openInInbox();
+        await openInAltinnInbox(this.environment, this.source);
         return;
       case 'copyCurl':
-        return this.copyAsCurl();
+        return vscode.commands.executeCommand<string>('altinnInbox.copyAsCurl', this);
+      case 'copyCurlWithToken':
+        return vscode.commands.executeCommand<string>('altinnInbox.copyAsCurlWithToken', this);
+      case 'showRequest':
+        await vscode.commands.executeCommand('altinnInbox.showRequest', this);
+        return;
       case 'retryLive':
-        this.retryLive();
+        this.live.retry();
         return;
     }
   }
 
-  private async openLink(href: string): Promise<void> {
-    const check = checkExternalLink(href);
-    if (!check.ok) {
-      this.host.services.log.warn(`[dialog panel] link not opened (${check.reason}): ${redactJwts(href).slice(0, 200)}`);
-      void vscode.window.showWarningMessage(t('The link was not opened: {0}.', check.reason));
-      return;
-    }
-    await vscode.env.openExternal(vscode.Uri.parse(check.url, true));
-  }
-
-  private async openInInbox(): Promise<void> {
-    if (!this.environment || this.environment.id === 'sandbox') {
-      throw new Error(this.source.kind === 'payload' ? t('A saved payload has no place in the Altinn inbox.') : t('The sandbox has no web inbox; its dialogs exist only on this machine.'));
-    }
-    const url = `${this.environment.inboxUrl.replace(/\/+$/, '')}/inbox/${encodeURIComponent(this.source.dialogId)}`;
-    await vscode.env.openExternal(vscode.Uri.parse(url, true));
-  }
-
-  private async copyAsCurl(): Promise<string> {
-    if (this.source.kind !== 'api' || !this.loaded?.requestUrl || !this.clients) throw new Error(t('Only a dialog fetched from Dialogporten has a request to copy.'));
-    const redacted = { label: t('Token redacted'), description: t('$TOKEN placeholder: safe to paste into chats and tickets'), id: 'redacted' };
-    const withToken = { label: t('Include the token'), description: t('A live bearer token for {0}: treat the copy as a secret', this.source.profile.label), id: 'token' };
-    const choice = await this.host.services.prompts().pick([redacted, withToken], { title: t('Copy as curl'), placeHolder: t('The request that fetched this dialog') });
-    const includeToken = choice.id === 'token';
-    const token = includeToken ? await (await this.clients.tokenProvider('maskinporten')).getToken({ signal: this.abort.signal }) : 'TOKEN';
-    const curl = toCurl({ method: 'GET', url: this.loaded.requestUrl, headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } }, { includeToken });
-    await vscode.env.clipboard.writeText(curl);
-    void vscode.window.showInformationMessage(includeToken ? t('Copied as curl, with the token (it expires soon; do not share it).') : t('Copied as curl, token redacted ($TOKEN).'));
-    return curl;
-  }
-
-  /**
-   * Runs a GUI action after a confirmation: GET opens the address in the browser (without the token), other
-   * methods are sent with the dialog token and the answer is shown under the action. Returns what happened.
-   */
+  /** Runs a GUI action of the shown dialog (see runGuiAction) and shows what happened under it. */
   async executeGuiAction(actionId: string): Promise<ActionResult | undefined> {
-    const { services } = this.host;
     const loaded = this.loaded;
     if (!loaded) throw new Error(t('The dialog is not loaded yet.'));
     if (this.source.kind !== 'api') throw new Error(t('Actions run only on dialogs fetched from Dialogporten, not on saved payloads.'));
-    const action = (loaded.dialog.guiActions ?? []).find((candidate) => candidate.id.toLowerCase() === actionId.toLowerCase());
-    if (!action) throw new Error(t('This dialog has no action {0}.', actionId));
-    if (action.isAuthorized === false) throw new Error(t('You are not authorised for this action.'));
-    const target = checkTokenTarget(action.url);
-    if (!target.ok) throw new Error(t('The action was not run: {0}.', target.reason));
-    const method = (action.httpMethod ?? 'GET').toUpperCase();
-    const title = pickTitle(action.title, this.language) ?? action.action;
-    const prompt = pickTitle(action.prompt, this.language);
-    const production = this.environment?.isProduction ? t('This is Production: the action acts for a real party. ') : '';
-    const detail = method === 'GET'
-      ? `${production}${t('Opens {0} in your browser. The dialog token is not sent.', target.url)}`
-      : `${production}${t('Sends {0} {1} with the dialog token as Bearer. The service owner may change or delete the dialog.', method, target.url)}${action.isDeleteDialogAction ? ` ${t('This action deletes the dialog.')}` : ''}`;
-    const question = prompt ? `${title}: ${prompt}` : t('Run "{0}"?', title);
-    // On Production the headline says so too, like every other Production question.
-    const message = this.environment?.isProduction ? t('Production: {0}', question) : question;
-    await services.prompts().confirm(message, detail, method === 'GET' ? t('Open in Browser') : t('Send {0}', method));
-    const at = new Date().toISOString();
-    if (method === 'GET') {
-      await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
-      const result: ActionResult = { method, url: target.url, at, openedExternally: true };
-      this.actionResults.set(action.id, result);
-      this.render(true);
-      return result;
-    }
-    let token = loaded.dialogToken;
-    if (!token || (tokenExpiry(token)?.getTime() ?? 0) - Date.now() < 30_000) {
-      await this.load('token');
-      token = this.loaded?.dialogToken;
-    }
-    if (!token) throw new Error(t('The dialog details carried no dialog token.'));
-    const result = await withCancellableProgress(t('{0} {1}…', method, title), async (signal) => {
-      try {
-        const response = await services.http.send({ method, url: target.url, retry: false, signal, headers: { authorization: `Bearer ${token}`, accept: 'application/json, text/plain;q=0.9, */*;q=0.5' } });
-        const body = describeResponseBody(response.body, response.headers['content-type']);
-        return { method, url: target.url, status: response.status, contentType: response.headers['content-type'], body: body.text, truncated: body.truncated, at } satisfies ActionResult;
-      } catch (error) {
-        if (error instanceof PlatformError && error.kind === 'cancelled') throw new UserCancelledError();
-        return { method, url: target.url, error: maskSecrets((error as Error).message), at } satisfies ActionResult;
-      }
-    }, this.abort.signal);
-    services.log.info(`[dialog panel] GUI action ${method} ${redactJwts(target.url)} → ${result.status ?? result.error}`);
-    this.actionResults.set(action.id, result);
+    const { actionId: id, result } = await runGuiAction({
+      services: this.owner.services,
+      dialog: loaded.dialog,
+      environment: this.environment,
+      language: this.language,
+      signal: this.abort.signal,
+      freshToken: () => this.freshToken(loaded.dialogToken),
+    }, actionId);
+    this.actionResults.set(id, result);
     this.render(true);
     return result;
   }
 
-  private async downloadAttachment(attachmentId: string, url: string): Promise<void> {
-    const { services } = this.host;
+  private async downloadAttachment(request: { readonly attachmentId: string; readonly url: string }): Promise<void> {
     const loaded = this.loaded;
-    if (!loaded) return;
-    const found = findAttachmentUrl(loaded.dialog, attachmentId, url);
-    if (!found) {
-      services.log.warn('[dialog panel] refused to download an address that is not an attachment of this dialog');
-      return;
-    }
-    const target = checkTokenTarget(found.url);
-    if (!target.ok) throw new Error(t('The attachment was not downloaded: {0}.', target.reason));
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const destination = await services.prompts().saveFile({ title: t('Save attachment'), defaultUri: folder ? vscode.Uri.joinPath(folder, found.name) : undefined, saveLabel: t('Save') });
-    const token = loaded.dialogToken;
-    const bytes = await withCancellableProgress(t('Downloading {0}…', found.name), async (signal) => {
-      try {
-        const headers: Record<string, string> = { accept: found.mediaType ?? '*/*' };
-        if (token) headers.authorization = `Bearer ${token}`;
-        const response = await services.http.request({ method: 'GET', url: target.url, signal, headers, timeoutMs: 120_000 });
-        return response.body;
-      } catch (error) {
-        if (error instanceof PlatformError && error.kind === 'cancelled') throw new UserCancelledError();
-        throw error;
-      }
-    });
-    await vscode.workspace.fs.writeFile(destination, bytes);
-    services.log.info(`[dialog panel] saved attachment ${found.name} (${bytes.length} bytes)`);
-    const open = t('Open');
-    void vscode.window.showInformationMessage(t('Saved {0} ({1} bytes).', destination.path.split('/').pop() ?? found.name, bytes.length), open).then((choice) => {
-      if (choice === open) void vscode.commands.executeCommand('vscode.open', destination);
+    if (loaded) await downloadAttachment(this.owner.services, loaded.dialog, request, () => (this.source.kind === 'api' ? this.freshToken(loaded.dialogToken) : Promise.resolve(loaded.dialogToken)));
+  }
+
+  /** The dialog token while fresh, else one from fetching the dialog again (which asks first on Production). */
+  private freshToken(current: string | undefined): Promise<string> {
+    return dialogDetails(this.owner.services).freshToken(current, async () => {
+      await this.load('token');
+      return this.loaded?.dialogToken;
     });
   }
 
-  private reportError(error: unknown): void {
-    if (isUserCancelled(error)) return;
-    const message = maskSecrets(error instanceof Error ? error.message : String(error));
-    this.host.services.log.error(`[dialog panel] ${message}`);
-    const showLog = t('Show Log');
-    void vscode.window.showErrorMessage(message, showLog).then((choice) => {
-      if (choice === showLog) this.host.services.log.show(true);
-    });
-  }
-}
-
-function preferredLanguage(): PanelLanguage {
-  const language = vscode.env.language.toLowerCase();
-  if (language.startsWith('nn')) return 'nn';
-  if (language.startsWith('nb') || language.startsWith('no')) return 'nb';
-  return 'en';
-}
-
-function pickTitle(values: readonly { value: string; languageCode: string }[] | null | undefined, language: PanelLanguage): string | undefined {
-  const all = values ?? [];
-  const picked = all.find((v) => v.languageCode.toLowerCase().startsWith(language)) ?? all.find((v) => v.languageCode.toLowerCase().startsWith('nb')) ?? all[0];
-  return picked?.value.replace(/\s+/g, ' ').trim() || undefined;
-}
-
-/** The title as plain text (markup removed the same way as in the panel's header). */
-function plainTitle(dialog: Dialog, language: PanelLanguage): string | undefined {
-  const raw = pickTitle(dialog.content.title.value, language);
-  if (!raw) return undefined;
-  return plainText(raw.slice(0, 4096), dialog.content.title.mediaType).replace(/\s+/g, ' ').trim() || undefined;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** The dialog token's claims worth showing (never the token). */
-function summariseToken(token: string | undefined): DialogTokenSummary | undefined {
-  if (!token) return undefined;
-  try {
-    const { claims } = decodeJwtUnverified(token);
-    return {
-      expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : undefined,
-      actions: typeof claims.a === 'string' ? parseDialogTokenActions(claims.a).map((a) => (a.resource ? `${a.action} (${a.resource})` : a.action)) : [],
-      authenticatedParty: typeof claims.c === 'string' ? claims.c : undefined,
-      authLevel: typeof claims.l === 'number' ? claims.l : undefined,
-      issuer: typeof claims.iss === 'string' ? claims.iss : undefined,
-    };
-  } catch {
-    return undefined;
+  private async openRaw(): Promise<void> {
+    if (this.loaded) await openRawJson(this.source, this);
   }
 }

@@ -7,10 +7,10 @@
  */
 import type { Localizer } from '../../platform/presentation';
 import { escapeHtml } from '../webview/webviewHtml';
-import type { PanelTab } from './protocol';
+import { PANEL_TABS, type PanelTab } from './protocol';
 import { actionsHtml } from './view/actionsTab';
 import { activityHtml } from './view/activityTab';
-import { headerHtml, noticesHtml, PANEL_TABS, tabsHtml } from './view/header';
+import { headerHtml, noticesHtml, tabsHtml } from './view/header';
 import { attr } from './view/html';
 import { overviewHtml } from './view/overviewTab';
 import { rawHtml } from './view/rawTab';
@@ -18,7 +18,7 @@ import { transmissionsHtml } from './view/transmissionsTab';
 import type { DialogViewInput } from './view/viewTypes';
 
 export { embedsToFetch, type EmbedRef } from './view/embeds';
-export { PANEL_LANGUAGES, PANEL_TABS } from './view/header';
+export { PANEL_LANGUAGES, PANEL_TABS } from './protocol';
 export type { ActionResult, DialogTokenSummary, DialogViewInput, EmbedState, Notice } from './view/viewTypes';
 
 /** The whole body: header, notices, tab list and the five tab panels (the first one visible). */

@@ -3,8 +3,21 @@
  * imports nothing, so the browser bundle stays small.
  */
 
-export type PanelLanguage = 'nb' | 'nn' | 'en';
-export type PanelTab = 'overview' | 'transmissions' | 'actions' | 'activity' | 'raw';
+/** The content languages the panel offers, in the order of its language picker. */
+export const PANEL_LANGUAGES = ['nb', 'nn', 'en'] as const;
+export type PanelLanguage = (typeof PANEL_LANGUAGES)[number];
+
+/** The panel's tabs, in order. */
+export const PANEL_TABS = ['overview', 'transmissions', 'actions', 'activity', 'raw'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+/** The buttons (`data-command`) that send `{ type: 'command' }`: the toolbar, notices and placeholders. */
+export const PANEL_COMMANDS = ['refresh', 'openInInbox', 'copyCurl', 'copyCurlWithToken', 'showRequest', 'openRaw', 'toggleRemoteImages', 'load', 'renderAnyway', 'retryLive'] as const;
+export type PanelCommand = (typeof PANEL_COMMANDS)[number];
+
+export const isPanelLanguage = (value: unknown): value is PanelLanguage => (PANEL_LANGUAGES as readonly unknown[]).includes(value);
+export const isPanelTab = (value: unknown): value is PanelTab => (PANEL_TABS as readonly unknown[]).includes(value);
+export const isPanelCommand = (value: unknown): value is PanelCommand => (PANEL_COMMANDS as readonly unknown[]).includes(value);
 
 export interface LiveState {
   /** `polling`: no event stream could be held, so the dialog is checked for changes every 30 s while visible. */
@@ -37,11 +50,8 @@ export interface InitialState {
 
 export type ToWebview =
   /** A new body (sanitised in the extension host). `persisted` is what the webview should remember. */
-  | { readonly type: 'render'; readonly bodyHtml: string; readonly persisted: PersistedPanelState; readonly focus?: string }
-  | { readonly type: 'live'; readonly live: LiveState }
-  | { readonly type: 'busy'; readonly busy: boolean };
-
-export type PanelCommand = 'refresh' | 'openInInbox' | 'copyCurl' | 'openRaw' | 'toggleRemoteImages' | 'load' | 'renderAnyway' | 'previewAgain' | 'retryLive';
+  | { readonly type: 'render'; readonly bodyHtml: string; readonly persisted: PersistedPanelState }
+  | { readonly type: 'live'; readonly live: LiveState };
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -53,10 +63,6 @@ export type FromWebview =
   | { readonly type: 'downloadAttachment'; readonly attachmentId: string; readonly url: string }
   | { readonly type: 'retryEmbed'; readonly url: string };
 
-const LANGUAGES = new Set(['nb', 'nn', 'en']);
-const TABS = new Set(['overview', 'transmissions', 'actions', 'activity', 'raw']);
-const COMMANDS = new Set(['refresh', 'openInInbox', 'copyCurl', 'openRaw', 'toggleRemoteImages', 'load', 'renderAnyway', 'previewAgain', 'retryLive']);
-
 /** The webview is less trusted than the host: every message is checked before it is acted on. */
 export function parseFromWebview(message: unknown): FromWebview | undefined {
   if (!message || typeof message !== 'object') return undefined;
@@ -66,11 +72,11 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'ready':
       return { type: 'ready' };
     case 'command':
-      return typeof m.command === 'string' && COMMANDS.has(m.command) ? { type: 'command', command: m.command as PanelCommand } : undefined;
+      return isPanelCommand(m.command) ? { type: 'command', command: m.command } : undefined;
     case 'setLanguage':
-      return typeof m.language === 'string' && LANGUAGES.has(m.language) ? { type: 'setLanguage', language: m.language as PanelLanguage } : undefined;
+      return isPanelLanguage(m.language) ? { type: 'setLanguage', language: m.language } : undefined;
     case 'selectTab':
-      return typeof m.tab === 'string' && TABS.has(m.tab) ? { type: 'selectTab', tab: m.tab as PanelTab } : undefined;
+      return isPanelTab(m.tab) ? { type: 'selectTab', tab: m.tab } : undefined;
     case 'openLink':
       return text(m.href, 8192) ? { type: 'openLink', href: m.href } : undefined;
     case 'executeGuiAction':

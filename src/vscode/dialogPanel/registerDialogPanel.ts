@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import type { AltinnEnvironment } from '../../platform/environments';
+import { dialogDetails } from '../dialogDetails/dialogDetails';
 import { registerCommand } from '../commands';
 import { resolveProfile } from '../shared/apiClients';
+import { payloadDebugging } from '../payloads/payloadDebugging';
+import { createWebviewPanel } from '../webview/webviewHost';
 import { isOpenDialogArgs, OPEN_DIALOG_COMMAND } from '../shared/inboxTypes';
 import type { ConnectionProfile } from '../profiles/profile';
 import type { ExtensionServices } from '../services';
-import { DIALOG_PANEL_VIEW_TYPE, DialogPanel, panelKey, type DialogPanelHost, type DialogSource } from './dialogPanel';
+import { DialogPanel } from './dialogPanel';
+import { DIALOG_PANEL_VIEW_TYPE, panelKey, type DialogPanelHost, type DialogSource } from './panelSource';
 import type { ActionResult } from './dialogView';
 import { isPersistedPanelState, type PersistedPanelState } from './protocol';
 
 export const PREVIEW_DIALOG_PAYLOAD_COMMAND = 'altinnInbox.previewDialogPayload';
 export const EXECUTE_GUI_ACTION_COMMAND = 'altinnInbox.executeGuiAction';
-export const RAW_DIALOG_SCHEME = 'altinn-dialog';
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -30,41 +33,10 @@ export interface DialogPanelTestInternals {
   correspondenceReadNotices(): readonly string[];
 }
 
-/** Read-only `altinn-dialog:` documents holding a panel's response JSON (dialog token replaced). */
-class RawDialogDocuments implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly texts = new Map<string, string>();
-
-  uriFor(key: string, dialogId: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: RAW_DIALOG_SCHEME, path: `/${dialogId}.json`, query: key });
-  }
-
-  set(key: string, dialogId: string, text: string): vscode.Uri {
-    this.texts.delete(key);
-    this.texts.set(key, text);
-    // Keep the newest few; a closed panel's document still shows what it showed.
-    while (this.texts.size > 20) this.texts.delete(this.texts.keys().next().value as string);
-    const uri = this.uriFor(key, dialogId);
-    this.changed.fire(uri);
-    return uri;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.query) ?? vscode.l10n.t('// This dialog is no longer open; open it again to see its JSON.');
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
-
 /** The panels by dialog, the commands that open them, the serializer that restores them after a reload. */
 class DialogPanels implements DialogPanelHost, vscode.Disposable {
   private readonly panels = new Map<string, DialogPanel>();
   private lastActive: DialogPanel | undefined;
-  readonly rawDocuments = new RawDialogDocuments();
-  private seenNoticeShown = false;
   /** Environments (by id) in which the "marks the Altinn message as read" notice was said this session. */
   private readonly readNoticeSaidIn = new Set<string>();
   readonly readNotices: string[] = [];
@@ -84,7 +56,7 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     }
     // Ask (on Production) before anything appears or is fetched.
     const environment = await this.services.connections.environmentFor(request.profile);
-    await this.confirmMarkSeen(environment, request.title, 'open');
+    await dialogDetails(this.services).confirmMarkSeen(environment, request.title, 'open');
     await this.create(source).load('open', true);
   }
 
@@ -144,26 +116,6 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     this.adopt(webviewPanel, source, state).showRestored();
   }
 
-  /** Says once per session that opening marks the dialog as seen; on Production asks every time. */
-  async confirmMarkSeen(environment: AltinnEnvironment, title: string | undefined, reason: 'open' | 'refresh' | 'token'): Promise<void> {
-    if (environment.isProduction) {
-      const message = reason === 'open'
-        ? vscode.l10n.t('Open "{0}" in Production?', title ?? vscode.l10n.t('this dialog'))
-        : vscode.l10n.t('Fetch "{0}" again in Production?', title ?? vscode.l10n.t('this dialog'));
-      await this.services.prompts().confirm(
-        message,
-        vscode.l10n.t('Fetching a dialog\'s details marks it as seen in Dialogporten for the party: your system is recorded in its seen log and the Altinn inbox no longer shows it as unread to the people who read it there. An Altinn message\'s content is fetched only if you ask for it (that marks the message as read).'),
-        vscode.l10n.t('Open and Mark as Seen'),
-      );
-      return;
-    }
-    if (reason === 'open' && !this.seenNoticeShown) {
-      this.seenNoticeShown = true;
-      this.services.log.info('[dialog panel] opening a dialog fetches its details, which marks it as seen in Dialogporten');
-      void vscode.window.showInformationMessage(vscode.l10n.t('Opening a dialog fetches its details, which marks it as seen in Dialogporten ({0}): the seen log records it and it no longer counts as unread. Listing in the Inbox does not.', environment.label));
-    }
-  }
-
   /**
    * Altinn Correspondence records Read when a message's content is fetched by its recipient, tells the sender and
    * adds an "opened" activity to the dialog (altinn-correspondence,
@@ -184,12 +136,6 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     this.readNotices.push(message);
     this.services.log.info(`[dialog panel] showing an Altinn message's content marks it as read in Altinn Correspondence (${environment.label})`);
     void vscode.window.showInformationMessage(message);
-  }
-
-  async openRawDocument(key: string, dialogId: string, text: string): Promise<void> {
-    const uri = this.rawDocuments.set(key, dialogId, text);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
   }
 
   onDidDispose(panel: DialogPanel): void {
@@ -213,18 +159,18 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     return panel;
   }
 
+  /** The dialog panel that is the active editor, if one is. */
+  focused(): DialogPanel | undefined {
+    return [...this.panels.values()].find((candidate) => candidate.panel.active);
+  }
+
   dispose(): void {
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
-    this.rawDocuments.dispose();
   }
 
   private create(source: DialogSource): DialogPanel {
-    const webviewPanel = vscode.window.createWebviewPanel(DIALOG_PANEL_VIEW_TYPE, source.title ?? vscode.l10n.t('Dialog'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.services.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.services.context.extensionUri, 'media')],
-    });
+    const webviewPanel = createWebviewPanel(DIALOG_PANEL_VIEW_TYPE, source.title ?? vscode.l10n.t('Dialog'), this.services.context.extensionUri, vscode.ViewColumn.Active);
     return this.adopt(webviewPanel, source);
   }
 
@@ -269,12 +215,13 @@ function checkDialogId(value: string): string {
   return match[0].toLowerCase();
 }
 
-/** The dialog panel: `altinnInbox.openDialog`, `altinnInbox.previewDialogPayload`, `altinnInbox.executeGuiAction`, the serializer and the raw JSON documents. */
+/** The dialog panel: `altinnInbox.openDialog`, `altinnInbox.previewDialogPayload`, `altinnInbox.executeGuiAction` and the serializer. */
 export function registerDialogPanel(services: ExtensionServices): void {
   const { context, log } = services;
   const panels = new DialogPanels(services);
   context.subscriptions.push(panels);
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(RAW_DIALOG_SCHEME, panels.rawDocuments));
+  // The payload commands (raw JSON, request, curl) from the editor title or the palette act on the active panel.
+  context.subscriptions.push(payloadDebugging(services).registerActiveSource(() => panels.focused()));
   context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(DIALOG_PANEL_VIEW_TYPE, {
     deserializeWebviewPanel: (webviewPanel, state) => panels.restore(webviewPanel, state),
   }));
@@ -283,8 +230,6 @@ export function registerDialogPanel(services: ExtensionServices): void {
   registerCommand(context, { log }, EXECUTE_GUI_ACTION_COMMAND, (arg?: unknown) => panels.executeGuiAction(arg));
   // The panel's toolbar, also in the editor title bar and the palette while a dialog panel is active.
   registerCommand(context, { log }, 'altinnInbox.refreshDialog', () => panels.activePanel().runCommand('refresh'));
-  registerCommand(context, { log }, 'altinnInbox.copyDialogAsCurl', () => panels.activePanel().runCommand('copyCurl'));
-  registerCommand(context, { log }, 'altinnInbox.openDialogRawJson', () => panels.activePanel().runCommand('openRaw'));
   registerCommand(context, { log }, 'altinnInbox.openDialogInAltinnInbox', () => panels.activePanel().runCommand('openInInbox'));
   if (process.env.ALTINN_INBOX_TEST_HOOKS === '1') {
     context.subscriptions.push(vscode.commands.registerCommand('altinnInbox.test.dialogPanels', (): DialogPanelTestInternals => ({ panels: () => panels.all(), correspondenceReadNotices: () => [...panels.readNotices] })));

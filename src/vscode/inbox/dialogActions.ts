@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { decodeJwtUnverified } from '../../platform/auth';
 import { DialogRevisionConflictError } from '../../platform/dialogporten';
 import { effectiveSystemLabels } from '../../platform/dialogporten/schemas/tolerance';
+import { dialogDetails } from '../dialogDetails/dialogDetails';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
 import { createApiClients, resolveProfile } from '../shared/apiClients';
@@ -40,8 +40,6 @@ export type DialogTarget = DialogNode | (OpenDialogArgs & { readonly revision?: 
  * unopened) with If-Match, where a 412 conflict is explained and retried only when the user says so.
  */
 export class DialogActions {
-  private seenNoticeShown = false;
-
   constructor(private readonly services: ExtensionServices, private readonly provider: InboxTreeProvider, private readonly payloads: PayloadDebugging) {}
 
   /** Opens the dialog panel (`altinnInbox.openDialog`); afterwards the row shows the dialog as read. */
@@ -65,41 +63,20 @@ export class DialogActions {
   async loadDetails(node: DialogNode): Promise<void> {
     const profile = resolveProfile(this.services, node.owner.profileId);
     const environment = await this.services.connections.environmentFor(profile);
-    const title = dialogTitle(node.item);
-    if (environment.isProduction) {
-      await this.services.prompts().confirm(
-        vscode.l10n.t('Fetch the details of "{0}" in Production?', title),
-        vscode.l10n.t('Dialogporten records this in the dialog\'s seen log: it stops being unread for everyone acting for this party, and the service owner can see it was opened.'),
-        vscode.l10n.t('Fetch Details'),
-      );
-    } else if (!this.seenNoticeShown) {
-      this.seenNoticeShown = true;
-      void vscode.window.showInformationMessage(vscode.l10n.t('Fetching a dialog\'s details marks it as seen in Dialogporten (as opening it in the Altinn inbox does). Listing and expanding do not.'));
-    }
-    let exchangeId: string | undefined;
-    const record = (exchange: Parameters<PayloadDebugging['record']>[0]) => {
-      const stored = this.payloads.store.add(exchange);
-      exchangeId = stored.id;
-      return stored;
-    };
-    const clients = await createApiClients(this.services, profile, { record });
-    const details = await vscode.window.withProgress({ location: { viewId: 'altinnInbox.inbox' } }, () => clients.dialogporten.getDialogAndMarkSeen(node.dialogId));
-    node.details = { ...details, exchange: exchangeId ? this.payloads.store.get(exchangeId) : undefined };
+    const details = dialogDetails(this.services);
+    await details.confirmMarkSeen(environment, dialogTitle(node.item), 'details');
+    const fetched = await details.fetch(profile, node.dialogId, { inProgress: (task) => vscode.window.withProgress({ location: { viewId: 'altinnInbox.inbox' } }, task) });
+    node.details = fetched;
     node.invalidate();
     await this.refreshRow(node);
   }
 
-  /** A dialog token from details fetched here that is valid for at least another minute, fetching details if needed. */
+  /** A fresh dialog token (see isDialogTokenFresh) from details fetched here, fetching the details if needed. */
   async dialogToken(node: DialogNode): Promise<string> {
-    const valid = (token: string | null | undefined): token is string => {
-      if (!token) return false;
-      const exp = decodeJwtUnverified(token).claims.exp;
-      return typeof exp !== 'number' || exp * 1000 > Date.now() + 60_000;
-    };
-    if (!valid(node.details?.dialog.dialogToken)) await this.loadDetails(node);
-    const token = node.details?.dialog.dialogToken;
-    if (!valid(token)) throw new Error(vscode.l10n.t('Dialogporten sent no dialog token with this dialog\'s details, so its attachments cannot be fetched.'));
-    return token;
+    return dialogDetails(this.services).freshToken(node.details?.dialog.dialogToken, async () => {
+      await this.loadDetails(node);
+      return node.details?.dialog.dialogToken;
+    });
   }
 
   async changeLabels(target: DialogTarget, action: LabelAction): Promise<LabelOutcome> {

@@ -12,6 +12,8 @@ export interface RawSource {
   readonly raw?: RawRef;
   /** A short name for the editor tab, e.g. the dialog's title. */
   readonly rawTitle?: string;
+  /** Open its raw JSON beside it (a webview panel) rather than in its place. */
+  readonly rawBeside?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export class PayloadDebugging implements vscode.TextDocumentContentProvider, vsc
   readonly record: ExchangeSink = (exchange) => this.store.add(exchange);
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
+  private readonly activeSources = new Set<() => RawSource | undefined>();
 
   constructor(private readonly services: ExtensionServices) {}
 
@@ -46,10 +49,28 @@ export class PayloadDebugging implements vscode.TextDocumentContentProvider, vsc
     return rawJsonText(exchange, pointerOf(uri));
   }
 
-  async showRaw(ref: RawRef, title?: string): Promise<vscode.TextEditor> {
+  async showRaw(ref: RawRef, title?: string, beside = false): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(this.rawUri(ref, title));
     if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
-    return vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+    return vscode.window.showTextDocument(document, { preview: true, preserveFocus: false, viewColumn: beside ? vscode.ViewColumn.Beside : undefined });
+  }
+
+  /**
+   * Views that are not text editors (the dialog panel) say which source is active, so the payload commands from
+   * the editor title or the palette act on it.
+   */
+  registerActiveSource(find: () => RawSource | undefined): vscode.Disposable {
+    this.activeSources.add(find);
+    return new vscode.Disposable(() => this.activeSources.delete(find));
+  }
+
+  /** The source of the active non-text view, if one registered itself. */
+  activeSource(): RawSource | undefined {
+    for (const find of this.activeSources) {
+      const source = find();
+      if (source) return source;
+    }
+    return undefined;
   }
 
   async showRequest(exchangeId: string, title?: string): Promise<vscode.TextEditor> {

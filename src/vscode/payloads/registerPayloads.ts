@@ -17,8 +17,8 @@ export function registerPayloads(services: ExtensionServices): void {
   const { context, log } = services;
 
   registerCommand(context, { log }, 'altinnInbox.showRawJson', async (arg?: RawArgument) => {
-    const { ref, title } = await resolve(payloads, arg, vscode.l10n.t('Show raw JSON'));
-    return payloads.showRaw(ref, title);
+    const { ref, title, beside } = await resolve(payloads, arg, vscode.l10n.t('Show raw JSON'));
+    return payloads.showRaw(ref, title, beside);
   });
 
   registerCommand(context, { log }, 'altinnInbox.showRequest', async (arg?: RawArgument) => {
@@ -61,9 +61,12 @@ export function registerPayloads(services: ExtensionServices): void {
   });
 }
 
-async function resolve(payloads: PayloadDebugging, arg: RawArgument, title: string): Promise<{ ref: RawRef; title?: string; exchange: RecordedExchange }> {
+async function resolve(payloads: PayloadDebugging, given: RawArgument, title: string): Promise<{ ref: RawRef; title?: string; beside?: boolean; exchange: RecordedExchange }> {
   let ref: RawRef | undefined;
   let name: string | undefined;
+  let beside: boolean | undefined;
+  // From the editor title or the palette while a non-text view (a dialog panel) is active: that view's source.
+  const arg = (!given || (given instanceof vscode.Uri && given.scheme !== RAW_SCHEME)) ? payloads.activeSource() ?? given : given;
   // From an altinn-raw: editor's title bar (VS Code passes its URI), or with that editor active.
   const rawUri = arg instanceof vscode.Uri ? arg : !arg && vscode.window.activeTextEditor?.document.uri.scheme === RAW_SCHEME ? vscode.window.activeTextEditor.document.uri : undefined;
   if (rawUri?.scheme === RAW_SCHEME) ref = { exchangeId: rawUri.path.split('/')[1] ?? '', pointer: [] };
@@ -72,6 +75,7 @@ async function resolve(payloads: PayloadDebugging, arg: RawArgument, title: stri
   else if (arg && 'raw' in arg) {
     ref = arg.raw;
     name = arg.rawTitle;
+    beside = arg.rawBeside;
   }
   if (arg && !ref) throw new Error(vscode.l10n.t('This item was not loaded from an API response.'));
   if (!ref) {
@@ -80,5 +84,5 @@ async function resolve(payloads: PayloadDebugging, arg: RawArgument, title: stri
   }
   const exchange = payloads.store.get(ref.exchangeId);
   if (!exchange) throw new Error(vscode.l10n.t('This response is no longer kept (only the most recent ones are). Refresh the item and try again.'));
-  return { ref, title: name, exchange };
+  return { ref, title: name, beside, exchange };
 }

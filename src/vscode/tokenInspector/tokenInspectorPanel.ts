@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { JwksVerifier, trustedIssuersFor, type TrustedIssuer } from '../../platform/auth';
 import { ENVIRONMENT_IDS, resolveEnvironment, type EnvironmentId } from '../../platform/environments';
 import type { ExtensionServices } from '../services';
-import { renderWebviewShell } from '../webview/webviewHtml';
-import type { FromWebview, ToWebview, VerdictView } from './protocol';
+import { createWebviewPanel, WebviewHost } from '../webview/webviewHost';
+import { parseFromWebview, type FromWebview, type ToWebview, type VerdictView } from './protocol';
 import { renderInspectorBody, verdictView, type InspectorModel } from './tokenInspectorModel';
 
 export const TOKEN_INSPECTOR_VIEW_TYPE = 'altinnInbox.tokenInspector';
@@ -14,20 +14,23 @@ export const TOKEN_INSPECTOR_VIEW_TYPE = 'altinnInbox.tokenInspector';
  */
 export class TokenInspectorPanel implements vscode.Disposable {
   private static current: TokenInspectorPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: WebviewHost<ToWebview, FromWebview>;
   private verdict: VerdictView;
-  private ready = false;
-  private disposed = false;
   /** The model as shown (a verdict for an earlier token must not land on a later one). */
-  private shown: InspectorModel;
+  private shown: InspectorModel | undefined;
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private model: InspectorModel, private readonly services: ExtensionServices) {
+  private constructor(panel: vscode.WebviewPanel, private model: InspectorModel, services: ExtensionServices) {
     this.verdict = model.verdict;
     this.shown = model;
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
-    );
+    this.host = new WebviewHost<ToWebview, FromWebview>(panel, {
+      name: 'token inspector',
+      extensionUri: services.context.extensionUri,
+      log: services.log,
+      parse: parseFromWebview,
+      onMessage: (message) => this.onMessage(message),
+      latestOnly: ['verdict'],
+      onDidDispose: () => this.dispose(),
+    });
     this.render();
   }
 
@@ -38,15 +41,10 @@ export class TokenInspectorPanel implements vscode.Disposable {
       existing.shown = model;
       existing.verdict = model.verdict;
       existing.render();
-      existing.panel.reveal(undefined, false);
+      existing.host.panel.reveal(undefined, false);
       return existing;
     }
-    const extensionUri = services.context.extensionUri;
-    const panel = vscode.window.createWebviewPanel(TOKEN_INSPECTOR_VIEW_TYPE, vscode.l10n.t('Token Inspector'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
-    });
+    const panel = createWebviewPanel(TOKEN_INSPECTOR_VIEW_TYPE, vscode.l10n.t('Token Inspector'), services.context.extensionUri, vscode.ViewColumn.Active);
     TokenInspectorPanel.current = new TokenInspectorPanel(panel, model, services);
     return TokenInspectorPanel.current;
   }
@@ -56,33 +54,22 @@ export class TokenInspectorPanel implements vscode.Disposable {
     if (forModel !== this.shown) return;
     this.verdict = verdict;
     this.model = { ...this.model, verdict };
-    if (this.ready) void this.post({ type: 'verdict', verdict });
+    this.host.post({ type: 'verdict', verdict });
   }
 
   get title(): string {
-    return this.panel.title;
+    return this.host.panel.title;
   }
 
   private render(): void {
-    const webview = this.panel.webview;
-    const extensionUri = this.services.context.extensionUri;
-    this.ready = false;
-    this.panel.title = vscode.l10n.t('Token: {0}', this.model.kindLabel);
-    webview.html = renderWebviewShell({
-      cspSource: webview.cspSource,
-      title: this.panel.title,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'tokenInspector.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'tokenInspector.css')).toString(),
-      bodyHtml: renderInspectorBody(this.model),
-    });
+    this.host.panel.title = vscode.l10n.t('Token: {0}', this.model.kindLabel);
+    this.host.show({ script: 'tokenInspector', style: 'tokenInspector', title: this.host.panel.title, bodyHtml: renderInspectorBody(this.model) });
+    // Waits for the page's script (the ready handshake).
+    this.host.post({ type: 'verdict', verdict: this.verdict });
   }
 
-  private async onMessage(message: FromWebview): Promise<void> {
-    switch (message?.type) {
-      case 'ready':
-        this.ready = true;
-        await this.post({ type: 'verdict', verdict: this.verdict });
-        return;
+  private async onMessage(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
       case 'copyJson':
         await vscode.env.clipboard.writeText(this.model.json);
         void vscode.window.showInformationMessage(vscode.l10n.t('Copied the decoded header and claims as JSON (not the token).'));
@@ -95,18 +82,11 @@ export class TokenInspectorPanel implements vscode.Disposable {
     }
   }
 
-  private post(message: ToWebview): Thenable<boolean> {
-    return this.panel.webview.postMessage(message);
-  }
-
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.host.isDisposed) return;
     if (TokenInspectorPanel.current === this) TokenInspectorPanel.current = undefined;
-    this.ready = false;
-    this.shown = undefined as unknown as InspectorModel;
-    this.panel.dispose();
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.shown = undefined;
+    this.host.dispose();
   }
 }
 

@@ -7,6 +7,7 @@ import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/r
 import { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { ExtensionServices } from '../../../src/vscode/services';
 import { isCorrespondenceType } from '../../../src/vscode/inbox/correspondenceResources';
+import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
 import { closeDialogPanels, dialogPanelTabs } from './hostHelpers';
 import { useSandboxSession, type SandboxSession } from './sandboxSession';
 
@@ -319,18 +320,20 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     await tabsSettle(1);
     const prompts = new ScriptedPrompts();
     usePrompts(prompts);
-    prompts.enqueue('Token redacted');
-    // The command resolves once the text is on the clipboard (reading it back needs a permission headless Chromium never grants).
-    const curl = await vscode.commands.executeCommand<string>('altinnInbox.copyDialogAsCurl');
-    assert.equal(curl, `curl '${dialogportenBase}/api/v1/enduser/dialogs/${dialogId}' -H 'Accept: application/json' -H "Authorization: Bearer $TOKEN"`);
-    prompts.enqueue('Include the token');
-    const withToken = await vscode.commands.executeCommand<string>('altinnInbox.copyDialogAsCurl');
-    assert.match(withToken, /-H 'Authorization: Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+'$/, 'the real token only when asked');
-    assert.deepEqual(prompts.asked.map((question) => question.items), [['Token redacted', 'Include the token'], ['Token redacted', 'Include the token']]);
+    // From the editor title or the palette (no argument) while the panel is active: the shared payload commands.
+    // They resolve once the text is on the clipboard (reading it back needs a permission headless Chromium never grants).
+    const curl = await vscode.commands.executeCommand<string>('altinnInbox.copyAsCurl');
+    assert.match(curl, new RegExp(`^curl '${dialogportenBase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/api/v1/enduser/dialogs/${dialogId}'`));
+    assert.match(curl, /-H "authorization: Bearer \$TOKEN"/);
+    assert.doesNotMatch(curl, /eyJ[\w-]{10,}\./, 'no token in the default copy');
+    prompts.enqueue('Copy with Token');
+    const withToken = await vscode.commands.executeCommand<string>('altinnInbox.copyAsCurlWithToken');
+    assert.match(withToken, /-H 'authorization: Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+'/, 'the real token only when asked');
+    assert.deepEqual(prompts.asked.map((question) => [question.kind, question.title]), [['confirm', 'Copy a curl command that contains a live access token?']], 'the same warning as everywhere else');
 
-    await vscode.commands.executeCommand('altinnInbox.openDialogRawJson');
+    await vscode.commands.executeCommand('altinnInbox.showRawJson');
     const editor = vscode.window.activeTextEditor;
-    assert.equal(editor?.document.uri.scheme, 'altinn-dialog');
+    assert.equal(editor?.document.uri.scheme, 'altinn-raw');
     const text = editor.document.getText();
     const raw = JSON.parse(text) as { id: string; dialogToken: string; content: unknown };
     assert.equal(raw.id, dialogId);
@@ -338,6 +341,50 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     assert.match(raw.dialogToken, /^<redacted JWT/, 'the dialog token is replaced');
     assert.doesNotMatch(text, /eyJ[\w-]{10,}\.[\w-]{10,}\./, 'no JWT anywhere in the document');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('runs its toolbar\'s curl, raw JSON and request buttons through the shared payload commands, on its recorded request', async () => {
+    const dialogId = dialogIds[8] ?? dialogIds[2];
+    const { payloads } = await vscode.commands.executeCommand<InboxTestInternals>('altinnInbox.test.inboxInternals');
+    const logged: RequestLogEntry[] = [];
+    const unsubscribe = services.http.onRequest((entry) => logged.push(entry));
+    try {
+      await open(dialogId, 'Toolbar');
+      await tabsSettle(1);
+      const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+      const panel = internals.panels().find((candidate) => candidate.dialogId === dialogId)!;
+      assert.ok(panel.raw, 'the panel points at its recorded exchange');
+      const exchange = payloads.store.get(panel.raw.exchangeId);
+      assert.equal(exchange?.method, 'GET');
+      assert.equal(exchange?.url, `${dialogportenBase}/api/v1/enduser/dialogs/${dialogId}`);
+      assert.equal(exchange?.status, 200);
+      assert.ok(logged.some((entry) => entry.method === 'GET' && entry.url === exchange.url && entry.status === 200), 'in the request log');
+
+      // What the webview's buttons send (runCommand), answered by the same commands as the Inbox's rows.
+      const curl = await panel.runCommand('copyCurl');
+      assert.equal(curl, await vscode.commands.executeCommand<string>('altinnInbox.copyAsCurl', panel.raw));
+      const prompts = new ScriptedPrompts();
+      usePrompts(prompts);
+      prompts.enqueue(undefined);
+      assert.equal(await panel.runCommand('copyCurlWithToken'), undefined, 'declining the shared warning copies nothing');
+      assert.match(prompts.asked.at(-1)?.title ?? '', /live access token/);
+
+      await panel.runCommand('openRaw');
+      await until('the raw JSON beside the panel', async () => vscode.window.activeTextEditor?.document.uri.scheme === 'altinn-raw');
+      assert.equal(vscode.window.activeTextEditor!.document.uri.path.split('/')[1], panel.raw.exchangeId, 'the panel\'s own exchange');
+      assert.equal(vscode.window.activeTextEditor!.document.languageId, 'json');
+      assert.equal(dialogPanelTabs().length, 1, 'the panel stays open beside it');
+
+      await panel.runCommand('showRequest');
+      await until('the request document', async () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.http') === true);
+      const request = vscode.window.activeTextEditor!.document.getText();
+      assert.match(request, new RegExp(`^GET ${exchange.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
+      assert.match(request, /authorization: Bearer <redacted>/);
+      assert.match(request, /HTTP 200 · /);
+    } finally {
+      unsubscribe();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('opens a dialog over 2 MB as plain JSON in an editor instead of rendering it', async () => {
@@ -350,8 +397,9 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const file = join(folder, 'captured', 'large-dialog.json');
     writeFileSync(file, JSON.stringify(withoutDialogToken(json)));
     await vscode.commands.executeCommand('altinnInbox.previewDialogPayload', vscode.Uri.file(file));
-    await until('the JSON to open in an editor', async () => vscode.window.visibleTextEditors.some((editor) => editor.document.uri.scheme === 'altinn-dialog'), 10_000);
-    const document = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.scheme === 'altinn-dialog')!.document;
+    // A saved payload's raw JSON is its own file.
+    await until('the JSON to open in an editor', async () => vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === file), 10_000);
+    const document = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.fsPath === file)!.document;
     assert.equal(document.languageId, 'json');
     assert.ok(document.getText().length > 2 * 1024 * 1024, 'the whole payload');
     assert.equal((JSON.parse(document.getText()) as { id: string }).id, dialogId);

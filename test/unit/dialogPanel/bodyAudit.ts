@@ -5,6 +5,7 @@
  * attribute can run script or load anything, and it counts the interactive controls (a payload that manages to
  * add a button, link or form field changes the count).
  */
+import { isPanelCommand } from '../../../src/vscode/dialogPanel/protocol';
 
 const ALLOWED_TAGS = new Set([
   // sanitised content (src/platform/content/sanitizeSchema.ts; img only with remote images allowed)
@@ -62,7 +63,8 @@ export function auditBody(html: string, options: { allowImages?: boolean } = {})
         problems.push(`attribute ${attribute} on <${tag}>`);
       }
       if (attribute === 'type' && tag === 'input' && value !== 'checkbox') problems.push(`input type ${value}`);
-      if (attribute === 'data-command' && !['openInInbox', 'copyCurl', 'openRaw', 'refresh', 'toggleRemoteImages', 'setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed', 'load', 'renderAnyway', 'previewAgain', 'retryLive'].includes(value)) {
+      // What the webview script acts on: the panel's commands, and the buttons that send their own message type.
+      if (attribute === 'data-command' && !(isPanelCommand(value) || ['setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed'].includes(value))) {
         problems.push(`data-command="${value.slice(0, 80)}"`);
       }
     }

@@ -1,12 +1,10 @@
 import { effectiveSystemLabels } from '../../../platform/dialogporten/schemas/tolerance';
 import { dialogStatusName, serviceOwnerName, systemLabelName, type Localizer } from '../../../platform/presentation';
 import { escapeHtml } from '../../webview/webviewHtml';
-import type { PanelLanguage, PanelTab } from '../protocol';
+import { PANEL_LANGUAGES, PANEL_TABS, type PanelTab } from '../protocol';
 import { attr, fallbackLanguage, inline, timeHtml } from './html';
 import type { DialogViewInput, Notice } from './viewTypes';
 
-export const PANEL_LANGUAGES: readonly PanelLanguage[] = ['nb', 'nn', 'en'];
-export const PANEL_TABS: readonly PanelTab[] = ['overview', 'transmissions', 'actions', 'activity', 'raw'];
 
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = { nb: 'Norsk bokmål', nn: 'Norsk nynorsk', en: 'English' };
 
@@ -37,7 +35,9 @@ export function headerHtml(input: DialogViewInput, l10n: Localizer): string {
     ? `<button type="button" data-command="openInInbox" title="${attr(l10n.t('Open this dialog in the Altinn inbox in your browser'))}">${escapeHtml(l10n.t('Open in Altinn inbox'))}</button>`
     : `<button type="button" disabled title="${attr(l10n.t('The sandbox has no web inbox; its dialogs exist only on this machine.'))}">${escapeHtml(l10n.t('Open in Altinn inbox'))}</button>`;
   const apiButtons = input.source === 'api'
-    ? `${inboxButton}<button type="button" data-command="copyCurl" title="${attr(l10n.t('Copy the request that fetched this dialog as a curl command (token redacted unless you choose otherwise)'))}">${escapeHtml(l10n.t('Copy as curl'))}</button>`
+    ? `${inboxButton}<button type="button" data-command="copyCurl" title="${attr(l10n.t('Copy the request that fetched this dialog as a curl command (token replaced by $TOKEN)'))}">${escapeHtml(l10n.t('Copy as curl'))}</button>`
+      + `<button type="button" data-command="copyCurlWithToken" title="${attr(l10n.t('Copy the request as a curl command with a live token (asks first)'))}">${escapeHtml(l10n.t('Copy as curl with token…'))}</button>`
+      + `<button type="button" data-command="showRequest" title="${attr(l10n.t('Show the request that fetched this dialog and the answer\'s status and headers'))}">${escapeHtml(l10n.t('Show request'))}</button>`
     : '';
   return `<header class="dialog-header">
 <div class="env-line"><span class="badge env${env.isProduction ? ' env-production' : ''}">${escapeHtml(env.label)}</span>${input.sourceLabel ? ` <span class="muted">${escapeHtml(input.sourceLabel)}</span>` : ''}
