@@ -18,17 +18,42 @@ const webviewEntries = (existsSync('src/webview') ? readdirSync('src/webview', {
 const englishZodLocalesOnly = {
   name: 'english-zod-locales-only',
   setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (args.importer.includes('/zod/') ? { path: args.path, namespace: 'zod-locales' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: "export { default as en } from 'zod/v4/locales/en.js';", resolveDir: process.cwd() }));
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/zod/') ? { path: args.path, namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+    }));
   },
 };
 
 /** Each loader's require (a module path, from the file that requires it) and the sibling chunk it loads instead. */
 const CHUNKS = [
-  { require: './undiciLean', from: 'src/platform/http/loadUndici.ts', entry: 'src/platform/http/undiciLean.ts', chunk: 'undici.js' },
-  { require: './payloadSchemas', from: 'src/platform/loadPayloadSchemas.ts', entry: 'src/platform/payloadSchemas.ts', chunk: 'schemas.js' },
-  { require: './markupSanitizer', from: 'src/platform/content/loadMarkupSanitizer.ts', entry: 'src/platform/content/markupSanitizer.ts', chunk: 'markup.js' },
-  { require: '../../sandbox', from: 'src/vscode/sandbox/sandboxManager.ts', entry: 'src/sandbox/index.ts', chunk: 'sandbox.js' },
+  {
+    require: './undiciLean',
+    from: 'src/platform/http/loadUndici.ts',
+    entry: 'src/platform/http/undiciLean.ts',
+    chunk: 'undici.js',
+  },
+  {
+    require: './payloadSchemas',
+    from: 'src/platform/loadPayloadSchemas.ts',
+    entry: 'src/platform/payloadSchemas.ts',
+    chunk: 'schemas.js',
+  },
+  {
+    require: './markupSanitizer',
+    from: 'src/platform/content/loadMarkupSanitizer.ts',
+    entry: 'src/platform/content/markupSanitizer.ts',
+    chunk: 'markup.js',
+  },
+  {
+    require: '../../sandbox',
+    from: 'src/vscode/sandbox/sandboxManager.ts',
+    entry: 'src/sandbox/index.ts',
+    chunk: 'sandbox.js',
+  },
 ];
 
 /** Modules the bundles load lazily from a sibling chunk instead of bundling them. */
@@ -38,7 +63,9 @@ const lazyChunks = {
     build.onResolve({ filter: /^node-forge$/ }, () => ({ path: './forge.js', external: true }));
     for (const { require, from, chunk } of CHUNKS) {
       const filter = new RegExp(`^${require.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
-      build.onResolve({ filter }, (args) => (args.importer.endsWith(from) ? { path: `./${chunk}`, external: true } : undefined));
+      build.onResolve({ filter }, (args) =>
+        args.importer.endsWith(from) ? { path: `./${chunk}`, external: true } : undefined,
+      );
     }
   },
 };
@@ -46,8 +73,13 @@ const lazyChunks = {
 /** Libraries that must reach activation only through their chunk: a static import of one fails the build. */
 const LAZY_LIBRARIES = /node_modules\/(zod|undici|markdown-it|parse5|unified|rehype-sanitize)\//;
 function checkActivationBundle(result) {
-  const leaked = Object.keys(result.metafile.outputs['dist/extension.js'].inputs).filter((input) => LAZY_LIBRARIES.test(input));
-  if (leaked.length) throw new Error(`dist/extension.js bundles what should load on first use (import it through its loader):\n  ${leaked.slice(0, 10).join('\n  ')}`);
+  const leaked = Object.keys(result.metafile.outputs['dist/extension.js'].inputs).filter((input) =>
+    LAZY_LIBRARIES.test(input),
+  );
+  if (leaked.length)
+    throw new Error(
+      `dist/extension.js bundles what should load on first use (import it through its loader):\n  ${leaked.slice(0, 10).join('\n  ')}`,
+    );
 }
 
 const common = {
@@ -62,9 +94,25 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyChunks], metafile: true },
-  ...CHUNKS.map(({ entry, chunk }) => ({ ...node, entryPoints: [entry], outfile: `dist/${chunk}`, plugins: [englishZodLocalesOnly, lazyChunks] })),
+  ...CHUNKS.map(({ entry, chunk }) => ({
+    ...node,
+    entryPoints: [entry],
+    outfile: `dist/${chunk}`,
+    plugins: [englishZodLocalesOnly, lazyChunks],
+  })),
   { ...node, entryPoints: ['node_modules/node-forge/lib/index.js'], outfile: 'dist/forge.js' },
-  ...(webviewEntries.length ? [{ ...common, entryPoints: webviewEntries, outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022' }] : []),
+  ...(webviewEntries.length
+    ? [
+        {
+          ...common,
+          entryPoints: webviewEntries,
+          outdir: 'dist/webview',
+          platform: 'browser',
+          format: 'iife',
+          target: 'es2022',
+        },
+      ]
+    : []),
 ];
 
 if (watch) {

@@ -22,7 +22,10 @@ export function median(values: readonly number[]): number {
  * sandbox shares this process, and a synchronous `fn` (rendering) would otherwise hold back its timers, so idle
  * keep-alive sockets would be closed by the server only when the next request is already on its way (ECONNRESET).
  */
-export async function timeMedian(fn: () => Promise<unknown> | unknown, { repeat, warmup = 3 }: { repeat: number; warmup?: number }): Promise<number> {
+export async function timeMedian(
+  fn: () => Promise<unknown> | unknown,
+  { repeat, warmup = 3 }: { repeat: number; warmup?: number },
+): Promise<number> {
   for (let i = 0; i < warmup; i++) {
     await fn();
     await nextTurn();
@@ -42,7 +45,10 @@ export async function timeMedian(fn: () => Promise<unknown> | unknown, { repeat,
  * garbage collector's helpers count too). On a machine shared with other developers' jobs the wall time includes
  * waiting for a core; the CPU time shows how much of it was this work.
  */
-export async function timeAndCpuMedian(fn: () => unknown, { repeat, warmup = 3 }: { repeat: number; warmup?: number }): Promise<{ wall: number; cpu: number }> {
+export async function timeAndCpuMedian(
+  fn: () => unknown,
+  { repeat, warmup = 3 }: { repeat: number; warmup?: number },
+): Promise<{ wall: number; cpu: number }> {
   for (let i = 0; i < warmup; i++) {
     fn();
     await nextTurn();
@@ -69,7 +75,11 @@ function nextTurn(): Promise<void> {
  * Ours and the floor (or any two variants), interleaved run by run so both see the same machine noise and garbage
  * collector state; medians of each.
  */
-export async function timeAgainstFloor(ours: () => Promise<unknown>, floor: () => Promise<unknown>, { repeat, warmup = 3 }: { repeat: number; warmup?: number }): Promise<{ ours: number; floor: number }> {
+export async function timeAgainstFloor(
+  ours: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  { repeat, warmup = 3 }: { repeat: number; warmup?: number },
+): Promise<{ ours: number; floor: number }> {
   for (let i = 0; i < warmup; i++) {
     await floor();
     await ours();
@@ -93,7 +103,15 @@ export async function timeAgainstFloor(ours: () => Promise<unknown>, floor: () =
 
 export function ratioFigure(name: string, ours: number, floor: number, maxRatio: number, unit = 'ms'): Figure {
   const ratio = ours / floor;
-  return { name, value: round(ours), unit, target: `≤ ${maxRatio} × floor`, pass: ratio <= maxRatio, floor: round(floor), ratio: round(ratio, 3) };
+  return {
+    name,
+    value: round(ours),
+    unit,
+    target: `≤ ${maxRatio} × floor`,
+    pass: ratio <= maxRatio,
+    floor: round(floor),
+    ratio: round(ratio, 3),
+  };
 }
 
 export function round(value: number, digits = 2): number {

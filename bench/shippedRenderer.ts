@@ -16,7 +16,14 @@ export function loadShippedRenderContent(): typeof renderContent {
   const outfile = join(mkdtempSync(join(tmpdir(), 'altinn-inbox-bench-')), 'content.js');
   buildSync({
     entryPoints: [join(__dirname, '..', 'src', 'platform', 'content', 'index.ts')],
-    outfile, bundle: true, minify: true, keepNames: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error',
+    outfile,
+    bundle: true,
+    minify: true,
+    keepNames: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
   });
   return (createRequire(__filename)(outfile) as typeof import('../src/platform/content')).renderContent;
 }

@@ -12,9 +12,15 @@ export const vsixPath = join(root, 'build', 'altinn-inbox-inspector.vsix');
 export function packageVsix({ quiet = false } = {}) {
   mkdirSync(dirname(vsixPath), { recursive: true });
   const vsce = join(root, 'node_modules', '.bin', 'vsce');
-  const result = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath], {
-    cwd: root, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit',
-  });
+  const result = spawnSync(
+    vsce,
+    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: quiet ? 'pipe' : 'inherit',
+    },
+  );
   if (result.status !== 0) {
     throw new Error(`vsce package failed (exit ${result.status}):\n${result.stdout ?? ''}${result.stderr ?? ''}`);
   }

@@ -20,8 +20,9 @@ const DEBIAN_FILES = {
 };
 
 export function cacheRoot() {
-  const base = process.env.ALTINN_INBOX_HOST_CACHE
-    ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'altinn-inbox-inspector');
+  const base =
+    process.env.ALTINN_INBOX_HOST_CACHE ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'altinn-inbox-inspector');
   return base;
 }
 
@@ -64,7 +65,9 @@ function ensureDebianPackages() {
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...missing]]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env });
     if (result.status !== 0) {
-      throw new ProvisionError(`'apt-get ${args.join(' ')}' failed (exit ${result.status}). Fix apt, or run:\n  ${command}`);
+      throw new ProvisionError(
+        `'apt-get ${args.join(' ')}' failed (exit ${result.status}). Fix apt, or run:\n  ${command}`,
+      );
     }
   }
   const still = missingDebianPackages();
@@ -77,8 +80,13 @@ function ensureNode24(paths) {
   const work = `${paths.nodeDir}.partial`;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', `node-linux-${process.arch}@${NODE_MAJOR}`, '--silent'], { cwd: work, encoding: 'utf8' })
-    .trim().split('\n').pop();
+  const tarball = execFileSync('npm', ['pack', `node-linux-${process.arch}@${NODE_MAJOR}`, '--silent'], {
+    cwd: work,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   execFileSync('tar', ['-xzf', tarball], { cwd: work });
   rmSync(paths.nodeDir, { recursive: true, force: true });
   renameSync(join(work, 'package'), paths.nodeDir);
@@ -111,7 +119,9 @@ function ensureCodeServer(paths) {
   };
   // The npm on PATH runs under whichever `node` comes first on PATH: Node 24 here.
   const result = spawnSync('npm', ['install', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: work, env, stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: work,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) {
     const why = result.error ? result.error.message : `exit ${result.status}`;
@@ -140,9 +150,13 @@ export function codeServerVersion(paths = hostPaths()) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const paths = provision();
-    log(`ready: node ${paths.nodeBin}, code-server ${paths.codeServerDir} (VS Code ${codeServerVersion(paths) ?? '?'}), chromium ${paths.chromium}`);
+    log(
+      `ready: node ${paths.nodeBin}, code-server ${paths.codeServerDir} (VS Code ${codeServerVersion(paths) ?? '?'}), chromium ${paths.chromium}`,
+    );
   } catch (error) {
-    process.stderr.write(`\n[provision] cannot provision the offline VS Code host:\n${error instanceof ProvisionError ? error.message : error.stack}\n`);
+    process.stderr.write(
+      `\n[provision] cannot provision the offline VS Code host:\n${error instanceof ProvisionError ? error.message : error.stack}\n`,
+    );
     process.exit(1);
   }
 }

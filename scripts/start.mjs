@@ -15,7 +15,9 @@ async function main() {
   if (hasCodeCli() && process.env.ALTINN_START_CODE_SERVER !== '1') {
     const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
-    console.log('Opening desktop VS Code with the extension under development (set ALTINN_START_CODE_SERVER=1 to use code-server instead).');
+    console.log(
+      'Opening desktop VS Code with the extension under development (set ALTINN_START_CODE_SERVER=1 to use code-server instead).',
+    );
     spawnSync('code', ['--new-window', `--extensionDevelopmentPath=${root}`, root], { stdio: 'inherit' });
     return;
   }
@@ -24,9 +26,16 @@ async function main() {
   const profile = join(cacheRoot(), 'dev-profile');
   mkdirSync(profile, { recursive: true });
   const requested = Number(process.env.PORT ?? 0);
-  const server = await startCodeServer({ vsixFiles: [vsix], workspace: root, keepProfile: profile, port: requested || await freePort() });
+  const server = await startCodeServer({
+    vsixFiles: [vsix],
+    workspace: root,
+    keepProfile: profile,
+    port: requested || (await freePort()),
+  });
   console.log(`\nAltinn Inbox Inspector is running in VS Code ${server.vscodeVersion} (code-server, offline).`);
-  console.log(`Open ${server.url} in a browser; the Altinn icon is in the activity bar. The sandbox needs no credentials.`);
+  console.log(
+    `Open ${server.url} in a browser; the Altinn icon is in the activity bar. The sandbox needs no credentials.`,
+  );
   console.log('Press Ctrl+C to stop.\n');
   const stop = async () => {
     await server.stop({ removeProfile: false });

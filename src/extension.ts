@@ -43,7 +43,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog();
   context.subscriptions.push(log);
   const http = new HttpClient({
-    onRequest: (entry) => log.info(`[http] ${entry.method} ${entry.url} → ${entry.status ?? entry.error ?? '?'} ${entry.durationMs} ms ${entry.responseBytes ?? 0} B${entry.retries ? ` (${entry.retries} retries)` : ''}`),
+    onRequest: (entry) =>
+      log.info(
+        `[http] ${entry.method} ${entry.url} → ${entry.status ?? entry.error ?? '?'} ${entry.durationMs} ms ${entry.responseBytes ?? 0} B${entry.retries ? ` (${entry.retries} retries)` : ''}`,
+      ),
   });
   httpToClose = http;
   context.subscriptions.push(applyHttpTimeoutSetting(http, log));
@@ -52,10 +55,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   sandboxToStop = sandbox;
   const connections = new ConnectionService(profiles, sandbox, http, log);
   const statusBar = new ConnectionStatusBar();
-  context.subscriptions.push(profiles, sandbox, connections, statusBar, watchSandboxDataFolder(() => sandbox.running !== undefined));
+  context.subscriptions.push(
+    profiles,
+    sandbox,
+    connections,
+    statusBar,
+    watchSandboxDataFolder(() => sandbox.running !== undefined),
+  );
   const windowPrompts = new WindowPrompts();
   let scriptedPrompts: ScriptedPrompts | undefined;
-  const services: ExtensionServices = { context, log, http, profiles, sandbox, connections, prompts: (): Prompts => scriptedPrompts ?? windowPrompts };
+  const services: ExtensionServices = {
+    context,
+    log,
+    http,
+    profiles,
+    sandbox,
+    connections,
+    prompts: (): Prompts => scriptedPrompts ?? windowPrompts,
+  };
 
   const updateContext = (): void => {
     const active = profiles.active();
@@ -65,9 +82,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   updateContext();
   context.subscriptions.push(profiles.onDidChange(updateContext));
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration('altinnInbox')) updateContext();
-  }));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('altinnInbox')) updateContext();
+    }),
+  );
 
   registerCommand(context, { log }, 'altinnInbox.showLog', () => log.show(true));
   registerCommand(context, { log }, 'altinnInbox.useSandbox', async () => {
@@ -83,9 +102,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerInbox(services);
 
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
-  const testHooks: TestHooks | undefined = process.env.ALTINN_INBOX_TEST_HOOKS === '1'
-    ? { secrets: context.secrets, services, usePrompts: (prompts) => { scriptedPrompts = prompts; }, sandboxRequestedAtActivation: sandbox.startRequested }
-    : undefined;
+  const testHooks: TestHooks | undefined =
+    process.env.ALTINN_INBOX_TEST_HOOKS === '1'
+      ? {
+          secrets: context.secrets,
+          services,
+          usePrompts: (prompts) => {
+            scriptedPrompts = prompts;
+          },
+          sandboxRequestedAtActivation: sandbox.startRequested,
+        }
+      : undefined;
   return { version: context.extension.packageJSON.version as string, testHooks };
 }
 

@@ -4,12 +4,20 @@ export const ENVIRONMENT_IDS: readonly EnvironmentId[] = ['sandbox', 'tt02', 'at
 
 /** What each environment is called where space is tight (tree rows, quick picks, tooltips). */
 export const ENVIRONMENT_NAMES: Readonly<Record<EnvironmentId, string>> = {
-  sandbox: 'Sandbox', tt02: 'tt02', at23: 'at23', yt01: 'yt01', production: 'Production',
+  sandbox: 'Sandbox',
+  tt02: 'tt02',
+  at23: 'at23',
+  yt01: 'yt01',
+  production: 'Production',
 };
 
 /** What each environment is, beside its name. */
 export const ENVIRONMENT_DESCRIPTIONS: Readonly<Record<EnvironmentId, string>> = {
-  sandbox: 'local emulator', tt02: 'Altinn test', at23: 'Altinn internal test', yt01: 'performance test', production: 'real data',
+  sandbox: 'local emulator',
+  tt02: 'Altinn test',
+  at23: 'Altinn internal test',
+  yt01: 'performance test',
+  production: 'real data',
 };
 
 /** Name and description, `tt02 (Altinn test)`; Production says only its name. The environment's `label`. */
@@ -133,12 +141,18 @@ export class EnvironmentConfigError extends Error {}
  */
 export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOverrides = {}): AltinnEnvironment {
   const facts = id === 'sandbox' ? sandboxFacts(overrides) : FACTS[id];
-  if (!facts) throw new EnvironmentConfigError(`Unknown environment "${String(id)}"; use one of ${ENVIRONMENT_IDS.join(', ')}.`);
+  if (!facts)
+    throw new EnvironmentConfigError(`Unknown environment "${String(id)}"; use one of ${ENVIRONMENT_IDS.join(', ')}.`);
   const fromBase = overrides.baseUrl ? sandboxLayout(overrides.baseUrl) : undefined;
-  const issuer = withTrailingSlash(overrides.maskinportenIssuer ?? fromBase?.maskinportenIssuer ?? facts.maskinportenIssuer);
+  const issuer = withTrailingSlash(
+    overrides.maskinportenIssuer ?? fromBase?.maskinportenIssuer ?? facts.maskinportenIssuer,
+  );
   const platform = trimSlash(overrides.platformBase ?? fromBase?.platformBase ?? facts.platformBase);
-  const dialogportenBase = trimSlash(overrides.dialogportenBase ?? fromBase?.dialogportenBase ?? `${platform}/dialogporten`);
-  const movedDialogporten = overrides.dialogportenBase !== undefined || overrides.platformBase !== undefined || fromBase !== undefined;
+  const dialogportenBase = trimSlash(
+    overrides.dialogportenBase ?? fromBase?.dialogportenBase ?? `${platform}/dialogporten`,
+  );
+  const movedDialogporten =
+    overrides.dialogportenBase !== undefined || overrides.platformBase !== undefined || fromBase !== undefined;
   return {
     id,
     label: environmentLabel(id),
@@ -150,7 +164,9 @@ export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOver
     altinnPlatformBase: platform,
     authenticationBase: `${platform}/authentication/api/v1`,
     dialogportenBase,
-    dialogportenStreamUrl: trimSlash(overrides.dialogportenStreamUrl ?? (movedDialogporten ? `${dialogportenBase}/graphql/stream` : facts.streamUrl)),
+    dialogportenStreamUrl: trimSlash(
+      overrides.dialogportenStreamUrl ?? (movedDialogporten ? `${dialogportenBase}/graphql/stream` : facts.streamUrl),
+    ),
     correspondenceBase: `${platform}/correspondence/api/v1`,
     accessManagementBase: `${platform}/accessmanagement/api/v1`,
     altinnTokenIssuer: withTrailingSlash(overrides.altinnIssuer ?? `${platform}/authentication/api/v1/openid/`),
@@ -163,7 +179,10 @@ export function resolveEnvironment(id: EnvironmentId, overrides: EnvironmentOver
 
 function sandboxFacts(overrides: EnvironmentOverrides): EnvironmentFacts {
   const base = overrides.baseUrl ?? overrides.platformBase;
-  if (!base) throw new EnvironmentConfigError('The sandbox environment needs the base URL of a running sandbox (it listens on a random loopback port).');
+  if (!base)
+    throw new EnvironmentConfigError(
+      'The sandbox environment needs the base URL of a running sandbox (it listens on a random loopback port).',
+    );
   const layout = sandboxLayout(base);
   return {
     maskinportenIssuer: layout.maskinportenIssuer,
@@ -177,7 +196,11 @@ function sandboxFacts(overrides: EnvironmentOverrides): EnvironmentFacts {
   };
 }
 
-function sandboxLayout(baseUrl: string): { maskinportenIssuer: string; platformBase: string; dialogportenBase: string } {
+function sandboxLayout(baseUrl: string): {
+  maskinportenIssuer: string;
+  platformBase: string;
+  dialogportenBase: string;
+} {
   const base = trimSlash(baseUrl);
   return { maskinportenIssuer: `${base}/maskinporten/`, platformBase: base, dialogportenBase: `${base}/dialogporten` };
 }

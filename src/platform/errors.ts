@@ -35,8 +35,16 @@ export class ApiError extends PlatformError {
   readonly request: RequestDescription;
 
   constructor(init: {
-    status: number; title?: string; detail?: string; type?: string; fieldErrors?: Record<string, readonly string[]>;
-    errorCode?: string | number; traceId?: string; requestId?: string; retryAfterSeconds?: number; request: RequestDescription;
+    status: number;
+    title?: string;
+    detail?: string;
+    type?: string;
+    fieldErrors?: Record<string, readonly string[]>;
+    errorCode?: string | number;
+    traceId?: string;
+    requestId?: string;
+    retryAfterSeconds?: number;
+    request: RequestDescription;
   }) {
     super(describeApiError(init));
     this.status = init.status;
@@ -68,7 +76,15 @@ const STATUS_HINTS: Record<number, string> = {
   504: 'a gateway timed out',
 };
 
-function describeApiError(init: { status: number; title?: string; detail?: string; fieldErrors?: Record<string, readonly string[]>; errorCode?: string | number; request: RequestDescription; traceId?: string }): string {
+function describeApiError(init: {
+  status: number;
+  title?: string;
+  detail?: string;
+  fieldErrors?: Record<string, readonly string[]>;
+  errorCode?: string | number;
+  request: RequestDescription;
+  traceId?: string;
+}): string {
   const parts = [`${init.request.method} ${init.request.url} answered ${init.status}`];
   const what = init.title ?? STATUS_HINTS[init.status];
   if (what) parts[0] += `: ${what}`;
@@ -85,7 +101,12 @@ export class NetworkError extends PlatformError {
   readonly kind = 'network';
   /** The service answered, but the connection broke before the whole body arrived. */
   readonly truncated: boolean;
-  constructor(readonly request: RequestDescription, readonly code: string | undefined, reason: string, options?: { cause?: unknown; truncated?: boolean }) {
+  constructor(
+    readonly request: RequestDescription,
+    readonly code: string | undefined,
+    reason: string,
+    options?: { cause?: unknown; truncated?: boolean },
+  ) {
     super(`${request.method} ${request.url} failed: ${reason}${code ? ` (${code})` : ''}`, options);
     this.truncated = options?.truncated ?? false;
   }
@@ -93,7 +114,10 @@ export class NetworkError extends PlatformError {
 
 export class TimeoutError extends PlatformError {
   readonly kind = 'timeout';
-  constructor(readonly request: RequestDescription, readonly timeoutMs: number) {
+  constructor(
+    readonly request: RequestDescription,
+    readonly timeoutMs: number,
+  ) {
     super(`${request.method} ${request.url} got no complete answer within ${timeoutMs} ms.`);
   }
 }
@@ -108,7 +132,12 @@ export class CancelledError extends PlatformError {
 /** The body could not be read as the expected format: not JSON, wrong content type. */
 export class ResponseFormatError extends PlatformError {
   readonly kind = 'response-format';
-  constructor(readonly request: RequestDescription, readonly status: number, readonly contentType: string | undefined, readonly reason: string) {
+  constructor(
+    readonly request: RequestDescription,
+    readonly status: number,
+    readonly contentType: string | undefined,
+    readonly reason: string,
+  ) {
     super(`${request.method} ${request.url} (${status}) returned an unusable body: ${reason}`);
   }
 }
@@ -125,7 +154,9 @@ export class ResponseShapeError extends PlatformError {
     readonly reason: string,
     readonly request?: RequestDescription,
   ) {
-    super(`${payload}${request ? ` from ${request.method} ${request.url}` : ''} has an unexpected shape at ${field || '(root)'}: ${reason}`);
+    super(
+      `${payload}${request ? ` from ${request.method} ${request.url}` : ''} has an unexpected shape at ${field || '(root)'}: ${reason}`,
+    );
   }
 }
 
@@ -134,8 +165,17 @@ export class KeyImportError extends PlatformError {
   readonly kind = 'key-import';
   constructor(
     readonly reason:
-      | 'unreadable' | 'truncated' | 'not-a-private-key' | 'missing-kid' | 'unsupported-key-type' | 'key-too-small'
-      | 'wrong-password' | 'password-required' | 'certificate-without-key' | 'key-certificate-mismatch' | 'unsupported-algorithm',
+      | 'unreadable'
+      | 'truncated'
+      | 'not-a-private-key'
+      | 'missing-kid'
+      | 'unsupported-key-type'
+      | 'key-too-small'
+      | 'wrong-password'
+      | 'password-required'
+      | 'certificate-without-key'
+      | 'key-certificate-mismatch'
+      | 'unsupported-algorithm',
     message: string,
   ) {
     super(message);
@@ -145,7 +185,10 @@ export class KeyImportError extends PlatformError {
 /** Input the caller gave us that cannot be right (e.g. an organisation number with a wrong check digit). */
 export class InvalidInputError extends PlatformError {
   readonly kind = 'invalid-input';
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -160,14 +203,19 @@ export class MaskinportenError extends PlatformError {
     readonly mpCode: string | undefined,
     readonly explanation: { summary: string; likelyCause: string; fix: string },
   ) {
-    super(`Maskinporten refused the token request (${status} ${error}${mpCode ? `, ${mpCode}` : ''}): ${explanation.summary} Likely cause: ${explanation.likelyCause} ${explanation.fix}`);
+    super(
+      `Maskinporten refused the token request (${status} ${error}${mpCode ? `, ${mpCode}` : ''}): ${explanation.summary} Likely cause: ${explanation.likelyCause} ${explanation.fix}`,
+    );
   }
 }
 
 /** A pasted or cached token that cannot be used any more. */
 export class TokenExpiredError extends PlatformError {
   readonly kind = 'token-expired';
-  constructor(readonly expiredAt: Date, source: string) {
+  constructor(
+    readonly expiredAt: Date,
+    source: string,
+  ) {
     super(`The ${source} expired at ${expiredAt.toISOString()}; get or paste a new one.`);
   }
 }

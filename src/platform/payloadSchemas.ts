@@ -3,6 +3,11 @@
 // Only schemas and pure checks belong here: a class exported from this chunk would be a second copy of it.
 export { dialogportenSchemas } from './dialogporten/schemas/registry';
 export { isUnchangedDialogSearchPage } from './dialogporten/schemas/dialogSearchPageCheck';
-export { correspondenceDetailsSchema, correspondenceIdResultSchema, correspondenceIdsSchema, correspondenceOverviewSchema } from './correspondence/schemas';
+export {
+  correspondenceDetailsSchema,
+  correspondenceIdResultSchema,
+  correspondenceIdsSchema,
+  correspondenceOverviewSchema,
+} from './correspondence/schemas';
 export { authorizedPartiesPageSchema } from './access/schemas';
 export { issuerJwksSchema, issuerMetadataSchema, tokenErrorBodySchema, tokenResponseSchema } from './auth/authSchemas';

@@ -69,8 +69,17 @@ function configuration(handle: SandboxHandle): CliConfiguration {
     altinnIssuer: urls.altinnIssuer,
     exchangeUrl: `${urls.platformBase}/authentication/api/v1/exchange/maskinporten`,
     systemUserOrgs: systemUsers.map((u) => u.organisationNumber),
-    systemUsers: systemUsers.map((u) => ({ organisationNumber: u.organisationNumber, id: u.id, externalRef: u.externalRef, delegatedResources: u.delegatedResources.length })),
-    personTokenUrl: personalTestTokenUrl(urls.baseUrl, context.world.defaultPerson.nationalIdentityNumber, ['digdir:dialogporten', 'altinn:correspondence.read', 'altinn:enduser']),
+    systemUsers: systemUsers.map((u) => ({
+      organisationNumber: u.organisationNumber,
+      id: u.id,
+      externalRef: u.externalRef,
+      delegatedResources: u.delegatedResources.length,
+    })),
+    personTokenUrl: personalTestTokenUrl(urls.baseUrl, context.world.defaultPerson.nationalIdentityNumber, [
+      'digdir:dialogporten',
+      'altinn:correspondence.read',
+      'altinn:enduser',
+    ]),
     faultAdminUrl: `${urls.baseUrl}/__sandbox/faults`,
   };
 }
@@ -99,7 +108,13 @@ function printHuman(config: CliConfiguration): void {
 
 async function main(): Promise<void> {
   const options = readOptions();
-  const handle = await startSandbox({ seed: options.seed, dialogs: options.dialogs, dataDir: options.dataDir, port: options.port, host: '127.0.0.1' });
+  const handle = await startSandbox({
+    seed: options.seed,
+    dialogs: options.dialogs,
+    dataDir: options.dataDir,
+    port: options.port,
+    host: '127.0.0.1',
+  });
   const config = configuration(handle);
   if (options.json) process.stdout.write(`${JSON.stringify(config)}\n`);
   else printHuman(config);
@@ -107,7 +122,10 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    handle.close().then(() => process.exit(0), () => process.exit(1));
+    handle.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

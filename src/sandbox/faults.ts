@@ -73,9 +73,20 @@ async function perform(rule: FaultEffect, { req, res }: RequestContext): Promise
       await new Promise((resolve) => setTimeout(resolve, rule.ms));
       return 'continue';
     case 'status': {
-      const headers: Record<string, string> = rule.retryAfter === undefined ? {} : { 'retry-after': String(rule.retryAfter) };
-      const titles: Record<number, string> = { 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
-      sendProblem(res, { status: rule.status, title: titles[rule.status], detail: 'Injected by the sandbox fault injector.' }, headers);
+      const headers: Record<string, string> =
+        rule.retryAfter === undefined ? {} : { 'retry-after': String(rule.retryAfter) };
+      const titles: Record<number, string> = {
+        429: 'Too Many Requests',
+        500: 'Internal Server Error',
+        502: 'Bad Gateway',
+        503: 'Service Unavailable',
+        504: 'Gateway Timeout',
+      };
+      sendProblem(
+        res,
+        { status: rule.status, title: titles[rule.status], detail: 'Injected by the sandbox fault injector.' },
+        headers,
+      );
       return 'handled';
     }
     case 'reset':
@@ -88,10 +99,15 @@ async function perform(rule: FaultEffect, { req, res }: RequestContext): Promise
       send(res, 200, '{"items":[{"id":"0193', { 'content-type': 'application/json; charset=utf-8' });
       return 'handled';
     case 'wrong-content-type':
-      send(res, 200, '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Proxy login</body></html>', { 'content-type': 'text/html; charset=utf-8' });
+      send(res, 200, '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Proxy login</body></html>', {
+        'content-type': 'text/html; charset=utf-8',
+      });
       return 'handled';
     case 'expire-token':
-      res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token", error_description="The token expired"', 'content-length': '0' });
+      res.writeHead(401, {
+        'www-authenticate': 'Bearer error="invalid_token", error_description="The token expired"',
+        'content-length': '0',
+      });
       res.end();
       return 'handled';
   }
@@ -117,14 +133,24 @@ const STATUSES = new Set([429, 500, 502, 503, 504]);
 export function parseFaultRule(input: unknown): FaultRule {
   if (!input || typeof input !== 'object') throw new FaultRuleError('a fault rule must be a JSON object');
   const rule = input as Record<string, unknown>;
-  if (typeof rule.kind !== 'string' || !KINDS.has(rule.kind)) throw new FaultRuleError(`kind must be one of ${[...KINDS].join(', ')}`);
-  if (rule.pathPrefix !== undefined && (typeof rule.pathPrefix !== 'string' || !rule.pathPrefix.startsWith('/'))) throw new FaultRuleError('pathPrefix must start with /');
-  if (rule.method !== undefined && (typeof rule.method !== 'string' || !/^[A-Za-z]+$/.test(rule.method))) throw new FaultRuleError('method must be an HTTP method');
-  if (rule.times !== undefined && (!Number.isInteger(rule.times) || (rule.times as number) < 1 || (rule.times as number) > MAX_TIMES)) throw new FaultRuleError(`times must be an integer 1–${MAX_TIMES}`);
-  if (rule.kind === 'latency' && (typeof rule.ms !== 'number' || rule.ms < 0 || rule.ms > MAX_LATENCY_MS)) throw new FaultRuleError(`latency needs ms (0–${MAX_LATENCY_MS})`);
+  if (typeof rule.kind !== 'string' || !KINDS.has(rule.kind))
+    throw new FaultRuleError(`kind must be one of ${[...KINDS].join(', ')}`);
+  if (rule.pathPrefix !== undefined && (typeof rule.pathPrefix !== 'string' || !rule.pathPrefix.startsWith('/')))
+    throw new FaultRuleError('pathPrefix must start with /');
+  if (rule.method !== undefined && (typeof rule.method !== 'string' || !/^[A-Za-z]+$/.test(rule.method)))
+    throw new FaultRuleError('method must be an HTTP method');
+  if (
+    rule.times !== undefined &&
+    (!Number.isInteger(rule.times) || (rule.times as number) < 1 || (rule.times as number) > MAX_TIMES)
+  )
+    throw new FaultRuleError(`times must be an integer 1–${MAX_TIMES}`);
+  if (rule.kind === 'latency' && (typeof rule.ms !== 'number' || rule.ms < 0 || rule.ms > MAX_LATENCY_MS))
+    throw new FaultRuleError(`latency needs ms (0–${MAX_LATENCY_MS})`);
   if (rule.kind === 'status') {
-    if (typeof rule.status !== 'number' || !STATUSES.has(rule.status)) throw new FaultRuleError(`status must be one of ${[...STATUSES].join(', ')}`);
-    if (rule.retryAfter !== undefined && typeof rule.retryAfter !== 'number' && typeof rule.retryAfter !== 'string') throw new FaultRuleError('retryAfter must be seconds or an HTTP date');
+    if (typeof rule.status !== 'number' || !STATUSES.has(rule.status))
+      throw new FaultRuleError(`status must be one of ${[...STATUSES].join(', ')}`);
+    if (rule.retryAfter !== undefined && typeof rule.retryAfter !== 'number' && typeof rule.retryAfter !== 'string')
+      throw new FaultRuleError('retryAfter must be seconds or an HTTP date');
   }
   return rule as unknown as FaultRule;
 }
@@ -138,7 +164,11 @@ export function registerFaultAdmin(router: Router, context: SandboxContext): voi
     try {
       rule = parseFaultRule(JSON.parse((await body()).toString('utf8') || 'null'));
     } catch (error) {
-      sendProblem(res, { status: 400, title: 'Invalid fault rule', detail: error instanceof FaultRuleError ? error.message : 'the body is not JSON' });
+      sendProblem(res, {
+        status: 400,
+        title: 'Invalid fault rule',
+        detail: error instanceof FaultRuleError ? error.message : 'the body is not JSON',
+      });
       return;
     }
     const id = context.faults.inject(rule);

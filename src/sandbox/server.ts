@@ -40,7 +40,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world: generateWorld({ seed: resolved.seed }),
     keys,
     clock,
-    verifier: new TokenVerifier({ keys, clock, maskinportenIssuer: () => getUrls().maskinportenIssuer, altinnIssuer: () => getUrls().altinnIssuer }),
+    verifier: new TokenVerifier({
+      keys,
+      clock,
+      maskinportenIssuer: () => getUrls().maskinportenIssuer,
+      altinnIssuer: () => getUrls().altinnIssuer,
+    }),
     faults: new FaultInjector(),
     urls: getUrls,
   };
@@ -56,7 +61,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(req.url ?? '/', getUrls().baseUrl);
     const found = router.match(req.method ?? 'GET', url.pathname);
     if (!('handler' in found)) {
-      if (found.allowed.length) sendProblem(res, { status: 405, title: 'Method Not Allowed' }, { allow: found.allowed.join(', ') });
+      if (found.allowed.length)
+        sendProblem(res, { status: 405, title: 'Method Not Allowed' }, { allow: found.allowed.join(', ') });
       else sendProblem(res, { status: 404, title: 'Not Found', detail: `No sandbox endpoint at ${url.pathname}` });
       return;
     }
@@ -66,7 +72,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if ((await context.faults.apply(request)) === 'handled') return;
         await found.handler(request);
       } catch (error) {
-        if (!res.headersSent) sendProblem(res, { status: 500, title: 'Internal Server Error', detail: (error as Error).message });
+        if (!res.headersSent)
+          sendProblem(res, { status: 500, title: 'Internal Server Error', detail: (error as Error).message });
         else res.destroy();
       }
     })();
@@ -89,10 +96,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     urls,
     context,
     defaultClient: context.defaultClient,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }
 

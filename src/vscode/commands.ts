@@ -12,7 +12,10 @@ export class UserCancelledError extends Error {
 }
 
 export function isUserCancelled(error: unknown): boolean {
-  return error instanceof vscode.CancellationError || (typeof error === 'object' && error !== null && (error as { isUserCancelled?: unknown }).isUserCancelled === true);
+  return (
+    error instanceof vscode.CancellationError ||
+    (typeof error === 'object' && error !== null && (error as { isUserCancelled?: unknown }).isUserCancelled === true)
+  );
 }
 
 /** Values that must never appear in a message shown to the user or written to the log (platform/http/redaction). */
@@ -28,15 +31,22 @@ export interface CommandDeps {
  * Registers a command behind one error policy: cancellation ends silently; any other error is masked,
  * logged and shown with a "Show Log" action.
  */
-export function registerCommand(context: vscode.ExtensionContext, deps: CommandDeps, id: string, handler: (...args: never[]) => unknown): void {
-  context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      reportError(deps, id, error);
-      return undefined;
-    }
-  }));
+export function registerCommand(
+  context: vscode.ExtensionContext,
+  deps: CommandDeps,
+  id: string,
+  handler: (...args: never[]) => unknown,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        reportError(deps, id, error);
+        return undefined;
+      }
+    }),
+  );
 }
 
 /** The commands' error policy, also for work a command did not start (webview messages): see registerCommand. */

@@ -1,7 +1,19 @@
 import * as vscode from 'vscode';
-import { AltinnTokenProvider, importPrivateJwk, MaskinportenTokenProvider, PastedTokenProvider, TokenCache, type TokenProvider } from '../platform/auth';
+import {
+  AltinnTokenProvider,
+  importPrivateJwk,
+  MaskinportenTokenProvider,
+  PastedTokenProvider,
+  TokenCache,
+  type TokenProvider,
+} from '../platform/auth';
 import { InvalidInputError, KeyImportError, PlatformError } from '../platform/errors';
-import { resolveEnvironment, type AltinnEnvironment, type EnvironmentId, type EnvironmentOverrides } from '../platform/environments';
+import {
+  resolveEnvironment,
+  type AltinnEnvironment,
+  type EnvironmentId,
+  type EnvironmentOverrides,
+} from '../platform/environments';
 import type { HttpClient } from '../platform/http';
 import { SandboxPersonTokenProvider } from '../platform/sandboxClient/sandboxPersonTokenProvider';
 import type { ConnectionProfile, SandboxProfile } from './profiles/profile';
@@ -40,14 +52,16 @@ export class ConnectionService implements vscode.Disposable {
     private readonly http: HttpClient,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions.push(store.onDidChange(() => {
-      // Profiles or their secrets changed (maybe in another window): rebuild providers lazily, and forget
-      // what was known about their tokens (scopes, key or client may have changed; cached tokens stay cached).
-      this.generation++;
-      this.providers.clear();
-      this.states.clear();
-      this.changed.fire();
-    }));
+    this.subscriptions.push(
+      store.onDidChange(() => {
+        // Profiles or their secrets changed (maybe in another window): rebuild providers lazily, and forget
+        // what was known about their tokens (scopes, key or client may have changed; cached tokens stay cached).
+        this.generation++;
+        this.providers.clear();
+        this.states.clear();
+        this.changed.fire();
+      }),
+    );
   }
 
   get activeProfile(): ConnectionProfile | undefined {
@@ -77,16 +91,27 @@ export class ConnectionService implements vscode.Disposable {
   async useSandbox(): Promise<SandboxProfile> {
     const existing = this.store.list().filter((p): p is SandboxProfile => p.kind === 'sandbox');
     let person = existing.find((p) => p.identity.type === 'person');
-    person ??= await this.store.add({ kind: 'sandbox', environment: 'sandbox', label: vscode.l10n.t('Sandbox person'), identity: { type: 'person' } }) as SandboxProfile;
+    person ??= (await this.store.add({
+      kind: 'sandbox',
+      environment: 'sandbox',
+      label: vscode.l10n.t('Sandbox person'),
+      identity: { type: 'person' },
+    })) as SandboxProfile;
     if (!existing.some((p) => p.identity.type === 'systemUser')) {
-      await this.store.add({ kind: 'sandbox', environment: 'sandbox', label: vscode.l10n.t('Sandbox system user'), identity: { type: 'systemUser' } });
+      await this.store.add({
+        kind: 'sandbox',
+        environment: 'sandbox',
+        label: vscode.l10n.t('Sandbox system user'),
+        identity: { type: 'systemUser' },
+      });
     }
     await this.store.setActive(person.id);
     return person;
   }
 
   async environmentFor(profile: Pick<ConnectionProfile, 'environment'>): Promise<AltinnEnvironment> {
-    if (profile.environment === 'sandbox') return resolveEnvironment('sandbox', (await this.sandbox.ensureStarted()).urls);
+    if (profile.environment === 'sandbox')
+      return resolveEnvironment('sandbox', (await this.sandbox.ensureStarted()).urls);
     return resolveEnvironment(profile.environment, this.customBaseUrls(profile.environment));
   }
 
@@ -106,7 +131,10 @@ export class ConnectionService implements vscode.Disposable {
   }
 
   /** Fetches (or reuses) a token now, to refresh the view's token state. */
-  async refreshToken(profile: ConnectionProfile, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<TokenState> {
+  async refreshToken(
+    profile: ConnectionProfile,
+    options: { force?: boolean; signal?: AbortSignal } = {},
+  ): Promise<TokenState> {
     const before = this.states.get(profile.id);
     const generation = this.generation;
     try {
@@ -117,7 +145,8 @@ export class ConnectionService implements vscode.Disposable {
       this.log.warn(`[connections] token for "${profile.label}": ${(error as Error).message}`);
       // A failure before any token request (missing secret, sandbox not starting) was not observed: record it too.
       const cancelled = error instanceof PlatformError && error.kind === 'cancelled';
-      if (!cancelled && generation === this.generation && this.states.get(profile.id) === before) this.report(profile.id, tokenStateFromError(error), generation);
+      if (!cancelled && generation === this.generation && this.states.get(profile.id) === before)
+        this.report(profile.id, tokenStateFromError(error), generation);
     }
     return this.tokenState(profile.id);
   }
@@ -139,47 +168,94 @@ export class ConnectionService implements vscode.Disposable {
     switch (profile.kind) {
       case 'token': {
         const token = await this.store.getSecret(profile.id, 'token');
-        if (!token) throw new InvalidInputError('token', vscode.l10n.t('The token of "{0}" is missing from SecretStorage; paste it again.', profile.label));
+        if (!token)
+          throw new InvalidInputError(
+            'token',
+            vscode.l10n.t('The token of "{0}" is missing from SecretStorage; paste it again.', profile.label),
+          );
         const provider = wrap(new PastedTokenProvider(token, { label: profile.label }));
         return { maskinporten: provider, altinn: provider };
       }
       case 'maskinporten': {
         const secret = await this.store.getSecret(profile.id, 'key');
-        if (!secret) throw new KeyImportError('unreadable', vscode.l10n.t('The key of "{0}" is missing from SecretStorage; import it again.', profile.label));
+        if (!secret)
+          throw new KeyImportError(
+            'unreadable',
+            vscode.l10n.t('The key of "{0}" is missing from SecretStorage; import it again.', profile.label),
+          );
         const environment = await this.environmentFor(profile);
         const maskinporten = new MaskinportenTokenProvider({
-          http: this.http, environment, clientId: profile.clientId, key: signingKeyFromStored(secret), scopes: profile.scopes, cache: this.tokenCache,
+          http: this.http,
+          environment,
+          clientId: profile.clientId,
+          key: signingKeyFromStored(secret),
+          scopes: profile.scopes,
+          cache: this.tokenCache,
           resource: profile.resource,
-          systemUser: profile.systemUserOrg ? { organisationNumber: profile.systemUserOrg, externalRef: profile.externalRef } : undefined,
+          systemUser: profile.systemUserOrg
+            ? { organisationNumber: profile.systemUserOrg, externalRef: profile.externalRef }
+            : undefined,
         });
-        const altinn = new AltinnTokenProvider({ http: this.http, environment, source: maskinporten, cache: this.tokenCache });
-        return profile.exchangeToAltinn ? { maskinporten: wrap(altinn), altinn: wrap(altinn) } : { maskinporten: wrap(maskinporten), altinn: wrap(altinn) };
+        const altinn = new AltinnTokenProvider({
+          http: this.http,
+          environment,
+          source: maskinporten,
+          cache: this.tokenCache,
+        });
+        return profile.exchangeToAltinn
+          ? { maskinporten: wrap(altinn), altinn: wrap(altinn) }
+          : { maskinporten: wrap(maskinporten), altinn: wrap(altinn) };
       }
       case 'sandbox': {
         const handle = await this.sandbox.ensureStarted();
         const environment = resolveEnvironment('sandbox', handle.urls);
         const scopes = handle.defaultClient.scopes;
         if (profile.identity.type === 'person') {
-          const provider = wrap(new SandboxPersonTokenProvider({
-            http: this.http, baseUrl: handle.urls.baseUrl, scopes,
-            nationalIdentityNumber: profile.identity.nationalIdentityNumber ?? handle.context.world.defaultPerson.nationalIdentityNumber,
-          }));
+          const provider = wrap(
+            new SandboxPersonTokenProvider({
+              http: this.http,
+              baseUrl: handle.urls.baseUrl,
+              scopes,
+              nationalIdentityNumber:
+                profile.identity.nationalIdentityNumber ?? handle.context.world.defaultPerson.nationalIdentityNumber,
+            }),
+          );
           return { maskinporten: provider, altinn: provider };
         }
-        const organisationNumber = profile.identity.organisationNumber
-          ?? handle.context.world.systemUsers.find((u) => u.clientIds.includes(handle.defaultClient.clientId) && u.delegatedResources.length > 0)?.organisationNumber;
+        const organisationNumber =
+          profile.identity.organisationNumber ??
+          handle.context.world.systemUsers.find(
+            (u) => u.clientIds.includes(handle.defaultClient.clientId) && u.delegatedResources.length > 0,
+          )?.organisationNumber;
         const systemUser = handle.context.world.systemUsers.find((u) => u.organisationNumber === organisationNumber);
         const maskinporten = new MaskinportenTokenProvider({
-          http: this.http, environment, clientId: handle.defaultClient.clientId, key: importPrivateJwk(handle.defaultClient.privateJwk), scopes, cache: this.tokenCache,
+          http: this.http,
+          environment,
+          clientId: handle.defaultClient.clientId,
+          key: importPrivateJwk(handle.defaultClient.privateJwk),
+          scopes,
+          cache: this.tokenCache,
           systemUser: organisationNumber ? { organisationNumber, externalRef: systemUser?.externalRef } : undefined,
         });
-        const altinn = new AltinnTokenProvider({ http: this.http, environment, source: maskinporten, cache: this.tokenCache });
+        const altinn = new AltinnTokenProvider({
+          http: this.http,
+          environment,
+          source: maskinporten,
+          cache: this.tokenCache,
+        });
         return { maskinporten: wrap(maskinporten), altinn: wrap(altinn) };
       }
     }
   }
 
   private customBaseUrls(environment: EnvironmentId): EnvironmentOverrides {
-    return settingValue(this.log, readCustomBaseUrls(vscode.workspace.getConfiguration('altinnInbox').get<unknown>('customBaseUrls'), environment, vscode.l10n));
+    return settingValue(
+      this.log,
+      readCustomBaseUrls(
+        vscode.workspace.getConfiguration('altinnInbox').get<unknown>('customBaseUrls'),
+        environment,
+        vscode.l10n,
+      ),
+    );
   }
 }

@@ -6,7 +6,10 @@ import { UserCancelledError } from './commands';
  * (ScriptedPrompts) while the real UI uses VS Code's pickers and dialogs. Dismissal throws UserCancelledError.
  */
 export interface Prompts {
-  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany?: false }): Promise<T>;
+  pick<T extends vscode.QuickPickItem>(
+    items: readonly T[],
+    options: vscode.QuickPickOptions & { canPickMany?: false },
+  ): Promise<T>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]>;
   input(options: vscode.InputBoxOptions): Promise<string>;
   openFile(options: vscode.OpenDialogOptions): Promise<vscode.Uri>;
@@ -60,7 +63,14 @@ export type ScriptedAnswer = unknown;
  * (kind + options, with password inputs' values never recorded) so tests can assert what was asked.
  */
 export class ScriptedPrompts implements Prompts {
-  readonly asked: { kind: string; title?: string; detail?: string; placeHolder?: string; prompt?: string; items?: string[] }[] = [];
+  readonly asked: {
+    kind: string;
+    title?: string;
+    detail?: string;
+    placeHolder?: string;
+    prompt?: string;
+    items?: string[];
+  }[] = [];
   private answers: ScriptedAnswer[] = [];
 
   enqueue(...answers: ScriptedAnswer[]): void {
@@ -73,33 +83,55 @@ export class ScriptedPrompts implements Prompts {
 
   private next(kind: string, record: Omit<ScriptedPrompts['asked'][number], 'kind'>): ScriptedAnswer {
     this.asked.push({ kind, ...record });
-    if (this.answers.length === 0) throw new Error(`ScriptedPrompts: no answer queued for ${kind} "${record.title ?? record.placeHolder ?? record.prompt ?? ''}"`);
+    if (this.answers.length === 0)
+      throw new Error(
+        `ScriptedPrompts: no answer queued for ${kind} "${record.title ?? record.placeHolder ?? record.prompt ?? ''}"`,
+      );
     const answer = this.answers.shift();
     if (answer === undefined) throw new UserCancelledError();
     return answer;
   }
 
   async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
-    const answer = this.next('pick', { title: options.title, placeHolder: options.placeHolder, items: items.map((i) => i.label) });
-    const found = typeof answer === 'function' ? (answer as (items: readonly T[]) => T | undefined)(items) : items.find((i) => i.label === answer || (i as { id?: unknown }).id === answer);
-    if (!found) throw new Error(`ScriptedPrompts: "${String(answer)}" is not among ${items.map((i) => i.label).join(', ')}`);
+    const answer = this.next('pick', {
+      title: options.title,
+      placeHolder: options.placeHolder,
+      items: items.map((i) => i.label),
+    });
+    const found =
+      typeof answer === 'function'
+        ? (answer as (items: readonly T[]) => T | undefined)(items)
+        : items.find((i) => i.label === answer || (i as { id?: unknown }).id === answer);
+    if (!found)
+      throw new Error(`ScriptedPrompts: "${String(answer)}" is not among ${items.map((i) => i.label).join(', ')}`);
     return found;
   }
 
   async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
-    const answer = this.next('pickMany', { title: options.title, placeHolder: options.placeHolder, items: items.map((i) => i.label) });
+    const answer = this.next('pickMany', {
+      title: options.title,
+      placeHolder: options.placeHolder,
+      items: items.map((i) => i.label),
+    });
     if (typeof answer === 'function') return (answer as (items: readonly T[]) => T[])(items);
     const wanted = answer as string[];
     return items.filter((i) => wanted.includes(i.label) || wanted.includes((i as { id?: string }).id ?? ''));
   }
 
   async input(options: vscode.InputBoxOptions): Promise<string> {
-    const answer = String(this.next('input', { title: options.title, prompt: options.prompt, placeHolder: options.placeHolder }));
+    const answer = String(
+      this.next('input', { title: options.title, prompt: options.prompt, placeHolder: options.placeHolder }),
+    );
     const problem = await options.validateInput?.(answer);
     // Information and warning messages under the input box do not block accepting it; errors (and plain strings) do.
-    const blocking = typeof problem === 'string' || (problem !== null && problem !== undefined && problem.severity === vscode.InputBoxValidationSeverity.Error);
+    const blocking =
+      typeof problem === 'string' ||
+      (problem !== null && problem !== undefined && problem.severity === vscode.InputBoxValidationSeverity.Error);
     const message = typeof problem === 'string' ? problem : problem?.message;
-    if (blocking && message) throw new Error(`ScriptedPrompts: the input box would refuse "${options.password ? '<password>' : answer}": ${message}`);
+    if (blocking && message)
+      throw new Error(
+        `ScriptedPrompts: the input box would refuse "${options.password ? '<password>' : answer}": ${message}`,
+      );
     return answer;
   }
 

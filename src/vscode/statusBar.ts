@@ -4,7 +4,11 @@ import { describeIdentity, type ConnectionProfile } from './profiles/profile';
 
 /** Always shows the active environment and identity; Production is coloured as a warning. */
 export class ConnectionStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('altinnInbox.connection', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = vscode.window.createStatusBarItem(
+    'altinnInbox.connection',
+    vscode.StatusBarAlignment.Left,
+    50,
+  );
 
   constructor() {
     this.item.name = vscode.l10n.t('Altinn connection');
@@ -15,10 +19,18 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const environment = profile?.environment ?? defaultEnvironment;
     const identity = profile ? profile.label : vscode.l10n.t('no profile');
     this.item.text = `$(${environment === 'production' ? 'warning' : 'cloud'}) Altinn ${environmentBadge(environment)}: ${identity}`;
-    this.item.tooltip = new vscode.MarkdownString(profile
-      ? vscode.l10n.t('**{0}** — {1}\n\nEnvironment: {2}. Click to switch profile.', profile.label, describeIdentity(profile), environmentBadge(environment))
-      : vscode.l10n.t('No active connection profile. Click to choose one, or use the sandbox.'));
-    this.item.backgroundColor = environment === 'production' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = new vscode.MarkdownString(
+      profile
+        ? vscode.l10n.t(
+            '**{0}** — {1}\n\nEnvironment: {2}. Click to switch profile.',
+            profile.label,
+            describeIdentity(profile),
+            environmentBadge(environment),
+          )
+        : vscode.l10n.t('No active connection profile. Click to choose one, or use the sandbox.'),
+    );
+    this.item.backgroundColor =
+      environment === 'production' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }
 

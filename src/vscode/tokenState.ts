@@ -4,15 +4,23 @@ import { MaskinportenError, PlatformError } from '../platform/errors';
 /** What the Connections view shows about a profile's token. Never holds the token itself. */
 export type TokenState =
   | { readonly status: 'unknown' }
-  | { readonly status: 'valid'; readonly expiresAt?: Date; readonly claims: Readonly<Record<string, unknown>>; readonly scopes: readonly string[] }
+  | {
+      readonly status: 'valid';
+      readonly expiresAt?: Date;
+      readonly claims: Readonly<Record<string, unknown>>;
+      readonly scopes: readonly string[];
+    }
   | { readonly status: 'expired'; readonly expiresAt: Date }
   | {
-    readonly status: 'error'; readonly message: string; readonly likelyCause?: string; readonly fix?: string;
-    /** Maskinporten's MP code, when it gave one (picks the "Fix" actions). */
-    readonly code?: string;
-    /** PlatformError kind (e.g. 'maskinporten', 'network', 'key-import', 'invalid-input'). */
-    readonly errorKind?: string;
-  };
+      readonly status: 'error';
+      readonly message: string;
+      readonly likelyCause?: string;
+      readonly fix?: string;
+      /** Maskinporten's MP code, when it gave one (picks the "Fix" actions). */
+      readonly code?: string;
+      /** PlatformError kind (e.g. 'maskinporten', 'network', 'key-import', 'invalid-input'). */
+      readonly errorKind?: string;
+    };
 
 export function tokenStateFromToken(token: string): TokenState {
   const { claims } = decodeJwtUnverified(token);
@@ -24,19 +32,32 @@ export function tokenStateFromToken(token: string): TokenState {
 
 export function tokenStateFromError(error: unknown): TokenState {
   if (error instanceof MaskinportenError) {
-    return { status: 'error', message: error.explanation.summary, likelyCause: error.explanation.likelyCause, fix: error.explanation.fix, code: error.mpCode, errorKind: error.kind };
+    return {
+      status: 'error',
+      message: error.explanation.summary,
+      likelyCause: error.explanation.likelyCause,
+      fix: error.explanation.fix,
+      code: error.mpCode,
+      errorKind: error.kind,
+    };
   }
   if (error instanceof PlatformError && error.kind === 'token-expired') {
     const expiredAt = (error as unknown as { expiredAt: Date }).expiredAt;
     return { status: 'expired', expiresAt: expiredAt };
   }
-  return { status: 'error', message: error instanceof Error ? error.message : String(error), errorKind: error instanceof PlatformError ? error.kind : undefined };
+  return {
+    status: 'error',
+    message: error instanceof Error ? error.message : String(error),
+    errorKind: error instanceof PlatformError ? error.kind : undefined,
+  };
 }
 
 /** Wraps a provider so every token it hands out (or fails to) updates the profile's state. */
 export function observedProvider(provider: TokenProvider, report: (state: TokenState) => void): TokenProvider {
   return {
-    get description() { return provider.description; },
+    get description() {
+      return provider.description;
+    },
     refreshable: provider.refreshable,
     invalidate: () => provider.invalidate(),
     async getToken(options) {

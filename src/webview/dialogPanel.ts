@@ -3,7 +3,15 @@
  * data: the extension host sends sanitised HTML, and this script wires tabs, buttons and links to messages.
  * Every link click is intercepted and handed to the extension, which decides whether to open it.
  */
-import { isPanelCommand, isPanelLanguage, isPanelTab, type FromWebview, type PanelTab, type PersistedPanelState, type ToWebview } from '../vscode/dialogPanel/protocol';
+import {
+  isPanelCommand,
+  isPanelLanguage,
+  isPanelTab,
+  type FromWebview,
+  type PanelTab,
+  type PersistedPanelState,
+  type ToWebview,
+} from '../vscode/dialogPanel/protocol';
 import { announceReady, connectToExtension, onExtensionMessage } from './shared/extensionChannel';
 
 const vscode = connectToExtension<FromWebview, PersistedPanelState>();
@@ -20,7 +28,8 @@ function readInitialState(): PersistedPanelState | undefined {
 
 const saved = vscode.getState();
 let state: PersistedPanelState | undefined = readInitialState();
-if (state && saved && saved.dialogId === state.dialogId) state = { ...state, tab: saved.tab ?? state.tab, language: state.language ?? saved.language };
+if (state && saved && saved.dialogId === state.dialogId)
+  state = { ...state, tab: saved.tab ?? state.tab, language: state.language ?? saved.language };
 let currentTab: PanelTab = isPanelTab(state?.tab) ? state.tab : 'overview';
 
 function persist(): void {
@@ -108,7 +117,8 @@ function onActivate(event: MouseEvent): void {
       if (button.dataset.actionId) post({ type: 'executeGuiAction', actionId: button.dataset.actionId });
       return;
     case 'downloadAttachment':
-      if (button.dataset.attachmentId && button.dataset.url) post({ type: 'downloadAttachment', attachmentId: button.dataset.attachmentId, url: button.dataset.url });
+      if (button.dataset.attachmentId && button.dataset.url)
+        post({ type: 'downloadAttachment', attachmentId: button.dataset.attachmentId, url: button.dataset.url });
       return;
     case 'retryEmbed':
       if (button.dataset.url) post({ type: 'retryEmbed', url: button.dataset.url });
@@ -159,7 +169,11 @@ onExtensionMessage<ToWebview>((message) => {
   switch (message.type) {
     case 'render': {
       const active = document.activeElement as HTMLElement | null;
-      const focusKey = active?.dataset.command ? `[data-command="${active.dataset.command}"]${active.dataset.actionId ? `[data-action-id="${active.dataset.actionId}"]` : ''}` : active?.dataset.tab ? `[data-tab="${active.dataset.tab}"]` : undefined;
+      const focusKey = active?.dataset.command
+        ? `[data-command="${active.dataset.command}"]${active.dataset.actionId ? `[data-action-id="${active.dataset.actionId}"]` : ''}`
+        : active?.dataset.tab
+          ? `[data-tab="${active.dataset.tab}"]`
+          : undefined;
       const scroll = window.scrollY;
       // The HTML was built and sanitised by the extension host; the page's CSP runs no inline script or handler.
       root().innerHTML = message.bodyHtml;

@@ -1,6 +1,12 @@
 // Token inspector webview: live expiry countdown, signature verdict updates, copy/open actions.
 // Runs in the browser (no Node APIs); talks to the extension only through the typed messages in protocol.ts.
-import { INSPECTOR_COMMANDS, type FromWebview, type InspectorWebviewState, type ToWebview, type VerdictView } from '../vscode/tokenInspector/protocol';
+import {
+  INSPECTOR_COMMANDS,
+  type FromWebview,
+  type InspectorWebviewState,
+  type ToWebview,
+  type VerdictView,
+} from '../vscode/tokenInspector/protocol';
 import { announceReady, connectToExtension, onExtensionMessage } from './shared/extensionChannel';
 
 const vscode = connectToExtension<FromWebview, InspectorWebviewState>();
@@ -50,7 +56,8 @@ onExtensionMessage<ToWebview>((message) => {
   }
 });
 
-for (const command of INSPECTOR_COMMANDS) document.getElementById(command)?.addEventListener('click', () => vscode.postMessage({ type: command }));
+for (const command of INSPECTOR_COMMANDS)
+  document.getElementById(command)?.addEventListener('click', () => vscode.postMessage({ type: command }));
 
 const saved = vscode.getState();
 if (saved?.verdict) showVerdict(saved.verdict);

@@ -5,11 +5,16 @@ import { screenshot, workbench } from './fixture';
 
 /** The Connections view's pane in the Altinn side bar. */
 function connectionsPane(page: Page): Locator {
-  return page.locator('#workbench\\.parts\\.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /^Connections/i }) }).first();
+  return page
+    .locator('#workbench\\.parts\\.sidebar .pane')
+    .filter({ has: page.locator('.pane-header', { hasText: /^Connections/i }) })
+    .first();
 }
 
 async function rowTexts(pane: Locator): Promise<string[]> {
-  return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  return pane
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 }
 
 describe('e2e: the Connections view with a working sandbox profile', () => {
@@ -20,7 +25,8 @@ describe('e2e: the Connections view with a working sandbox profile', () => {
     const altinn = page.locator('.activitybar [aria-label^="Altinn"]').first();
     await altinn.waitFor({ timeout: 60_000 });
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
-    if (!(await sidebar.isVisible()) || !(await sidebar.getByText('Connections', { exact: false }).first().isVisible())) await altinn.click();
+    if (!(await sidebar.isVisible()) || !(await sidebar.getByText('Connections', { exact: false }).first().isVisible()))
+      await altinn.click();
     const pane = connectionsPane(page);
     await pane.waitFor({ timeout: 30_000 });
 
@@ -43,9 +49,12 @@ describe('e2e: the Connections view with a working sandbox profile', () => {
     const inboxHeader = page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: /^Inbox/i }).first();
     if ((await inboxHeader.getAttribute('aria-expanded').catch(() => null)) === 'true') await inboxHeader.click();
     // Widen the side bar so the rows' descriptions are readable in the screenshot.
-    const sash = page.locator('.monaco-sash.vertical').filter({ has: page.locator('xpath=.') }).first();
+    const sash = page
+      .locator('.monaco-sash.vertical')
+      .filter({ has: page.locator('xpath=.') })
+      .first();
     const sidebarBox = await sidebar.boundingBox();
-    if (sidebarBox && sidebarBox.width < 520 && await sash.count()) {
+    if (sidebarBox && sidebarBox.width < 520 && (await sash.count())) {
       const x = sidebarBox.x + sidebarBox.width;
       const y = sidebarBox.y + sidebarBox.height / 2;
       await page.mouse.move(x, y);
@@ -58,13 +67,34 @@ describe('e2e: the Connections view with a working sandbox profile', () => {
     await pane.locator('.pane-header').hover();
 
     const rows = await rowTexts(pane);
-    assert.ok(rows.some((row) => /^Sandbox\b/.test(row)), `an environment row: ${rows.join(' | ')}`);
-    assert.ok(rows.some((row) => /Sandbox person.*● active/.test(row)), `the active profile is marked: ${rows.join(' | ')}`);
-    assert.ok(rows.some((row) => /Token valid until \d{1,2}[:.]\d{2}/.test(row)), 'the token row says until when it is valid');
-    assert.ok(rows.some((row) => /Identity.*person \d{11}/.test(row)), `the identity comes from the token: ${rows.join(' | ')}`);
-    assert.ok(rows.some((row) => /^✓ Dialogporten inbox.*ready/.test(row)), `the feature checklist ticks the inbox: ${rows.join(' | ')}`);
-    assert.ok(rows.some((row) => /^✓ Altinn Correspondence/.test(row)), 'and Correspondence');
-    assert.ok(rows.some((row) => /^digdir:dialogporten\b/.test(row)), 'the token\'s scopes are listed with their meaning');
+    assert.ok(
+      rows.some((row) => /^Sandbox\b/.test(row)),
+      `an environment row: ${rows.join(' | ')}`,
+    );
+    assert.ok(
+      rows.some((row) => /Sandbox person.*● active/.test(row)),
+      `the active profile is marked: ${rows.join(' | ')}`,
+    );
+    assert.ok(
+      rows.some((row) => /Token valid until \d{1,2}[:.]\d{2}/.test(row)),
+      'the token row says until when it is valid',
+    );
+    assert.ok(
+      rows.some((row) => /Identity.*person \d{11}/.test(row)),
+      `the identity comes from the token: ${rows.join(' | ')}`,
+    );
+    assert.ok(
+      rows.some((row) => /^✓ Dialogporten inbox.*ready/.test(row)),
+      `the feature checklist ticks the inbox: ${rows.join(' | ')}`,
+    );
+    assert.ok(
+      rows.some((row) => /^✓ Altinn Correspondence/.test(row)),
+      'and Correspondence',
+    );
+    assert.ok(
+      rows.some((row) => /^digdir:dialogporten\b/.test(row)),
+      "the token's scopes are listed with their meaning",
+    );
     const path = await screenshot('connections');
     assert.ok(existsSync(path) && statSync(path).size > 10_000, 'a real screenshot was written');
   });
@@ -72,10 +102,16 @@ describe('e2e: the Connections view with a working sandbox profile', () => {
   it('opens the token inspector from the token row: claims explained, live countdown, signature verified', async () => {
     const page = workbench();
     const pane = connectionsPane(page);
-    await pane.locator('.monaco-list-row', { hasText: /Token valid until/ }).first().click();
+    await pane
+      .locator('.monaco-list-row', { hasText: /Token valid until/ })
+      .first()
+      .click();
     const frame = page.frameLocator('iframe.webview').last().frameLocator('iframe').first();
     await frame.locator('#verdict.verified').waitFor({ timeout: 30_000 });
-    assert.match(await frame.locator('#verdict').innerText(), /Signature verified: signed by http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(
+      await frame.locator('#verdict').innerText(),
+      /Signature verified: signed by http:\/\/127\.0\.0\.1:\d+/,
+    );
     const first = await frame.locator('#expiry').innerText();
     assert.match(first, /^Expires in \d+ min \d+ s/);
     await page.waitForTimeout(2100);
@@ -93,8 +129,15 @@ describe('e2e: the Connections view with a working sandbox profile', () => {
     const tab = page.locator('.tabs-container .tab', { hasText: /^Token:/ }).first();
     if (await tab.count()) {
       await tab.hover();
-      await tab.locator('.tab-actions .action-label').first().click().catch(() => undefined);
+      await tab
+        .locator('.tab-actions .action-label')
+        .first()
+        .click()
+        .catch(() => undefined);
     }
-    await connectionsPane(page).locator('.monaco-list').focus().catch(() => undefined);
+    await connectionsPane(page)
+      .locator('.monaco-list')
+      .focus()
+      .catch(() => undefined);
   });
 });

@@ -25,9 +25,18 @@ export async function screenshot(name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await workbench().screenshot({ path });
   // What the picture shows, as markup of every frame (webviews included): the secret scan reads it after the run.
-  const frames = await Promise.all(workbench().frames().map(async (frame) => `<!-- frame ${frame.url()} -->\n${await frame.content().catch((error: Error) => `(unreadable: ${error.message})`)}`));
+  const frames = await Promise.all(
+    workbench()
+      .frames()
+      .map(
+        async (frame) =>
+          `<!-- frame ${frame.url()} -->\n${await frame.content().catch((error: Error) => `(unreadable: ${error.message})`)}`,
+      ),
+  );
   writeFileSync(join(SCREENSHOT_DIR, `${name}.dom.html`), frames.join('\n'));
-  console.log(`    [e2e] screenshot ${relative(process.cwd(), path)} (${statSync(path).size} bytes, ${frames.length} frames of DOM text)`);
+  console.log(
+    `    [e2e] screenshot ${relative(process.cwd(), path)} (${statSync(path).size} bytes, ${frames.length} frames of DOM text)`,
+  );
   return path;
 }
 
@@ -55,7 +64,10 @@ export const mochaHooks = {
       async stop() {
         try {
           return await stopAndScanForSecrets('e2e', {
-            ledgerFile, server, workbench: opened, workspace,
+            ledgerFile,
+            server,
+            workbench: opened,
+            workspace,
             extraRoots: [{ label: 'screenshots', path: SCREENSHOT_DIR }],
           });
         } finally {
@@ -72,6 +84,9 @@ export const mochaHooks = {
     session = undefined;
     if (!secrets) return;
     console.log(`    ${secrets.summary}`);
-    if (secrets.failures.length) throw new Error(`the secret scan after the e2e run failed:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}`);
+    if (secrets.failures.length)
+      throw new Error(
+        `the secret scan after the e2e run failed:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}`,
+      );
   },
 };

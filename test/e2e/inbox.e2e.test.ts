@@ -4,16 +4,22 @@ import type { Locator, Page } from 'playwright-core';
 import { screenshot, workbench } from './fixture';
 
 function pane(page: Page, title: RegExp): Locator {
-  return page.locator('#workbench\\.parts\\.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: title }) }).first();
+  return page
+    .locator('#workbench\\.parts\\.sidebar .pane')
+    .filter({ has: page.locator('.pane-header', { hasText: title }) })
+    .first();
 }
 
 async function rowTexts(rows: Locator): Promise<string[]> {
-  return rows.evaluateAll((elements) => elements.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+  return rows.evaluateAll((elements) =>
+    elements.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+  );
 }
 
 async function setExpanded(header: Locator, expanded: boolean): Promise<void> {
   // Click the twistie end of the header: its middle may hold the view's title actions (e.g. "Add Maskinporten client").
-  if (((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') !== expanded) await header.click({ position: { x: 12, y: 10 } });
+  if (((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') !== expanded)
+    await header.click({ position: { x: 12, y: 10 } });
 }
 
 /** Drags the side bar's edge so it is `width` pixels wide. */
@@ -36,17 +42,21 @@ describe('e2e: the Inbox tree in the VS Code UI', () => {
     await restore?.();
   });
 
-  it('expands the sandbox inbox down to a dialog\'s transmissions', async () => {
+  it("expands the sandbox inbox down to a dialog's transmissions", async () => {
     const page = workbench();
     await page.keyboard.press('Escape');
     const altinn = page.locator('.activitybar [aria-label^="Altinn"]').first();
     await altinn.waitFor({ timeout: 60_000 });
     const sidebar = page.locator('#workbench\\.parts\\.sidebar');
-    if (!(await sidebar.isVisible()) || !(await sidebar.getByText('Inbox', { exact: false }).first().isVisible())) await altinn.click();
+    if (!(await sidebar.isVisible()) || !(await sidebar.getByText('Inbox', { exact: false }).first().isVisible()))
+      await altinn.click();
     const inbox = pane(page, /^Inbox/i);
     await inbox.waitFor({ timeout: 30_000 });
-    const connectionsHeader = page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: /^Connections/i }).first();
-    const connectionsWereExpanded = (await connectionsHeader.getAttribute('aria-expanded').catch(() => null)) === 'true';
+    const connectionsHeader = page
+      .locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: /^Connections/i })
+      .first();
+    const connectionsWereExpanded =
+      (await connectionsHeader.getAttribute('aria-expanded').catch(() => null)) === 'true';
     const originalWidth = (await sidebar.boundingBox())?.width;
     restore = async () => {
       await page.keyboard.press('Escape');
@@ -64,7 +74,11 @@ describe('e2e: the Inbox tree in the VS Code UI', () => {
     if ((await partyRow.getAttribute('aria-expanded')) !== 'true') await partyRow.click();
     const dialogRows = inbox.locator('.monaco-list-row[aria-level="2"]').filter({ hasText: ' · ' });
     await dialogRows.first().waitFor({ timeout: 60_000 });
-    assert.match((await rowTexts(inbox.locator('.monaco-list-row[aria-level="2"]')))[0], /^Correspondence/, 'correspondence comes first under the party');
+    assert.match(
+      (await rowTexts(inbox.locator('.monaco-list-row[aria-level="2"]')))[0],
+      /^Correspondence/,
+      'correspondence comes first under the party',
+    );
 
     let expanded: Locator | undefined;
     for (let i = 0; i < 12 && !expanded; i++) {
@@ -88,17 +102,22 @@ describe('e2e: the Inbox tree in the VS Code UI', () => {
     assert.match(dialogText, / · /, `the dialog row has sender and date: ${dialogText}`);
     const groups = await rowTexts(inbox.locator('.monaco-list-row[aria-level="3"]'));
     for (const name of ['Transmissions', 'Attachments', 'Activities', 'Seen log', 'Label log']) {
-      assert.ok(groups.some((g) => g.startsWith(name)), `${name} under the dialog: ${groups.join(' | ')}`);
+      assert.ok(
+        groups.some((g) => g.startsWith(name)),
+        `${name} under the dialog: ${groups.join(' | ')}`,
+      );
     }
     // Open the transmissions that have related ones (replies, corrections) or attachments below them.
     const closed = inbox.locator('.monaco-list-row[aria-level="4"][aria-expanded="false"]');
-    for (let i = 0; i < 3 && await closed.count() > 0; i++) {
+    for (let i = 0; i < 3 && (await closed.count()) > 0; i++) {
       await closed.first().click();
       await inbox.locator('.monaco-list-row[aria-level="5"]').first().waitFor({ timeout: 10_000 });
     }
     await page.mouse.move(5, 5);
     const below = await rowTexts(inbox.locator('.monaco-list-row[aria-level="4"], .monaco-list-row[aria-level="5"]'));
-    const transmissions = below.filter((text) => /(Information|Acceptance|Rejection|Request|Alert|Decision|Submission|Correction) · [^·]+ · /.test(text));
+    const transmissions = below.filter((text) =>
+      /(Information|Acceptance|Rejection|Request|Alert|Decision|Submission|Correction) · [^·]+ · /.test(text),
+    );
     assert.ok(transmissions.length >= 2, `transmissions with type · sender · date: ${below.join(' | ')}`);
     assert.ok(!transmissions.some((text) => /· service owner ·/.test(text)), 'the service owner is named');
     const path = await screenshot('inbox');
@@ -120,7 +139,10 @@ describe('e2e: the Inbox tree in the VS Code UI', () => {
         clipboard = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
       }
     }
-    assert.match(clipboard, /^curl 'http:\/\/127\.0\.0\.1:\d+\/dialogporten\/api\/v1\/enduser\/dialogs\?party=urn%3Aaltinn%3Aperson/);
+    assert.match(
+      clipboard,
+      /^curl 'http:\/\/127\.0\.0\.1:\d+\/dialogporten\/api\/v1\/enduser\/dialogs\?party=urn%3Aaltinn%3Aperson/,
+    );
     assert.match(clipboard, /-H "authorization: Bearer \$TOKEN"/);
     assert.doesNotMatch(clipboard, /eyJ[\w-]{5,}\./, 'no token on the clipboard');
   });

@@ -25,7 +25,10 @@ async function quickInput(page: Page, title: RegExp) {
  */
 async function pickFirst(page: Page, title: RegExp, firstItem: string): Promise<void> {
   const widget = await quickInput(page, title);
-  await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: firstItem }).first().waitFor({ timeout: 30_000 });
+  await widget
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: firstItem })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
 }
 
@@ -54,25 +57,38 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
       await found.click();
       await runFromPalette(page, 'View: Revert and Close Editor').catch(() => undefined);
     }
-    if (!(await page.locator('#workbench\\.parts\\.sidebar').isVisible())) await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility').catch(() => undefined);
+    if (!(await page.locator('#workbench\\.parts\\.sidebar').isVisible()))
+      await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility').catch(() => undefined);
   });
 
-  it('opens the onboarding walkthrough with its steps in the seed\'s order', async () => {
+  it("opens the onboarding walkthrough with its steps in the seed's order", async () => {
     const page = workbench();
     // Earlier specs may have widened the side bar; a narrow editor shows the walkthrough without its media.
-    if (await page.locator('#workbench\\.parts\\.sidebar').isVisible()) await runFromPalette(page, 'View: Close Primary Side Bar');
+    if (await page.locator('#workbench\\.parts\\.sidebar').isVisible())
+      await runFromPalette(page, 'View: Close Primary Side Bar');
     await runFromPalette(page, 'Altinn: Open Onboarding Walkthrough');
     const walkthrough = page.locator('.gettingStartedContainer');
     await walkthrough.getByText('Altinn for end-user system vendors').first().waitFor({ timeout: 30_000 });
-    const titles = ['Follow the onboarding process', 'Choose services to integrate', 'Get access to scopes', 'Maskinporten client and key',
-      'Test your end-user system', 'Read the inbox', 'Ask for help'];
+    const titles = [
+      'Follow the onboarding process',
+      'Choose services to integrate',
+      'Get access to scopes',
+      'Maskinporten client and key',
+      'Test your end-user system',
+      'Read the inbox',
+      'Ask for help',
+    ];
     const boxes = [];
     for (const title of titles) {
       const step = walkthrough.locator('.getting-started-step', { hasText: title }).first();
       await step.waitFor();
       boxes.push((await step.boundingBox())?.y ?? -1);
     }
-    assert.deepEqual([...boxes].sort((a, b) => a - b), boxes, 'the steps are shown top to bottom in the seed\'s order');
+    assert.deepEqual(
+      [...boxes].sort((a, b) => a - b),
+      boxes,
+      "the steps are shown top to bottom in the seed's order",
+    );
     // The first step is expanded: its text and its button are visible, and its media (markdown) is rendered beside it.
     await walkthrough.getByText('Open the onboarding process', { exact: true }).first().waitFor();
     await walkthrough.locator('.getting-started-step', { hasText: 'Get access to scopes' }).first().click();
@@ -90,7 +106,10 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
     await runFromPalette(page, 'Altinn: Draft Scope Request…');
     const scopes = await quickInput(page, /^Draft scope request \(1\/12\)/);
     // Each scope is one row with its one-line purpose; tick two, then OK (Enter would toggle the focused row).
-    await scopes.locator('.monaco-list-row', { hasText: 'Read dialogs, transmissions and activities' }).first().waitFor();
+    await scopes
+      .locator('.monaco-list-row', { hasText: 'Read dialogs, transmissions and activities' })
+      .first()
+      .waitFor();
     for (const scope of ['digdir:dialogporten', 'altinn:correspondence.read']) {
       const checkbox = scopes.locator('.monaco-list-row', { hasText: scope }).first().locator('.monaco-checkbox');
       if ((await checkbox.getAttribute('aria-checked')) !== 'true') await checkbox.click(); // earlier specs' profiles may preselect
@@ -112,13 +131,20 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
     const text = await editor.locator('.view-lines').innerText();
     const normalised = text.replace(/\u00a0/g, ' ');
     assert.match(normalised, /To: servicedesk@altinn\.no/);
-    assert.match(normalised, /Subject: Forespørsel om tilgang til scopes i tt02 – Regnskap & Lønn AS \(org\.nr\. 991825827\)/);
+    assert.match(
+      normalised,
+      /Subject: Forespørsel om tilgang til scopes i tt02 – Regnskap & Lønn AS \(org\.nr\. 991825827\)/,
+    );
     assert.match(normalised, /- digdir:dialogporten – Lese dialoger/);
     const lenses = editor.locator('.codelens-decoration');
     await lenses.first().waitFor({ timeout: 30_000 });
     assert.match(await lenses.first().innerText(), /Open in mail client/);
     await page.locator('.tab', { hasText: 'servicedesk-scope-request' }).first().waitFor();
-    await page.locator('.notifications-toasts').getByText('Your e-mail to servicedesk@altinn.no is drafted', { exact: false }).first().waitFor();
+    await page
+      .locator('.notifications-toasts')
+      .getByText('Your e-mail to servicedesk@altinn.no is drafted', { exact: false })
+      .first()
+      .waitFor();
     const path = await screenshot('scope-request-email');
     assert.ok(existsSync(path) && statSync(path).size > 20_000, 'a real screenshot was written');
 
@@ -137,10 +163,16 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText(`\nPS: ${'Vi legger ved mer bakgrunn om integrasjonen vår. '.repeat(30)}\n`);
     await page.keyboard.press('Control+Home'); // back to the top, where the code lenses are
-    const lens = editor.locator('.codelens-decoration').first().getByText('Open in mail client (too long: copies the body)');
+    const lens = editor
+      .locator('.codelens-decoration')
+      .first()
+      .getByText('Open in mail client (too long: copies the body)');
     await lens.waitFor({ timeout: 30_000 });
     await lens.click();
-    const notice = page.locator('.notifications-toasts').getByText('too long for a mailto: link', { exact: false }).first();
+    const notice = page
+      .locator('.notifications-toasts')
+      .getByText('too long for a mailto: link', { exact: false })
+      .first();
     await notice.waitFor({ timeout: 30_000 });
     assert.match(await notice.innerText(), /so its body was copied to the clipboard instead/);
     const clipboard = await page.evaluate(() => navigator.clipboard.readText());

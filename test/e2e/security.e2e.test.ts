@@ -5,8 +5,22 @@ import type { Frame, Page } from 'playwright-core';
 import { describeShapeProblems } from '../../src/platform/dialogporten/schemas/validation';
 import { organisationNumberFromStem, organizationUrn } from '../../src/platform/identifiers';
 import { screenshot, workbench } from './fixture';
-import { armedCorpus, batches, HostileWatch, hostileDialog, webviewFindings, type ArmedPayload } from './hostileContent';
-import { closeAllEditors, leaveWorkbenchTidy, openWorkspaceFile, panelFrame, runCommand, webviewFrameWith } from './workbenchActions';
+import {
+  armedCorpus,
+  batches,
+  HostileWatch,
+  hostileDialog,
+  webviewFindings,
+  type ArmedPayload,
+} from './hostileContent';
+import {
+  closeAllEditors,
+  leaveWorkbenchTidy,
+  openWorkspaceFile,
+  panelFrame,
+  runCommand,
+  webviewFrameWith,
+} from './workbenchActions';
 
 // Hostile content written by a service owner (or a token's issuer) reaches our webviews three ways: a saved
 // payload previewed offline, a dialog fetched from Dialogporten with its front-channel embed fetched with the dialog
@@ -33,7 +47,8 @@ function workspaceOf(page: Page): string {
 
 /** Shows every tab of the dialog panel, so content in hidden panels is laid out (and would have a chance to run) too. */
 async function visitDialogTabs(frame: Frame): Promise<void> {
-  for (const tab of ['transmissions', 'actions', 'activity', 'raw', 'overview']) await frame.locator(`#tab-${tab}`).click();
+  for (const tab of ['transmissions', 'actions', 'activity', 'raw', 'overview'])
+    await frame.locator(`#tab-${tab}`).click();
 }
 
 async function dialogPanelFindings(frame: Frame): Promise<string[]> {
@@ -43,7 +58,9 @@ async function dialogPanelFindings(frame: Frame): Promise<string[]> {
 }
 
 function report(what: string, payloads: number, watch: HostileWatch, detail: string): void {
-  console.log(`    ${what}: ${payloads} payloads, ${watch.executed()} executed, ${watch.escaped.length} escaped requests (${detail})`);
+  console.log(
+    `    ${what}: ${payloads} payloads, ${watch.executed()} executed, ${watch.escaped.length} escaped requests (${detail})`,
+  );
 }
 
 function assertNothingRan(watch: HostileWatch): void {
@@ -107,20 +124,30 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
     mkdirSync(dataFolder, { recursive: true });
     // The FCE protocol allows 100 KB per embed: batches of payloads (each cut to 8 KB) joined into one document.
     const forEmbed = payloads.map((p) => ({ ...p, value: p.value.slice(0, 8_000) }));
-    const embedOf = (batch: ArmedPayload[], index: number, format: 'md' | 'html'): string => [
-      format === 'md' ? `# Embed ${index} rendered` : `<h1>Embed ${index} rendered</h1>`,
-      ...batch.map((p) => p.value),
-      format === 'md' ? `End of embed ${index}.` : `<p>End of embed ${index}.</p>`,
-    ].join('\n\n');
+    const embedOf = (batch: ArmedPayload[], index: number, format: 'md' | 'html'): string =>
+      [
+        format === 'md' ? `# Embed ${index} rendered` : `<h1>Embed ${index} rendered</h1>`,
+        ...batch.map((p) => p.value),
+        format === 'md' ? `End of embed ${index}.` : `<p>End of embed ${index}.</p>`,
+      ].join('\n\n');
     const groups = batches(forEmbed, 12, (batch) => Buffer.from(embedOf(batch, 0, 'html')).toString('latin1'), 90_000);
     const parties: Json[] = [];
     const dialogs: { id: string; index: number; format: 'md' | 'html' }[] = [];
     for (const [group, batch] of groups.entries()) {
       const party = organizationUrn(validOrganisationNumber(31_900_000 + group * 10));
       parties.push({
-        party, partyUuid: `0b1c2d3e-4f5a-4b6c-8d7e-${String(group).padStart(12, '0')}`, partyId: 51_900_000 + group,
-        name: `Hostile party ${group} ${batch[group % batch.length].value.slice(0, 400)}`, partyType: 'Organization', isDeleted: false,
-        hasKeyRole: false, isCurrentEndUser: false, isMainAdministrator: false, isAccessManager: false, hasOnlyAccessToSubParties: false, subParties: [],
+        party,
+        partyUuid: `0b1c2d3e-4f5a-4b6c-8d7e-${String(group).padStart(12, '0')}`,
+        partyId: 51_900_000 + group,
+        name: `Hostile party ${group} ${batch[group % batch.length].value.slice(0, 400)}`,
+        partyType: 'Organization',
+        isDeleted: false,
+        hasKeyRole: false,
+        isCurrentEndUser: false,
+        isMainAdministrator: false,
+        isAccessManager: false,
+        hasOnlyAccessToSubParties: false,
+        subParties: [],
       });
       for (const format of ['md', 'html'] as const) {
         const index = group * 2 + (format === 'html' ? 1 : 0);
@@ -129,7 +156,8 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
         assert.deepEqual(problems, [], 'the hostile dialog has the shape the sandbox loads');
         const base = `hostile-${String(index).padStart(2, '0')}`;
         writeFileSync(join(dataFolder, `${base}.json`), JSON.stringify(dialog));
-        for (const language of ['nb', 'en']) writeFileSync(join(dataFolder, `${base}.main.${language}.${format}`), embedOf(batch, index, format));
+        for (const language of ['nb', 'en'])
+          writeFileSync(join(dataFolder, `${base}.main.${language}.${format}`), embedOf(batch, index, format));
         dialogs.push({ id: dialog.id, index, format });
       }
     }
@@ -141,7 +169,10 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
     await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(2_000);
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'altinnInbox.sandbox.dataFolder': 'hostile-data' }));
+    writeFileSync(
+      join(workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'altinnInbox.sandbox.dataFolder': 'hostile-data' }),
+    );
     const reload = page.locator('.notifications-toasts .monaco-button', { hasText: 'Reload Window' }).first();
     await reload.waitFor({ timeout: 30_000 });
     await reload.click();
@@ -161,12 +192,22 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
         await page.keyboard.press('Escape');
         const handle = await webviewFrameWith(page, `${DIALOG_ROOT} .dialog`);
         const embed = handle.locator('section.main-content .embed-content');
-        await handle.locator('section.main-content .embed-content, section.main-content .notice').first().waitFor({ timeout: 30_000 });
-        assert.ok(await embed.isVisible(), `dialog ${dialog.index}: the embed rendered: ${(await handle.locator('section.main-content').innerText()).slice(0, 300)}`);
+        await handle
+          .locator('section.main-content .embed-content, section.main-content .notice')
+          .first()
+          .waitFor({ timeout: 30_000 });
+        assert.ok(
+          await embed.isVisible(),
+          `dialog ${dialog.index}: the embed rendered: ${(await handle.locator('section.main-content').innerText()).slice(0, 300)}`,
+        );
         // The start of the embed is there; a payload may rightly swallow what follows it (an unclosed comment, say),
         // and input nested too deeply to render is shown as plain text (then the heading shows as written).
         const shown = await embed.innerText();
-        assert.match(shown, new RegExp(`^(# |<h1>)?Embed ${dialog.index} rendered`), `dialog ${dialog.index} (${dialog.format}): the fetched embed, from its first line: ${shown.slice(0, 200)}`);
+        assert.match(
+          shown,
+          new RegExp(`^(# |<h1>)?Embed ${dialog.index} rendered`),
+          `dialog ${dialog.index} (${dialog.format}): the fetched embed, from its first line: ${shown.slice(0, 200)}`,
+        );
         await visitDialogTabs(handle);
         await page.waitForTimeout(300);
         const findings = await dialogPanelFindings(handle);
@@ -188,13 +229,19 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
       for (let step = 0; step < 80 && seen.size < groups.length; step++) {
         // VS Code keeps its own <style> elements in the side bar, and its labels and row actions are <a> without href;
         // the rows are where a party name could have made an element.
-        const found = await rows.evaluateAll((elements) => elements.map((row) => {
-          const problems: string[] = [];
-          const active = row.querySelectorAll('script, iframe, frame, object, embed, form, img, meta, base, link, style, math, svg, a[href]');
-          if (active.length) problems.push(`elements: ${[...active].map((e) => e.tagName).join(',')}`);
-          for (const node of [row, ...row.querySelectorAll('*')]) for (const name of node.getAttributeNames()) if (/^on/i.test(name)) problems.push(`${node.tagName}[${name}]`);
-          return { party: /Hostile party (\d+) /.exec(row.textContent ?? '')?.[1], problems };
-        }));
+        const found = await rows.evaluateAll((elements) =>
+          elements.map((row) => {
+            const problems: string[] = [];
+            const active = row.querySelectorAll(
+              'script, iframe, frame, object, embed, form, img, meta, base, link, style, math, svg, a[href]',
+            );
+            if (active.length) problems.push(`elements: ${[...active].map((e) => e.tagName).join(',')}`);
+            for (const node of [row, ...row.querySelectorAll('*')])
+              for (const name of node.getAttributeNames())
+                if (/^on/i.test(name)) problems.push(`${node.tagName}[${name}]`);
+            return { party: /Hostile party (\d+) /.exec(row.textContent ?? '')?.[1], problems };
+          }),
+        );
         for (const row of found) {
           if (row.party === undefined) treeFindings.push('a row without its name as text');
           else if (!seen.has(row.party)) {
@@ -214,18 +261,28 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
     } finally {
       await watch.stop();
     }
-    report('fetched', payloads.length, watch, `${opened} dialogs with markdown or HTML embeds in nb and en, ${partyRows} hostile party names in the Inbox tree`);
+    report(
+      'fetched',
+      payloads.length,
+      watch,
+      `${opened} dialogs with markdown or HTML embeds in nb and en, ${partyRows} hostile party names in the Inbox tree`,
+    );
     assert.equal(opened, dialogs.length);
     assertNothingRan(watch);
   });
 
-  it('a token\'s claims and header in the token inspector', async () => {
+  it("a token's claims and header in the token inspector", async () => {
     const page = workbench();
     const folder = join(workspaceOf(page), 'xss-tokens');
     mkdirSync(folder, { recursive: true });
     const segment = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
     const tokenOf = (batch: ArmedPayload[]): string => {
-      const claims: Json = { iss: batch[0].value, sub: batch[1 % batch.length].value, scope: batch.map((p) => p.value.slice(0, 200)).join(' '), exp: Math.floor(Date.now() / 1000) + 3600 };
+      const claims: Json = {
+        iss: batch[0].value,
+        sub: batch[1 % batch.length].value,
+        scope: batch.map((p) => p.value.slice(0, 200)).join(' '),
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      };
       for (const [k, payload] of batch.entries()) {
         claims[`claim-${k}`] = payload.value;
         claims[payload.value.slice(0, 300)] = k;

@@ -66,7 +66,14 @@ export function panelFrame(page: Page): FrameLocator {
 export async function webviewFrameWith(page: Page, selector: string): Promise<Frame> {
   for (let i = 0; i < 75; i++) {
     const frame = page.frames().find((f) => f.url().includes('/webview/browser/pre/fake.html') && !f.isDetached());
-    if (frame && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    if (
+      frame &&
+      (await frame
+        .locator(selector)
+        .count()
+        .catch(() => 0)) > 0
+    )
+      return frame;
     await page.waitForTimeout(200);
   }
   throw new Error(`no webview frame with ${selector}`);

@@ -47,29 +47,68 @@ export async function startCodeServer(options) {
   mkdirSync(extensionsDir, { recursive: true });
   const settingsFile = join(userDataDir, 'User', 'settings.json');
   // A kept profile (npm start) keeps whatever the developer changed in it.
-  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  if (!existsSync(settingsFile))
+    writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   const baseEnv = { ...process.env, PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}` };
 
   for (const vsix of options.vsixFiles) {
-    const result = spawnSync(paths.nodeBin, codeServerArgs(paths, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force']), {
-      env: baseEnv, encoding: 'utf8', timeout: 120_000,
-    });
-    if (result.status !== 0) throw new Error(`code-server could not install ${vsix}:\n${result.stdout}\n${result.stderr}`);
+    const result = spawnSync(
+      paths.nodeBin,
+      codeServerArgs(paths, [
+        '--extensions-dir',
+        extensionsDir,
+        '--user-data-dir',
+        userDataDir,
+        '--install-extension',
+        vsix,
+        '--force',
+      ]),
+      {
+        env: baseEnv,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    if (result.status !== 0)
+      throw new Error(`code-server could not install ${vsix}:\n${result.stdout}\n${result.stderr}`);
   }
 
-  const port = options.port ?? await freePort();
-  const child = spawn(paths.nodeBin, codeServerArgs(paths, [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir, options.workspace,
-  ]), { env: { ...baseEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const port = options.port ?? (await freePort());
+  const child = spawn(
+    paths.nodeBin,
+    codeServerArgs(paths, [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      options.workspace,
+    ]),
+    { env: { ...baseEnv, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
 
   // Detached so it can be stopped as a group; make sure it never outlives this process.
-  const killGroup = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
   process.once('exit', killGroup);
   const output = [];
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s:\n${output.join('')}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start within 60 s:\n${output.join('')}`)),
+      60_000,
+    );
     const onData = (chunk) => {
       const text = chunk.toString();
       output.push(text);
@@ -100,13 +139,24 @@ export async function startCodeServer(options) {
     extensionHostLogs: () => findFiles(join(userDataDir, 'logs'), (name) => name === 'remoteexthost.log'),
     async stop({ removeProfile = !options.keepProfile } = {}) {
       if (child.exitCode === null) {
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
         await new Promise((resolve) => {
           const timer = setTimeout(() => {
-            try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+            try {
+              process.kill(-child.pid, 'SIGKILL');
+            } catch {
+              /* already gone */
+            }
             resolve();
           }, 5_000);
-          child.once('exit', () => { clearTimeout(timer); resolve(); });
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
       }
       if (removeProfile) rmSync(profile, { recursive: true, force: true });

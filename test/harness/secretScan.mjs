@@ -22,7 +22,10 @@ const PRIVATE_JWK_FIELDS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
 /** @returns {{ kind: string, value: string }[]} */
 function readLedger(file) {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 /**
@@ -37,7 +40,9 @@ export function needlesOf(value) {
   if (text.startsWith('{')) {
     try {
       return unique(stringsIn(JSON.parse(text)).flatMap((s) => needlesOf(s)));
-    } catch { /* not JSON: fall through */ }
+    } catch {
+      /* not JSON: fall through */
+    }
   }
   if (text.includes('-----BEGIN')) return unique(pemNeedles(text));
   if (/^[A-Za-z0-9+/=\s]{200,}$/.test(text)) {
@@ -51,7 +56,8 @@ function stringsIn(value) {
   if (typeof value === 'string') return [value];
   if (!value || typeof value !== 'object') return [];
   // A private JWK: its private fields are the secret; the public ones (n, e, x) may be shown anywhere.
-  if (typeof value.kty === 'string') return PRIVATE_JWK_FIELDS.map((field) => value[field]).filter((s) => typeof s === 'string');
+  if (typeof value.kty === 'string')
+    return PRIVATE_JWK_FIELDS.map((field) => value[field]).filter((s) => typeof s === 'string');
   return Object.values(value).flatMap(stringsIn);
 }
 
@@ -59,12 +65,19 @@ function pemNeedles(text) {
   const needles = [];
   for (const block of text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g)) {
     if (!block[1].includes('PRIVATE KEY')) continue;
-    const lines = block[2].split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 60 && !l.includes(':'));
+    const lines = block[2]
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 60 && !l.includes(':'));
     needles.push(...[lines[1], lines[Math.floor(lines.length / 2)], lines[lines.length - 2]].filter(Boolean));
     try {
       const jwk = createPrivateKey(block[0]).export({ format: 'jwk' });
-      needles.push(...PRIVATE_JWK_FIELDS.map((f) => jwk[f]).filter((s) => typeof s === 'string' && s.length >= MIN_NEEDLE));
-    } catch { /* encrypted: the lines are enough */ }
+      needles.push(
+        ...PRIVATE_JWK_FIELDS.map((f) => jwk[f]).filter((s) => typeof s === 'string' && s.length >= MIN_NEEDLE),
+      );
+    } catch {
+      /* encrypted: the lines are enough */
+    }
   }
   return needles;
 }
@@ -113,7 +126,10 @@ export function scanForSecrets(options) {
     if (seenValues.has(entry.value)) continue;
     seenValues.add(entry.value);
     const parts = needlesOf(entry.value);
-    if (!parts.length) { unscannable++; continue; }
+    if (!parts.length) {
+      unscannable++;
+      continue;
+    }
     kinds[entry.kind] = (kinds[entry.kind] ?? 0) + 1;
     for (const needle of parts) {
       const key = needle.slice(0, PREFIX);
@@ -131,7 +147,8 @@ export function scanForSecrets(options) {
     let rootBytes = 0;
     for (const file of list) {
       const name = relative(root.path, file);
-      for (const [category, pattern] of CATEGORIES) if (pattern.test(name)) categories[category] = (categories[category] ?? 0) + 1;
+      for (const [category, pattern] of CATEGORIES)
+        if (pattern.test(name)) categories[category] = (categories[category] ?? 0) + 1;
       const buffer = readFileSync(file);
       rootBytes += buffer.length;
       // Browsers keep strings as Latin-1 or UTF-16; search both readings (UTF-16 at either byte alignment).
@@ -149,9 +166,14 @@ export function scanForSecrets(options) {
 
 /** One line for the test output; names kinds and files, never a secret. */
 export function describeScan(tier, result) {
-  const kinds = Object.entries(result.kinds).sort().map(([kind, n]) => `${n} ${kind}`).join(', ');
+  const kinds = Object.entries(result.kinds)
+    .sort()
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(', ');
   const roots = result.perRoot.map((r) => `${r.label} ${r.files}`).join(', ');
-  const among = CATEGORIES.filter(([category]) => result.categories[category]).map(([category]) => `${result.categories[category]} ${category}`).join(', ');
+  const among = CATEGORIES.filter(([category]) => result.categories[category])
+    .map(([category]) => `${result.categories[category]} ${category}`)
+    .join(', ');
   return `[secrets] ${tier}: scanned ${result.files} files (${(result.bytes / 1e6).toFixed(1)} MB: ${roots}${among ? `; among them ${among}` : ''}) for ${result.secrets} secrets (${kinds}): ${result.hits.length} hits`;
 }
 
@@ -165,8 +187,11 @@ export function describeScan(tier, result) {
 export function secretScanVerdict(tier, options) {
   const result = scanForSecrets(options);
   const failures = result.hits.map((hit) => `a ${hit.kind} was found in ${hit.file}`);
-  const tokens = Object.entries(result.kinds).filter(([kind]) => kind.endsWith('-token')).reduce((n, [, count]) => n + count, 0);
-  if (tokens === 0) failures.push('the secret ledger holds no token: the run did not note its secrets, so the scan proves nothing');
+  const tokens = Object.entries(result.kinds)
+    .filter(([kind]) => kind.endsWith('-token'))
+    .reduce((n, [, count]) => n + count, 0);
+  if (tokens === 0)
+    failures.push('the secret ledger holds no token: the run did not note its secrets, so the scan proves nothing');
   return { summary: describeScan(tier, result), failures };
 }
 

@@ -31,17 +31,30 @@ async function runWithTestElectron(executable, resultFile, workspace, ledgerFile
       vscodeExecutablePath: executable,
       extensionDevelopmentPath: root,
       extensionTestsPath: join(runnerDir, 'electron.js'),
-      extensionTestsEnv: { ALTINN_HOST_RESULT: resultFile, ALTINN_INBOX_TEST_HOOKS: '1', ALTINN_TEST_SECRET_LEDGER: ledgerFile },
-      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
+      extensionTestsEnv: {
+        ALTINN_HOST_RESULT: resultFile,
+        ALTINN_INBOX_TEST_HOOKS: '1',
+        ALTINN_TEST_SECRET_LEDGER: ledgerFile,
+      },
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        `--user-data-dir=${userDataDir}`,
+        `--extensions-dir=${extensionsDir}`,
+      ],
     });
   } catch (error) {
     // Failing tests end VS Code with a non-zero code too; their results are in the result file. Without one, the
     // host itself failed.
-    if (!existsSync(resultFile)) throw new Error(`@vscode/test-electron ended without a result: ${error.message}`, { cause: error });
+    if (!existsSync(resultFile))
+      throw new Error(`@vscode/test-electron ended without a result: ${error.message}`, { cause: error });
   }
   return secretScanVerdict('host', {
     ledgerFile,
-    roots: [{ label: 'VS Code profile', path: userDataDir }, { label: 'workspace', path: workspace }],
+    roots: [
+      { label: 'VS Code profile', path: userDataDir },
+      { label: 'workspace', path: workspace },
+    ],
   });
 }
 
@@ -55,7 +68,9 @@ async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
       vsixFiles: [vsix, runnerVsix],
       workspace,
       env: {
-        ALTINN_HOST_RESULT: resultFile, ALTINN_HOST_MOCHA: join(root, 'node_modules', 'mocha'), ALTINN_INBOX_TEST_HOOKS: '1',
+        ALTINN_HOST_RESULT: resultFile,
+        ALTINN_HOST_MOCHA: join(root, 'node_modules', 'mocha'),
+        ALTINN_INBOX_TEST_HOOKS: '1',
         ALTINN_TEST_SECRET_LEDGER: ledgerFile,
       },
     });
@@ -64,7 +79,10 @@ async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
     const deadline = Date.now() + RESULT_TIMEOUT_MS;
     while (!existsSync(resultFile)) {
       if (Date.now() > deadline) {
-        const logs = server.extensionHostLogs().map((file) => `--- ${file}\n${readFileSync(file, 'utf8').slice(-4000)}`).join('\n');
+        const logs = server
+          .extensionHostLogs()
+          .map((file) => `--- ${file}\n${readFileSync(file, 'utf8').slice(-4000)}`)
+          .join('\n');
         throw new Error(`no result from the extension host within ${RESULT_TIMEOUT_MS / 1000} s.\n${logs}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -76,7 +94,10 @@ async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
       writeFileSync(keptLog, readFileSync(hostLogs[0]));
     }
     return await stopAndScanForSecrets('host', {
-      ledgerFile, server, workbench, workspace,
+      ledgerFile,
+      server,
+      workbench,
+      workspace,
       // The test runner extension is the tests' own code, fixtures included.
       exclude: [join(server.profile, 'exts', runnerExtensionFolder)],
       extraRoots: [{ label: 'test-results', path: keptLog }],
@@ -106,10 +127,14 @@ async function main() {
         : await runWithCodeServer(vsix, resultFile, workspace, ledgerFile);
     } catch (error) {
       if (process.env.ALTINN_SKIP_HOST_TESTS === '1') {
-        console.warn(`[host] SKIPPED: no VS Code host could run here (${error.message.split('\n')[0]}); ALTINN_SKIP_HOST_TESTS=1 allows this.`);
+        console.warn(
+          `[host] SKIPPED: no VS Code host could run here (${error.message.split('\n')[0]}); ALTINN_SKIP_HOST_TESTS=1 allows this.`,
+        );
         return;
       }
-      fail(`NO VS CODE EXTENSION HOST COULD RUN: ${error.message}\nSet VSCODE_EXECUTABLE_PATH to a desktop VS Code, fix the provisioning above (npm run provision), or set ALTINN_SKIP_HOST_TESTS=1 to skip this tier explicitly.`);
+      fail(
+        `NO VS CODE EXTENSION HOST COULD RUN: ${error.message}\nSet VSCODE_EXECUTABLE_PATH to a desktop VS Code, fix the provisioning above (npm run provision), or set ALTINN_SKIP_HOST_TESTS=1 to skip this tier explicitly.`,
+      );
     }
     if (!existsSync(resultFile)) fail('the extension host ran but wrote no result.');
     const result = JSON.parse(readFileSync(resultFile, 'utf8'));
@@ -119,7 +144,9 @@ async function main() {
     if (result.failed > 0) process.exitCode = 1;
     console.log(`  ${secrets.summary}`);
     if (secrets.failures.length) {
-      process.stderr.write(`\n[host] THE SECRET SCAN FAILED:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}\n`);
+      process.stderr.write(
+        `\n[host] THE SECRET SCAN FAILED:\n${secrets.failures.map((leak) => `  - ${leak}`).join('\n')}\n`,
+      );
       process.exitCode = 1;
     }
   } finally {

@@ -59,19 +59,31 @@ export class AuthorizedPartiesClient {
       parties.push(...result.parties);
       url = result.next ? new URL(result.next, this.url).toString() : undefined;
     }
-    if (url) throw new ResponseShapeError('Authorized parties', 'links.next', `still announced more after ${MAX_PAGES} pages; refusing to loop further`);
+    if (url)
+      throw new ResponseShapeError(
+        'Authorized parties',
+        'links.next',
+        `still announced more after ${MAX_PAGES} pages; refusing to loop further`,
+      );
     return parties;
   }
 
-  private async page(url: string, signal: AbortSignal | undefined): Promise<{ next?: string; parties: AuthorizedParty[] }> {
+  private async page(
+    url: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ next?: string; parties: AuthorizedParty[] }> {
     const call = async (forceRefresh: boolean) => {
       const token = await this.options.getToken({ forceRefresh, signal });
-      return this.options.http.requestJson({ method: 'GET', url, headers: { authorization: `Bearer ${token}` }, signal }, { payload: 'Authorized parties', schema: authorizedPartiesPageSchema });
+      return this.options.http.requestJson(
+        { method: 'GET', url, headers: { authorization: `Bearer ${token}` }, signal },
+        { payload: 'Authorized parties', schema: authorizedPartiesPageSchema },
+      );
     };
     try {
       return await call(false);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401 || /unknown user type/i.test(error.detail ?? '')) throw toAccessError(error);
+      if (!(error instanceof ApiError) || error.status !== 401 || /unknown user type/i.test(error.detail ?? ''))
+        throw toAccessError(error);
     }
     try {
       return await call(true);

@@ -9,7 +9,10 @@ import { z } from 'zod';
 export const AUTHORIZED_PARTY_TYPES = ['None', 'Person', 'Organization', 'SelfIdentified'] as const;
 export type AuthorizedPartyType = (typeof AUTHORIZED_PARTY_TYPES)[number] | (string & {});
 
-const stringList = z.array(z.string()).nullish().transform((v) => v ?? []);
+const stringList = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
 
 export const authorizedInstanceSchema = z.looseObject({
   resourceId: z.string().nullish(),
@@ -17,7 +20,9 @@ export const authorizedInstanceSchema = z.looseObject({
   instanceRef: z.string().nullish(),
 });
 
-const partyType = z.union([z.string(), z.number().int()]).transform((v): AuthorizedPartyType => (typeof v === 'number' ? AUTHORIZED_PARTY_TYPES[v] ?? String(v) : v));
+const partyType = z
+  .union([z.string(), z.number().int()])
+  .transform((v): AuthorizedPartyType => (typeof v === 'number' ? (AUTHORIZED_PARTY_TYPES[v] ?? String(v)) : v));
 
 export interface AuthorizedParty {
   partyUuid: string;
@@ -51,14 +56,26 @@ export const authorizedPartySchema: z.ZodType<AuthorizedParty> = z.looseObject({
   emailId: z.string().nullish(),
   type: partyType,
   unitType: z.string().nullish(),
-  isDeleted: z.boolean().nullish().transform((v) => v ?? false),
-  onlyHierarchyElementWithNoAccess: z.boolean().nullish().transform((v) => v ?? false),
+  isDeleted: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
+  onlyHierarchyElementWithNoAccess: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   authorizedAccessPackages: stringList,
   authorizedResources: stringList,
   authorizedRoles: stringList,
-  authorizedInstances: z.array(authorizedInstanceSchema).nullish().transform((v) => v ?? []),
+  authorizedInstances: z
+    .array(authorizedInstanceSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   get subunits() {
-    return z.array(authorizedPartySchema).nullish().transform((v) => v ?? []);
+    return z
+      .array(authorizedPartySchema)
+      .nullish()
+      .transform((v) => v ?? []);
   },
 }) as unknown as z.ZodType<AuthorizedParty>;
 
@@ -66,14 +83,18 @@ export const authorizedPartySchema: z.ZodType<AuthorizedParty> = z.looseObject({
  * The end-user endpoint answers `{ links: { next }, data: [...] }`; the older one a bare array; Altinn's docs show a
  * nested `[[...]]`. All three are read as a flat page.
  */
-export const authorizedPartiesPageSchema = z.union([
-  z.looseObject({
-    links: z.looseObject({ next: z.string().nullish() }).nullish(),
-    data: z.array(authorizedPartySchema),
-  }),
-  z.array(z.union([authorizedPartySchema, z.array(authorizedPartySchema)])),
-]).transform((value) => Array.isArray(value)
-  ? { next: undefined, parties: value.flat() }
-  : { next: value.links?.next ?? undefined, parties: value.data });
+export const authorizedPartiesPageSchema = z
+  .union([
+    z.looseObject({
+      links: z.looseObject({ next: z.string().nullish() }).nullish(),
+      data: z.array(authorizedPartySchema),
+    }),
+    z.array(z.union([authorizedPartySchema, z.array(authorizedPartySchema)])),
+  ])
+  .transform((value) =>
+    Array.isArray(value)
+      ? { next: undefined, parties: value.flat() }
+      : { next: value.links?.next ?? undefined, parties: value.data },
+  );
 
 export type AuthorizedPartiesPage = z.output<typeof authorizedPartiesPageSchema>;

@@ -9,7 +9,13 @@ import { decodeJwtUnverified, isJwt } from './jwtDecode';
  */
 export async function exchangeMaskinportenToken(
   http: HttpClient,
-  options: { authenticationBase: string; maskinportenToken: string; test?: boolean; signal?: AbortSignal; timeoutMs?: number },
+  options: {
+    authenticationBase: string;
+    maskinportenToken: string;
+    test?: boolean;
+    signal?: AbortSignal;
+    timeoutMs?: number;
+  },
 ): Promise<AccessToken> {
   const url = `${options.authenticationBase.replace(/\/+$/, '')}/exchange/maskinporten${options.test ? '?test=true' : ''}`;
   const obtainedAtMs = Date.now();
@@ -22,7 +28,12 @@ export async function exchangeMaskinportenToken(
   });
   const token = parseExchangeBody(response.text());
   if (!token) {
-    throw new ResponseFormatError(response.request, response.status, response.headers['content-type'], 'expected the Altinn token (a JWT, bare or as a JSON string) but got something else.');
+    throw new ResponseFormatError(
+      response.request,
+      response.status,
+      response.headers['content-type'],
+      'expected the Altinn token (a JWT, bare or as a JSON string) but got something else.',
+    );
   }
   const exp = decodeJwtUnverified(token).claims.exp;
   const expiresAtMs = typeof exp === 'number' ? exp * 1000 : obtainedAtMs + 30 * 60_000;

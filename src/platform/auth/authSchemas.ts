@@ -7,7 +7,11 @@ export const tokenResponseSchema = z.object({
   scope: z.string().optional(),
 });
 
-export const tokenErrorBodySchema = z.object({ error: z.string(), error_description: z.string().optional(), error_uri: z.string().optional() });
+export const tokenErrorBodySchema = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+  error_uri: z.string().optional(),
+});
 
 export const issuerMetadataSchema = z.object({ issuer: z.string().optional(), jwks_uri: z.string().url() });
 export const issuerJwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });

@@ -16,7 +16,9 @@ const SYSTEM_USER_TYPE = 'urn:altinn:systemuser';
  */
 export function authorizationDetailEntries(value: unknown): Readonly<Record<string, unknown>>[] {
   const entries = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return entries.filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object' && !Array.isArray(entry));
+  return entries.filter(
+    (entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object' && !Array.isArray(entry),
+  );
 }
 
 /** The first system-user entry of the token's `authorization_details` (array or object), as Dialogporten reads it. */

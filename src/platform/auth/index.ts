@@ -3,7 +3,11 @@ export { MASKINPORTEN_ALGORITHMS, MIN_RSA_BITS, describeSigningKey } from './sig
 export { importPrivateJwk, importPemKey, importPemKeyWithCertificates } from './keyImport';
 export { importPkcs12 } from './pkcs12Import';
 export { certificateOrganisationNumber } from './certificates';
-export { createMaskinportenGrant, systemUserAuthorizationDetail, MAX_GRANT_LIFETIME_SECONDS } from './maskinportenGrant';
+export {
+  createMaskinportenGrant,
+  systemUserAuthorizationDetail,
+  MAX_GRANT_LIFETIME_SECONDS,
+} from './maskinportenGrant';
 export type { GrantOptions, SystemUserCustomer, SystemUserAuthorizationDetail } from './maskinportenGrant';
 export { requestMaskinportenToken, JWT_BEARER_GRANT_TYPE } from './maskinportenTokenClient';
 export type { AccessToken } from './maskinportenTokenClient';

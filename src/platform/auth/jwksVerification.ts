@@ -21,9 +21,21 @@ export interface TrustedIssuer {
 export function trustedIssuersFor(environment: AltinnEnvironment): TrustedIssuer[] {
   const dialogportenIssuer = `${environment.dialogportenBase}/api/v1`;
   return [
-    { name: 'Maskinporten', issuer: environment.maskinporten.audience, metadataUrl: environment.maskinporten.metadataUrl },
-    { name: 'Altinn authentication', issuer: environment.altinnTokenIssuer, metadataUrl: `${environment.altinnTokenIssuer}.well-known/openid-configuration` },
-    { name: 'Dialogporten', issuer: dialogportenIssuer, metadataUrl: `${dialogportenIssuer}/.well-known/oauth-authorization-server` },
+    {
+      name: 'Maskinporten',
+      issuer: environment.maskinporten.audience,
+      metadataUrl: environment.maskinporten.metadataUrl,
+    },
+    {
+      name: 'Altinn authentication',
+      issuer: environment.altinnTokenIssuer,
+      metadataUrl: `${environment.altinnTokenIssuer}.well-known/openid-configuration`,
+    },
+    {
+      name: 'Dialogporten',
+      issuer: dialogportenIssuer,
+      metadataUrl: `${dialogportenIssuer}/.well-known/oauth-authorization-server`,
+    },
   ];
 }
 
@@ -36,9 +48,15 @@ const JWKS_CACHE_MS = 10 * 60_000;
 export class JwksVerifier {
   private readonly jwksCache = new Map<string, { keys: JSONWebKeySet; fetchedAtMs: number }>();
 
-  constructor(private readonly http: HttpClient, private readonly trusted: readonly TrustedIssuer[]) {}
+  constructor(
+    private readonly http: HttpClient,
+    private readonly trusted: readonly TrustedIssuer[],
+  ) {}
 
-  async verify(token: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<VerificationVerdict> {
+  async verify(
+    token: string,
+    options: { signal?: AbortSignal; timeoutMs?: number } = {},
+  ): Promise<VerificationVerdict> {
     let issuer: string | undefined;
     let kid: string | undefined;
     try {
@@ -50,32 +68,61 @@ export class JwksVerifier {
     }
     const source = this.trusted.find((t) => sameIssuer(t.issuer, issuer));
     if (!source || !issuer) {
-      return { verdict: 'unknown-issuer', issuer, reason: issuer ? `${issuer} is not an issuer of the selected environment; its keys are not fetched.` : 'The token has no iss claim.' };
+      return {
+        verdict: 'unknown-issuer',
+        issuer,
+        reason: issuer
+          ? `${issuer} is not an issuer of the selected environment; its keys are not fetched.`
+          : 'The token has no iss claim.',
+      };
     }
     let keys: JSONWebKeySet;
     try {
       keys = await this.keysFor(source, false, options);
       if (kid && !keys.keys.some((k) => k.kid === kid)) keys = await this.keysFor(source, true, options);
     } catch (error) {
-      return { verdict: 'unreachable', issuer, reason: `The keys of ${source.name} could not be fetched: ${(error as Error).message}` };
+      return {
+        verdict: 'unreachable',
+        issuer,
+        reason: `The keys of ${source.name} could not be fetched: ${(error as Error).message}`,
+      };
     }
     try {
-      const { protectedHeader } = await compactVerify(token.trim().replace(/^Bearer\s+/i, ''), createLocalJWKSet(keys), { algorithms: ALGORITHMS });
+      const { protectedHeader } = await compactVerify(
+        token.trim().replace(/^Bearer\s+/i, ''),
+        createLocalJWKSet(keys),
+        { algorithms: ALGORITHMS },
+      );
       return { verdict: 'verified', issuer, kid: protectedHeader.kid, alg: protectedHeader.alg };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      const reason = code === 'ERR_JWKS_NO_MATCHING_KEY'
-        ? `${source.name} publishes no key with kid ${kid ?? '(none)'}: the token was not signed by this issuer (or the key was retired).`
-        : code === 'ERR_JOSE_ALG_NOT_ALLOWED' ? 'The signing algorithm is not one an Altinn issuer uses.' : 'The signature does not match the issuer\'s key: the token was altered or signed by someone else.';
+      const reason =
+        code === 'ERR_JWKS_NO_MATCHING_KEY'
+          ? `${source.name} publishes no key with kid ${kid ?? '(none)'}: the token was not signed by this issuer (or the key was retired).`
+          : code === 'ERR_JOSE_ALG_NOT_ALLOWED'
+            ? 'The signing algorithm is not one an Altinn issuer uses.'
+            : "The signature does not match the issuer's key: the token was altered or signed by someone else.";
       return { verdict: 'bad-signature', issuer, reason };
     }
   }
 
-  private async keysFor(source: TrustedIssuer, force: boolean, options: { signal?: AbortSignal; timeoutMs?: number }): Promise<JSONWebKeySet> {
+  private async keysFor(
+    source: TrustedIssuer,
+    force: boolean,
+    options: { signal?: AbortSignal; timeoutMs?: number },
+  ): Promise<JSONWebKeySet> {
     const cached = this.jwksCache.get(source.issuer);
     if (cached && !force && Date.now() - cached.fetchedAtMs < JWKS_CACHE_MS) return cached.keys;
-    const metadata = await this.http.getJson(source.metadataUrl, { payload: `${source.name} metadata`, schema: metadataSchema }, { ...options, timeoutMs: options.timeoutMs ?? 10_000 });
-    const jwks = await this.http.getJson(metadata.jwks_uri, { payload: `${source.name} JWKS`, schema: jwksSchema }, { ...options, timeoutMs: options.timeoutMs ?? 10_000 });
+    const metadata = await this.http.getJson(
+      source.metadataUrl,
+      { payload: `${source.name} metadata`, schema: metadataSchema },
+      { ...options, timeoutMs: options.timeoutMs ?? 10_000 },
+    );
+    const jwks = await this.http.getJson(
+      metadata.jwks_uri,
+      { payload: `${source.name} JWKS`, schema: jwksSchema },
+      { ...options, timeoutMs: options.timeoutMs ?? 10_000 },
+    );
     const keys = jwks as unknown as JSONWebKeySet;
     this.jwksCache.set(source.issuer, { keys, fetchedAtMs: Date.now() });
     return keys;

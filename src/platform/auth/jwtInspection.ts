@@ -32,11 +32,18 @@ export interface TokenInspection {
 export const DEFAULT_CLOCK_SKEW_SECONDS = 10;
 
 /** Decodes a token without verifying it and explains it; never throws for an expired token (that is a finding). */
-export function inspectJwt(token: string, options: { nowMs?: number; clockSkewSeconds?: number } = {}): TokenInspection {
+export function inspectJwt(
+  token: string,
+  options: { nowMs?: number; clockSkewSeconds?: number } = {},
+): TokenInspection {
   const { header, claims } = decodeJwtUnverified(token);
   const kind = tokenKind(header, claims);
   const meanings = kind === 'dialog-token' ? { ...CLAIM_MEANINGS, ...DIALOG_TOKEN_CLAIM_MEANINGS } : CLAIM_MEANINGS;
-  const explanations = Object.entries(claims).map(([name, value]) => ({ name, value: displayValue(name, value), meaning: meanings[name] }));
+  const explanations = Object.entries(claims).map(([name, value]) => ({
+    name,
+    value: displayValue(name, value),
+    meaning: meanings[name],
+  }));
   const consumerId = (claims.consumer as { ID?: unknown } | undefined)?.ID;
   return {
     header,
@@ -45,19 +52,33 @@ export function inspectJwt(token: string, options: { nowMs?: number; clockSkewSe
     explanations,
     expiry: expiryStatus(claims, options.nowMs ?? Date.now(), options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS),
     scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],
-    consumerOrganisationNumber: typeof consumerId === 'string' ? consumerId.replace(/^0192:/, '') : typeof claims['urn:altinn:orgNumber'] === 'string' ? claims['urn:altinn:orgNumber'] : undefined,
+    consumerOrganisationNumber:
+      typeof consumerId === 'string'
+        ? consumerId.replace(/^0192:/, '')
+        : typeof claims['urn:altinn:orgNumber'] === 'string'
+          ? claims['urn:altinn:orgNumber']
+          : undefined,
     systemUser: systemUserFromClaims(claims),
     pid: typeof claims.pid === 'string' ? claims.pid : undefined,
   };
 }
 
 /** exp/nbf against now, with a clock-skew allowance: "expires in 95 s", "expired 3 min ago", "not valid for another 20 s". */
-export function expiryStatus(claims: Readonly<Record<string, unknown>>, nowMs: number, clockSkewSeconds: number): ExpiryStatus {
+export function expiryStatus(
+  claims: Readonly<Record<string, unknown>>,
+  nowMs: number,
+  clockSkewSeconds: number,
+): ExpiryStatus {
   const now = nowMs / 1000;
-  const notBefore = typeof claims.nbf === 'number' ? claims.nbf : typeof claims.iat === 'number' ? claims.iat : undefined;
+  const notBefore =
+    typeof claims.nbf === 'number' ? claims.nbf : typeof claims.iat === 'number' ? claims.iat : undefined;
   if (notBefore !== undefined && notBefore > now + clockSkewSeconds) {
     const seconds = Math.ceil(notBefore - now);
-    return { state: 'not-yet-valid', secondsUntilValid: seconds, text: `not valid for another ${duration(seconds)} (issued in the future: one of the clocks is off)` };
+    return {
+      state: 'not-yet-valid',
+      secondsUntilValid: seconds,
+      text: `not valid for another ${duration(seconds)} (issued in the future: one of the clocks is off)`,
+    };
   }
   if (typeof claims.exp !== 'number') return { state: 'no-expiry', text: 'no expiry (exp) claim' };
   if (claims.exp <= now) {
@@ -66,7 +87,12 @@ export function expiryStatus(claims: Readonly<Record<string, unknown>>, nowMs: n
   }
   const secondsLeft = Math.floor(claims.exp - now);
   const withinSkew = secondsLeft <= clockSkewSeconds;
-  return { state: 'valid', secondsLeft, withinSkew, text: `expires in ${duration(secondsLeft)}${withinSkew ? ' (within clock skew: a server may already refuse it)' : ''}` };
+  return {
+    state: 'valid',
+    secondsLeft,
+    withinSkew,
+    text: `expires in ${duration(secondsLeft)}${withinSkew ? ' (within clock skew: a server may already refuse it)' : ''}`,
+  };
 }
 
 function tokenKind(header: Readonly<Record<string, unknown>>, claims: Readonly<Record<string, unknown>>): TokenKind {
@@ -81,7 +107,8 @@ function tokenKind(header: Readonly<Record<string, unknown>>, claims: Readonly<R
 }
 
 function displayValue(name: string, value: unknown): string {
-  if ((name === 'exp' || name === 'iat' || name === 'nbf') && typeof value === 'number') return `${value} (${new Date(value * 1000).toISOString()})`;
+  if ((name === 'exp' || name === 'iat' || name === 'nbf') && typeof value === 'number')
+    return `${value} (${new Date(value * 1000).toISOString()})`;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

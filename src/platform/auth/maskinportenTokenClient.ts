@@ -23,7 +23,10 @@ export interface AccessToken {
 }
 
 /** POSTs a signed grant to the token endpoint; a refusal becomes a MaskinportenError with a plain-words explanation. */
-export async function requestMaskinportenToken(http: HttpClient, options: { tokenEndpoint: string; assertion: string; signal?: AbortSignal; timeoutMs?: number }): Promise<AccessToken> {
+export async function requestMaskinportenToken(
+  http: HttpClient,
+  options: { tokenEndpoint: string; assertion: string; signal?: AbortSignal; timeoutMs?: number },
+): Promise<AccessToken> {
   const body = new URLSearchParams({ grant_type: JWT_BEARER_GRANT_TYPE, assertion: options.assertion }).toString();
   const obtainedAtMs = Date.now();
   const response = await http.send({
@@ -37,7 +40,12 @@ export async function requestMaskinportenToken(http: HttpClient, options: { toke
   if (response.status >= 200 && response.status < 300) {
     const parsed = parseJsonBody(response, { payload: 'Maskinporten token response', schema: tokenResponseSchema });
     if (parsed.token_type.toLowerCase() !== 'bearer') {
-      throw new ResponseShapeError('Maskinporten token response', 'token_type', `expected "Bearer", got "${parsed.token_type}"`, response.request);
+      throw new ResponseShapeError(
+        'Maskinporten token response',
+        'token_type',
+        `expected "Bearer", got "${parsed.token_type}"`,
+        response.request,
+      );
     }
     return {
       accessToken: parsed.access_token,
@@ -51,11 +59,20 @@ export async function requestMaskinportenToken(http: HttpClient, options: { toke
   const errorBody = readErrorBody(response);
   if (!errorBody) throw apiErrorFromResponse(response, response.request);
   const description = errorBody.error_description === undefined ? undefined : redactJwts(errorBody.error_description);
-  const { mpCode, ...explanation } = explainMaskinportenError({ status: response.status, error: errorBody.error, error_description: description });
+  const { mpCode, ...explanation } = explainMaskinportenError({
+    status: response.status,
+    error: errorBody.error,
+    error_description: description,
+  });
   throw new MaskinportenError(response.status, errorBody.error, description, mpCode, explanation);
 }
 
-function readErrorBody(response: { status: number; headers: Readonly<Record<string, string>>; body: Buffer; request: { method: string; url: string } }): z.infer<typeof tokenErrorBodySchema> | undefined {
+function readErrorBody(response: {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  body: Buffer;
+  request: { method: string; url: string };
+}): z.infer<typeof tokenErrorBodySchema> | undefined {
   if (!isJsonContentType(response.headers['content-type'])) return undefined;
   try {
     const parsed = errorBodySchema.safeParse(JSON.parse(response.body.toString('utf8')));

@@ -21,12 +21,21 @@ export function importPkcs12(data: Uint8Array | string, password: string): Signi
   } catch (error) {
     const message = (error as Error).message ?? '';
     if (/MAC could not be verified|Invalid password|decrypt/i.test(message)) {
-      throw new KeyImportError('wrong-password', 'The PKCS#12 password is wrong (the file could not be opened with it).');
+      throw new KeyImportError(
+        'wrong-password',
+        'The PKCS#12 password is wrong (the file could not be opened with it).',
+      );
     }
     if (/not RSA|Unknown OID|Cannot read/i.test(message)) {
-      throw new KeyImportError('unsupported-key-type', 'The PKCS#12 file holds a non-RSA key or certificate; Maskinporten only accepts RSA keys (RS256, RS384 or RS512).');
+      throw new KeyImportError(
+        'unsupported-key-type',
+        'The PKCS#12 file holds a non-RSA key or certificate; Maskinporten only accepts RSA keys (RS256, RS384 or RS512).',
+      );
     }
-    throw new KeyImportError('unreadable', 'The PKCS#12 file could not be read (damaged or an unsupported encryption).');
+    throw new KeyImportError(
+      'unreadable',
+      'The PKCS#12 file could not be read (damaged or an unsupported encryption).',
+    );
   }
   const keyBags = [
     ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
@@ -35,16 +44,33 @@ export function importPkcs12(data: Uint8Array | string, password: string): Signi
   const certBags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
   const certificates = certBags
     .filter((bag) => bag.cert)
-    .map((bag) => new X509Certificate(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert as Forge.pki.Certificate)).getBytes(), 'binary')));
+    .map(
+      (bag) =>
+        new X509Certificate(
+          Buffer.from(
+            forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert as Forge.pki.Certificate)).getBytes(),
+            'binary',
+          ),
+        ),
+    );
   if (keyBags.length === 0) {
-    throw new KeyImportError('certificate-without-key', `The PKCS#12 file holds ${certificates.length} certificate(s) but no private key. Export it again with the private key included.`);
+    throw new KeyImportError(
+      'certificate-without-key',
+      `The PKCS#12 file holds ${certificates.length} certificate(s) but no private key. Export it again with the private key included.`,
+    );
   }
   const bag = keyBags[0];
   if (!bag.key) {
-    throw new KeyImportError('unsupported-key-type', 'The private key in the PKCS#12 file is not an RSA key; Maskinporten only accepts RSA keys (RS256, RS384 or RS512).');
+    throw new KeyImportError(
+      'unsupported-key-type',
+      'The private key in the PKCS#12 file is not an RSA key; Maskinporten only accepts RSA keys (RS256, RS384 or RS512).',
+    );
   }
   if (certificates.length === 0) {
-    throw new KeyImportError('unreadable', 'The PKCS#12 file holds a private key but no certificate; a certificate grant (x5c) needs the certificate.');
+    throw new KeyImportError(
+      'unreadable',
+      'The PKCS#12 file holds a private key but no certificate; a certificate grant (x5c) needs the certificate.',
+    );
   }
   let privateKey: KeyObject;
   try {

@@ -28,6 +28,9 @@ export interface CertificateSummary {
 
 /** Safe one-line description (no key material). */
 export function describeSigningKey(key: SigningKey): string {
-  const id = 'kid' in key.identification ? `kid "${key.identification.kid}"` : `certificate ${key.certificate?.subject.replace(/\n/g, ', ') ?? ''}`;
+  const id =
+    'kid' in key.identification
+      ? `kid "${key.identification.kid}"`
+      : `certificate ${key.certificate?.subject.replace(/\n/g, ', ') ?? ''}`;
   return `RSA ${key.modulusLength}-bit key from ${key.source}, ${id}`;
 }

@@ -15,8 +15,13 @@ export interface TokenCacheKeyParts {
 export function tokenCacheKey(parts: TokenCacheKeyParts): string {
   const resource = parts.resource === undefined ? '' : [parts.resource].flat().slice().sort().join(' ');
   return JSON.stringify([
-    parts.kind ?? 'maskinporten', parts.environment, parts.clientId,
-    [...new Set(parts.scopes)].sort().join(' '), resource, parts.systemUserOrg ?? '', parts.externalRef ?? '',
+    parts.kind ?? 'maskinporten',
+    parts.environment,
+    parts.clientId,
+    [...new Set(parts.scopes)].sort().join(' '),
+    resource,
+    parts.systemUserOrg ?? '',
+    parts.externalRef ?? '',
   ]);
 }
 
@@ -70,7 +75,11 @@ export class TokenCache {
     return request;
   }
 
-  private async fetchAndStore(key: string, fetch: () => Promise<AccessToken>, generation: number): Promise<AccessToken> {
+  private async fetchAndStore(
+    key: string,
+    fetch: () => Promise<AccessToken>,
+    generation: number,
+  ): Promise<AccessToken> {
     const token = await fetch();
     if ((this.generations.get(key) ?? 0) === generation) {
       this.entries.set(key, { token, refreshAtMs: this.refreshAt(token) });

@@ -15,7 +15,8 @@ export interface TokenIdentity {
 export function identityFromClaims(claims: Readonly<Record<string, unknown>>): TokenIdentity {
   const consumer = (claims.consumer as { ID?: unknown } | undefined)?.ID;
   const systemUser = systemUserFromClaims(claims);
-  const str = (value: unknown): string | undefined => typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+  const str = (value: unknown): string | undefined =>
+    typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
   return {
     consumerOrganisationNumber: str(consumer)?.replace(/^0192:/, '') ?? str(claims['urn:altinn:orgNumber']),
     systemUserId: systemUser?.id,

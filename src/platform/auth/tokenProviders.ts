@@ -72,7 +72,11 @@ export class MaskinportenTokenProvider implements TokenProvider {
         systemUser: this.options.systemUser,
         nowSeconds: this.options.nowSeconds?.(),
       });
-      return requestMaskinportenToken(this.options.http, { tokenEndpoint: this.options.environment.maskinporten.tokenEndpoint, assertion, signal: options.signal });
+      return requestMaskinportenToken(this.options.http, {
+        tokenEndpoint: this.options.environment.maskinporten.tokenEndpoint,
+        assertion,
+        signal: options.signal,
+      });
     });
   }
 
@@ -87,7 +91,15 @@ export class AltinnTokenProvider implements TokenProvider {
   private readonly cache: TokenCache;
   private readonly cacheKey: string;
 
-  constructor(private readonly options: { http: HttpClient; environment: AltinnEnvironment; source: MaskinportenTokenProvider; cache?: TokenCache; test?: boolean }) {
+  constructor(
+    private readonly options: {
+      http: HttpClient;
+      environment: AltinnEnvironment;
+      source: MaskinportenTokenProvider;
+      cache?: TokenCache;
+      test?: boolean;
+    },
+  ) {
     this.cache = options.cache ?? new TokenCache();
     this.cacheKey = `altinn${options.test ? '+test' : ''}|${options.source.cacheKey}`;
   }
@@ -125,9 +137,16 @@ export class PastedTokenProvider implements TokenProvider {
   readonly expiresAt?: Date;
   private readonly token: string;
 
-  constructor(token: string, private readonly options: { label?: string; now?: () => number } = {}) {
-    const trimmed = token.trim().replace(/^Bearer\s+/i, '').replace(/^"(.*)"$/s, '$1');
-    if (!isJwt(trimmed)) throw new InvalidInputError('token', 'The pasted text is not a JWT (three base64url parts separated by dots).');
+  constructor(
+    token: string,
+    private readonly options: { label?: string; now?: () => number } = {},
+  ) {
+    const trimmed = token
+      .trim()
+      .replace(/^Bearer\s+/i, '')
+      .replace(/^"(.*)"$/s, '$1');
+    if (!isJwt(trimmed))
+      throw new InvalidInputError('token', 'The pasted text is not a JWT (three base64url parts separated by dots).');
     this.token = trimmed;
     const exp = decodeJwtUnverified(trimmed).claims.exp;
     this.expiresAt = typeof exp === 'number' ? new Date(exp * 1000) : undefined;
@@ -139,7 +158,8 @@ export class PastedTokenProvider implements TokenProvider {
 
   async getToken(): Promise<string> {
     const now = (this.options.now ?? Date.now)();
-    if (this.expiresAt && this.expiresAt.getTime() <= now) throw new TokenExpiredError(this.expiresAt, this.description);
+    if (this.expiresAt && this.expiresAt.getTime() <= now)
+      throw new TokenExpiredError(this.expiresAt, this.description);
     return this.token;
   }
 

@@ -5,7 +5,11 @@ import type { TokenProvider } from './tokenProviders';
  * Calls `fn` with a token; when the API answers 401 (the token expired early, was revoked, or a key rotated),
  * drops the cached token and tries exactly once more with a fresh one.
  */
-export async function withTokenRetry<T>(provider: TokenProvider, fn: (token: string) => Promise<T>, options: { signal?: AbortSignal } = {}): Promise<T> {
+export async function withTokenRetry<T>(
+  provider: TokenProvider,
+  fn: (token: string) => Promise<T>,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
   const token = await provider.getToken(options);
   try {
     return await fn(token);

@@ -16,11 +16,13 @@ const SERVICE_PROVIDER_SCOPE = 'digdir:dialogporten.serviceprovider';
 export function tokenUserType(claims: Readonly<Record<string, unknown>>): TokenUserType {
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
   const serviceProvider = scopes.includes(SERVICE_PROVIDER_SCOPE);
-  if (typeof claims.pid === 'string' && validateNationalIdentityNumber(claims.pid).ok) return serviceProvider ? 'serviceOwner' : 'person';
+  if (typeof claims.pid === 'string' && validateNationalIdentityNumber(claims.pid).ok)
+    return serviceProvider ? 'serviceOwner' : 'person';
   if (systemUserFromClaims(claims)?.id) return 'systemUser';
   if (serviceProvider) return 'serviceOwner';
   const amr = Array.isArray(claims.amr) ? claims.amr : [claims.amr];
-  if (typeof claims.email === 'string' && amr.length === 1 && amr[0] === 'Selfregistered-email') return 'selfIdentified';
+  if (typeof claims.email === 'string' && amr.length === 1 && amr[0] === 'Selfregistered-email')
+    return 'selfIdentified';
   return 'organisation';
 }
 

@@ -27,7 +27,12 @@ export function findDisallowedMarkup(tree: Root): DisallowedMarkup {
   return { elements: [...elements].sort(), attributes: [...attributes].sort() };
 }
 
-const SPECIAL_ATTRIBUTE_NAMES: Record<string, string> = { className: 'class', htmlFor: 'for', httpEquiv: 'http-equiv', acceptCharset: 'accept-charset' };
+const SPECIAL_ATTRIBUTE_NAMES: Record<string, string> = {
+  className: 'class',
+  htmlFor: 'for',
+  httpEquiv: 'http-equiv',
+  acceptCharset: 'accept-charset',
+};
 
 /** hast property name → the HTML attribute name a developer wrote (approximately; for messages only). */
 function attributeName(property: string): string {

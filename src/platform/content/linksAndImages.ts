@@ -52,7 +52,13 @@ export function finishLinksAndImages(tree: Root, allowRemoteImages: boolean): Li
           children.push(imagePlaceholder(child));
           continue;
         }
-        child.properties = { src, alt: child.properties.alt, title: child.properties.title, referrerPolicy: 'no-referrer', loading: 'lazy' };
+        child.properties = {
+          src,
+          alt: child.properties.alt,
+          title: child.properties.title,
+          referrerPolicy: 'no-referrer',
+          loading: 'lazy',
+        };
       }
       children.push(child);
       parents.push(child);

@@ -1,4 +1,9 @@
-import { MAX_MARKDOWN_CHARS, MAX_MARKDOWN_CONTAINER_DEPTH, MAX_MARKDOWN_EMPHASIS_DELIMITERS_PER_BLOCK, MAX_MARKDOWN_OTHER_DELIMITERS_PER_BLOCK } from './limits';
+import {
+  MAX_MARKDOWN_CHARS,
+  MAX_MARKDOWN_CONTAINER_DEPTH,
+  MAX_MARKDOWN_EMPHASIS_DELIMITERS_PER_BLOCK,
+  MAX_MARKDOWN_OTHER_DELIMITERS_PER_BLOCK,
+} from './limits';
 
 /** A blockquote marker or a list marker at the start of what is left of a line (sticky: matched at a position). */
 const CONTAINER_MARKER = /[ \t]{0,3}(?:>|[-*+](?=[ \t\n]|$)|\d{1,9}[.)](?=[ \t\n]|$))[ \t]?/y;
@@ -15,7 +20,7 @@ export function markdownComplexityProblem(markdown: string): string | undefined 
   }
   let emphasisInBlock = 0;
   let otherInBlock = 0;
-  for (let lineStart = 0; lineStart <= markdown.length; ) {
+  for (let lineStart = 0; lineStart <= markdown.length;) {
     const newline = markdown.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? markdown.length : newline;
     let blank = true;
@@ -23,7 +28,8 @@ export function markdownComplexityProblem(markdown: string): string | undefined 
     let other = 0;
     for (let i = lineStart; i < lineEnd; i++) {
       const code = markdown.charCodeAt(i);
-      if (code === 0x2a || code === 0x5f || code === 0x7e) emphasis++; // * _ ~
+      if (code === 0x2a || code === 0x5f || code === 0x7e)
+        emphasis++; // * _ ~
       else if (code === 0x5b || code === 0x5d || code === 0x60 || code === 0x3c) other++; // [ ] ` <
       if (blank && !isWhitespace(code)) blank = false;
     }

@@ -20,7 +20,8 @@ function createMarkdownParser(): Parser {
   // GFM links bare `www.` addresses (as http), but not other bare domain names such as `skatteetaten.no`. A
   // schema is much cheaper than linkify-it's fuzzy-link search, which would also find those bare names.
   parser.linkify.add('www.', {
-    validate: (text, position, linkify) => Math.max(0, linkify.testSchemaAt(`//www.${text.slice(position)}`, 'http:', 0) - '//www.'.length),
+    validate: (text, position, linkify) =>
+      Math.max(0, linkify.testSchemaAt(`//www.${text.slice(position)}`, 'http:', 0) - '//www.'.length),
     normalize: (link) => {
       link.url = `http://${link.url}`;
     },

@@ -24,7 +24,11 @@ interface Frame {
 
 /** What markdownTokensToHast leaves in the token list it consumes. */
 const RELEASED = { type: 'released' } as Token;
-const ALIGNMENTS: Readonly<Record<string, string>> = { 'text-align:left': 'left', 'text-align:center': 'center', 'text-align:right': 'right' };
+const ALIGNMENTS: Readonly<Record<string, string>> = {
+  'text-align:left': 'left',
+  'text-align:center': 'center',
+  'text-align:right': 'right',
+};
 const TASK_MARKER = /^\[([ \txX])\]([ \t]?)/;
 
 /**
@@ -113,7 +117,13 @@ export function markdownTokensToHast(tokens: Token[]): MarkdownConversion {
       }
       case 'link_open': {
         const title = attribute(token, 'title');
-        open('a', 'inline', title === undefined ? { href: attribute(token, 'href') ?? '' } : { href: attribute(token, 'href') ?? '', title });
+        open(
+          'a',
+          'inline',
+          title === undefined
+            ? { href: attribute(token, 'href') ?? '' }
+            : { href: attribute(token, 'href') ?? '', title },
+        );
         return;
       }
       case 'footnote_block_open':
@@ -148,13 +158,22 @@ export function markdownTokensToHast(tokens: Token[]): MarkdownConversion {
         return;
       case 'image': {
         const title = attribute(token, 'title');
-        const properties: Element['properties'] = { src: attribute(token, 'src') ?? '', alt: altText(token.children ?? []) };
+        const properties: Element['properties'] = {
+          src: attribute(token, 'src') ?? '',
+          alt: altText(token.children ?? []),
+        };
         if (title !== undefined) properties.title = title;
         append(element('img', properties));
         return;
       }
       case 'footnote_ref':
-        append(element('sup', {}, [element('a', { href: `#fn-${footnoteNumber(token)}` }, [{ type: 'text', value: String(footnoteNumber(token)) }])]));
+        append(
+          element('sup', {}, [
+            element('a', { href: `#fn-${footnoteNumber(token)}` }, [
+              { type: 'text', value: String(footnoteNumber(token)) },
+            ]),
+          ]),
+        );
         return;
       case 'footnote_anchor':
         appendBackReference(token);
@@ -192,7 +211,14 @@ export function markdownTokensToHast(tokens: Token[]): MarkdownConversion {
   }
   const children = separated(root.children, false);
   // remark-rehype's footnote section, less what sanitising removes (the section element, ids and classes).
-  if (footnoteList) children.push(newline(), element('h2', {}, [{ type: 'text', value: 'Footnotes' }]), newline(), footnoteList, newline());
+  if (footnoteList)
+    children.push(
+      newline(),
+      element('h2', {}, [{ type: 'text', value: 'Footnotes' }]),
+      newline(),
+      footnoteList,
+      newline(),
+    );
   return { tree: { type: 'root', children }, rawHtmlFragments, flattened };
 }
 

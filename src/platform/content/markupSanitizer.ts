@@ -13,16 +13,24 @@ import { CONTENT_SANITIZE_SCHEMA } from './sanitizeSchema';
 const sanitizer = unified().use(rehypeSanitize, CONTENT_SANITIZE_SCHEMA).freeze();
 
 /** Markdown or HTML → a sanitised tree; what was removed or changed is added to `warnings`. */
-export function markupToSafeTree(input: string, format: 'markdown' | 'html', allowRemoteImages: boolean, warnings: string[]): Root {
+export function markupToSafeTree(
+  input: string,
+  format: 'markdown' | 'html',
+  allowRemoteImages: boolean,
+  warnings: string[],
+): Root {
   const own: string[] = [];
   // The unsanitised tree is only passed along, never kept, so it can be collected as soon as sanitising ends.
   const safe = sanitizer.runSync(unsafeTree(input, format, own)) as Root;
   const { removedLinks, hiddenImages, imagesWithoutHttps } = finishLinksAndImages(safe, allowRemoteImages);
-  if (removedLinks > 0) own.push(`${removedLinks} link(s) removed: only absolute http, https and mailto links are kept.`);
+  if (removedLinks > 0)
+    own.push(`${removedLinks} link(s) removed: only absolute http, https and mailto links are kept.`);
   if (hiddenImages > 0) {
-    own.push(allowRemoteImages
-      ? `${imagesWithoutHttps} image(s) without an https address are not shown.`
-      : `${hiddenImages} image(s) not loaded: remote images are turned off.`);
+    own.push(
+      allowRemoteImages
+        ? `${imagesWithoutHttps} image(s) without an https address are not shown.`
+        : `${hiddenImages} image(s) not loaded: remote images are turned off.`,
+    );
   }
   warnings.push(...own);
   return safe;
@@ -36,12 +44,17 @@ function unsafeTree(input: string, format: 'markdown' | 'html', own: string[]): 
     const converted = markdownToHast(input);
     ({ tree, flattened } = converted);
     if (converted.rawHtmlFragments > 0) {
-      own.push(`${converted.rawHtmlFragments} raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).`);
+      own.push(
+        `${converted.rawHtmlFragments} raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).`,
+      );
     }
   } else {
     ({ tree, flattened } = htmlToHast(input));
     const removed = findDisallowedMarkup(tree);
-    if (removed.elements.length > 0) own.push(`Removed HTML elements the Altinn inbox does not allow: ${removed.elements.map((name) => `<${name}>`).join(', ')}.`);
+    if (removed.elements.length > 0)
+      own.push(
+        `Removed HTML elements the Altinn inbox does not allow: ${removed.elements.map((name) => `<${name}>`).join(', ')}.`,
+      );
     if (removed.attributes.length > 0) own.push(`Removed HTML attributes: ${removed.attributes.join(', ')}.`);
   }
   if (flattened > 0) own.push(`Content nested more than ${MAX_ELEMENT_DEPTH} levels deep is shown as text.`);

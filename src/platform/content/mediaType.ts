@@ -16,7 +16,10 @@ export function isFrontChannelEmbed(mediaType: string): boolean {
 export function classifyMediaType(mediaType: string): ContentFormat {
   const [essence, ...parameters] = mediaType.split(';').map((part) => part.trim().toLowerCase());
   if (essence.startsWith(FRONT_CHANNEL_EMBED_PREFIX)) {
-    const type = parameters.find((parameter) => parameter.startsWith('type='))?.slice('type='.length).replace(/^"|"$/g, '');
+    const type = parameters
+      .find((parameter) => parameter.startsWith('type='))
+      ?.slice('type='.length)
+      .replace(/^"|"$/g, '');
     return type === undefined ? 'unknown' : classifyEssence(type.includes('/') ? type : `text/${type}`);
   }
   return classifyEssence(essence);

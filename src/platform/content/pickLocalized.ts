@@ -27,7 +27,10 @@ export function normalizeLanguageCode(code: string): string {
  * The value in the first preferred language, then nb → nn → en, then whatever comes first.
  * Undefined only for an empty list.
  */
-export function pickLocalized<T extends LocalizedValue>(values: readonly T[], preferred: readonly string[] = []): T | undefined {
+export function pickLocalized<T extends LocalizedValue>(
+  values: readonly T[],
+  preferred: readonly string[] = [],
+): T | undefined {
   for (const language of preferred) {
     const match = inLanguage(values, normalizeLanguageCode(language));
     if (match) return match;

@@ -3,7 +3,25 @@ import { MAX_CONTENT_BYTES } from './limits';
 import { buildSafeTree } from './safeTree';
 
 /** Elements after which the text continues on a new line. */
-const BLOCK_ELEMENTS = new Set(['p', 'div', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote', 'pre', 'table', 'tr']);
+const BLOCK_ELEMENTS = new Set([
+  'p',
+  'div',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+]);
 const CELL_ELEMENTS = new Set(['td', 'th']);
 
 /**

@@ -14,7 +14,10 @@ export interface SafeTree {
 export function buildSafeTree(value: string, mediaType: string, allowRemoteImages: boolean): SafeTree {
   const warnings: string[] = [];
   const { value: input, truncated } = truncateUtf8(value, MAX_CONTENT_BYTES);
-  if (truncated) warnings.push(`The content is larger than ${MAX_CONTENT_BYTES / (1024 * 1024)} MB; only the first ${MAX_CONTENT_BYTES / (1024 * 1024)} MB is shown.`);
+  if (truncated)
+    warnings.push(
+      `The content is larger than ${MAX_CONTENT_BYTES / (1024 * 1024)} MB; only the first ${MAX_CONTENT_BYTES / (1024 * 1024)} MB is shown.`,
+    );
 
   let format = classifyMediaType(mediaType);
   if (format === 'unknown') {
@@ -33,8 +36,14 @@ export function buildSafeTree(value: string, mediaType: string, allowRemoteImage
   try {
     return { tree: loadMarkupSanitizer().markupToSafeTree(input, format, allowRemoteImages, warnings), warnings };
   } catch (error) {
-    const reason = error instanceof RangeError ? 'it is nested too deeply' : `it could not be parsed (${error instanceof Error ? error.message : String(error)})`;
+    const reason =
+      error instanceof RangeError
+        ? 'it is nested too deeply'
+        : `it could not be parsed (${error instanceof Error ? error.message : String(error)})`;
     const name = format === 'html' ? 'HTML' : 'markdown';
-    return { tree: plainTextToHast(input), warnings: [...warnings, `The ${name} is shown as plain text because ${reason}.`] };
+    return {
+      tree: plainTextToHast(input),
+      warnings: [...warnings, `The ${name} is shown as plain text because ${reason}.`],
+    };
   }
 }

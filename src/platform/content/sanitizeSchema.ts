@@ -8,12 +8,37 @@ import type { Options as Schema } from 'rehype-sanitize';
  */
 export const CONTENT_SANITIZE_SCHEMA: Schema = {
   tagNames: [
-    'p', 'br', 'hr', 'div', 'span',
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-    'em', 'strong', 'del', 'sub', 'sup', 'code', 'pre', 'blockquote',
-    'ul', 'ol', 'li',
-    'a', 'img',
-    'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+    'p',
+    'br',
+    'hr',
+    'div',
+    'span',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'em',
+    'strong',
+    'del',
+    'sub',
+    'sup',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
   ],
   attributes: {
     a: ['href', 'title'],
@@ -40,9 +65,34 @@ export const CONTENT_SANITIZE_SCHEMA: Schema = {
   clobberPrefix: '',
   // Dropped together with their content; other disallowed elements are replaced by their children.
   strip: [
-    'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'frame', 'frameset',
-    'object', 'embed', 'applet', 'svg', 'math', 'textarea', 'select', 'option', 'title', 'xmp', 'plaintext',
-    'head', 'meta', 'link', 'base', 'audio', 'video', 'canvas', 'button',
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'noembed',
+    'noframes',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'svg',
+    'math',
+    'textarea',
+    'select',
+    'option',
+    'title',
+    'xmp',
+    'plaintext',
+    'head',
+    'meta',
+    'link',
+    'base',
+    'audio',
+    'video',
+    'canvas',
+    'button',
   ],
   allowComments: false,
   allowDoctypes: false,
@@ -50,7 +100,9 @@ export const CONTENT_SANITIZE_SCHEMA: Schema = {
 
 /** Attribute (hast property) names each allowed element keeps, for reporting what was removed. */
 export function allowedProperties(tagName: string): readonly string[] {
-  return (CONTENT_SANITIZE_SCHEMA.attributes?.[tagName] ?? []).map((definition) => (typeof definition === 'string' ? definition : definition[0]));
+  return (CONTENT_SANITIZE_SCHEMA.attributes?.[tagName] ?? []).map((definition) =>
+    typeof definition === 'string' ? definition : definition[0],
+  );
 }
 
 export function isAllowedElement(tagName: string): boolean {

@@ -1,11 +1,31 @@
 import type { Element, Root, RootContent } from 'hast';
 
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** hast property names whose HTML attribute name is not simply the same word in lower case. */
 const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
-  className: 'class', htmlFor: 'for', colSpan: 'colspan', rowSpan: 'rowspan', referrerPolicy: 'referrerpolicy',
-  acceptCharset: 'accept-charset', httpEquiv: 'http-equiv',
+  className: 'class',
+  htmlFor: 'for',
+  colSpan: 'colspan',
+  rowSpan: 'rowspan',
+  referrerPolicy: 'referrerpolicy',
+  acceptCharset: 'accept-charset',
+  httpEquiv: 'http-equiv',
 };
 
 /**
@@ -33,9 +53,13 @@ function elementHtml(element: Element): string {
   const { properties } = element;
   for (const property in properties) {
     const value = properties[property];
-    if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) continue;
+    if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value)))
+      continue;
     const name = ATTRIBUTE_NAMES[property] ?? property.toLowerCase();
-    html += value === true ? ` ${name}` : ` ${name}="${escapeAttribute(Array.isArray(value) ? value.join(' ') : String(value))}"`;
+    html +=
+      value === true
+        ? ` ${name}`
+        : ` ${name}="${escapeAttribute(Array.isArray(value) ? value.join(' ') : String(value))}"`;
   }
   html += '>';
   if (VOID_ELEMENTS.has(element.tagName)) return html;

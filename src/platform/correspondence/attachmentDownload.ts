@@ -20,10 +20,18 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
  * `headersTimeoutMs` bounds the wait for the answer to start; the body has no deadline, only `signal`.
  */
 export async function openAttachmentStream(options: {
-  http: HttpClient; url: string; token: string; signal?: AbortSignal; headersTimeoutMs: number;
+  http: HttpClient;
+  url: string;
+  token: string;
+  signal?: AbortSignal;
+  headersTimeoutMs: number;
 }): Promise<AttachmentDownload> {
   const response = await options.http.stream({
-    method: 'GET', url: options.url, headers: { authorization: `Bearer ${options.token}`, accept: '*/*' }, signal: options.signal, headersTimeoutMs: options.headersTimeoutMs,
+    method: 'GET',
+    url: options.url,
+    headers: { authorization: `Bearer ${options.token}`, accept: '*/*' },
+    signal: options.signal,
+    headersTimeoutMs: options.headersTimeoutMs,
   });
   const { headers } = response;
   if (response.status < 200 || response.status > 299) {

@@ -1,4 +1,5 @@
-const CONTENT_PATH = /\/correspondence\/api\/v1\/correspondence\/([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})\/content\/?$/i;
+const CONTENT_PATH =
+  /\/correspondence\/api\/v1\/correspondence\/([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})\/content\/?$/i;
 
 /**
  * The correspondence id when `url` is Altinn Correspondence's content address, which dialogs created by

@@ -9,8 +9,19 @@ import { z } from 'zod';
  */
 
 export const CORRESPONDENCE_STATUS_VALUES = [
-  'Initialized', 'ReadyForPublish', 'Published', 'Fetched', 'Read', 'Replied', 'Confirmed',
-  'PurgedByRecipient', 'PurgedByAltinn', 'Archived', 'Reserved', 'Failed', 'AttachmentsDownloaded',
+  'Initialized',
+  'ReadyForPublish',
+  'Published',
+  'Fetched',
+  'Read',
+  'Replied',
+  'Confirmed',
+  'PurgedByRecipient',
+  'PurgedByAltinn',
+  'Archived',
+  'Reserved',
+  'Failed',
+  'AttachmentsDownloaded',
 ] as const;
 /** The documented statuses, plus any string a newer API version may add. */
 export type CorrespondenceStatus = (typeof CORRESPONDENCE_STATUS_VALUES)[number] | (string & {});
@@ -18,7 +29,14 @@ export type CorrespondenceStatus = (typeof CORRESPONDENCE_STATUS_VALUES)[number]
 export const CORRESPONDENCE_ROLE_VALUES = ['Recipient', 'Sender', 'RecipientAndSender'] as const;
 export type CorrespondenceRole = (typeof CORRESPONDENCE_ROLE_VALUES)[number];
 
-export const REFERENCE_TYPE_VALUES = ['Generic', 'AltinnAppInstance', 'AltinnBrokerFileTransfer', 'DialogportenDialogId', 'DialogportenProcessId', 'DialogportenTransmissionId'] as const;
+export const REFERENCE_TYPE_VALUES = [
+  'Generic',
+  'AltinnAppInstance',
+  'AltinnBrokerFileTransfer',
+  'DialogportenDialogId',
+  'DialogportenProcessId',
+  'DialogportenTransmissionId',
+] as const;
 export type ReferenceType = (typeof REFERENCE_TYPE_VALUES)[number] | (string & {});
 
 export const ATTACHMENT_STATUS_VALUES = ['Initialized', 'UploadProcessing', 'Published', 'Purged', 'Failed'] as const;
@@ -120,12 +138,14 @@ export const notificationDetailsSchema = z.looseObject({
   ignoreReservation: optionalBoolean,
   resourceId: optionalString,
   processingStatus: notificationStatusSchema.nullish(),
-  notificationStatusDetails: z.looseObject({
-    email: notificationDeliverySchema.nullish(),
-    sms: notificationDeliverySchema.nullish(),
-    emails: z.array(notificationDeliverySchema).nullish(),
-    smses: z.array(notificationDeliverySchema).nullish(),
-  }).nullish(),
+  notificationStatusDetails: z
+    .looseObject({
+      email: notificationDeliverySchema.nullish(),
+      sms: notificationDeliverySchema.nullish(),
+      emails: z.array(notificationDeliverySchema).nullish(),
+      smses: z.array(notificationDeliverySchema).nullish(),
+    })
+    .nullish(),
 });
 
 export const statusEventSchema = z.looseObject({

@@ -7,8 +7,15 @@ import { ApiError, PlatformError } from '../errors';
 export class DialogRevisionConflictError extends PlatformError {
   readonly kind = 'revision-conflict';
 
-  constructor(readonly dialogId: string, readonly sentRevision: string | undefined, options?: { cause?: ApiError }) {
-    super(`The labels of dialog ${dialogId} were changed by someone else since revision ${sentRevision ?? '(none sent)'} was read; reload the dialog and try again.`, options);
+  constructor(
+    readonly dialogId: string,
+    readonly sentRevision: string | undefined,
+    options?: { cause?: ApiError },
+  ) {
+    super(
+      `The labels of dialog ${dialogId} were changed by someone else since revision ${sentRevision ?? '(none sent)'} was read; reload the dialog and try again.`,
+      options,
+    );
   }
 }
 

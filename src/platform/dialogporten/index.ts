@@ -1,8 +1,20 @@
 export { DialogportenClient } from './client/dialogportenClient';
-export type { DialogportenClientOptions, DialogportenTokenProvider, DialogWithMeta, SystemLabelChange, CallOptions } from './client/dialogportenClient';
+export type {
+  DialogportenClientOptions,
+  DialogportenTokenProvider,
+  DialogWithMeta,
+  SystemLabelChange,
+  CallOptions,
+} from './client/dialogportenClient';
 export { toSearchParams, MIN_SEARCH_LENGTH } from './client/searchFilters';
 export type { DialogSearchFilters, OrderBy, OrderField } from './client/searchFilters';
-export { acceptLanguageFor, declaredEmbedFormat, fetchFrontChannelEmbed, FCE_MAX_BYTES, FCE_TIMEOUT_MS } from './client/frontChannelEmbed';
+export {
+  acceptLanguageFor,
+  declaredEmbedFormat,
+  fetchFrontChannelEmbed,
+  FCE_MAX_BYTES,
+  FCE_TIMEOUT_MS,
+} from './client/frontChannelEmbed';
 export type { FrontChannelEmbed, FrontChannelEmbedOptions } from './client/frontChannelEmbed';
 export { DialogRevisionConflictError, isUserTypeRefusal } from './errors';
 // Types of every payload; values only from the zod-free modules (the schemas themselves load on first use).

@@ -4,7 +4,13 @@ import { DraftInputError } from './draftInputError';
 import { comesWithRegistrationForm, REGISTRATION_FORM_PAGE } from './registrationForm';
 import { closingLines, contactLines } from './signature';
 import type { ContactPerson, DraftEnvironment, DraftLanguage, EmailDraft } from './types';
-import { requireClientIds, requireContact, requireEnvironment, requireOrganisationNumber, requireText } from './validation';
+import {
+  requireClientIds,
+  requireContact,
+  requireEnvironment,
+  requireOrganisationNumber,
+  requireText,
+} from './validation';
 
 export interface ScopeRequestInput {
   readonly organisationNumber: string;
@@ -27,27 +33,31 @@ export interface ScopeRequestInput {
 
 const TEXT = {
   nb: {
-    subject: (environment: string, organisation: string, orgNo: string) => `Forespørsel om tilgang til scopes i ${environment} – ${organisation} (org.nr. ${orgNo})`,
+    subject: (environment: string, organisation: string, orgNo: string) =>
+      `Forespørsel om tilgang til scopes i ${environment} – ${organisation} (org.nr. ${orgNo})`,
     environmentShort: { tt02: 'tt02', production: 'produksjon' },
     environmentLong: { tt02: 'testmiljøet tt02', production: 'produksjonsmiljøet' },
     greeting: 'Hei,',
     intro: (organisation: string, orgNo: string, system: string, environment: string, clients: number) =>
       `Vi er ${organisation} (org.nr. ${orgNo}) og leverer sluttbrukersystemet «${system}». Vi integrerer systemet med Altinn og ber om tilgang til scopene nedenfor i ${environment}, på ${clients === 1 ? 'Maskinporten-klienten' : 'Maskinporten-klientene'} vi har oppgitt.`,
     scopesHeading: 'Scopes vi ber om, og hva vi skal bruke dem til:',
-    clientsHeading: (clients: number) => (clients === 1 ? 'Maskinporten-klient (client_id):' : 'Maskinporten-klienter (client_id):'),
+    clientsHeading: (clients: number) =>
+      clients === 1 ? 'Maskinporten-klient (client_id):' : 'Maskinporten-klienter (client_id):',
     createOrganisation: (orgNo: string) =>
       `Organisasjonen vår (org.nr. ${orgNo}) finnes ikke i testmiljøet tt02 ennå. Kan dere opprette den der med det ekte organisasjonsnummeret, slik at vi kan registrere systemet vårt i systemregisteret og teste?`,
     thanks: 'Si gjerne fra om dere trenger flere opplysninger. Takk for hjelpen!',
   },
   en: {
-    subject: (environment: string, organisation: string, orgNo: string) => `Request for access to scopes in ${environment} – ${organisation} (org. no. ${orgNo})`,
+    subject: (environment: string, organisation: string, orgNo: string) =>
+      `Request for access to scopes in ${environment} – ${organisation} (org. no. ${orgNo})`,
     environmentShort: { tt02: 'tt02', production: 'production' },
     environmentLong: { tt02: 'the test environment tt02', production: 'the production environment' },
     greeting: 'Hello,',
     intro: (organisation: string, orgNo: string, system: string, environment: string, clients: number) =>
       `We are ${organisation} (organisation number ${orgNo}), the vendor of the end-user system "${system}". We are integrating the system with Altinn and ask for access to the scopes below in ${environment}, on the Maskinporten ${clients === 1 ? 'client' : 'clients'} listed.`,
     scopesHeading: 'The scopes we ask for, and what we will use them for:',
-    clientsHeading: (clients: number) => (clients === 1 ? 'Maskinporten client (client_id):' : 'Maskinporten clients (client_id):'),
+    clientsHeading: (clients: number) =>
+      clients === 1 ? 'Maskinporten client (client_id):' : 'Maskinporten clients (client_id):',
     createOrganisation: (orgNo: string) =>
       `Our organisation (organisation number ${orgNo}) does not exist in the test environment tt02 yet. Could you create it there with its real organisation number, so that we can register our system in the system register and test?`,
     thanks: 'Please let us know if you need more information. Thank you for your help!',
@@ -69,10 +79,17 @@ export function buildScopeRequestEmail(input: ScopeRequestInput, language: Draft
   if (scopes.length === 0) throw new DraftInputError('scopes', 'choose at least one scope.');
   scopes.forEach((scope, index) => {
     if (comesWithRegistrationForm(scope)) {
-      throw new DraftInputError(`scopes[${index}]`, `${scope} comes with the registration form for end-user system vendors (tick "systembruker"), not from servicedesk: see ${REGISTRATION_FORM_PAGE}`);
+      throw new DraftInputError(
+        `scopes[${index}]`,
+        `${scope} comes with the registration form for end-user system vendors (tick "systembruker"), not from servicedesk: see ${REGISTRATION_FORM_PAGE}`,
+      );
     }
   });
-  if (input.createOrganisationInTt02 && environment !== 'tt02') throw new DraftInputError('createOrganisationInTt02', 'only tt02 organisations are created by servicedesk; leave it out for production.');
+  if (input.createOrganisationInTt02 && environment !== 'tt02')
+    throw new DraftInputError(
+      'createOrganisationInTt02',
+      'only tt02 organisations are created by servicedesk; leave it out for production.',
+    );
 
   const text = TEXT[language];
   const scopeLines = groupScopesByProduct(scopes).flatMap((group) => [
@@ -103,5 +120,9 @@ export function buildScopeRequestEmail(input: ScopeRequestInput, language: Draft
     ...closingLines(contact, organisation, language),
   ].join('\n');
 
-  return { to: SERVICEDESK_EMAIL, subject: text.subject(text.environmentShort[environment], organisation, orgNo), body };
+  return {
+    to: SERVICEDESK_EMAIL,
+    subject: text.subject(text.environmentShort[environment], organisation, orgNo),
+    body,
+  };
 }

@@ -4,7 +4,13 @@ import { closingLines, contactLines } from './signature';
 import type { ContactPerson, DraftEnvironment, DraftLanguage, EmailDraft } from './types';
 import type { RecipientKind, SystemUserReference } from './validation';
 import {
-  requireContact, requireEnvironment, requireOrganisationNumber, requireRecipient, requireServiceResource, requireSystemUser, requireText,
+  requireContact,
+  requireEnvironment,
+  requireOrganisationNumber,
+  requireRecipient,
+  requireServiceResource,
+  requireSystemUser,
+  requireText,
 } from './validation';
 
 export interface TestMessageContentWishes {
@@ -45,7 +51,8 @@ const MAX_MESSAGES = 100;
 
 const TEXT = {
   nb: {
-    subject: (environment: string, organisation: string) => `Forespørsel om testmeldinger i ${environment} – ${organisation}`,
+    subject: (environment: string, organisation: string) =>
+      `Forespørsel om testmeldinger i ${environment} – ${organisation}`,
     environmentShort: { tt02: 'tt02', production: 'produksjon' },
     environmentLong: { tt02: 'testmiljøet tt02', production: 'produksjonsmiljøet' },
     greeting: 'Hei,',
@@ -65,23 +72,29 @@ const TEXT = {
     wishesHeading: 'Ønsker for innholdet:',
     attachments: 'Gjerne med vedlegg.',
     markdown: 'Gjerne med meldingstekst i markdown (overskrifter, lister, lenker).',
-    transmissions: 'Gjerne med forsendelser (transmissions) i dialogen, f.eks. et svar eller en ny melding i samme sak.',
+    transmissions:
+      'Gjerne med forsendelser (transmissions) i dialogen, f.eks. et svar eller en ny melding i samme sak.',
     serviceResource: (resource: string) => `Send fra tjenesten/ressursen ${resource}.`,
     systemUserHeading: 'Systembruker og tjenesteressurs:',
     sendFrom: (resource: string) => `- Send meldingene fra tjenesteressursen ${resource}.`,
     systemUser: (user: SystemUserReference, recipients: number) => {
       const who = recipients === 1 ? 'Mottakeren' : 'Hver mottakervirksomhet';
-      if (user.id && user.systemId) return `- ${who} har systembrukeren ${user.id} for systemet vårt ${user.systemId}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
-      if (user.id) return `- ${who} har systembrukeren ${user.id}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
+      if (user.id && user.systemId)
+        return `- ${who} har systembrukeren ${user.id} for systemet vårt ${user.systemId}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
+      if (user.id)
+        return `- ${who} har systembrukeren ${user.id}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
       return `- ${who} har en systembruker for systemet vårt ${user.systemId}, som har fått tilgang til ressursen over (delegert direkte eller gjennom en tilgangspakke).`;
     },
-    whySystemUser: '- Vi leser meldingene gjennom API-et med denne systembrukeren. Dialogporten viser bare dialoger fra tjenester som systembrukeren har fått delegert, så meldinger fra en annen ressurs blir ikke synlige for oss.',
+    whySystemUser:
+      '- Vi leser meldingene gjennom API-et med denne systembrukeren. Dialogporten viser bare dialoger fra tjenester som systembrukeren har fått delegert, så meldinger fra en annen ressurs blir ikke synlige for oss.',
     noWishes: 'Innholdet står dere fritt til å velge.',
-    inbox: (environment: string, url: string) => `Meldinger i ${environment} kan leses i Altinn-innboksen på ${url}; vi sjekker dem der og i systemet vårt.`,
+    inbox: (environment: string, url: string) =>
+      `Meldinger i ${environment} kan leses i Altinn-innboksen på ${url}; vi sjekker dem der og i systemet vårt.`,
     thanks: 'Takk for hjelpen!',
   },
   en: {
-    subject: (environment: string, organisation: string) => `Request for test messages in ${environment} – ${organisation}`,
+    subject: (environment: string, organisation: string) =>
+      `Request for test messages in ${environment} – ${organisation}`,
     environmentShort: { tt02: 'tt02', production: 'production' },
     environmentLong: { tt02: 'the test environment tt02', production: 'the production environment' },
     greeting: 'Hello,',
@@ -107,13 +120,17 @@ const TEXT = {
     sendFrom: (resource: string) => `- Please send the messages from the service resource ${resource}.`,
     systemUser: (user: SystemUserReference, recipients: number) => {
       const who = recipients === 1 ? 'The recipient' : 'Each recipient organisation';
-      if (user.id && user.systemId) return `- ${who} has the system user ${user.id} for our system ${user.systemId}, which has been given the resource above (delegated directly or through an access package).`;
-      if (user.id) return `- ${who} has the system user ${user.id}, which has been given the resource above (delegated directly or through an access package).`;
+      if (user.id && user.systemId)
+        return `- ${who} has the system user ${user.id} for our system ${user.systemId}, which has been given the resource above (delegated directly or through an access package).`;
+      if (user.id)
+        return `- ${who} has the system user ${user.id}, which has been given the resource above (delegated directly or through an access package).`;
       return `- ${who} has a system user for our system ${user.systemId}, which has been given the resource above (delegated directly or through an access package).`;
     },
-    whySystemUser: '- We read the messages through the API with this system user. Dialogporten shows only dialogs from services the system user has been delegated, so messages from another resource would not be visible to us.',
+    whySystemUser:
+      '- We read the messages through the API with this system user. Dialogporten shows only dialogs from services the system user has been delegated, so messages from another resource would not be visible to us.',
     noWishes: 'The content is up to you.',
-    inbox: (environment: string, url: string) => `Messages in ${environment} can be read in the Altinn inbox at ${url}; we will check them there and in our system.`,
+    inbox: (environment: string, url: string) =>
+      `Messages in ${environment} can be read in the Altinn inbox at ${url}; we will check them there and in our system.`,
     thanks: 'Thank you for your help!',
   },
 } as const;
@@ -126,33 +143,58 @@ const TEXT = {
  * service resource delegated to it, which the messages must come from to be visible through the API
  * (content/authorization/guides/system-vendor/system-user/dialogporten/_index.nb.md). Bokmål by default.
  */
-export function buildTestMessageRequestEmail(input: TestMessageRequestInput, language: DraftLanguage = 'nb'): EmailDraft {
+export function buildTestMessageRequestEmail(
+  input: TestMessageRequestInput,
+  language: DraftLanguage = 'nb',
+): EmailDraft {
   if (input.recipients.length === 0) throw new DraftInputError('recipients', 'give at least one recipient.');
   const recipients = input.recipients.map((value, index) => requireRecipient(`recipients[${index}]`, value));
-  if (!Number.isInteger(input.numberOfMessages) || input.numberOfMessages < 1 || input.numberOfMessages > MAX_MESSAGES) {
+  if (
+    !Number.isInteger(input.numberOfMessages) ||
+    input.numberOfMessages < 1 ||
+    input.numberOfMessages > MAX_MESSAGES
+  ) {
     throw new DraftInputError('numberOfMessages', `must be a whole number from 1 to ${MAX_MESSAGES}.`);
   }
   const environment = requireEnvironment('environment', input.environment ?? 'tt02');
   const organisation = requireText('organisationName', input.organisationName);
-  const orgNo = input.organisationNumber?.trim() ? requireOrganisationNumber('organisationNumber', input.organisationNumber) : undefined;
+  const orgNo = input.organisationNumber?.trim()
+    ? requireOrganisationNumber('organisationNumber', input.organisationNumber)
+    : undefined;
   const system = input.systemName?.trim() ? requireText('systemName', input.systemName) : undefined;
   const contact = requireContact('contact', input.contact);
   const content = input.content ?? {};
   const notes = content.notes?.trim() ?? '';
   const organisations = recipients.filter((recipient) => recipient.kind === 'orgno');
-  const resource = (input.serviceResource?.trim() || organisations.length > 0) ? requireServiceResource('serviceResource', input.serviceResource ?? '') : undefined;
+  const resource =
+    input.serviceResource?.trim() || organisations.length > 0
+      ? requireServiceResource('serviceResource', input.serviceResource ?? '')
+      : undefined;
   let systemUser: SystemUserReference | undefined;
   if (organisations.length > 0) {
-    if (!input.systemUser) throw new DraftInputError('systemUser', 'an organisation receives: name its system user (id or system id) that reads the messages, or they will not be visible through the API.');
+    if (!input.systemUser)
+      throw new DraftInputError(
+        'systemUser',
+        'an organisation receives: name its system user (id or system id) that reads the messages, or they will not be visible through the API.',
+      );
     systemUser = requireSystemUser('systemUser', input.systemUser);
     if (systemUser.id && organisations.length > 1) {
-      throw new DraftInputError('systemUser.id', 'a system user id belongs to one organisation; give the system id instead when several organisations receive.');
+      throw new DraftInputError(
+        'systemUser.id',
+        'a system user id belongs to one organisation; give the system id instead when several organisations receive.',
+      );
     }
     if (systemUser.systemId && orgNo && !systemUser.systemId.startsWith(`${orgNo}_`)) {
-      throw new DraftInputError('systemUser.systemId', `"${systemUser.systemId}" does not start with your organisation number ${orgNo}: a system id is "{vendor's organisation number}_{name}".`);
+      throw new DraftInputError(
+        'systemUser.systemId',
+        `"${systemUser.systemId}" does not start with your organisation number ${orgNo}: a system id is "{vendor's organisation number}_{name}".`,
+      );
     }
   } else if (input.systemUser) {
-    throw new DraftInputError('systemUser', 'only an organisation recipient has a system user; the recipients are all people.');
+    throw new DraftInputError(
+      'systemUser',
+      'only an organisation recipient has a system user; the recipients are all people.',
+    );
   }
 
   const text = TEXT[language];
@@ -177,7 +219,13 @@ export function buildTestMessageRequestEmail(input: TestMessageRequestInput, lan
     text.count(input.numberOfMessages, recipients.length),
     '',
     ...(systemUser && resource
-      ? [text.systemUserHeading, text.sendFrom(resource), text.systemUser(systemUser, organisations.length), text.whySystemUser, '']
+      ? [
+          text.systemUserHeading,
+          text.sendFrom(resource),
+          text.systemUser(systemUser, organisations.length),
+          text.whySystemUser,
+          '',
+        ]
       : []),
     text.wishesHeading,
     ...(wishes.length > 0 ? wishes.map((wish) => `- ${wish}`) : [text.noWishes]),

@@ -23,13 +23,18 @@ export function requireClientIds(field: string, values: readonly string[]): stri
   if (values.length === 0) throw new DraftInputError(field, 'give at least one Maskinporten client id.');
   return values.map((value, index) => {
     const id = value.trim();
-    if (!UUID.test(id)) throw new DraftInputError(`${field}[${index}]`, `"${value}" is not a Maskinporten client id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).`);
+    if (!UUID.test(id))
+      throw new DraftInputError(
+        `${field}[${index}]`,
+        `"${value}" is not a Maskinporten client id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).`,
+      );
     return id.toLowerCase();
   });
 }
 
 export function requireEnvironment(field: string, value: string): DraftEnvironment {
-  if (value !== 'tt02' && value !== 'production') throw new DraftInputError(field, `must be "tt02" or "production", not "${value}".`);
+  if (value !== 'tt02' && value !== 'production')
+    throw new DraftInputError(field, `must be "tt02" or "production", not "${value}".`);
   return value;
 }
 
@@ -55,7 +60,10 @@ export function requireRecipient(field: string, value: string): Recipient {
   const person = validateNationalIdentityNumber(digits);
   if (person.ok) return { value: person.value, kind: person.kind };
   if (/^\d{11}$/.test(digits)) throw new DraftInputError(field, person.reason);
-  throw new DraftInputError(field, `"${value}" is neither a national identity number (11 digits) nor an organisation number (9 digits).`);
+  throw new DraftInputError(
+    field,
+    `"${value}" is neither a national identity number (11 digits) nor an organisation number (9 digits).`,
+  );
 }
 
 // Resource registry identifiers, as altinnInbox.correspondence.resources accepts them (settingValues.ts).
@@ -65,7 +73,11 @@ const RESOURCE_ID = /^(?:urn:altinn:resource:)?([a-z0-9][a-z0-9_-]*)$/;
 export function requireServiceResource(field: string, value: string): string {
   const text = requireText(field, value);
   const match = RESOURCE_ID.exec(text);
-  if (!match) throw new DraftInputError(field, `"${text}" is not a service resource (urn:altinn:resource:<id>, the id in lower case, e.g. urn:altinn:resource:ttd-correspondence-test).`);
+  if (!match)
+    throw new DraftInputError(
+      field,
+      `"${text}" is not a service resource (urn:altinn:resource:<id>, the id in lower case, e.g. urn:altinn:resource:ttd-correspondence-test).`,
+    );
   return `urn:altinn:resource:${match[1]}`;
 }
 
@@ -84,7 +96,11 @@ export interface SystemUserReference {
 export function requireSystemId(field: string, value: string): string {
   const text = requireText(field, value);
   const match = /^(\d{9})_(\S+)$/.exec(text);
-  if (!match) throw new DraftInputError(field, `"${text}" is not a system id ({vendor's organisation number}_{name}, e.g. 991825827_regnskap).`);
+  if (!match)
+    throw new DraftInputError(
+      field,
+      `"${text}" is not a system id ({vendor's organisation number}_{name}, e.g. 991825827_regnskap).`,
+    );
   const result = validateOrganisationNumber(match[1]);
   if (!result.ok) throw new DraftInputError(field, `the organisation number in "${text}": ${result.reason}`);
   return text;
@@ -93,7 +109,11 @@ export function requireSystemId(field: string, value: string): string {
 export function requireSystemUser(field: string, value: SystemUserReference): SystemUserReference {
   const id = value.id?.trim() ? value.id.trim() : undefined;
   const systemId = value.systemId?.trim() ? requireSystemId(`${field}.systemId`, value.systemId) : undefined;
-  if (id !== undefined && !UUID.test(id)) throw new DraftInputError(`${field}.id`, `"${id}" is not a system user id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).`);
-  if (!id && !systemId) throw new DraftInputError(field, 'give the system user\'s id or the system id it belongs to.');
+  if (id !== undefined && !UUID.test(id))
+    throw new DraftInputError(
+      `${field}.id`,
+      `"${id}" is not a system user id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).`,
+    );
+  if (!id && !systemId) throw new DraftInputError(field, "give the system user's id or the system id it belongs to.");
   return { id: id?.toLowerCase(), systemId };
 }

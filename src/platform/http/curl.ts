@@ -8,7 +8,10 @@ export interface CurlOptions {
 const TOKEN_HEADERS = new Set(['authorization', 'digdir-dialog-token', 'cookie', 'ocp-apim-subscription-key']);
 
 /** A curl command that repeats the request; the token is replaced by a $TOKEN placeholder unless asked for. */
-export function toCurl(request: { method: string; url: string; headers?: Readonly<Record<string, string>>; body?: string | Uint8Array }, options: CurlOptions = {}): string {
+export function toCurl(
+  request: { method: string; url: string; headers?: Readonly<Record<string, string>>; body?: string | Uint8Array },
+  options: CurlOptions = {},
+): string {
   const includeToken = options.includeToken === true;
   const parts = ['curl'];
   const method = request.method.toUpperCase();
@@ -35,7 +38,10 @@ export function toCurl(request: { method: string; url: string; headers?: Readonl
 
 /** A Maskinporten grant body carries the signed assertion; hide it the same way as a token. */
 function redactFormSecrets(body: string): string {
-  const withoutFormSecrets = body.replace(/(^|&)(assertion|client_secret|access_token|refresh_token)=[^&]*/g, '$1$2=$TOKEN');
+  const withoutFormSecrets = body.replace(
+    /(^|&)(assertion|client_secret|access_token|refresh_token)=[^&]*/g,
+    '$1$2=$TOKEN',
+  );
   return redactJwts(withoutFormSecrets, '$TOKEN');
 }
 

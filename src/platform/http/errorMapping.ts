@@ -21,7 +21,8 @@ export function apiErrorFromResponse(response: ErrorResponse, request: RequestDe
   const base = {
     status: response.status,
     request,
-    requestId: response.headers['x-request-id'] ?? response.headers['request-id'] ?? response.headers['x-correlation-id'],
+    requestId:
+      response.headers['x-request-id'] ?? response.headers['request-id'] ?? response.headers['x-correlation-id'],
     retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
   };
   if (!parsed) {
@@ -35,7 +36,8 @@ export function apiErrorFromResponse(response: ErrorResponse, request: RequestDe
     detail: clip(stringField(parsed.detail) ?? stringField(parsed.error_description) ?? stringField(parsed.message)),
     type: stringField(parsed.type),
     fieldErrors: fieldErrors(parsed.errors),
-    errorCode: typeof parsed.errorCode === 'number' || typeof parsed.errorCode === 'string' ? parsed.errorCode : undefined,
+    errorCode:
+      typeof parsed.errorCode === 'number' || typeof parsed.errorCode === 'string' ? parsed.errorCode : undefined,
     traceId: stringField(parsed.traceId) ?? stringField(parsed.traceID),
   });
 }

@@ -1,7 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { loadUndici } from './loadUndici';
-import { CancelledError, type NetworkError, ResponseFormatError, type TimeoutError, type RequestDescription } from '../errors';
+import {
+  CancelledError,
+  type NetworkError,
+  ResponseFormatError,
+  type TimeoutError,
+  type RequestDescription,
+} from '../errors';
 import { apiErrorFromResponse } from './errorMapping';
 import { tellEach, type ExchangeListener } from './exchange';
 import { parseJsonBody, type Schema } from './jsonBody';
@@ -9,7 +15,14 @@ import { attemptFailure, flattenHeaders } from './networkFailure';
 import { attemptSignal } from './attemptSignal';
 import type { RequestLogEntry, RequestLogListener } from './requestLog';
 import { redactHeaders, redactUrl } from './redaction';
-import { backoffDelayMs, DEFAULT_RETRY, isIdempotentMethod, isRetryableStatus, parseRetryAfter, type RetryOptions } from './retryPolicy';
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY,
+  isIdempotentMethod,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryOptions,
+} from './retryPolicy';
 import { sleep } from './sleep';
 
 /** What every request names. */
@@ -121,7 +134,8 @@ export class HttpClient {
   }
 
   set defaultTimeoutMs(ms: number) {
-    if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`timeout must be a positive number of milliseconds, not ${ms}`);
+    if (!Number.isFinite(ms) || ms <= 0)
+      throw new RangeError(`timeout must be a positive number of milliseconds, not ${ms}`);
     this.shared.timeoutMs = ms;
   }
 
@@ -154,7 +168,8 @@ export class HttpClient {
   /** Sends and returns any HTTP status; throws only when no usable answer came (network, timeout, cancel). */
   async send(request: HttpRequest): Promise<HttpResponse> {
     const description = describe(request);
-    const retry = request.retry === false ? { ...this.shared.retry, maxRetries: 0 } : { ...this.shared.retry, ...request.retry };
+    const retry =
+      request.retry === false ? { ...this.shared.retry, maxRetries: 0 } : { ...this.shared.retry, ...request.retry };
     const maxRetries = isIdempotentMethod(description.method) ? retry.maxRetries : 0;
     const headers = this.headersFor(request);
     const started = performance.now();
@@ -164,7 +179,10 @@ export class HttpClient {
       const canRetry = retries < maxRetries && !request.signal?.aborted;
       let delayMs: number | undefined;
       if (outcome.kind === 'response' && isRetryableStatus(outcome.status) && canRetry) {
-        const retryAfter = outcome.status === 429 || outcome.status === 503 ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
+        const retryAfter =
+          outcome.status === 429 || outcome.status === 503
+            ? parseRetryAfter(outcome.headers['retry-after'])
+            : undefined;
         // A server asking for a longer pause than we are willing to wait gets its answer passed on, not hammered early.
         if (retryAfter === undefined) delayMs = backoffDelayMs(retries, retry, this.shared.random);
         else if (retryAfter <= retry.maxRetryAfterMs) delayMs = retryAfter;
@@ -178,11 +196,26 @@ export class HttpClient {
         const { status, headers: responseHeaders, body } = outcome;
         let text: string | undefined;
         // Decoded once: the JSON parse and a caller keeping the raw text (dialog details) share it.
-        return { status, headers: responseHeaders, body, retries, durationMs, request: description, text: () => (text ??= body.toString('utf8')) };
+        return {
+          status,
+          headers: responseHeaders,
+          body,
+          retries,
+          durationMs,
+          request: description,
+          text: () => (text ??= body.toString('utf8')),
+        };
       }
       retries++;
       if (!(await sleep(delayMs, request.signal))) {
-        this.record(request, headers, description, { kind: 'failure', error: new CancelledError(description), retryable: false }, retries, Math.round(performance.now() - started));
+        this.record(
+          request,
+          headers,
+          description,
+          { kind: 'failure', error: new CancelledError(description), retryable: false },
+          retries,
+          Math.round(performance.now() - started),
+        );
         throw new CancelledError(description);
       }
     }
@@ -203,7 +236,11 @@ export class HttpClient {
     return parseJsonBody(response, expected);
   }
 
-  getJson<T = unknown>(url: string, expected: { payload: string; schema?: Schema<T> }, options: Omit<HttpRequest, 'method' | 'url'> = {}): Promise<T> {
+  getJson<T = unknown>(
+    url: string,
+    expected: { payload: string; schema?: Schema<T> },
+    options: Omit<HttpRequest, 'method' | 'url'> = {},
+  ): Promise<T> {
     return this.requestJson({ ...options, method: 'GET', url }, expected);
   }
 
@@ -230,8 +267,23 @@ export class HttpClient {
       });
     } catch (error) {
       attempt.release();
-      const { error: failure } = attemptFailure(error, { description, signal: request.signal, timedOut: attempt.timedOut, timeoutMs, answered: false });
-      this.log(this.entry(request, headers, description, { kind: 'failure', error: failure, retryable: false }, 0, Math.round(performance.now() - started)));
+      const { error: failure } = attemptFailure(error, {
+        description,
+        signal: request.signal,
+        timedOut: attempt.timedOut,
+        timeoutMs,
+        answered: false,
+      });
+      this.log(
+        this.entry(
+          request,
+          headers,
+          description,
+          { kind: 'failure', error: failure, retryable: false },
+          0,
+          Math.round(performance.now() - started),
+        ),
+      );
       throw failure;
     }
     attempt.stopClock();
@@ -240,8 +292,16 @@ export class HttpClient {
     response.body.on('error', () => undefined);
     const responseHeaders = flattenHeaders(response.headers);
     const announced = Number(responseHeaders['content-length']);
-    const answer: AttemptOutcome = { kind: 'response', status: response.statusCode, headers: responseHeaders, body: Buffer.alloc(0) };
-    this.log({ ...this.entry(request, headers, description, answer, 0, Math.round(performance.now() - started)), responseBytes: Number.isFinite(announced) ? announced : 0 });
+    const answer: AttemptOutcome = {
+      kind: 'response',
+      status: response.statusCode,
+      headers: responseHeaders,
+      body: Buffer.alloc(0),
+    };
+    this.log({
+      ...this.entry(request, headers, description, answer, 0, Math.round(performance.now() - started)),
+      responseBytes: Number.isFinite(announced) ? announced : 0,
+    });
     return { status: response.statusCode, headers: responseHeaders, body: response.body, request: description };
   }
 
@@ -250,7 +310,10 @@ export class HttpClient {
     const agent = this.shared.agent;
     this.shared.agent = undefined;
     if (!agent) return;
-    const closed = agent.close().then(() => true, () => true);
+    const closed = agent.close().then(
+      () => true,
+      () => true,
+    );
     let timer: ReturnType<typeof setTimeout> | undefined;
     const graceOver = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
@@ -262,7 +325,11 @@ export class HttpClient {
 
   /** Created with the first request: undici is loaded on first use, never at activation. */
   private get agent(): Dispatcher {
-    return (this.shared.agent ??= new (loadUndici().Agent)({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 32 }));
+    return (this.shared.agent ??= new (loadUndici().Agent)({
+      keepAliveTimeout: 10_000,
+      keepAliveMaxTimeout: 60_000,
+      connections: 32,
+    }));
   }
 
   private headersFor(request: { readonly headers?: Readonly<Record<string, string>> }): Record<string, string> {
@@ -272,7 +339,11 @@ export class HttpClient {
     return headers;
   }
 
-  private async attempt(request: HttpRequest, headers: Record<string, string>, description: RequestDescription): Promise<AttemptOutcome> {
+  private async attempt(
+    request: HttpRequest,
+    headers: Record<string, string>,
+    description: RequestDescription,
+  ): Promise<AttemptOutcome> {
     if (request.signal?.aborted) return { kind: 'failure', error: new CancelledError(description), retryable: false };
     const timeoutMs = request.timeoutMs ?? this.shared.timeoutMs;
     const attempt = attemptSignal(timeoutMs, request.signal);
@@ -289,8 +360,18 @@ export class HttpClient {
       const body = await this.readBody(response.body, description, response.statusCode);
       return { kind: 'response', status: response.statusCode, headers: flattenHeaders(response.headers), body };
     } catch (error) {
-      if (error instanceof ResponseFormatError && !request.signal?.aborted && !attempt.timedOut) return { kind: 'failure', error, retryable: false };
-      return { kind: 'failure', ...attemptFailure(error, { description, signal: request.signal, timedOut: attempt.timedOut, timeoutMs, answered }) };
+      if (error instanceof ResponseFormatError && !request.signal?.aborted && !attempt.timedOut)
+        return { kind: 'failure', error, retryable: false };
+      return {
+        kind: 'failure',
+        ...attemptFailure(error, {
+          description,
+          signal: request.signal,
+          timedOut: attempt.timedOut,
+          timeoutMs,
+          answered,
+        }),
+      };
     } finally {
       attempt.release();
     }
@@ -300,7 +381,11 @@ export class HttpClient {
    * Collects the body from 'data' events (an async iterator over the stream costs a promise and a microtask per
    * chunk), refusing it once it passes the size limit.
    */
-  private readBody(body: Dispatcher.ResponseData['body'], description: RequestDescription, status: number): Promise<Buffer> {
+  private readBody(
+    body: Dispatcher.ResponseData['body'],
+    description: RequestDescription,
+    status: number,
+  ): Promise<Buffer> {
     const maxBytes = this.shared.maxResponseBytes;
     return new Promise<Buffer>((resolve, reject) => {
       const chunks: Buffer[] = [];
@@ -322,7 +407,14 @@ export class HttpClient {
   }
 
   /** Tells the request log about a finished send(), and the exchange listeners with the bodies. */
-  private record(request: HttpRequest, headers: Record<string, string>, description: RequestDescription, outcome: AttemptOutcome, retries: number, durationMs: number): void {
+  private record(
+    request: HttpRequest,
+    headers: Record<string, string>,
+    description: RequestDescription,
+    outcome: AttemptOutcome,
+    retries: number,
+    durationMs: number,
+  ): void {
     const listeners = [...this.shared.exchangeListeners, ...this.observers];
     if (this.shared.logListeners.size === 0 && listeners.length === 0) return;
     const entry = this.entry(request, headers, description, outcome, retries, durationMs);
@@ -340,13 +432,25 @@ export class HttpClient {
     tellEach(this.shared.logListeners, entry);
   }
 
-  private entry(request: { readonly body?: string | Uint8Array }, headers: Record<string, string>, description: RequestDescription, outcome: AttemptOutcome, retries: number, durationMs: number): RequestLogEntry {
+  private entry(
+    request: { readonly body?: string | Uint8Array },
+    headers: Record<string, string>,
+    description: RequestDescription,
+    outcome: AttemptOutcome,
+    retries: number,
+    durationMs: number,
+  ): RequestLogEntry {
     return {
       method: description.method,
       url: description.url,
       status: outcome.kind === 'response' ? outcome.status : undefined,
       durationMs,
-      requestBytes: request.body === undefined ? 0 : typeof request.body === 'string' ? Buffer.byteLength(request.body) : request.body.byteLength,
+      requestBytes:
+        request.body === undefined
+          ? 0
+          : typeof request.body === 'string'
+            ? Buffer.byteLength(request.body)
+            : request.body.byteLength,
       responseBytes: outcome.kind === 'response' ? outcome.body.length : 0,
       retries,
       requestHeaders: redactHeaders(headers),

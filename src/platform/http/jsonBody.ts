@@ -11,22 +11,43 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 
 /** Parses a JSON answer: the content type must say JSON, the body must parse, and (with a schema) have the documented shape. */
 export function parseJsonBody<T>(
-  response: { status: number; headers: Readonly<Record<string, string>>; body: Buffer; request: RequestDescription; text?: () => string },
+  response: {
+    status: number;
+    headers: Readonly<Record<string, string>>;
+    body: Buffer;
+    request: RequestDescription;
+    text?: () => string;
+  },
   expected: { payload: string; schema?: Schema<T> },
 ): T {
   const contentType = response.headers['content-type'];
   if (!isJsonContentType(contentType)) {
-    throw new ResponseFormatError(response.request, response.status, contentType, `expected JSON for ${expected.payload} but the content type was ${contentType ? `"${contentType}"` : 'missing'}${looksLikeHtml(response.body) ? ' (an HTML page: a proxy, login page or wrong base URL?)' : ''}.`);
+    throw new ResponseFormatError(
+      response.request,
+      response.status,
+      contentType,
+      `expected JSON for ${expected.payload} but the content type was ${contentType ? `"${contentType}"` : 'missing'}${looksLikeHtml(response.body) ? ' (an HTML page: a proxy, login page or wrong base URL?)' : ''}.`,
+    );
   }
   const text = (response.text ? response.text() : response.body.toString('utf8')).replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    throw new ResponseFormatError(response.request, response.status, contentType, `expected ${expected.payload} as JSON but the body was empty.`);
+    throw new ResponseFormatError(
+      response.request,
+      response.status,
+      contentType,
+      `expected ${expected.payload} as JSON but the body was empty.`,
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ResponseFormatError(response.request, response.status, contentType, `${expected.payload} is not valid JSON (${(error as Error).message}); ${response.body.length} bytes received.`);
+    throw new ResponseFormatError(
+      response.request,
+      response.status,
+      contentType,
+      `${expected.payload} is not valid JSON (${(error as Error).message}); ${response.body.length} bytes received.`,
+    );
   }
   if (!expected.schema) return value as T;
   const result = expected.schema.safeParse(value);

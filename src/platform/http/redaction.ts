@@ -1,13 +1,33 @@
 /** Query parameters that carry credentials; their values never reach a log. */
 const SECRET_QUERY_PARAMS = new Set([
-  'access_token', 'id_token', 'refresh_token', 'token', 'assertion', 'code', 'client_secret', 'password',
-  'sig', 'signature', 'key', 'apikey', 'api_key', 'subscription-key', 'code_verifier',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'token',
+  'assertion',
+  'code',
+  'client_secret',
+  'password',
+  'sig',
+  'signature',
+  'key',
+  'apikey',
+  'api_key',
+  'subscription-key',
+  'code_verifier',
 ]);
 
 /** Paging cursors are called "token" but are not credentials; keeping them makes logs useful. */
 const NON_SECRET_TOKEN_PARAMS = new Set(['continuationtoken']);
 
-const SECRET_HEADERS = new Set(['cookie', 'set-cookie', 'proxy-authorization', 'ocp-apim-subscription-key', 'x-api-key', 'digdir-dialog-token']);
+const SECRET_HEADERS = new Set([
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+  'ocp-apim-subscription-key',
+  'x-api-key',
+  'digdir-dialog-token',
+]);
 
 export const REDACTED = '<redacted>';
 
@@ -56,7 +76,9 @@ export function redactUrl(url: string): string {
   if (entries.length === 0) return parsed.toString();
   const redacted = entries.map(([name, value]) => [name, isSecretParam(name, value) ? REDACTED : value] as const);
   parsed.search = '';
-  const query = redacted.map(([n, v]) => `${encodeURIComponent(n)}=${v === REDACTED ? v : encodeURIComponent(v)}`).join('&');
+  const query = redacted
+    .map(([n, v]) => `${encodeURIComponent(n)}=${v === REDACTED ? v : encodeURIComponent(v)}`)
+    .join('&');
   return `${parsed.toString()}?${query}`;
 }
 
@@ -67,7 +89,9 @@ function isSecretParam(name: string, value: string): boolean {
 }
 
 /** Authorization keeps its scheme ("Bearer <redacted>") so a reader still sees which kind of credential was sent. */
-export function redactHeaders(headers: Readonly<Record<string, string | readonly string[] | undefined>>): Record<string, string> {
+export function redactHeaders(
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;

@@ -15,11 +15,17 @@ if (!('request' in DispatcherBase.prototype)) Object.assign(DispatcherBase.proto
 export const Agent = AgentClass;
 export type { Dispatcher };
 
-type RequestOptions = { dispatcher: Dispatcher } & Omit<Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> & Partial<Pick<Dispatcher.RequestOptions, 'method'>>;
+type RequestOptions = { dispatcher: Dispatcher } & Omit<Dispatcher.RequestOptions, 'origin' | 'path' | 'method'> &
+  Partial<Pick<Dispatcher.RequestOptions, 'method'>>;
 
 /** undici's request(url, options) on `options.dispatcher` (HttpClient's agent: no request goes around it). */
 export function request(url: string | URL, options: RequestOptions): Promise<Dispatcher.ResponseData> {
   const target = typeof url === 'string' ? new URL(url) : url;
   const { dispatcher, ...rest } = options;
-  return dispatcher.request({ ...rest, method: rest.method ?? 'GET', origin: target.origin, path: `${target.pathname}${target.search}` });
+  return dispatcher.request({
+    ...rest,
+    method: rest.method ?? 'GET',
+    origin: target.origin,
+    path: `${target.pathname}${target.search}`,
+  });
 }

@@ -1,9 +1,7 @@
 import { mod11CheckDigit, toDigits } from './mod11';
 
 export type NationalIdentityKind = 'fnr' | 'dnr' | 'synthetic-fnr' | 'synthetic-dnr';
-export type IdentifierResult<K extends string> =
-  | { ok: true; kind: K; value: string }
-  | { ok: false; reason: string };
+export type IdentifierResult<K extends string> = { ok: true; kind: K; value: string } | { ok: false; reason: string };
 
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -16,7 +14,10 @@ const D_NUMBER_DAY_OFFSET = 40;
 export function validateNationalIdentityNumber(input: string): IdentifierResult<NationalIdentityKind> {
   const value = input.replace(/\s+/g, '');
   if (!/^\d{11}$/.test(value)) {
-    return { ok: false, reason: `A national identity number has 11 digits; "${input.trim()}" has ${value.replace(/\D/g, '').length} digit(s)${/\D/.test(value) ? ' and other characters' : ''}.` };
+    return {
+      ok: false,
+      reason: `A national identity number has 11 digits; "${input.trim()}" has ${value.replace(/\D/g, '').length} digit(s)${/\D/.test(value) ? ' and other characters' : ''}.`,
+    };
   }
   const digits = toDigits(value);
   let day = digits[0] * 10 + digits[1];
@@ -26,7 +27,10 @@ export function validateNationalIdentityNumber(input: string): IdentifierResult<
   if (isD) day -= D_NUMBER_DAY_OFFSET;
   if (isSynthetic) month -= SYNTHETIC_MONTH_OFFSET;
   if (month < 1 || month > 12 || day < 1 || day > 31) {
-    return { ok: false, reason: `"${value}" does not start with a valid date (DDMMYY, with +40 on the day for D-numbers and +80 on the month for synthetic test numbers).` };
+    return {
+      ok: false,
+      reason: `"${value}" does not start with a valid date (DDMMYY, with +40 on the day for D-numbers and +80 on the month for synthetic test numbers).`,
+    };
   }
   const k1 = mod11CheckDigit(digits, K1_WEIGHTS);
   const k2 = k1 === undefined ? undefined : mod11CheckDigit([...digits.slice(0, 9), k1], K2_WEIGHTS);

@@ -1,7 +1,8 @@
 export const PERSON_URN_PREFIX = 'urn:altinn:person:identifier-no:';
 export const ORGANIZATION_URN_PREFIX = 'urn:altinn:organization:identifier-no:';
 
-export type PartyIdentifier = { kind: 'person'; nationalIdentityNumber: string } | { kind: 'organization'; organisationNumber: string };
+export type PartyIdentifier =
+  { kind: 'person'; nationalIdentityNumber: string } | { kind: 'organization'; organisationNumber: string };
 
 export function personUrn(nationalIdentityNumber: string): string {
   return `${PERSON_URN_PREFIX}${nationalIdentityNumber}`;
@@ -12,7 +13,9 @@ export function organizationUrn(organisationNumber: string): string {
 }
 
 export function parsePartyUrn(urn: string): PartyIdentifier | undefined {
-  if (urn.startsWith(PERSON_URN_PREFIX)) return { kind: 'person', nationalIdentityNumber: urn.slice(PERSON_URN_PREFIX.length) };
-  if (urn.startsWith(ORGANIZATION_URN_PREFIX)) return { kind: 'organization', organisationNumber: urn.slice(ORGANIZATION_URN_PREFIX.length) };
+  if (urn.startsWith(PERSON_URN_PREFIX))
+    return { kind: 'person', nationalIdentityNumber: urn.slice(PERSON_URN_PREFIX.length) };
+  if (urn.startsWith(ORGANIZATION_URN_PREFIX))
+    return { kind: 'organization', organisationNumber: urn.slice(ORGANIZATION_URN_PREFIX.length) };
   return undefined;
 }

@@ -11,10 +11,15 @@ export function shortDate(iso: string | null | undefined, options: DateOptions =
   if (Number.isNaN(date.getTime())) return iso;
   const now = options.now ?? new Date();
   const locale = options.locale ?? 'en-GB';
-  if (date.getDate() === now.getDate() && date.getMonth() === now.getMonth() && date.getFullYear() === now.getFullYear()) {
+  if (
+    date.getDate() === now.getDate() &&
+    date.getMonth() === now.getMonth() &&
+    date.getFullYear() === now.getFullYear()
+  ) {
     return formatDate(date, locale, 'time', date.getHours() * 60 + date.getMinutes());
   }
-  if (date.getFullYear() === now.getFullYear()) return formatDate(date, locale, 'dayMonth', date.getMonth() * 32 + date.getDate());
+  if (date.getFullYear() === now.getFullYear())
+    return formatDate(date, locale, 'dayMonth', date.getMonth() * 32 + date.getDate());
   return formatDate(date, locale, 'dayMonthYear', (date.getFullYear() * 12 + date.getMonth()) * 32 + date.getDate());
 }
 
@@ -38,7 +43,10 @@ const DATE_STYLES = {
   dayMonthYear: { day: 'numeric', month: 'short', year: 'numeric' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
-const dateFormats = new Map<string, { readonly format: Intl.DateTimeFormat | undefined; readonly texts: Map<number, string> }>();
+const dateFormats = new Map<
+  string,
+  { readonly format: Intl.DateTimeFormat | undefined; readonly texts: Map<number, string> }
+>();
 
 /**
  * `date` in one of the styles, `key` naming what the text depends on (the local minute or day). toLocale…String

@@ -8,5 +8,8 @@ export interface Localizer {
 
 /** English, `{0}`-style placeholders filled as `vscode.l10n.t` does without a bundle; a missing argument leaves its placeholder. */
 export const plainLocalizer: Localizer = {
-  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] === undefined ? whole : String(args[Number(index)]))),
+  t: (message, ...args) =>
+    message.replace(/\{(\d+)\}/g, (whole, index: string) =>
+      args[Number(index)] === undefined ? whole : String(args[Number(index)]),
+    ),
 };

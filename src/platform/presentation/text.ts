@@ -1,7 +1,10 @@
 import { pickLocalized, plainText } from '../content';
 
 export type Localizations = readonly { readonly value: string; readonly languageCode: string }[] | null | undefined;
-export type ContentValue = { readonly value?: Localizations; readonly mediaType: string; readonly isAuthorized?: boolean | null } | null | undefined;
+export type ContentValue =
+  | { readonly value?: Localizations; readonly mediaType: string; readonly isAuthorized?: boolean | null }
+  | null
+  | undefined;
 
 /**
  * Dialogporten allows at most 255 characters in titles and 1023 in additional info; far longer values are cut
@@ -35,15 +38,30 @@ export function clip(text: string, max: number): string {
 
 /** `RequiresAttention` → `Requires attention` (for enum values without a name of their own). */
 export function humanize(value: string): string {
-  const spaced = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  const spaced = value
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
 /** Common service owners by Altinn org code; others show their code. */
 const SERVICE_OWNERS: Readonly<Record<string, string>> = {
-  skd: 'Skatteetaten', nav: 'NAV', brg: 'Brønnøysundregistrene', digdir: 'Digdir', ssb: 'Statistisk sentralbyrå',
-  udir: 'Utdanningsdirektoratet', hdir: 'Helsedirektoratet', dsb: 'DSB', mattilsynet: 'Mattilsynet', lt: 'Lånekassen',
-  ttd: 'Testdepartementet', svv: 'Statens vegvesen', sfd: 'Sjøfartsdirektoratet', nsm: 'NSM', dibk: 'DiBK',
+  skd: 'Skatteetaten',
+  nav: 'NAV',
+  brg: 'Brønnøysundregistrene',
+  digdir: 'Digdir',
+  ssb: 'Statistisk sentralbyrå',
+  udir: 'Utdanningsdirektoratet',
+  hdir: 'Helsedirektoratet',
+  dsb: 'DSB',
+  mattilsynet: 'Mattilsynet',
+  lt: 'Lånekassen',
+  ttd: 'Testdepartementet',
+  svv: 'Statens vegvesen',
+  sfd: 'Sjøfartsdirektoratet',
+  nsm: 'NSM',
+  dibk: 'DiBK',
 };
 
 export function serviceOwnerName(org: string): string {

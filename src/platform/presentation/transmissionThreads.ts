@@ -31,11 +31,15 @@ export function nestTransmissions<T extends TransmissionLike>(transmissions: rea
     if (parent === undefined || parent === index) roots.push(index);
     else children.set(parent, [...(children.get(parent) ?? []), index]);
   });
-  const newestFirst = (a: number, b: number): number => Date.parse(transmissions[b].createdAt) - Date.parse(transmissions[a].createdAt) || a - b;
+  const newestFirst = (a: number, b: number): number =>
+    Date.parse(transmissions[b].createdAt) - Date.parse(transmissions[a].createdAt) || a - b;
   const placed = new Set<number>();
   const build = (index: number): TransmissionEntry<T> => {
     placed.add(index);
-    const related = (children.get(index) ?? []).filter((c) => !placed.has(c)).sort(newestFirst).map(build);
+    const related = (children.get(index) ?? [])
+      .filter((c) => !placed.has(c))
+      .sort(newestFirst)
+      .map(build);
     return { transmission: transmissions[index], index, related };
   };
   const result = roots.sort(newestFirst).map(build);

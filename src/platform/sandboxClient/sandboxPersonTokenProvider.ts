@@ -11,7 +11,14 @@ export class SandboxPersonTokenProvider implements TokenProvider {
   private cached: { token: string; refreshAtMs: number } | undefined;
   private inFlight: Promise<string> | undefined;
 
-  constructor(private readonly options: { http: HttpClient; baseUrl: string; nationalIdentityNumber: string; scopes: readonly string[] }) {}
+  constructor(
+    private readonly options: {
+      http: HttpClient;
+      baseUrl: string;
+      nationalIdentityNumber: string;
+      scopes: readonly string[];
+    },
+  ) {}
 
   get description(): string {
     return `sandbox person ${this.options.nationalIdentityNumber}`;
@@ -19,7 +26,9 @@ export class SandboxPersonTokenProvider implements TokenProvider {
 
   async getToken(options: { signal?: AbortSignal } = {}): Promise<string> {
     if (this.cached && Date.now() < this.cached.refreshAtMs) return this.cached.token;
-    this.inFlight ??= this.fetchToken(options.signal).finally(() => { this.inFlight = undefined; });
+    this.inFlight ??= this.fetchToken(options.signal).finally(() => {
+      this.inFlight = undefined;
+    });
     return this.inFlight;
   }
 

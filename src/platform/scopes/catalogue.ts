@@ -6,7 +6,8 @@ export interface Bilingual {
 
 export type ProductGroup = 'dialogporten' | 'correspondence' | 'authentication' | 'events' | 'accessManagement';
 
-export type FeatureId = 'dialogportenInbox' | 'correspondence' | 'authorizedParties' | 'systemRegister' | 'systemUserRequests' | 'events';
+export type FeatureId =
+  'dialogportenInbox' | 'correspondence' | 'authorizedParties' | 'systemRegister' | 'systemUserRequests' | 'events';
 
 /** The reference file (under the shared folder) that names the scope. */
 export type ReferenceFile = 'reference/AUTH-AND-CORRESPONDENCE.md' | 'reference/dialogporten/SUMMARY.md';
@@ -24,12 +25,21 @@ export interface ScopeInfo {
 export const PRODUCT_GROUP_LABELS: Readonly<Record<ProductGroup, Bilingual>> = {
   dialogporten: { en: 'Dialogporten', nb: 'Dialogporten' },
   correspondence: { en: 'Altinn Correspondence', nb: 'Altinn Melding (Correspondence)' },
-  authentication: { en: 'Authentication: system register and system-user requests', nb: 'Autentisering: systemregister og forespørsler om systembruker' },
+  authentication: {
+    en: 'Authentication: system register and system-user requests',
+    nb: 'Autentisering: systemregister og forespørsler om systembruker',
+  },
   events: { en: 'Altinn Events', nb: 'Altinn Events (hendelser)' },
   accessManagement: { en: 'Access management', nb: 'Tilgangsstyring' },
 };
 
-export const PRODUCT_GROUP_ORDER: readonly ProductGroup[] = ['dialogporten', 'correspondence', 'authentication', 'events', 'accessManagement'];
+export const PRODUCT_GROUP_ORDER: readonly ProductGroup[] = [
+  'dialogporten',
+  'correspondence',
+  'authentication',
+  'events',
+  'accessManagement',
+];
 
 const AUTH = 'reference/AUTH-AND-CORRESPONDENCE.md';
 const DIALOGPORTEN = 'reference/dialogporten/SUMMARY.md';

@@ -20,7 +20,9 @@ export interface ChecklistIdentity {
 export function featureChecklist(grantedScopes: readonly string[], identity: ChecklistIdentity = {}): FeatureStatus[] {
   const granted = new Set(grantedScopes);
   return FEATURES.map((feature) => {
-    const missing = feature.requires.filter((anyOf) => !anyOf.some((scope) => granted.has(scope))).map(([preferred]) => preferred);
+    const missing = feature.requires
+      .filter((anyOf) => !anyOf.some((scope) => granted.has(scope)))
+      .map(([preferred]) => preferred);
     const needsEndUser = feature.needsEndUser === true && identity.endUser === false;
     return { feature: feature.id, satisfied: missing.length === 0 && !needsEndUser, missing, needsEndUser };
   });

@@ -41,7 +41,11 @@ const reachable = new WeakMap<AuthorizedPartyJson, readonly string[]>();
  * AuthorizedPartiesService added role resources only when asked (`includeAuthorizedResourcesThroughRoles`), which
  * its end-user endpoints never did.
  */
-export function buildAuthorizedParties(world: SandboxWorld, access: CallerAccess, query: AuthorizedPartiesQuery): AuthorizedPartyJson[] {
+export function buildAuthorizedParties(
+  world: SandboxWorld,
+  access: CallerAccess,
+  query: AuthorizedPartiesQuery,
+): AuthorizedPartyJson[] {
   const allResources = world.serviceOwners.flatMap((o) => o.resources.map(bareResourceId));
   const granted = access.grants.filter((g) => access.kind !== 'systemUser' || (g.resources?.length ?? 0) > 0);
   const nodes = new Map<string, AuthorizedPartyJson>();
@@ -82,7 +86,10 @@ function partyNode(world: SandboxWorld, grant: PartyGrant, allResources: string[
     const person = world.persons.find((p) => p.nationalIdentityNumber === parsed.nationalIdentityNumber);
     node = { ...personParty(person, parsed.nationalIdentityNumber), ...lists };
   } else {
-    node = { ...organisationParty(world, parsed?.kind === 'organization' ? parsed.organisationNumber : grant.party), ...lists };
+    node = {
+      ...organisationParty(world, parsed?.kind === 'organization' ? parsed.organisationNumber : grant.party),
+      ...lists,
+    };
   }
   reachable.set(node, grant.resources ?? allResources);
   return node;
@@ -120,18 +127,37 @@ function hierarchyElement(world: SandboxWorld, organisationNumber: string): Auth
 
 function emptyParty(): AuthorizedPartyJson {
   return {
-    partyUuid: '', name: '', organizationNumber: null, parentId: null, personId: null, dateOfBirth: null, partyId: 0, emailId: null,
-    type: 'Organization', unitType: null, isDeleted: false, onlyHierarchyElementWithNoAccess: false,
-    authorizedAccessPackages: [], authorizedResources: [], authorizedRoles: [], authorizedInstances: [], subunits: [],
+    partyUuid: '',
+    name: '',
+    organizationNumber: null,
+    parentId: null,
+    personId: null,
+    dateOfBirth: null,
+    partyId: 0,
+    emailId: null,
+    type: 'Organization',
+    unitType: null,
+    isDeleted: false,
+    onlyHierarchyElementWithNoAccess: false,
+    authorizedAccessPackages: [],
+    authorizedResources: [],
+    authorizedRoles: [],
+    authorizedInstances: [],
+    subunits: [],
   };
 }
 
-function applyFilters(party: AuthorizedPartyJson, query: AuthorizedPartiesQuery, allResources: readonly string[]): AuthorizedPartyJson | undefined {
+function applyFilters(
+  party: AuthorizedPartyJson,
+  query: AuthorizedPartiesQuery,
+  allResources: readonly string[],
+): AuthorizedPartyJson | undefined {
   const keep = (p: AuthorizedPartyJson): boolean =>
-    (query.includeInactiveParties === 'True' || !p.isDeleted)
-    && matchesResources(p, query.anyOfResourceIds, allResources)
-    && (query.partyFilter.length === 0 || query.partyFilter.includes(p.partyUuid.toLowerCase()));
-  const subunits = query.includeSubParties === 'False' ? [] : party.subunits.filter(keep).map((s) => trimLists(s, query));
+    (query.includeInactiveParties === 'True' || !p.isDeleted) &&
+    matchesResources(p, query.anyOfResourceIds, allResources) &&
+    (query.partyFilter.length === 0 || query.partyFilter.includes(p.partyUuid.toLowerCase()));
+  const subunits =
+    query.includeSubParties === 'False' ? [] : party.subunits.filter(keep).map((s) => trimLists(s, query));
   const selfMatches = !party.onlyHierarchyElementWithNoAccess && keep(party);
   if (!selfMatches && subunits.length === 0) return undefined;
   if (!(query.includeInactiveParties === 'True' || !party.isDeleted)) return undefined;
@@ -165,7 +191,9 @@ function rank(p: AuthorizedPartyJson, access: CallerAccess): number {
 
 function organisationOf(world: SandboxWorld, urn: string): SandboxOrganisation | undefined {
   const parsed = parsePartyUrn(urn);
-  return parsed?.kind === 'organization' ? world.organisations.find((o) => o.organisationNumber === parsed.organisationNumber) : undefined;
+  return parsed?.kind === 'organization'
+    ? world.organisations.find((o) => o.organisationNumber === parsed.organisationNumber)
+    : undefined;
 }
 
 function stableUuid(seed: string): string {

@@ -12,7 +12,8 @@ export interface AuthorizedPartiesQuery {
   readonly anyOfResourceIds: readonly string[];
 }
 
-export type ParsedAuthorizedPartiesQuery = { ok: true; query: AuthorizedPartiesQuery } | { ok: false; errors: Record<string, string[]> };
+export type ParsedAuthorizedPartiesQuery =
+  { ok: true; query: AuthorizedPartiesQuery } | { ok: false; errors: Record<string, string[]> };
 
 const INCLUDE_FILTERS: readonly IncludeFilter[] = ['False', 'True', 'Auto'];
 const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -33,7 +34,9 @@ export function parseAuthorizedPartiesQuery(params: URLSearchParams): ParsedAuth
   const include = (field: string): IncludeFilter => {
     const value = params.get(field);
     if (value === null || value === '') return 'Auto';
-    const found = /^\d$/.test(value) ? INCLUDE_FILTERS[Number(value)] : INCLUDE_FILTERS.find((f) => f.toLowerCase() === value.toLowerCase());
+    const found = /^\d$/.test(value)
+      ? INCLUDE_FILTERS[Number(value)]
+      : INCLUDE_FILTERS.find((f) => f.toLowerCase() === value.toLowerCase());
     if (found) return found;
     invalid(field, value);
     return 'Auto';

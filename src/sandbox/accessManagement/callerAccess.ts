@@ -4,7 +4,6 @@ import { resourcesOfSubject } from '../world/policies';
 import type { PartyAccess, SandboxSystemUser, SandboxWorld } from '../world/types';
 import { bareResourceId } from '../../platform/identifiers';
 
-
 /**
  * A party the caller may act for. `resources` (bare ids) is everything Altinn Authorization lets it use there, through
  * roles, access packages and direct delegations together; undefined means every resource. The three sources are kept
@@ -39,7 +38,11 @@ export function resolveCallerAccess(world: SandboxWorld, principal: Principal): 
     const systemUser = world.systemUsers.find((s) => s.id === principal.systemUser?.id);
     const organisationNumber = systemUser?.organisationNumber ?? principal.systemUser.organisationNumber;
     const party = organizationUrn(organisationNumber);
-    const grant = toGrant(world, { party, resources: systemUser?.delegatedResources ?? [], accessPackages: systemUser?.accessPackages ?? [] });
+    const grant = toGrant(world, {
+      party,
+      resources: systemUser?.delegatedResources ?? [],
+      accessPackages: systemUser?.accessPackages ?? [],
+    });
     return { kind: 'systemUser', ownParty: party, systemUser, grants: [grant] };
   }
   if (principal.nationalIdentityNumber) {
@@ -62,7 +65,8 @@ function toGrant(world: SandboxWorld, access: PartyAccess): PartyGrant {
   const accessPackages = [...(access.accessPackages ?? [])];
   const delegatedResources = (access.resources ?? []).map(bareResourceId);
   const resources = new Set(delegatedResources);
-  for (const subject of [...roles, ...accessPackages]) for (const r of resourcesOfSubject(world, subject)) resources.add(r);
+  for (const subject of [...roles, ...accessPackages])
+    for (const r of resourcesOfSubject(world, subject)) resources.add(r);
   return { party: access.party, resources: [...resources], roles, accessPackages, delegatedResources };
 }
 

@@ -25,7 +25,12 @@ export function registerTestTokens(router: Router, context: SandboxContext): voi
     const checked = validateNationalIdentityNumber(pid);
     if (!checked.ok) return sendProblem(res, { status: 400, title: 'Invalid pid', detail: checked.reason });
     const ttl = readTtl(query.get('ttl'));
-    if (ttl === undefined) return sendProblem(res, { status: 400, title: 'Invalid ttl', detail: `ttl must be 1–${MAX_TTL_SECONDS} seconds` });
+    if (ttl === undefined)
+      return sendProblem(res, {
+        status: 400,
+        title: 'Invalid ttl',
+        detail: `ttl must be 1–${MAX_TTL_SECONDS} seconds`,
+      });
     const authLevel = Number(query.get('authLvl') ?? 3);
     const person = context.world.persons.find((p) => p.nationalIdentityNumber === checked.value);
     const claims: Record<string, unknown> = {
@@ -46,10 +51,22 @@ export function registerTestTokens(router: Router, context: SandboxContext): voi
   router.get('/testtools/token/systemuser', async ({ res, query }) => {
     const systemUserId = query.get('systemUserId');
     const systemUser = context.world.systemUsers.find((u) => u.id === systemUserId);
-    if (!systemUser) return sendProblem(res, { status: 400, title: 'Invalid systemUserId', detail: 'systemUserId must be the id of a sandbox system user' });
-    const vendorOrg = validateOrganisationNumber(query.get('orgNo') ?? context.world.clients[0]?.ownerOrganisationNumber ?? '');
+    if (!systemUser)
+      return sendProblem(res, {
+        status: 400,
+        title: 'Invalid systemUserId',
+        detail: 'systemUserId must be the id of a sandbox system user',
+      });
+    const vendorOrg = validateOrganisationNumber(
+      query.get('orgNo') ?? context.world.clients[0]?.ownerOrganisationNumber ?? '',
+    );
     const ttl = readTtl(query.get('ttl'));
-    if (!vendorOrg.ok || ttl === undefined) return sendProblem(res, { status: 400, title: 'Bad Request', detail: 'orgNo must be an organisation number and ttl 1–86400' });
+    if (!vendorOrg.ok || ttl === undefined)
+      return sendProblem(res, {
+        status: 400,
+        title: 'Bad Request',
+        detail: 'orgNo must be an organisation number and ttl 1–86400',
+      });
     const claims = {
       scope: readScopes(query.get('scopes'), 'digdir:dialogporten'),
       consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${vendorOrg.value}` },
@@ -57,12 +74,14 @@ export function registerTestTokens(router: Router, context: SandboxContext): voi
       'urn:altinn:orgNumber': vendorOrg.value,
       'urn:altinn:authenticatemethod': 'maskinporten',
       'urn:altinn:authlevel': 3,
-      authorization_details: [{
-        type: 'urn:altinn:systemuser',
-        systemuser_id: [systemUser.id],
-        systemuser_org: { authority: 'iso6523-actorid-upis', ID: `0192:${systemUser.organisationNumber}` },
-        system_id: systemUser.systemId,
-      }],
+      authorization_details: [
+        {
+          type: 'urn:altinn:systemuser',
+          systemuser_id: [systemUser.id],
+          systemuser_org: { authority: 'iso6523-actorid-upis', ID: `0192:${systemUser.organisationNumber}` },
+          system_id: systemUser.systemId,
+        },
+      ],
       actual_iss: 'altinn-test-tools',
     };
     send(res, 200, await sign(context, claims, ttl), { 'content-type': 'text/plain; charset=utf-8' });
@@ -82,12 +101,15 @@ function readTtl(raw: string | null): number | undefined {
 
 async function sign(context: SandboxContext, claims: Record<string, unknown>, ttl: number): Promise<string> {
   const now = context.clock.nowSeconds();
-  return noteSecret('test-token', await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: context.keys.altinn.kid, typ: 'JWT' })
-    .setIssuer(context.urls().altinnIssuer)
-    .setIssuedAt(now)
-    .setNotBefore(now)
-    .setExpirationTime(now + ttl)
-    .setJti(randomUUID())
-    .sign(context.keys.altinn.privateKey));
+  return noteSecret(
+    'test-token',
+    await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: context.keys.altinn.kid, typ: 'JWT' })
+      .setIssuer(context.urls().altinnIssuer)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + ttl)
+      .setJti(randomUUID())
+      .sign(context.keys.altinn.privateKey),
+  );
 }

@@ -18,12 +18,20 @@ export function registerTokenExchange(router: Router, context: SandboxContext): 
   const maskinportenKeys = createLocalJWKSet({ keys: [context.keys.maskinporten.publicJwk] });
   router.get('/authentication/api/v1/exchange/:provider', async ({ req, res, params, query }) => {
     if (req.headers['x-altinn-enterpriseuser-authentication'] !== undefined) {
-      sendProblem(res, { status: 410, title: 'Gone', detail: 'Enterprise user (virksomhetsbruker) authentication is discontinued.' });
+      sendProblem(res, {
+        status: 410,
+        title: 'Gone',
+        detail: 'Enterprise user (virksomhetsbruker) authentication is discontinued.',
+      });
       return;
     }
     const provider = params.provider.toLowerCase();
     if (provider === 'id-porten' || provider === 'altinnstudio') {
-      sendProblem(res, { status: 400, title: 'Bad Request', detail: `The sandbox does not emulate the ${provider} exchange; use /testtools/token/personal for a person token.` });
+      sendProblem(res, {
+        status: 400,
+        title: 'Bad Request',
+        detail: `The sandbox does not emulate the ${provider} exchange; use /testtools/token/personal for a person token.`,
+      });
       return;
     }
     if (provider !== 'maskinporten') {
@@ -48,7 +56,12 @@ export function registerTokenExchange(router: Router, context: SandboxContext): 
     }
     const consumerOrg = (claims.consumer as { ID?: unknown } | undefined)?.ID;
     if (typeof consumerOrg !== 'string' || !/^0192:\d{9}$/.test(consumerOrg)) {
-      res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token", error_description="missing consumer claim"', 'content-length': '0' }).end();
+      res
+        .writeHead(401, {
+          'www-authenticate': 'Bearer error="invalid_token", error_description="missing consumer claim"',
+          'content-length': '0',
+        })
+        .end();
       return;
     }
     const token = await altinnTokenFor(context, claims, consumerOrg.slice(5), query.get('test') === 'true');
@@ -58,7 +71,12 @@ export function registerTokenExchange(router: Router, context: SandboxContext): 
   });
 }
 
-async function altinnTokenFor(context: SandboxContext, maskinporten: JWTPayload, orgNumber: string, test: boolean): Promise<string> {
+async function altinnTokenFor(
+  context: SandboxContext,
+  maskinporten: JWTPayload,
+  orgNumber: string,
+  test: boolean,
+): Promise<string> {
   const claims: Record<string, unknown> = { ...maskinporten };
   for (const name of REMOVED_CLAIMS) delete claims[name];
   // The exchange copies the validated ClaimsPrincipal's claims into a new JwtSecurityToken (altinn-authentication,
@@ -76,11 +94,14 @@ async function altinnTokenFor(context: SandboxContext, maskinporten: JWTPayload,
   if (scopes.includes('altinn:serviceowner') && serviceOwner) claims['urn:altinn:org'] = serviceOwner.code;
   if (test && orgNumber === DIGDIR_ORGANISATION_NUMBER) claims['urn:altinn:org'] = 'ttd';
   const now = context.clock.nowSeconds();
-  return noteSecret('altinn-token', await new SignJWT({ ...claims, sid: randomUUID() })
-    .setProtectedHeader({ alg: 'RS256', kid: context.keys.altinn.kid, typ: 'JWT' })
-    .setIssuer(context.urls().altinnIssuer)
-    .setIssuedAt(now)
-    .setNotBefore(now)
-    .setExpirationTime(now + ALTINN_TOKEN_LIFETIME_SECONDS)
-    .sign(context.keys.altinn.privateKey));
+  return noteSecret(
+    'altinn-token',
+    await new SignJWT({ ...claims, sid: randomUUID() })
+      .setProtectedHeader({ alg: 'RS256', kid: context.keys.altinn.kid, typ: 'JWT' })
+      .setIssuer(context.urls().altinnIssuer)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + ALTINN_TOKEN_LIFETIME_SECONDS)
+      .sign(context.keys.altinn.privateKey),
+  );
 }

@@ -16,9 +16,10 @@ export interface SandboxKeys {
 }
 
 async function createKey(kid: string, alg: 'RS256' | 'EdDSA'): Promise<SigningKey> {
-  const { privateKey, publicKey } = alg === 'EdDSA'
-    ? await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
-    : await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const { privateKey, publicKey } =
+    alg === 'EdDSA'
+      ? await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
+      : await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
   if (ledgerActive()) noteSecret('sandbox-private-key', JSON.stringify(await exportJWK(privateKey)));
   return { kid, alg, privateKey, publicJwk };

@@ -17,7 +17,9 @@ export interface Principal {
   readonly claims: JWTPayload;
 }
 
-export type AuthenticationFailure = { status: 401; error: 'invalid_token' | 'missing_token'; description: string } | { status: 403; description: string; missingScopes: string[] };
+export type AuthenticationFailure =
+  | { status: 401; error: 'invalid_token' | 'missing_token'; description: string }
+  | { status: 403; description: string; missingScopes: string[] };
 
 export interface TokenVerifierOptions {
   readonly keys: SandboxKeys;
@@ -35,10 +37,14 @@ export class TokenVerifier {
   }
 
   /** Returns the principal, or the failure to answer with (401 for a bad token, 403 when none of `anyOfScopes` is held). */
-  async authenticate(req: IncomingMessage, anyOfScopes: readonly string[] = []): Promise<Principal | AuthenticationFailure> {
+  async authenticate(
+    req: IncomingMessage,
+    anyOfScopes: readonly string[] = [],
+  ): Promise<Principal | AuthenticationFailure> {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return { status: 401, error: 'missing_token', description: 'No bearer token in the Authorization header.' };
+    if (!match)
+      return { status: 401, error: 'missing_token', description: 'No bearer token in the Authorization header.' };
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], this.jwks, {
@@ -48,12 +54,17 @@ export class TokenVerifier {
       }));
     } catch (error) {
       const code = (error as { code?: string }).code;
-      const description = code === 'ERR_JWT_EXPIRED' ? 'The token expired' : `The token is not valid here (${code ?? 'invalid'})`;
+      const description =
+        code === 'ERR_JWT_EXPIRED' ? 'The token expired' : `The token is not valid here (${code ?? 'invalid'})`;
       return { status: 401, error: 'invalid_token', description };
     }
     const principal = toPrincipal(payload, payload.iss === this.options.altinnIssuer() ? 'altinn' : 'maskinporten');
     if (anyOfScopes.length > 0 && !anyOfScopes.some((s) => principal.scopes.has(s))) {
-      return { status: 403, description: `The token lacks a required scope (${anyOfScopes.join(' or ')}).`, missingScopes: [...anyOfScopes] };
+      return {
+        status: 403,
+        description: `The token lacks a required scope (${anyOfScopes.join(' or ')}).`,
+        missingScopes: [...anyOfScopes],
+      };
     }
     return principal;
   }
@@ -84,7 +95,11 @@ function toPrincipal(claims: JWTPayload, issuer: Principal['issuer']): Principal
     consumerOrganisationNumber: consumer?.ID?.replace(/^0192:/, ''),
     nationalIdentityNumber: pid,
     systemUser: systemUserDetail?.systemuser_id?.[0]
-      ? { id: systemUserDetail.systemuser_id[0], organisationNumber: (systemUserDetail.systemuser_org?.ID ?? '').replace(/^0192:/, ''), systemId: systemUserDetail.system_id }
+      ? {
+          id: systemUserDetail.systemuser_id[0],
+          organisationNumber: (systemUserDetail.systemuser_org?.ID ?? '').replace(/^0192:/, ''),
+          systemId: systemUserDetail.system_id,
+        }
       : undefined,
   };
 }

@@ -4,11 +4,21 @@ import type { ServerResponse } from 'node:http';
 export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 export const JSON_UTF8 = 'application/json; charset=utf-8';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, JSON.stringify(body), { 'content-type': JSON_UTF8, ...headers });
 }
 
-export function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { 'content-length': String(payload.length), ...headers });
   res.end(payload);

@@ -30,13 +30,24 @@ export class Router {
     return this;
   }
 
-  get(pattern: string, handler: RouteHandler): this { return this.add('GET', pattern, handler); }
-  post(pattern: string, handler: RouteHandler): this { return this.add('POST', pattern, handler); }
-  put(pattern: string, handler: RouteHandler): this { return this.add('PUT', pattern, handler); }
-  delete(pattern: string, handler: RouteHandler): this { return this.add('DELETE', pattern, handler); }
+  get(pattern: string, handler: RouteHandler): this {
+    return this.add('GET', pattern, handler);
+  }
+  post(pattern: string, handler: RouteHandler): this {
+    return this.add('POST', pattern, handler);
+  }
+  put(pattern: string, handler: RouteHandler): this {
+    return this.add('PUT', pattern, handler);
+  }
+  delete(pattern: string, handler: RouteHandler): this {
+    return this.add('DELETE', pattern, handler);
+  }
 
   /** Finds the handler for a request; `allowed` lists methods of routes whose path matched (for 405). */
-  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | { allowed: string[] } {
+  match(
+    method: string,
+    pathname: string,
+  ): { handler: RouteHandler; params: Record<string, string> } | { allowed: string[] } {
     const parts = splitPath(pathname);
     const allowed: string[] = [];
     for (const route of this.routes) {
@@ -51,10 +62,18 @@ export class Router {
   }
 }
 
-export function createRequestContext(req: IncomingMessage, res: ServerResponse, url: URL, params: Record<string, string>): RequestContext {
+export function createRequestContext(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  params: Record<string, string>,
+): RequestContext {
   let cached: Promise<Buffer> | undefined;
   return {
-    req, res, url, params,
+    req,
+    res,
+    url,
+    params,
     method: (req.method ?? 'GET').toUpperCase(),
     query: url.searchParams,
     body: () => (cached ??= readBody(req)),

@@ -11,7 +11,11 @@ import { checkRecipientAccess } from './recipientAccess';
 
 type Action = 'markasread' | 'confirm' | 'purge';
 
-const POLICIES: Record<Action, CorrespondencePolicy> = { markasread: 'recipient', confirm: 'recipient', purge: 'senderOrRecipient' };
+const POLICIES: Record<Action, CorrespondencePolicy> = {
+  markasread: 'recipient',
+  confirm: 'recipient',
+  purge: 'senderOrRecipient',
+};
 
 /** POST …/{id}/markasread, POST …/{id}/confirm, DELETE …/{id}/purge: 200 with the id as a JSON string, or the service's error. */
 export function changeCorrespondenceStatus(deps: CorrespondenceDeps, action: Action): RouteHandler {
@@ -31,7 +35,11 @@ export function changeCorrespondenceStatus(deps: CorrespondenceDeps, action: Act
   };
 }
 
-function precondition(store: CorrespondenceStore, c: SandboxCorrespondence, action: Action): CorrespondenceError | undefined {
+function precondition(
+  store: CorrespondenceStore,
+  c: SandboxCorrespondence,
+  action: Action,
+): CorrespondenceError | undefined {
   if (action === 'purge') {
     if (store.isPurged(c)) return CORRESPONDENCE_ERRORS.alreadyPurged;
     if (!store.isAvailableForRecipient(c)) return CORRESPONDENCE_ERRORS.notFound;

@@ -1,12 +1,20 @@
 import { parsePartyUrn } from '../../platform/identifiers';
-import type { SandboxAttachment, SandboxCorrespondence, SandboxNotificationOrder, StatusEvent } from '../data/correspondenceTypes';
+import type {
+  SandboxAttachment,
+  SandboxCorrespondence,
+  SandboxNotificationOrder,
+  StatusEvent,
+} from '../data/correspondenceTypes';
 
 /** Maps the sandbox model to the API's JSON shapes (`CorrespondenceOverviewExt`, `CorrespondenceDetailsExt`). */
 
 export function toOverviewJson(c: SandboxCorrespondence, current: StatusEvent): Record<string, unknown> {
   return {
     ...commonFields(c, current),
-    notifications: c.notifications.map((n) => ({ notificationOrderId: n.notificationOrderId, isReminder: n.isReminder })),
+    notifications: c.notifications.map((n) => ({
+      notificationOrderId: n.notificationOrderId,
+      isReminder: n.isReminder,
+    })),
   };
 }
 
@@ -14,7 +22,11 @@ export function toDetailsJson(c: SandboxCorrespondence, current: StatusEvent, no
   return {
     ...commonFields(c, current),
     notifications: c.notifications.map((n) => notificationJson(c, n, nowMs)),
-    statusHistory: c.statusHistory.map((e) => ({ status: e.status, statusText: e.statusText, statusChanged: e.statusChanged })),
+    statusHistory: c.statusHistory.map((e) => ({
+      status: e.status,
+      statusText: e.statusText,
+      statusChanged: e.statusChanged,
+    })),
   };
 }
 
@@ -35,7 +47,10 @@ function commonFields(c: SandboxCorrespondence, current: StatusEvent): Record<st
     requestedPublishTime: c.requestedPublishTime,
     allowSystemDeleteAfter: c.allowSystemDeleteAfter,
     dueDateTime: c.dueDateTime,
-    externalReferences: c.externalReferences.map((r) => ({ referenceValue: r.referenceValue, referenceType: r.referenceType })),
+    externalReferences: c.externalReferences.map((r) => ({
+      referenceValue: r.referenceValue,
+      referenceType: r.referenceType,
+    })),
     propertyList: { ...c.propertyList },
     replyOptions: c.replyOptions.map((r) => ({ linkURL: r.linkURL, linkText: r.linkText })),
     ignoreReservation: c.ignoreReservation,
@@ -69,7 +84,11 @@ function attachmentJson(a: SandboxAttachment): Record<string, unknown> {
   };
 }
 
-function notificationJson(c: SandboxCorrespondence, n: SandboxNotificationOrder, nowMs: number): Record<string, unknown> {
+function notificationJson(
+  c: SandboxCorrespondence,
+  n: SandboxNotificationOrder,
+  nowMs: number,
+): Record<string, unknown> {
   const party = parsePartyUrn(c.recipient);
   const recipient = {
     emailAddress: n.emailAddress ?? null,
@@ -84,8 +103,19 @@ function notificationJson(c: SandboxCorrespondence, n: SandboxNotificationOrder,
     succeeded: sent,
     recipient,
     sendStatus: sent
-      ? { status: n.channel === 'Sms' ? 'Accepted' : 'Succeeded', description: n.channel === 'Sms' ? 'The SMS has been accepted by the gateway service provider.' : 'The email has been accepted by the third party email service and will be sent shortly.', lastUpdate: n.requestedSendTime }
-      : { status: 'New', description: 'The notification has been created, but has not been picked up for processing yet.', lastUpdate: n.created },
+      ? {
+          status: n.channel === 'Sms' ? 'Accepted' : 'Succeeded',
+          description:
+            n.channel === 'Sms'
+              ? 'The SMS has been accepted by the gateway service provider.'
+              : 'The email has been accepted by the third party email service and will be sent shortly.',
+          lastUpdate: n.requestedSendTime,
+        }
+      : {
+          status: 'New',
+          description: 'The notification has been created, but has not been picked up for processing yet.',
+          lastUpdate: n.created,
+        },
   };
   return {
     id: n.notificationOrderId,
@@ -98,10 +128,19 @@ function notificationJson(c: SandboxCorrespondence, n: SandboxNotificationOrder,
     ignoreReservation: c.ignoreReservation,
     resourceId: c.resourceId,
     processingStatus: sent
-      ? { status: 'Completed', description: 'Order processing is completed. All notifications have been generated.', lastUpdate: n.requestedSendTime }
-      : { status: 'Registered', description: 'Order has been registered and is awaiting requested send time before processing.', lastUpdate: n.created },
-    notificationStatusDetails: n.channel === 'Sms'
-      ? { sms: delivery, smses: [delivery], emails: [] }
-      : { email: delivery, emails: [delivery], smses: [] },
+      ? {
+          status: 'Completed',
+          description: 'Order processing is completed. All notifications have been generated.',
+          lastUpdate: n.requestedSendTime,
+        }
+      : {
+          status: 'Registered',
+          description: 'Order has been registered and is awaiting requested send time before processing.',
+          lastUpdate: n.created,
+        },
+    notificationStatusDetails:
+      n.channel === 'Sms'
+        ? { sms: delivery, smses: [delivery], emails: [] }
+        : { email: delivery, emails: [delivery], smses: [] },
   };
 }

@@ -17,19 +17,30 @@ const SERVICE_OWNER_SCOPE = 'altinn:serviceowner';
 export type CorrespondencePolicy = 'senderOrRecipient' | 'recipient' | 'download';
 
 /** Returns the caller, or undefined after answering 401/403 exactly as ASP.NET's JwtBearer and policy layers do. */
-export async function authorizeCorrespondenceCall(context: SandboxContext, ctx: RequestContext, policy: CorrespondencePolicy): Promise<Principal | undefined> {
+export async function authorizeCorrespondenceCall(
+  context: SandboxContext,
+  ctx: RequestContext,
+  policy: CorrespondencePolicy,
+): Promise<Principal | undefined> {
   const result = await context.verifier.authenticate(ctx.req, []);
   if (!isPrincipal(result)) {
-    const challenge = result.status === 401 && result.error === 'invalid_token' ? 'Bearer error="invalid_token"' : 'Bearer';
+    const challenge =
+      result.status === 401 && result.error === 'invalid_token' ? 'Bearer error="invalid_token"' : 'Bearer';
     send(ctx.res, 401, '', { 'www-authenticate': challenge });
     return undefined;
   }
   if (policy === 'recipient' && result.issuer === 'maskinporten') {
-    send(ctx.res, 403, JSON.stringify({
-      title: 'IDX10205: Issuer validation failed',
-      status: 403,
-      detail: 'Maskinporten token is not valid. Exchange to Altinn token and try again. Read more at https://docs.altinn.studio/api/scenarios/authentication/#maskinporten-jwt-access-token-input',
-    }), { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer error="invalid_token"' });
+    send(
+      ctx.res,
+      403,
+      JSON.stringify({
+        title: 'IDX10205: Issuer validation failed',
+        status: 403,
+        detail:
+          'Maskinporten token is not valid. Exchange to Altinn token and try again. Read more at https://docs.altinn.studio/api/scenarios/authentication/#maskinporten-jwt-access-token-input',
+      }),
+      { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer error="invalid_token"' },
+    );
     return undefined;
   }
   if (!satisfiesScopes(result, policy)) {
@@ -47,7 +58,8 @@ export function isSenderToken(principal: Principal): boolean {
 function satisfiesScopes(principal: Principal, policy: CorrespondencePolicy): boolean {
   const recipient = principal.scopes.has(RECIPIENT_SCOPE);
   if (policy !== 'senderOrRecipient') return recipient;
-  const sender = principal.scopes.has(SENDER_SCOPE) && (principal.issuer === 'altinn' || principal.scopes.has(SERVICE_OWNER_SCOPE));
+  const sender =
+    principal.scopes.has(SENDER_SCOPE) && (principal.issuer === 'altinn' || principal.scopes.has(SERVICE_OWNER_SCOPE));
   return recipient || sender;
 }
 
@@ -60,6 +72,11 @@ export function acceptsJson(ctx: RequestContext): boolean {
   }
   const types = header.split(',').map((part) => part.split(';')[0].trim().toLowerCase());
   if (header.trim() === '*/*' || types.includes('application/json')) return true;
-  send(ctx.res, 406, 'This endpoint does not support the requested Accept header. Supported Accept headers are: application/json.', { 'content-type': 'text/plain; charset=utf-8' });
+  send(
+    ctx.res,
+    406,
+    'This endpoint does not support the requested Accept header. Supported Accept headers are: application/json.',
+    { 'content-type': 'text/plain; charset=utf-8' },
+  );
   return false;
 }

@@ -3,12 +3,23 @@ import type { CorrespondenceStatus, SandboxCorrespondence, StatusEvent } from '.
 
 /** Statuses in which the recipient may see a correspondence (Correspondence's `IsAvailableForRecipient`). */
 const AVAILABLE_FOR_RECIPIENT: ReadonlySet<CorrespondenceStatus> = new Set([
-  'Published', 'Fetched', 'Read', 'Replied', 'Confirmed', 'Archived', 'Reserved', 'AttachmentsDownloaded',
+  'Published',
+  'Fetched',
+  'Read',
+  'Replied',
+  'Confirmed',
+  'Archived',
+  'Reserved',
+  'AttachmentsDownloaded',
 ]);
 
 /** Hidden from a recipient's list unless asked for by `status` (Correspondence's recipient blacklist). */
 const HIDDEN_FROM_RECIPIENT_LIST: ReadonlySet<CorrespondenceStatus> = new Set([
-  'Initialized', 'ReadyForPublish', 'Archived', 'PurgedByAltinn', 'PurgedByRecipient',
+  'Initialized',
+  'ReadyForPublish',
+  'Archived',
+  'PurgedByAltinn',
+  'PurgedByRecipient',
 ]);
 
 /** Correspondence records Fetched at most once per message and caller party within this window. */
@@ -30,7 +41,10 @@ export class CorrespondenceStore {
   private readonly lastFetched = new Map<string, number>();
   readonly events: PublishedEvent[] = [];
 
-  constructor(readonly items: readonly SandboxCorrespondence[], private readonly clock: SandboxClock) {
+  constructor(
+    readonly items: readonly SandboxCorrespondence[],
+    private readonly clock: SandboxClock,
+  ) {
     this.byId = new Map(items.map((c) => [c.correspondenceId.toLowerCase(), c]));
   }
 
@@ -81,7 +95,13 @@ export class CorrespondenceStore {
   }
 
   publish(c: SandboxCorrespondence, type: PublishedEvent['type']): void {
-    this.events.push({ type, resourceId: c.resourceId, correspondenceId: c.correspondenceId, recipient: c.sender, at: new Date(this.clock.nowMs()).toISOString() });
+    this.events.push({
+      type,
+      resourceId: c.resourceId,
+      correspondenceId: c.correspondenceId,
+      recipient: c.sender,
+      at: new Date(this.clock.nowMs()).toISOString(),
+    });
   }
 
   record(c: SandboxCorrespondence, status: CorrespondenceStatus, statusText: string = status): StatusEvent {

@@ -9,8 +9,16 @@ import { checkRecipientAccess } from './recipientAccess';
 
 /** Content-Type by file extension, as Correspondence's download helper chooses it. */
 const CONTENT_TYPES: Record<string, string> = {
-  '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.bmp': 'image/bmp',
-  '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml',
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.bmp': 'image/bmp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
   '.html': 'text/html; charset=utf-8',
 };
 /** Types the service serves `inline` rather than as a download (the exact list is not public; browsers' viewable types). */

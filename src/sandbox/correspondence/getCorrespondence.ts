@@ -26,10 +26,12 @@ export function getCorrespondence(deps: CorrespondenceDeps, view: 'overview' | '
     // The overview handler debounces Fetched (15 s per caller party); the details handler records it every time
     // (altinn-correspondence, src/Altinn.Correspondence.Application/GetCorrespondenceOverview and GetCorrespondenceDetails).
     if (!isSenderToken(principal)) {
-      if (view === 'overview') deps.store.recordFetched(c, resolveCallerAccess(deps.context.world, principal).ownParty ?? '');
+      if (view === 'overview')
+        deps.store.recordFetched(c, resolveCallerAccess(deps.context.world, principal).ownParty ?? '');
       else deps.store.record(c, 'Fetched');
     }
-    const body = view === 'overview' ? toOverviewJson(c, current) : toDetailsJson(c, current, deps.context.clock.nowMs());
+    const body =
+      view === 'overview' ? toOverviewJson(c, current) : toDetailsJson(c, current, deps.context.clock.nowMs());
     sendJson(ctx.res, 200, body);
   };
 }

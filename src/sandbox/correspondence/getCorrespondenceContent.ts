@@ -27,7 +27,10 @@ interface ContentCaller {
  * Fetched (debounced) and, the first time, Read, the CorrespondenceReceiverRead event to the sender and an "opened"
  * activity on the dialog (src/Altinn.Correspondence.Application/GetCorrespondenceOverview/GetCorrespondenceOverviewHandler.cs).
  */
-export function getCorrespondenceContent(deps: CorrespondenceDeps, onFirstRead: (c: SandboxCorrespondence) => (party: string) => void): RouteHandler {
+export function getCorrespondenceContent(
+  deps: CorrespondenceDeps,
+  onFirstRead: (c: SandboxCorrespondence) => (party: string) => void,
+): RouteHandler {
   return async (ctx) => {
     const caller = await authorizeContentCall(deps, ctx);
     if (!caller || !acceptsPlainText(ctx) || !guidParametersValid(ctx, 'correspondenceId')) return;
@@ -71,7 +74,11 @@ async function authorizeContentCall(deps: CorrespondenceDeps, ctx: RequestContex
       return undefined;
     }
     const principal = dialogTokenSubject(claims);
-    return { principal, party: typeof claims.c === 'string' ? claims.c : resolveCallerAccess(deps.context.world, principal).ownParty ?? '' };
+    return {
+      principal,
+      party:
+        typeof claims.c === 'string' ? claims.c : (resolveCallerAccess(deps.context.world, principal).ownParty ?? ''),
+    };
   }
   const principal = await authorizeCorrespondenceCall(deps.context, ctx, 'recipient');
   if (!principal) return undefined;
@@ -89,7 +96,13 @@ function dialogTokenSubject(claims: JWTPayload): Principal {
   const c = typeof claims.c === 'string' ? claims.c : '';
   if (y) {
     const owner = typeof claims.o === 'string' ? claims.o : c;
-    return { ...base, systemUser: { id: y.startsWith(SYSTEM_USER_PREFIX) ? y.slice(SYSTEM_USER_PREFIX.length) : y, organisationNumber: owner.split(':').pop() ?? '' } };
+    return {
+      ...base,
+      systemUser: {
+        id: y.startsWith(SYSTEM_USER_PREFIX) ? y.slice(SYSTEM_USER_PREFIX.length) : y,
+        organisationNumber: owner.split(':').pop() ?? '',
+      },
+    };
   }
   const person = /^urn:altinn:person:identifier-no:(\d{11})$/.exec(c);
   if (person) return { ...base, nationalIdentityNumber: person[1] };
@@ -106,7 +119,11 @@ function acceptsPlainText(ctx: RequestContext): boolean {
   if (!header) return true;
   const types = header.split(',').map((part) => part.split(';')[0].trim().toLowerCase());
   if (types.includes('text/plain') || types.includes('*/*')) return true;
-  send(ctx.res, 406, 'This endpoint does not support the requested Accept header. Supported Accept headers are: text/plain, */*.', { 'content-type': 'text/plain; charset=utf-8' });
+  send(
+    ctx.res,
+    406,
+    'This endpoint does not support the requested Accept header. Supported Accept headers are: text/plain, */*.',
+    { 'content-type': 'text/plain; charset=utf-8' },
+  );
   return false;
 }
-

@@ -25,14 +25,20 @@ export function correspondenceStoreOf(context: SandboxContext): CorrespondenceSt
 /** The recipient side of Altinn Correspondence, under the platform base as in tt02. */
 export async function registerCorrespondence(router: Router, context: SandboxContext): Promise<void> {
   const anchorMs = Math.floor(context.clock.nowMs() / DAY_MS) * DAY_MS;
-  const store = new CorrespondenceStore(generateCorrespondences(context.world, { seed: context.options.seed, anchorMs }), context.clock);
+  const store = new CorrespondenceStore(
+    generateCorrespondences(context.world, { seed: context.options.seed, anchorMs }),
+    context.clock,
+  );
   stores.set(context, store);
   const deps: CorrespondenceDeps = { context, store };
   router
     .get(BASE, listCorrespondences(deps))
     .get(`${BASE}/:correspondenceId`, getCorrespondence(deps, 'overview'))
     .get(`${BASE}/:correspondenceId/details`, getCorrespondence(deps, 'details'))
-    .get(`${BASE}/:correspondenceId/content`, getCorrespondenceContent(deps, (c) => openedActivityAdder(context, c)))
+    .get(
+      `${BASE}/:correspondenceId/content`,
+      getCorrespondenceContent(deps, (c) => openedActivityAdder(context, c)),
+    )
     .post(`${BASE}/:correspondenceId/markasread`, changeCorrespondenceStatus(deps, 'markasread'))
     .post(`${BASE}/:correspondenceId/confirm`, changeCorrespondenceStatus(deps, 'confirm'))
     .delete(`${BASE}/:correspondenceId/purge`, changeCorrespondenceStatus(deps, 'purge'))
@@ -40,7 +46,12 @@ export async function registerCorrespondence(router: Router, context: SandboxCon
     // Outside the real API: what a correspondence's status history holds, read without recording Fetched.
     .get('/__sandbox/correspondence/:correspondenceId/history', ({ res, params }) => {
       const correspondence = store.get(params.correspondenceId);
-      if (!correspondence) return sendProblem(res, { status: 404, title: 'Not Found', detail: `No correspondence ${params.correspondenceId}.` });
+      if (!correspondence)
+        return sendProblem(res, {
+          status: 404,
+          title: 'Not Found',
+          detail: `No correspondence ${params.correspondenceId}.`,
+        });
       sendJson(res, 200, {
         correspondenceId: correspondence.correspondenceId,
         statusHistory: correspondence.statusHistory,

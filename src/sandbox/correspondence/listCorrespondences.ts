@@ -44,10 +44,13 @@ function matches(deps: CorrespondenceDeps, c: SandboxCorrespondence, query: List
   if (query.fromMs !== undefined && !(publishMs > query.fromMs)) return false;
   if (query.toMs !== undefined && !(publishMs < query.toMs)) return false;
   if (query.sendersReference !== undefined && c.sendersReference !== query.sendersReference) return false;
-  if (query.altinn2CorrespondenceId !== undefined && c.altinn2CorrespondenceId !== query.altinn2CorrespondenceId) return false;
+  if (query.altinn2CorrespondenceId !== undefined && c.altinn2CorrespondenceId !== query.altinn2CorrespondenceId)
+    return false;
   const latest = deps.store.latestEvent(c).status;
-  const asRecipient = c.recipient === party && (query.status ? latest === query.status : deps.store.isListedForRecipient(c));
-  const asSender = c.sender === party && (query.status ? latest === query.status : !HIDDEN_FROM_SENDER_LIST.has(latest));
+  const asRecipient =
+    c.recipient === party && (query.status ? latest === query.status : deps.store.isListedForRecipient(c));
+  const asSender =
+    c.sender === party && (query.status ? latest === query.status : !HIDDEN_FROM_SENDER_LIST.has(latest));
   if (query.role === 'Recipient') return asRecipient;
   if (query.role === 'Sender') return asSender;
   return asRecipient || asSender;

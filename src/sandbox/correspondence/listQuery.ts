@@ -25,19 +25,25 @@ export function parseListQuery(query: URLSearchParams): ParsedListQuery {
     (errors[field] ??= []).push(message);
     return undefined;
   };
-  const invalid = (field: string): undefined => fail(field, `The value '${query.get(field)}' is not valid for ${field}.`);
+  const invalid = (field: string): undefined =>
+    fail(field, `The value '${query.get(field)}' is not valid for ${field}.`);
 
   const resourceId = query.get('resourceId') || fail('resourceId', 'The resourceId field is required.');
   const roleText = query.get('role');
-  const role = roleText ? parseEnum(ROLES, roleText) ?? invalid('role') : fail('role', 'The role field is required.');
+  const role = roleText ? (parseEnum(ROLES, roleText) ?? invalid('role')) : fail('role', 'The role field is required.');
   const statusText = query.get('status');
-  const status = statusText ? parseEnum(CORRESPONDENCE_STATUSES, statusText) ?? invalid('status') : undefined;
+  const status = statusText ? (parseEnum(CORRESPONDENCE_STATUSES, statusText) ?? invalid('status')) : undefined;
   const fromMs = parseDate(query.get('from')) ?? (query.get('from') ? invalid('from') : undefined);
   const toMs = parseDate(query.get('to')) ?? (query.get('to') ? invalid('to') : undefined);
   const idempotentKey = query.get('idempotentKey');
-  if (idempotentKey && !/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(idempotentKey)) invalid('idempotentKey');
+  if (idempotentKey && !/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(idempotentKey))
+    invalid('idempotentKey');
   const altinn2Text = query.get('altinn2CorrespondenceId');
-  const altinn2CorrespondenceId = altinn2Text ? (/^-?\d+$/.test(altinn2Text) ? Number(altinn2Text) : invalid('altinn2CorrespondenceId')) : undefined;
+  const altinn2CorrespondenceId = altinn2Text
+    ? /^-?\d+$/.test(altinn2Text)
+      ? Number(altinn2Text)
+      : invalid('altinn2CorrespondenceId')
+    : undefined;
   const onBehalfOfText = query.get('onBehalfOf');
   let onBehalfOf: string | undefined;
   if (onBehalfOfText) {
@@ -48,7 +54,16 @@ export function parseListQuery(query: URLSearchParams): ParsedListQuery {
   if (Object.keys(errors).length > 0 || !resourceId || !role) return { ok: false, errors };
   return {
     ok: true,
-    query: { resourceId, role, status, fromMs, toMs, onBehalfOf, sendersReference: query.get('sendersReference') || undefined, altinn2CorrespondenceId },
+    query: {
+      resourceId,
+      role,
+      status,
+      fromMs,
+      toMs,
+      onBehalfOf,
+      sendersReference: query.get('sendersReference') || undefined,
+      altinn2CorrespondenceId,
+    },
   };
 }
 

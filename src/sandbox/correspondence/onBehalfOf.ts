@@ -19,6 +19,7 @@ export function partyFromOnBehalfOf(value: string): OnBehalfOfResult {
   }
   return {
     ok: false,
-    message: "OnBehalfOf must be either a valid organization number (format: 'urn:altinn:organization:identifier-no:organizationnumber' or '0192:organizationnumber') or a valid national identity number (format: 'urn:altinn:person:identifier-no:nationalidentitynumber' or just 'nationalidentitynumber')",
+    message:
+      "OnBehalfOf must be either a valid organization number (format: 'urn:altinn:organization:identifier-no:organizationnumber' or '0192:organizationnumber') or a valid national identity number (format: 'urn:altinn:person:identifier-no:nationalidentitynumber' or just 'nationalidentitynumber')",
   };
 }

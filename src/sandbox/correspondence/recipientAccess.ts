@@ -10,7 +10,11 @@ import { CORRESPONDENCE_ERRORS, type CorrespondenceError } from './correspondenc
  * caller may act for it, otherwise for the caller's own party), then whether the caller is the recipient at all.
  * So another party's correspondence is 404 (1001) for a caller with the resource, 401 (4001) for one without.
  */
-export function checkReadAccess(world: SandboxWorld, principal: Principal, c: SandboxCorrespondence): CorrespondenceError | undefined {
+export function checkReadAccess(
+  world: SandboxWorld,
+  principal: Principal,
+  c: SandboxCorrespondence,
+): CorrespondenceError | undefined {
   const access = resolveCallerAccess(world, principal);
   const decision = decideAccess(access, c.recipient, c.resourceId);
   if (decision === 'allowed') return undefined;
@@ -20,7 +24,11 @@ export function checkReadAccess(world: SandboxWorld, principal: Principal, c: Sa
 }
 
 /** markasread, confirm, purge, download: `CheckAccessAsRecipient` — anything but recipient access is 401 (4001). */
-export function checkRecipientAccess(world: SandboxWorld, principal: Principal, c: SandboxCorrespondence): CorrespondenceError | undefined {
+export function checkRecipientAccess(
+  world: SandboxWorld,
+  principal: Principal,
+  c: SandboxCorrespondence,
+): CorrespondenceError | undefined {
   const decision = decideAccess(resolveCallerAccess(world, principal), c.recipient, c.resourceId);
   return decision === 'allowed' ? undefined : CORRESPONDENCE_ERRORS.noAccessToResource;
 }

@@ -2,10 +2,24 @@ import { personUrn } from '../../platform/identifiers';
 import { SeededRandom } from '../core/random';
 import type { DialogPlan, Viewer } from './dialogPlan';
 import {
-  ACTION_TITLES, ACTIVITY_DESCRIPTIONS, ATTACHMENT_NAMES, DELETE_PROMPT, TRANSMISSION_TITLES,
-  markdownToLegacyHtml, markdownToPlain, type TextParams,
+  ACTION_TITLES,
+  ACTIVITY_DESCRIPTIONS,
+  ATTACHMENT_NAMES,
+  DELETE_PROMPT,
+  TRANSMISSION_TITLES,
+  markdownToLegacyHtml,
+  markdownToPlain,
+  type TextParams,
 } from './dialogTexts';
-import type { ActivityType, ActorJson, DialogBody, DialogIndexFields, LanguageCode, Localization, TransmissionType } from './dialogTypes';
+import type {
+  ActivityType,
+  ActorJson,
+  DialogBody,
+  DialogIndexFields,
+  LanguageCode,
+  Localization,
+  TransmissionType,
+} from './dialogTypes';
 import { fastUuidV7 } from './dialogIds';
 
 const HOUR = 3_600_000;
@@ -17,7 +31,16 @@ export const FCE_HTML = 'application/vnd.dialogporten.frontchannelembed-url;type
 /** The deprecated spelling older service owners still send. */
 export const FCE_LEGACY_JSON_MARKDOWN = 'application/vnd.dialogporten.frontchannelembed+json;type=markdown';
 
-const PARTY_ACTIVITIES = new Set<ActivityType>(['PaymentMade', 'SignatureProvided', 'FormSubmitted', 'FormSaved', 'DialogOpened', 'CorrespondenceOpened', 'CorrespondenceConfirmed', 'TransmissionOpened']);
+const PARTY_ACTIVITIES = new Set<ActivityType>([
+  'PaymentMade',
+  'SignatureProvided',
+  'FormSubmitted',
+  'FormSaved',
+  'DialogOpened',
+  'CorrespondenceOpened',
+  'CorrespondenceConfirmed',
+  'TransmissionOpened',
+]);
 const FROM_PARTY = new Set<TransmissionType>(['Submission', 'Correction']);
 
 export interface BodyUrls {
@@ -44,9 +67,16 @@ export function localize(plan: DialogPlan, text: (language: LanguageCode) => str
 }
 
 /** Markdown served at the main-content / transmission front-channel-embed URLs. */
-export function frontChannelMarkdown(fields: DialogIndexFields, plan: DialogPlan, language: LanguageCode, transmissionType?: string): string {
+export function frontChannelMarkdown(
+  fields: DialogIndexFields,
+  plan: DialogPlan,
+  language: LanguageCode,
+  transmissionType?: string,
+): string {
   const params = textParamsFor(fields, plan);
-  const heading = transmissionType ? TRANSMISSION_TITLES[transmissionType]?.[language] ?? transmissionType : plan.theme.title[language](params);
+  const heading = transmissionType
+    ? (TRANSMISSION_TITLES[transmissionType]?.[language] ?? transmissionType)
+    : plan.theme.title[language](params);
   return `# ${heading}\n\n${plan.theme.details[language](params)}\n\n_${plan.owner.name[language]}_\n`;
 }
 
@@ -57,10 +87,12 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
   const dp = urls.dialogportenBase;
   const id = fields.id;
   const actionUrl = (name: string): string => `${dp}/__sandbox/actions/${id}/${name}`;
-  const viewer = (): Viewer | undefined => (plan.viewers.length ? plan.viewers[random.int(0, plan.viewers.length - 1)] : undefined);
+  const viewer = (): Viewer | undefined =>
+    plan.viewers.length ? plan.viewers[random.int(0, plan.viewers.length - 1)] : undefined;
   const partyActor = (): ActorJson => {
     const who = viewer();
-    return who ? { actorType: 'PartyRepresentative', actorId: personUrn(who.nationalIdentityNumber), actorName: who.name }
+    return who
+      ? { actorType: 'PartyRepresentative', actorId: personUrn(who.nationalIdentityNumber), actorName: who.name }
       : { actorType: 'PartyRepresentative', actorId: fields.party, actorName: plan.partyName };
   };
   const serviceOwner: ActorJson = { actorType: 'ServiceOwner', actorId: null, actorName: null };
@@ -70,7 +102,11 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
 
   const transmissions: Record<string, unknown>[] = [];
   const activities: { at: number; json: Record<string, unknown> }[] = [];
-  const activity = (type: ActivityType, at: number, extra: { transmissionId?: string; description?: Localization[]; unclamped?: boolean } = {}): void => {
+  const activity = (
+    type: ActivityType,
+    at: number,
+    extra: { transmissionId?: string; description?: Localization[]; unclamped?: boolean } = {},
+  ): void => {
     const clamped = extra.unclamped ? at : Math.min(Math.max(at, createdAt), updatedAt);
     activities.push({
       at: clamped,
@@ -108,16 +144,28 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
       sender: fromParty ? partyActor() : serviceOwner,
       content: {
         title: { value: localize(plan, (l) => TRANSMISSION_TITLES[type][l]), mediaType: 'text/plain' },
-        summary: random.chance(0.7) ? { value: localize(plan, (l) => plan.theme.summary[l](params)), mediaType: 'text/plain' } : null,
-        contentReference: withReference ? {
-          value: localize(plan, (l) => (isAuthorized ? `${dp}/__sandbox/fce/${id}/transmissions/${transmissionId}/${l}` : UNAUTHORIZED_URL)),
-          mediaType: FCE_MARKDOWN,
-          isAuthorized,
-        } : null,
+        summary: random.chance(0.7)
+          ? { value: localize(plan, (l) => plan.theme.summary[l](params)), mediaType: 'text/plain' }
+          : null,
+        contentReference: withReference
+          ? {
+              value: localize(plan, (l) =>
+                isAuthorized ? `${dp}/__sandbox/fce/${id}/transmissions/${transmissionId}/${l}` : UNAUTHORIZED_URL,
+              ),
+              mediaType: FCE_MARKDOWN,
+              isAuthorized,
+            }
+          : null,
       },
-      attachments: buildAttachments(random, plan, { count: random.int(0, 2), urlBase: `${dp}/__sandbox/attachments/${id}`, authorized: isAuthorized, nowMs: contentAt }),
+      attachments: buildAttachments(random, plan, {
+        count: random.int(0, 2),
+        urlBase: `${dp}/__sandbox/attachments/${id}`,
+        authorized: isAuthorized,
+        nowMs: contentAt,
+      }),
       isOpened,
-      navigationalActions: type === 'Request' || type === 'Alert' ? [navigationalAction(random, plan, actionUrl('navigate'), at)] : [],
+      navigationalActions:
+        type === 'Request' || type === 'Alert' ? [navigationalAction(random, plan, actionUrl('navigate'), at)] : [],
     });
     if (isOpened) activity('TransmissionOpened', at + HOUR, { transmissionId });
     previousId = transmissionId;
@@ -135,12 +183,23 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
   if (fields.status === 'Completed' || coverage === 'DialogClosed') activity('DialogClosed', updatedAt);
   // Correspondence adds CorrespondenceOpened when its recipient first reads the message, as a silent update that
   // leaves updatedAt alone (altinn-correspondence, src/Altinn.Correspondence.Integrations/Dialogporten/DialogportenService.cs, CreateOpenedActivity).
-  if (plan.correspondenceId && plan.correspondenceOpenedAtMs !== undefined) activity('CorrespondenceOpened', plan.correspondenceOpenedAtMs, { unclamped: true });
+  if (plan.correspondenceId && plan.correspondenceOpenedAtMs !== undefined)
+    activity('CorrespondenceOpened', plan.correspondenceOpenedAtMs, { unclamped: true });
 
   const fromPartyCount = plan.transmissionTypes.filter((t) => FROM_PARTY.has(t)).length;
-  const hasUnopenedContent = transmissions.some((t) => !FROM_PARTY.has(t.type as TransmissionType) && t.isOpened === false);
-  const attachments = buildAttachments(random, plan, { count: random.int(0, 3), urlBase: `${dp}/__sandbox/attachments/${id}`, authorized: true, nowMs: plan.originalUpdatedAtMs, allowExpired: true });
-  const correspondenceBase = plan.correspondenceId ? `${urls.platformBase}/correspondence/api/v1/correspondence/${plan.correspondenceId}` : undefined;
+  const hasUnopenedContent = transmissions.some(
+    (t) => !FROM_PARTY.has(t.type as TransmissionType) && t.isOpened === false,
+  );
+  const attachments = buildAttachments(random, plan, {
+    count: random.int(0, 3),
+    urlBase: `${dp}/__sandbox/attachments/${id}`,
+    authorized: true,
+    nowMs: plan.originalUpdatedAtMs,
+    allowExpired: true,
+  });
+  const correspondenceBase = plan.correspondenceId
+    ? `${urls.platformBase}/correspondence/api/v1/correspondence/${plan.correspondenceId}`
+    : undefined;
 
   return {
     id,
@@ -164,7 +223,12 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
     hasUnopenedContent,
     fromServiceOwnerTransmissionsCount: count - fromPartyCount,
     fromPartyTransmissionsCount: fromPartyCount,
-    content: buildContent(plan, fields, params, correspondenceBase ? `${correspondenceBase}/content` : `${dp}/__sandbox/fce/${id}/main`),
+    content: buildContent(
+      plan,
+      fields,
+      params,
+      correspondenceBase ? `${correspondenceBase}/content` : `${dp}/__sandbox/fce/${id}/main`,
+    ),
     attachments,
     transmissions,
     guiActions: fields.isApiOnly ? [] : buildGuiActions(random, plan, fields, actionUrl),
@@ -173,14 +237,32 @@ export function buildDialogBody(fields: DialogIndexFields, plan: DialogPlan, url
   };
 }
 
-function buildContent(plan: DialogPlan, fields: DialogIndexFields, params: TextParams, mainContentBase: string): Record<string, unknown> {
+function buildContent(
+  plan: DialogPlan,
+  fields: DialogIndexFields,
+  params: TextParams,
+  mainContentBase: string,
+): Record<string, unknown> {
   const theme = plan.theme;
-  const plain = (text: (l: LanguageCode) => string): Record<string, unknown> => ({ value: localize(plan, text), mediaType: 'text/plain' });
-  const status = fields.extendedStatus ? theme.extendedStatuses.find((s) => s.code === fields.extendedStatus) : undefined;
+  const plain = (text: (l: LanguageCode) => string): Record<string, unknown> => ({
+    value: localize(plan, text),
+    mediaType: 'text/plain',
+  });
+  const status = fields.extendedStatus
+    ? theme.extendedStatuses.find((s) => s.code === fields.extendedStatus)
+    : undefined;
   let additionalInfo: Record<string, unknown> | null = null;
   if (plan.additionalInfo) {
-    const convert = plan.additionalInfo === 'text/html' ? markdownToLegacyHtml : plan.additionalInfo === 'text/plain' ? markdownToPlain : (s: string) => s;
-    additionalInfo = { value: localize(plan, (l) => convert(theme.details[l](params))), mediaType: plan.additionalInfo };
+    const convert =
+      plan.additionalInfo === 'text/html'
+        ? markdownToLegacyHtml
+        : plan.additionalInfo === 'text/plain'
+          ? markdownToPlain
+          : (s: string) => s;
+    additionalInfo = {
+      value: localize(plan, (l) => convert(theme.details[l](params))),
+      mediaType: plan.additionalInfo,
+    };
   }
   let mainContentReference: Record<string, unknown> | null = null;
   if (plan.mainContent) {
@@ -188,14 +270,25 @@ function buildContent(plan: DialogPlan, fields: DialogIndexFields, params: TextP
     // (altinn-correspondence, src/Altinn.Correspondence.Integrations/Dialogporten/Mappers/CreateDialogRequestMapper.cs)
     // and Dialogporten stores it as `…frontchannelembed-url;type=text/markdown` (dialogporten,
     // src/Digdir.Domain.Dialogporten.Domain/MediaTypes.cs, MapDeprecatedMediaType), which is what the API shows.
-    const mediaType = plan.mainContent === 'html' ? FCE_HTML : plan.mainContent === 'legacy-json-markdown' ? FCE_LEGACY_JSON_MARKDOWN : FCE_MARKDOWN;
+    const mediaType =
+      plan.mainContent === 'html'
+        ? FCE_HTML
+        : plan.mainContent === 'legacy-json-markdown'
+          ? FCE_LEGACY_JSON_MARKDOWN
+          : FCE_MARKDOWN;
     const suffix = plan.mainContent === 'html' ? '?format=html' : '';
-    mainContentReference = { value: localize(plan, (l) => (plan.correspondenceId ? mainContentBase : `${mainContentBase}/${l}${suffix}`)), mediaType, isAuthorized: true };
+    mainContentReference = {
+      value: localize(plan, (l) => (plan.correspondenceId ? mainContentBase : `${mainContentBase}/${l}${suffix}`)),
+      mediaType,
+      isAuthorized: true,
+    };
   }
   return {
     title: plain((l) => theme.title[l](params)),
     summary: plan.hasSummary ? plain((l) => theme.summary[l](params)) : null,
-    senderName: plan.hasSenderName ? plain((l) => `${plan.owner.name[l]} – ${l === 'en' ? 'Customer service' : 'Kundesenter'}`) : null,
+    senderName: plan.hasSenderName
+      ? plain((l) => `${plan.owner.name[l]} – ${l === 'en' ? 'Customer service' : 'Kundesenter'}`)
+      : null,
     additionalInfo,
     extendedStatus: status ? plain((l) => status.label[l]) : null,
     mainContentReference,
@@ -210,7 +303,11 @@ interface AttachmentOptions {
   readonly allowExpired?: boolean;
 }
 
-function buildAttachments(random: SeededRandom, plan: DialogPlan, options: AttachmentOptions): Record<string, unknown>[] {
+function buildAttachments(
+  random: SeededRandom,
+  plan: DialogPlan,
+  options: AttachmentOptions,
+): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < options.count; i++) {
     const file = ATTACHMENT_NAMES[random.int(0, ATTACHMENT_NAMES.length - 1)];
@@ -218,15 +315,26 @@ function buildAttachments(random: SeededRandom, plan: DialogPlan, options: Attac
     const expired = options.allowExpired === true && random.chance(0.2);
     const authorized = options.authorized && !random.chance(0.1);
     const url = authorized ? `${options.urlBase}/${attachmentId}` : UNAUTHORIZED_URL;
-    const urls: Record<string, unknown>[] = [{ id: fastUuidV7(random, options.nowMs - i), url, mediaType: file.mediaType, consumerType: 'Gui' }];
+    const urls: Record<string, unknown>[] = [
+      { id: fastUuidV7(random, options.nowMs - i), url, mediaType: file.mediaType, consumerType: 'Gui' },
+    ];
     if (file.mediaType === 'application/xml' || random.chance(0.2)) {
-      urls.push({ id: fastUuidV7(random, options.nowMs - i), url: authorized ? `${options.urlBase}/${attachmentId}?consumer=api` : UNAUTHORIZED_URL, mediaType: 'application/json', consumerType: 'Api' });
+      urls.push({
+        id: fastUuidV7(random, options.nowMs - i),
+        url: authorized ? `${options.urlBase}/${attachmentId}?consumer=api` : UNAUTHORIZED_URL,
+        mediaType: 'application/json',
+        consumerType: 'Api',
+      });
     }
     out.push({
       id: attachmentId,
       displayName: localize(plan, (l) => file.display[l]),
       name: file.name,
-      expiresAt: expired ? iso(options.nowMs - random.int(1, 30) * DAY) : random.chance(0.2) ? iso(options.nowMs + 365 * DAY) : null,
+      expiresAt: expired
+        ? iso(options.nowMs - random.int(1, 30) * DAY)
+        : random.chance(0.2)
+          ? iso(options.nowMs + 365 * DAY)
+          : null,
       urls,
     });
   }
@@ -242,9 +350,24 @@ function navigationalAction(random: SeededRandom, plan: DialogPlan, url: string,
   };
 }
 
-function buildGuiActions(random: SeededRandom, plan: DialogPlan, fields: DialogIndexFields, actionUrl: (name: string) => string): Record<string, unknown>[] {
+function buildGuiActions(
+  random: SeededRandom,
+  plan: DialogPlan,
+  fields: DialogIndexFields,
+  actionUrl: (name: string) => string,
+): Record<string, unknown>[] {
   const actions: Record<string, unknown>[] = [];
-  const add = (name: keyof typeof ACTION_TITLES, init: { action: string; priority: string; httpMethod: string; authorizationAttribute?: string; isDeleteDialogAction?: boolean; prompt?: Localization[] | null }): void => {
+  const add = (
+    name: keyof typeof ACTION_TITLES,
+    init: {
+      action: string;
+      priority: string;
+      httpMethod: string;
+      authorizationAttribute?: string;
+      isDeleteDialogAction?: boolean;
+      prompt?: Localization[] | null;
+    },
+  ): void => {
     const isAuthorized = !init.authorizationAttribute || !random.chance(0.3);
     actions.push({
       id: fastUuidV7(random, fields.createdAtMs),
@@ -264,33 +387,75 @@ function buildGuiActions(random: SeededRandom, plan: DialogPlan, fields: DialogI
     add('confirm', { action: 'write', priority: 'Secondary', httpMethod: 'POST' });
     return actions;
   }
-  if (random.chance(0.4)) add('sign', { action: 'sign', priority: 'Secondary', httpMethod: 'POST', authorizationAttribute: 'urn:altinn:subresource:signing' });
-  else if (random.chance(0.3)) add('pay', { action: 'pay', priority: 'Secondary', httpMethod: 'POST', prompt: localize(plan, (l) => (l === 'en' ? 'Pay now?' : 'Betale nå?')) });
-  if (fields.status === 'Draft' || random.chance(0.15)) add('delete', { action: 'delete', priority: 'Tertiary', httpMethod: 'DELETE', isDeleteDialogAction: true, prompt: localize(plan, (l) => DELETE_PROMPT[l]) });
+  if (random.chance(0.4))
+    add('sign', {
+      action: 'sign',
+      priority: 'Secondary',
+      httpMethod: 'POST',
+      authorizationAttribute: 'urn:altinn:subresource:signing',
+    });
+  else if (random.chance(0.3))
+    add('pay', {
+      action: 'pay',
+      priority: 'Secondary',
+      httpMethod: 'POST',
+      prompt: localize(plan, (l) => (l === 'en' ? 'Pay now?' : 'Betale nå?')),
+    });
+  if (fields.status === 'Draft' || random.chance(0.15))
+    add('delete', {
+      action: 'delete',
+      priority: 'Tertiary',
+      httpMethod: 'DELETE',
+      isDeleteDialogAction: true,
+      prompt: localize(plan, (l) => DELETE_PROMPT[l]),
+    });
   return actions;
 }
 
-function buildApiActions(random: SeededRandom, plan: DialogPlan, actionUrl: (name: string) => string, correspondenceBase?: string): Record<string, unknown>[] {
-  const endpoint = (init: { url: string; httpMethod: string; version?: string; deprecated?: boolean; sunsetAtMs?: number; schemas?: boolean }): Record<string, unknown> => ({
+function buildApiActions(
+  random: SeededRandom,
+  plan: DialogPlan,
+  actionUrl: (name: string) => string,
+  correspondenceBase?: string,
+): Record<string, unknown>[] {
+  const endpoint = (init: {
+    url: string;
+    httpMethod: string;
+    version?: string;
+    deprecated?: boolean;
+    sunsetAtMs?: number;
+    schemas?: boolean;
+  }): Record<string, unknown> => ({
     id: fastUuidV7(random, plan.originalUpdatedAtMs),
     version: init.version ?? null,
     url: init.url,
     httpMethod: init.httpMethod,
     documentationUrl: init.schemas ? 'https://docs.altinn.studio/dialogporten/' : null,
-    requestSchema: init.schemas && init.httpMethod !== 'GET' ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/request.json` : null,
-    responseSchema: init.schemas ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/response.json` : null,
+    requestSchema:
+      init.schemas && init.httpMethod !== 'GET'
+        ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/request.json`
+        : null,
+    responseSchema: init.schemas
+      ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/response.json`
+      : null,
     deprecated: init.deprecated ?? false,
     sunsetAt: init.sunsetAtMs === undefined ? null : iso(init.sunsetAtMs),
   });
   if (correspondenceBase) {
-    return [{
-      id: fastUuidV7(random, plan.originalUpdatedAtMs), action: 'read', name: 'correspondence', authorizationAttribute: null, isAuthorized: true,
-      endpoints: [
-        endpoint({ url: correspondenceBase, httpMethod: 'GET', version: 'v1' }),
-        endpoint({ url: `${correspondenceBase}/markasread`, httpMethod: 'POST', version: 'v1' }),
-        endpoint({ url: `${correspondenceBase}/confirm`, httpMethod: 'POST', version: 'v1' }),
-      ],
-    }];
+    return [
+      {
+        id: fastUuidV7(random, plan.originalUpdatedAtMs),
+        action: 'read',
+        name: 'correspondence',
+        authorizationAttribute: null,
+        isAuthorized: true,
+        endpoints: [
+          endpoint({ url: correspondenceBase, httpMethod: 'GET', version: 'v1' }),
+          endpoint({ url: `${correspondenceBase}/markasread`, httpMethod: 'POST', version: 'v1' }),
+          endpoint({ url: `${correspondenceBase}/confirm`, httpMethod: 'POST', version: 'v1' }),
+        ],
+      },
+    ];
   }
   const actions: Record<string, unknown>[] = [];
   const n = random.int(0, 2);
@@ -304,8 +469,23 @@ function buildApiActions(random: SeededRandom, plan: DialogPlan, actionUrl: (nam
       authorizationAttribute: isAuthorized ? null : 'urn:altinn:subresource:api',
       isAuthorized,
       endpoints: [
-        endpoint({ url: isAuthorized ? actionUrl(write ? 'api-submit' : 'api-read') : UNAUTHORIZED_URL, httpMethod: write ? 'POST' : 'GET', version: 'v2', schemas: true }),
-        ...(random.chance(0.4) ? [endpoint({ url: isAuthorized ? actionUrl('api-read-v1') : UNAUTHORIZED_URL, httpMethod: 'GET', version: 'v1', deprecated: true, sunsetAtMs: plan.originalUpdatedAtMs + 180 * DAY })] : []),
+        endpoint({
+          url: isAuthorized ? actionUrl(write ? 'api-submit' : 'api-read') : UNAUTHORIZED_URL,
+          httpMethod: write ? 'POST' : 'GET',
+          version: 'v2',
+          schemas: true,
+        }),
+        ...(random.chance(0.4)
+          ? [
+              endpoint({
+                url: isAuthorized ? actionUrl('api-read-v1') : UNAUTHORIZED_URL,
+                httpMethod: 'GET',
+                version: 'v1',
+                deprecated: true,
+                sunsetAtMs: plan.originalUpdatedAtMs + 180 * DAY,
+              }),
+            ]
+          : []),
       ],
     });
   }

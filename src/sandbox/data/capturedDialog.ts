@@ -18,7 +18,12 @@ export class CapturedDialog implements StoredDialog {
 
   private served: DialogBody | undefined;
 
-  constructor(readonly file: string, private readonly raw: DialogBody, parsed: Dialog, private readonly options: CapturedDialogOptions) {
+  constructor(
+    readonly file: string,
+    private readonly raw: DialogBody,
+    parsed: Dialog,
+    private readonly options: CapturedDialogOptions,
+  ) {
     const updatedAtMs = Date.parse(parsed.updatedAt);
     this.fields = {
       id: parsed.id,
@@ -44,7 +49,11 @@ export class CapturedDialog implements StoredDialog {
         seenAtMs: Date.parse(entry.seenAt),
         // Whoever saw it in tt02 is not a sandbox identity.
         viewerKey: `captured:${entry.id}`,
-        seenBy: { actorType: entry.seenBy.actorType ?? 'PartyRepresentative', actorId: entry.seenBy.actorId ?? null, actorName: entry.seenBy.actorName ?? null },
+        seenBy: {
+          actorType: entry.seenBy.actorType ?? 'PartyRepresentative',
+          actorId: entry.seenBy.actorId ?? null,
+          actorName: entry.seenBy.actorName ?? null,
+        },
         isViaServiceOwner: entry.isViaServiceOwner ?? false,
       })),
       labelLog: [],
@@ -69,7 +78,10 @@ export class CapturedDialog implements StoredDialog {
     const base = `${this.options.dialogportenBase()}/__sandbox/fce/${encodeURIComponent(this.fields.id)}/main`;
     const [first] = this.options.embeds.values();
     content.mainContentReference = {
-      value: [...this.options.embeds.keys()].map((language) => ({ value: `${base}/${language}`, languageCode: language })),
+      value: [...this.options.embeds.keys()].map((language) => ({
+        value: `${base}/${language}`,
+        languageCode: language,
+      })),
       mediaType: referenceMediaType(first.mediaType),
     };
     return { ...this.raw, content };

@@ -7,13 +7,21 @@ export interface CapturedEmbed {
 }
 
 const EMBED_FILE = /^(?<base>.+)\.main\.(?<language>[a-z]{2,3})\.(?<extension>md|markdown|html|htm|txt)$/i;
-const MEDIA_TYPES: Record<string, CapturedEmbed['mediaType']> = { md: 'text/markdown', markdown: 'text/markdown', html: 'text/html', htm: 'text/html', txt: 'text/plain' };
+const MEDIA_TYPES: Record<string, CapturedEmbed['mediaType']> = {
+  md: 'text/markdown',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  htm: 'text/html',
+  txt: 'text/plain',
+};
 
 /**
  * `letter.main.nb.md` beside `letter.json` is the dialog's main content in Norwegian (bokmål): the sandbox
  * serves it at its own FCE endpoint, with the dialog token, and points the dialog's mainContentReference there.
  */
-export function parseEmbedFileName(path: string): { dialogFile: string; language: string; mediaType: CapturedEmbed['mediaType'] } | undefined {
+export function parseEmbedFileName(
+  path: string,
+): { dialogFile: string; language: string; mediaType: CapturedEmbed['mediaType'] } | undefined {
   const match = EMBED_FILE.exec(basename(path));
   if (!match?.groups) return undefined;
   return {

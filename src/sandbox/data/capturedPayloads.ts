@@ -1,6 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { describeShapeProblems, parseDialogportenPayload, type AuthorizedParty } from '../../platform/dialogporten/schemas';
+import {
+  describeShapeProblems,
+  parseDialogportenPayload,
+  type AuthorizedParty,
+} from '../../platform/dialogporten/schemas';
 import { CapturedDialog } from './capturedDialog';
 import { parseEmbedFileName, type CapturedEmbed } from './capturedEmbeds';
 import type { DialogBody } from './dialogTypes';
@@ -38,7 +42,10 @@ export async function loadCapturedPayloads(dataDir: string, dialogportenBase: ()
   try {
     files = await listFiles(dataDir);
   } catch (error) {
-    data.report.problems.push({ file: dataDir, reason: `the data folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    data.report.problems.push({
+      file: dataDir,
+      reason: `the data folder cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    });
     return data;
   }
   const seenIds = new Map<string, string>();
@@ -58,15 +65,24 @@ export async function loadCapturedPayloads(dataDir: string, dialogportenBase: ()
       data.report.problems.push({ file, reason: `not valid JSON: ${(error as Error).message}` });
       continue;
     }
-    const items = Array.isArray(value) ? value.map((item, index) => ({ item, where: `${file}[${index}]` })) : [{ item: value, where: file }];
+    const items = Array.isArray(value)
+      ? value.map((item, index) => ({ item, where: `${file}[${index}]` }))
+      : [{ item: value, where: file }];
     for (const { item, where } of items) classify(item, where, file, context, Array.isArray(value) ? undefined : path);
   }
   for (const [dialogFile, byLanguage] of embeds) {
     for (const embed of byLanguage.values()) {
-      data.report.problems.push({ file: embed.file, reason: `main content without its dialog: ${relative(dataDir, dialogFile)} is missing or is not a single Dialog` });
+      data.report.problems.push({
+        file: embed.file,
+        reason: `main content without its dialog: ${relative(dataDir, dialogFile)} is missing or is not a single Dialog`,
+      });
     }
   }
-  if (files.length > MAX_FILES) data.report.problems.push({ file: dataDir, reason: `only the first ${MAX_FILES} of ${files.length} files were read` });
+  if (files.length > MAX_FILES)
+    data.report.problems.push({
+      file: dataDir,
+      reason: `only the first ${MAX_FILES} of ${files.length} files were read`,
+    });
   return data;
 }
 
@@ -78,7 +94,13 @@ interface ClassifyContext {
   readonly dialogportenBase: () => string;
 }
 
-function classify(value: unknown, where: string, file: string, context: ClassifyContext, path: string | undefined): void {
+function classify(
+  value: unknown,
+  where: string,
+  file: string,
+  context: ClassifyContext,
+  path: string | undefined,
+): void {
   const { data, seenIds } = context;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     data.report.problems.push({ file: where, reason: 'expected a JSON object (a Dialog or a parties response)' });
@@ -88,12 +110,19 @@ function classify(value: unknown, where: string, file: string, context: Classify
   if ('authorizedParties' in record) {
     const problems = describeShapeProblems('parties', record);
     if (problems.length) {
-      data.report.problems.push({ file: where, reason: `parties response with a wrong shape at ${problems[0].path || '(root)'}: ${problems[0].message}` });
+      data.report.problems.push({
+        file: where,
+        reason: `parties response with a wrong shape at ${problems[0].path || '(root)'}: ${problems[0].message}`,
+      });
       return;
     }
     const parties = parseDialogportenPayload('parties', record).authorizedParties;
     data.parties.push(...parties);
-    data.report.loaded.push({ file: where, kind: 'parties', detail: `${parties.length} part${parties.length === 1 ? 'y' : 'ies'}` });
+    data.report.loaded.push({
+      file: where,
+      kind: 'parties',
+      detail: `${parties.length} part${parties.length === 1 ? 'y' : 'ies'}`,
+    });
     return;
   }
   if ('correspondenceId' in record || ('correspondences' in record && Array.isArray(record.correspondences))) {
@@ -101,16 +130,27 @@ function classify(value: unknown, where: string, file: string, context: Classify
     return;
   }
   if ('items' in record && 'hasNextPage' in record) {
-    data.report.problems.push({ file: where, reason: 'a dialog search page holds list items, not whole dialogs; capture GET /api/v1/enduser/dialogs/{id} for each dialog instead' });
+    data.report.problems.push({
+      file: where,
+      reason:
+        'a dialog search page holds list items, not whole dialogs; capture GET /api/v1/enduser/dialogs/{id} for each dialog instead',
+    });
     return;
   }
   if (!('id' in record) || !('party' in record)) {
-    data.report.problems.push({ file: where, reason: 'not a Dialogporten payload: expected a Dialog (GET /api/v1/enduser/dialogs/{id}) or a parties response ({"authorizedParties": […]})' });
+    data.report.problems.push({
+      file: where,
+      reason:
+        'not a Dialogporten payload: expected a Dialog (GET /api/v1/enduser/dialogs/{id}) or a parties response ({"authorizedParties": […]})',
+    });
     return;
   }
   const problems = describeShapeProblems('dialog', record);
   if (problems.length) {
-    data.report.problems.push({ file: where, reason: `Dialog with a wrong shape at ${problems[0].path || '(root)'}: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}` });
+    data.report.problems.push({
+      file: where,
+      reason: `Dialog with a wrong shape at ${problems[0].path || '(root)'}: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+    });
     return;
   }
   const parsed = parseDialogportenPayload('dialog', record);
@@ -122,10 +162,19 @@ function classify(value: unknown, where: string, file: string, context: Classify
   seenIds.set(parsed.id, where);
   const embeds = path ? context.embeds.get(path) : undefined;
   if (path) context.embeds.delete(path);
-  data.dialogs.push(new CapturedDialog(file, record as DialogBody, parsed, { embeds: embeds ?? new Map(), dialogportenBase: context.dialogportenBase }));
+  data.dialogs.push(
+    new CapturedDialog(file, record as DialogBody, parsed, {
+      embeds: embeds ?? new Map(),
+      dialogportenBase: context.dialogportenBase,
+    }),
+  );
   data.report.loaded.push({ file: where, kind: 'dialog', detail: `dialog ${parsed.id} for ${parsed.party}` });
   for (const [language, embed] of embeds ?? []) {
-    data.report.loaded.push({ file: embed.file, kind: 'content', detail: `main content (${language}, ${embed.mediaType}) of dialog ${parsed.id}` });
+    data.report.loaded.push({
+      file: embed.file,
+      kind: 'content',
+      detail: `main content (${language}, ${embed.mediaType}) of dialog ${parsed.id}`,
+    });
   }
 }
 
@@ -136,7 +185,11 @@ async function readEmbeds(files: string[], dataDir: string): Promise<ClassifyCon
     if (!name) continue;
     const byLanguage = embeds.get(name.dialogFile) ?? new Map();
     embeds.set(name.dialogFile, byLanguage);
-    byLanguage.set(name.language, { mediaType: name.mediaType, text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, ''), file: relative(dataDir, path) || path });
+    byLanguage.set(name.language, {
+      mediaType: name.mediaType,
+      text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, ''),
+      file: relative(dataDir, path) || path,
+    });
   }
   return embeds;
 }

@@ -4,7 +4,13 @@ import { SeededRandom } from '../core/random';
 import type { SandboxServiceOwner, SandboxWorld } from '../world/types';
 import { generateFile, type FileKind } from './correspondenceFiles';
 import { availableLanguages, correspondenceText } from './correspondenceTexts';
-import type { CorrespondenceStatus, SandboxAttachment, SandboxCorrespondence, SandboxNotificationOrder, StatusEvent } from './correspondenceTypes';
+import type {
+  CorrespondenceStatus,
+  SandboxAttachment,
+  SandboxCorrespondence,
+  SandboxNotificationOrder,
+  StatusEvent,
+} from './correspondenceTypes';
 
 export interface CorrespondenceDataOptions {
   readonly seed: number;
@@ -43,13 +49,29 @@ const LIFECYCLES: readonly Lifecycle[] = [
   { name: 'failed', steps: [], unpublished: 'failed' },
 ];
 
-const PERSON_RESOURCES = ['skd-skattemelding', 'altinn-correspondence-test', 'digdir-testmelding', 'nav-inntektsmelding'];
+const PERSON_RESOURCES = [
+  'skd-skattemelding',
+  'altinn-correspondence-test',
+  'digdir-testmelding',
+  'nav-inntektsmelding',
+];
 const FILE_KINDS: readonly FileKind[] = ['pdf', 'txt', 'xml', 'bin'];
-const DISPLAY_NAMES: Record<FileKind, string> = { pdf: 'Vedtak', txt: 'Kvittering', xml: 'Innsendte data', bin: 'Signert arkivpakke' };
+const DISPLAY_NAMES: Record<FileKind, string> = {
+  pdf: 'Vedtak',
+  txt: 'Kvittering',
+  xml: 'Innsendte data',
+  bin: 'Signert arkivpakke',
+};
 const REPLY_LINKS: Record<string, { linkURL: string; linkText: string }> = {
   'nav-inntektsmelding': { linkURL: 'https://arbeidsgiver.nav.no/inntektsmelding', linkText: 'Send inntektsmelding' },
-  'skd-a-melding': { linkURL: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/', linkText: 'Rett a-meldingen' },
-  'skd-skattemelding': { linkURL: 'https://www.skatteetaten.no/person/skatt/skattemelding/', linkText: 'Åpne skattemeldingen' },
+  'skd-a-melding': {
+    linkURL: 'https://www.skatteetaten.no/bedrift-og-organisasjon/arbeidsgiver/a-meldingen/',
+    linkText: 'Rett a-meldingen',
+  },
+  'skd-skattemelding': {
+    linkURL: 'https://www.skatteetaten.no/person/skatt/skattemelding/',
+    linkText: 'Åpne skattemeldingen',
+  },
 };
 
 interface Recipient {
@@ -60,7 +82,10 @@ interface Recipient {
 }
 
 /** Builds the same correspondences for the same world, seed and anchor: every status, attachments with real bytes, dialog references. */
-export function generateCorrespondences(world: SandboxWorld, options: CorrespondenceDataOptions): SandboxCorrespondence[] {
+export function generateCorrespondences(
+  world: SandboxWorld,
+  options: CorrespondenceDataOptions,
+): SandboxCorrespondence[] {
   const random = new SeededRandom((options.seed ^ 0x5c0ffee5) >>> 0);
   const result: SandboxCorrespondence[] = [];
   recipientsOf(world).forEach((recipient, partyIndex) => {
@@ -68,31 +93,56 @@ export function generateCorrespondences(world: SandboxWorld, options: Correspond
       const lifecycle = LIFECYCLES[(i + partyIndex * 3) % LIFECYCLES.length];
       const resources = recipient.isPerson ? PERSON_RESOURCES : allResources(world.serviceOwners);
       const resourceId = resources[(i + partyIndex) % resources.length];
-      const owner = world.serviceOwners.find((o) => o.resources.includes(`${RESOURCE_PREFIX}${resourceId}`)) ?? world.serviceOwners[0];
+      const owner =
+        world.serviceOwners.find((o) => o.resources.includes(`${RESOURCE_PREFIX}${resourceId}`)) ??
+        world.serviceOwners[0];
       const createdMs = options.anchorMs - (i + 1) * 1.5 * DAY - random.int(0, 600) * 60_000;
-      result.push(buildCorrespondence(random, { recipient, resourceId, owner, lifecycle, createdMs, anchorMs: options.anchorMs, withAllFileKinds: i % 5 === 0 }));
+      result.push(
+        buildCorrespondence(random, {
+          recipient,
+          resourceId,
+          owner,
+          lifecycle,
+          createdMs,
+          anchorMs: options.anchorMs,
+          withAllFileKinds: i % 5 === 0,
+        }),
+      );
     }
   });
   return result;
 }
 
 /** Which dialog each correspondence is linked to (its `DialogportenDialogId` reference), for the Dialogporten emulator. */
-export function correspondenceDialogLinks(correspondences: readonly SandboxCorrespondence[]): { correspondenceId: string; dialogId: string; recipient: string; resourceId: string; openedAtMs?: number }[] {
+export function correspondenceDialogLinks(
+  correspondences: readonly SandboxCorrespondence[],
+): { correspondenceId: string; dialogId: string; recipient: string; resourceId: string; openedAtMs?: number }[] {
   return correspondences.flatMap((c) => {
     const read = c.statusHistory.find((e) => e.status === 'Read');
     return c.externalReferences
       .filter((r) => r.referenceType === 'DialogportenDialogId')
-      .map((r) => ({ correspondenceId: c.correspondenceId, dialogId: r.referenceValue, recipient: c.recipient, resourceId: c.resourceId, openedAtMs: read ? Date.parse(read.statusChanged) : undefined }));
+      .map((r) => ({
+        correspondenceId: c.correspondenceId,
+        dialogId: r.referenceValue,
+        recipient: c.recipient,
+        resourceId: c.resourceId,
+        openedAtMs: read ? Date.parse(read.statusChanged) : undefined,
+      }));
   });
 }
 
 function recipientsOf(world: SandboxWorld): Recipient[] {
   const persons = world.persons.map((p) => ({
-    urn: personUrn(p.nationalIdentityNumber), name: p.name, isPerson: true,
+    urn: personUrn(p.nationalIdentityNumber),
+    name: p.name,
+    isPerson: true,
     count: p === world.defaultPerson ? LIFECYCLES.length : 4,
   }));
   const organisations = world.organisations.map((o) => ({
-    urn: organizationUrn(o.organisationNumber), name: o.name, isPerson: false, count: o.isDeleted ? 3 : 10,
+    urn: organizationUrn(o.organisationNumber),
+    name: o.name,
+    isPerson: false,
+    count: o.isDeleted ? 3 : 10,
   }));
   return [...persons, ...organisations];
 }
@@ -118,23 +168,37 @@ function buildCorrespondence(random: SeededRandom, input: BuildInput): SandboxCo
   const caseNumber = `${year + 1}/${random.int(10_000, 99_999)}`;
   const language = random.pick(availableLanguages(resourceId));
   const text = correspondenceText(resourceId, language, {
-    year, caseNumber, recipientName: recipient.name, amount: groupThousands(random.int(1_200, 98_000)),
+    year,
+    caseNumber,
+    recipientName: recipient.name,
+    amount: groupThousands(random.int(1_200, 98_000)),
     period: bimonthlyTerm(year + 1, random.int(0, 5)),
   });
-  const publishMs = lifecycle.unpublished === 'scheduled' ? input.anchorMs + 3 * DAY + random.int(0, 23) * HOUR : createdMs + 60_000;
+  const publishMs =
+    lifecycle.unpublished === 'scheduled' ? input.anchorMs + 3 * DAY + random.int(0, 23) * HOUR : createdMs + 60_000;
   const published = lifecycle.unpublished ? null : iso(publishMs);
   const statusHistory = historyFor(lifecycle, createdMs, publishMs, random);
   const fileKinds = input.withAllFileKinds ? FILE_KINDS : FILE_KINDS.filter(() => random.chance(0.3));
-  const attachments = fileKinds.map((kind, index) => buildAttachment(random, kind, index, {
-    baseName: `${resourceId}-${caseNumber.replace('/', '-')}`,
-    lines: [text.title, `Mottaker: ${recipient.name}`, `Saksnummer: ${caseNumber}`, `Dato: ${iso(createdMs).slice(0, 10)}`],
-    createdMs: createdMs - 5 * 60_000,
-    purged: lifecycle.name === 'purged-by-altinn',
-    correspondenceId,
-  }));
-  const dueDateTime = lifecycle.confirmationNeeded || random.chance(0.3) ? iso(createdMs + random.int(14, 30) * DAY) : null;
+  const attachments = fileKinds.map((kind, index) =>
+    buildAttachment(random, kind, index, {
+      baseName: `${resourceId}-${caseNumber.replace('/', '-')}`,
+      lines: [
+        text.title,
+        `Mottaker: ${recipient.name}`,
+        `Saksnummer: ${caseNumber}`,
+        `Dato: ${iso(createdMs).slice(0, 10)}`,
+      ],
+      createdMs: createdMs - 5 * 60_000,
+      purged: lifecycle.name === 'purged-by-altinn',
+      correspondenceId,
+    }),
+  );
+  const dueDateTime =
+    lifecycle.confirmationNeeded || random.chance(0.3) ? iso(createdMs + random.int(14, 30) * DAY) : null;
   const externalReferences = [
-    ...(published ? [{ referenceType: 'DialogportenDialogId' as const, referenceValue: random.uuidV7(createdMs + 90_000) }] : []),
+    ...(published
+      ? [{ referenceType: 'DialogportenDialogId' as const, referenceValue: random.uuidV7(createdMs + 90_000) }]
+      : []),
     ...(random.chance(0.5) ? [{ referenceType: 'Generic' as const, referenceValue: caseNumber }] : []),
   ];
   return {
@@ -143,7 +207,9 @@ function buildCorrespondence(random: SeededRandom, input: BuildInput): SandboxCo
     sender: organizationUrn(owner.organisationNumber),
     senderOrganisationNumber: owner.organisationNumber,
     senderCode: owner.code,
-    messageSender: random.chance(0.3) ? `${owner.name.nb} – ${random.pick(['Kundesenter', 'Kontroll', 'Innkreving'])}` : '',
+    messageSender: random.chance(0.3)
+      ? `${owner.name.nb} – ${random.pick(['Kundesenter', 'Kontroll', 'Innkreving'])}`
+      : '',
     sendersReference: `${owner.code}-${caseNumber.replace('/', '-')}`,
     recipient: recipient.urn,
     language,
@@ -158,7 +224,9 @@ function buildCorrespondence(random: SeededRandom, input: BuildInput): SandboxCo
     externalReferences,
     propertyList: random.chance(0.4) ? { saksnummer: caseNumber, kilde: 'sandbox' } : {},
     replyOptions: REPLY_LINKS[resourceId] && random.chance(0.7) ? [REPLY_LINKS[resourceId]] : [],
-    notifications: lifecycle.unpublished ? [] : notificationsFor(random, recipient, publishMs, !!lifecycle.confirmationNeeded),
+    notifications: lifecycle.unpublished
+      ? []
+      : notificationsFor(random, recipient, publishMs, !!lifecycle.confirmationNeeded),
     ignoreReservation: random.chance(0.2),
     isConfirmationNeeded: !!lifecycle.confirmationNeeded,
     isConfidential: random.chance(0.15),
@@ -194,7 +262,12 @@ interface AttachmentInput {
   readonly correspondenceId: string;
 }
 
-function buildAttachment(random: SeededRandom, kind: FileKind, index: number, input: AttachmentInput): SandboxAttachment {
+function buildAttachment(
+  random: SeededRandom,
+  kind: FileKind,
+  index: number,
+  input: AttachmentInput,
+): SandboxAttachment {
   const file = generateFile(kind, `${input.baseName}-${index + 1}`, input.lines, random);
   return {
     id: random.uuid(),
@@ -211,16 +284,33 @@ function buildAttachment(random: SeededRandom, kind: FileKind, index: number, in
   };
 }
 
-function notificationsFor(random: SeededRandom, recipient: Recipient, publishMs: number, withReminder: boolean): SandboxNotificationOrder[] {
+function notificationsFor(
+  random: SeededRandom,
+  recipient: Recipient,
+  publishMs: number,
+  withReminder: boolean,
+): SandboxNotificationOrder[] {
   if (!random.chance(0.7) && !withReminder) return [];
   const contact = recipient.isPerson
     ? { channel: 'Sms' as const, mobileNumber: `+4740${String(random.int(0, 999_999)).padStart(6, '0')}` }
     : { channel: 'Email' as const, emailAddress: `postmottak+${recipient.urn.slice(-9)}@example.no` };
-  const orders: SandboxNotificationOrder[] = [{
-    notificationOrderId: random.uuid(), isReminder: false, requestedSendTime: iso(publishMs + 5 * 60_000), created: iso(publishMs), ...contact,
-  }];
+  const orders: SandboxNotificationOrder[] = [
+    {
+      notificationOrderId: random.uuid(),
+      isReminder: false,
+      requestedSendTime: iso(publishMs + 5 * 60_000),
+      created: iso(publishMs),
+      ...contact,
+    },
+  ];
   if (withReminder) {
-    orders.push({ notificationOrderId: random.uuid(), isReminder: true, requestedSendTime: iso(publishMs + 7 * DAY), created: iso(publishMs), ...contact });
+    orders.push({
+      notificationOrderId: random.uuid(),
+      isReminder: true,
+      requestedSendTime: iso(publishMs + 7 * DAY),
+      created: iso(publishMs),
+      ...contact,
+    });
   }
   return orders;
 }

@@ -9,16 +9,33 @@ export interface GeneratedFile {
 
 export type FileKind = 'pdf' | 'txt' | 'xml' | 'bin';
 
-export function generateFile(kind: FileKind, baseName: string, lines: readonly string[], random: SeededRandom): GeneratedFile {
+export function generateFile(
+  kind: FileKind,
+  baseName: string,
+  lines: readonly string[],
+  random: SeededRandom,
+): GeneratedFile {
   switch (kind) {
     case 'pdf':
       return { fileName: `${baseName}.pdf`, dataType: 'application/pdf', bytes: pdfDocument(lines) };
     case 'txt':
-      return { fileName: `${baseName}.txt`, dataType: 'text/plain', bytes: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8') };
+      return {
+        fileName: `${baseName}.txt`,
+        dataType: 'text/plain',
+        bytes: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
+      };
     case 'xml':
-      return { fileName: `${baseName}.xml`, dataType: 'application/xml', bytes: Buffer.from(xmlDocument(lines), 'utf8') };
+      return {
+        fileName: `${baseName}.xml`,
+        dataType: 'application/xml',
+        bytes: Buffer.from(xmlDocument(lines), 'utf8'),
+      };
     case 'bin':
-      return { fileName: `${baseName}.bin`, dataType: 'application/octet-stream', bytes: randomBytes(random, random.int(2_000, 9_000)) };
+      return {
+        fileName: `${baseName}.bin`,
+        dataType: 'application/octet-stream',
+        bytes: randomBytes(random, random.int(2_000, 9_000)),
+      };
   }
 }
 
@@ -47,7 +64,14 @@ export function pdfDocument(lines: readonly string[]): Buffer {
 }
 
 function pdfString(line: string): string {
-  const ascii = line.replace(/æ/g, 'ae').replace(/Æ/g, 'AE').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/å/g, 'a').replace(/Å/g, 'A').replace(/[^\x20-\x7e]/g, '?');
+  const ascii = line
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/å/g, 'a')
+    .replace(/Å/g, 'A')
+    .replace(/[^\x20-\x7e]/g, '?');
   return ascii.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 

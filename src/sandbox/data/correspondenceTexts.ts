@@ -123,7 +123,11 @@ export function availableLanguages(resourceId: string): CorrespondenceLanguage[]
   return Object.keys(TEMPLATES[resourceId] ?? { nb: true }) as CorrespondenceLanguage[];
 }
 
-export function correspondenceText(resourceId: string, language: CorrespondenceLanguage, variables: TextVariables): CorrespondenceText {
+export function correspondenceText(
+  resourceId: string,
+  language: CorrespondenceLanguage,
+  variables: TextVariables,
+): CorrespondenceText {
   const template = TEMPLATES[resourceId] ?? TEMPLATES['digdir-testmelding'];
   const render = template[language] ?? template.nb;
   if (!render) throw new Error(`no text for ${resourceId}`);

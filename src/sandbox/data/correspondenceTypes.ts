@@ -2,14 +2,31 @@
 
 /** Exactly the values of `CorrespondenceStatusExt` in the official OpenAPI document. */
 export const CORRESPONDENCE_STATUSES = [
-  'Initialized', 'ReadyForPublish', 'Published', 'Fetched', 'Read', 'Replied', 'Confirmed',
-  'PurgedByRecipient', 'PurgedByAltinn', 'Archived', 'Reserved', 'Failed', 'AttachmentsDownloaded',
+  'Initialized',
+  'ReadyForPublish',
+  'Published',
+  'Fetched',
+  'Read',
+  'Replied',
+  'Confirmed',
+  'PurgedByRecipient',
+  'PurgedByAltinn',
+  'Archived',
+  'Reserved',
+  'Failed',
+  'AttachmentsDownloaded',
 ] as const;
 export type CorrespondenceStatus = (typeof CORRESPONDENCE_STATUSES)[number];
 
 export type AttachmentStatus = 'Initialized' | 'UploadProcessing' | 'Published' | 'Purged' | 'Failed';
 
-export type ReferenceType = 'Generic' | 'AltinnAppInstance' | 'AltinnBrokerFileTransfer' | 'DialogportenDialogId' | 'DialogportenProcessId' | 'DialogportenTransmissionId';
+export type ReferenceType =
+  | 'Generic'
+  | 'AltinnAppInstance'
+  | 'AltinnBrokerFileTransfer'
+  | 'DialogportenDialogId'
+  | 'DialogportenProcessId'
+  | 'DialogportenTransmissionId';
 
 export interface StatusEvent {
   readonly status: CorrespondenceStatus;

@@ -3,8 +3,15 @@ import type { SandboxServiceOwner } from '../world/types';
 import { hash32, uuidV7TimeMs } from './dialogHash';
 import { CORRESPONDENCE_THEME, DIALOG_THEMES, type DialogTheme } from './dialogTexts';
 import {
-  ACTIVITY_TYPES, DIALOG_STATUSES, TRANSMISSION_TYPES,
-  type ActivityType, type DialogIndexFields, type DialogStatus, type LanguageCode, type SystemLabel, type TransmissionType,
+  ACTIVITY_TYPES,
+  DIALOG_STATUSES,
+  TRANSMISSION_TYPES,
+  type ActivityType,
+  type DialogIndexFields,
+  type DialogStatus,
+  type LanguageCode,
+  type SystemLabel,
+  type TransmissionType,
 } from './dialogTypes';
 import { fastUuidV7 } from './dialogIds';
 
@@ -79,7 +86,14 @@ export interface PlannedDialog {
 }
 
 const PERSON_RESOURCES = new Set(['skd-skattemelding', 'nav-sykmelding', 'digdir-testmelding']);
-const LANGUAGE_SETS: readonly (readonly LanguageCode[])[] = [['nb'], ['nb', 'en'], ['nb', 'nn', 'en'], ['nn'], ['en'], ['nb', 'nn']];
+const LANGUAGE_SETS: readonly (readonly LanguageCode[])[] = [
+  ['nb'],
+  ['nb', 'en'],
+  ['nb', 'nn', 'en'],
+  ['nn'],
+  ['en'],
+  ['nb', 'nn'],
+];
 const LANGUAGE_WEIGHTS = [30, 25, 25, 8, 7, 5];
 
 /** Transmission sequences that occur in real services; relatedTransmissionId chains follow the order. */
@@ -96,8 +110,9 @@ const TRANSMISSION_PATTERNS: readonly (readonly TransmissionType[])[] = [
 /** Plans one party's dialogs: the same seed, party and anchor always give the same plans. */
 export function planPartyDialogs(input: PartyPlanInput): PlannedDialog[] {
   const random = new SeededRandom(hash32(`${input.seed}:dialogs:${input.party}`));
-  const themes = DIALOG_THEMES.filter((t) => !input.isPerson || PERSON_RESOURCES.has(t.resource))
-    .filter((t) => ownerOf(input.serviceOwners, t.resource));
+  const themes = DIALOG_THEMES.filter((t) => !input.isPerson || PERSON_RESOURCES.has(t.resource)).filter((t) =>
+    ownerOf(input.serviceOwners, t.resource),
+  );
   const spanMs = Math.min(730 * DAY, Math.max(30 * DAY, input.count * 3 * DAY));
   const planned: PlannedDialog[] = [];
   for (let index = 0; index < input.count; index++) {
@@ -105,11 +120,22 @@ export function planPartyDialogs(input: PartyPlanInput): PlannedDialog[] {
     const theme = themes[index < themes.length ? index : random.int(0, themes.length - 1)];
     planned.push(planOne(random, input, index, theme, createdAtMs));
   }
-  input.correspondenceLinks.filter((l) => l.recipient === input.party).forEach((link, offset) => {
-    const createdAtMs = uuidV7TimeMs(link.dialogId);
-    const theme = { ...CORRESPONDENCE_THEME, resource: link.resourceId };
-    planned.push(planOne(random, input, input.count + offset, theme, Number.isNaN(createdAtMs) ? input.anchorMs - DAY : createdAtMs, link));
-  });
+  input.correspondenceLinks
+    .filter((l) => l.recipient === input.party)
+    .forEach((link, offset) => {
+      const createdAtMs = uuidV7TimeMs(link.dialogId);
+      const theme = { ...CORRESPONDENCE_THEME, resource: link.resourceId };
+      planned.push(
+        planOne(
+          random,
+          input,
+          input.count + offset,
+          theme,
+          Number.isNaN(createdAtMs) ? input.anchorMs - DAY : createdAtMs,
+          link,
+        ),
+      );
+    });
   return planned;
 }
 
@@ -117,21 +143,48 @@ function ownerOf(owners: readonly SandboxServiceOwner[], resource: string): Sand
   return owners.find((o) => o.resources.includes(`${RESOURCE_PREFIX}${resource}`));
 }
 
-function planOne(random: SeededRandom, input: PartyPlanInput, index: number, theme: DialogTheme, createdAtMs: number, link?: CorrespondenceLink): PlannedDialog {
+function planOne(
+  random: SeededRandom,
+  input: PartyPlanInput,
+  index: number,
+  theme: DialogTheme,
+  createdAtMs: number,
+  link?: CorrespondenceLink,
+): PlannedDialog {
   const owner = ownerOf(input.serviceOwners, theme.resource) ?? input.serviceOwners[input.serviceOwners.length - 1];
   // The first dialogs of every party walk through each status, transmission type and activity type once.
-  const status: DialogStatus = link ? 'NotApplicable' : index < DIALOG_STATUSES.length ? DIALOG_STATUSES[index] : pickStatus(random);
+  const status: DialogStatus = link
+    ? 'NotApplicable'
+    : index < DIALOG_STATUSES.length
+      ? DIALOG_STATUSES[index]
+      : pickStatus(random);
   const pattern = status === 'Draft' ? [] : random.pick(TRANSMISSION_PATTERNS);
   const coverageType = TRANSMISSION_TYPES[index % TRANSMISSION_TYPES.length];
-  const transmissionTypes = link ? ['Information' as const] : status === 'Draft' ? [] : pattern.includes(coverageType) || index >= 40 ? pattern : [...pattern, coverageType];
+  const transmissionTypes = link
+    ? ['Information' as const]
+    : status === 'Draft'
+      ? []
+      : pattern.includes(coverageType) || index >= 40
+        ? pattern
+        : [...pattern, coverageType];
   const maxAgeMs = Math.max(0, input.anchorMs - createdAtMs - 1000);
-  const contentUpdatedAtMs = transmissionTypes.length > 0 ? createdAtMs + Math.floor(random.next() * Math.min(maxAgeMs, 20 * DAY)) : createdAtMs;
-  const updatedAtMs = Math.min(input.anchorMs - 1000, contentUpdatedAtMs + (random.chance(0.4) ? Math.floor(random.next() * 3 * DAY) : 0));
+  const contentUpdatedAtMs =
+    transmissionTypes.length > 0 ? createdAtMs + Math.floor(random.next() * Math.min(maxAgeMs, 20 * DAY)) : createdAtMs;
+  const updatedAtMs = Math.min(
+    input.anchorMs - 1000,
+    contentUpdatedAtMs + (random.chance(0.4) ? Math.floor(random.next() * 3 * DAY) : 0),
+  );
   const hasPartyTransmission = transmissionTypes.some((t) => t === 'Submission' || t === 'Correction');
   const initialLabels = pickLabels(random, hasPartyTransmission);
-  const seenBy = input.viewers.length === 0 ? 0 : random.chance(0.55) ? random.int(1, Math.min(2, input.viewers.length)) : 0;
+  const seenBy =
+    input.viewers.length === 0 ? 0 : random.chance(0.55) ? random.int(1, Math.min(2, input.viewers.length)) : 0;
   const dueRoll = random.next();
-  const dueAtMs = dueRoll < 0.25 ? createdAtMs + random.int(7, 45) * DAY : dueRoll < 0.4 ? input.anchorMs + random.int(1, 60) * DAY : null;
+  const dueAtMs =
+    dueRoll < 0.25
+      ? createdAtMs + random.int(7, 45) * DAY
+      : dueRoll < 0.4
+        ? input.anchorMs + random.int(1, 60) * DAY
+        : null;
   const hasExtendedStatus = theme.extendedStatuses.length > 0 && random.chance(0.5);
   const extendedStatus = hasExtendedStatus ? random.pick(theme.extendedStatuses).code : null;
   const hasProcess = random.chance(0.6);
@@ -147,7 +200,9 @@ function planOne(random: SeededRandom, input: PartyPlanInput, index: number, the
     contentUpdatedAtMs,
     dueAtMs,
     extendedStatus,
-    externalReference: random.chance(0.4) ? `${owner.code.toUpperCase()}-${new Date(createdAtMs).getUTCFullYear()}-${String(random.int(1, 999_999)).padStart(6, '0')}` : null,
+    externalReference: random.chance(0.4)
+      ? `${owner.code.toUpperCase()}-${new Date(createdAtMs).getUTCFullYear()}-${String(random.int(1, 999_999)).padStart(6, '0')}`
+      : null,
     process: hasProcess ? `${theme.process}:${random.int(1000, 9999)}` : null,
     isApiOnly: !link && index >= DIALOG_STATUSES.length && random.chance(0.05),
   };
@@ -164,8 +219,16 @@ function planOne(random: SeededRandom, input: PartyPlanInput, index: number, the
     initialLabels,
     seenBy,
     seenAfterContentUpdate: random.chance(0.7),
-    additionalInfo: random.pick<AdditionalInfoFormat | null>(['text/markdown', 'text/markdown', 'text/plain', 'text/html', null]),
-    mainContent: link ? 'markdown' : random.pick<MainContentKind | null>(['markdown', 'markdown', 'html', 'legacy-json-markdown', null, null]),
+    additionalInfo: random.pick<AdditionalInfoFormat | null>([
+      'text/markdown',
+      'text/markdown',
+      'text/plain',
+      'text/html',
+      null,
+    ]),
+    mainContent: link
+      ? 'markdown'
+      : random.pick<MainContentKind | null>(['markdown', 'markdown', 'html', 'legacy-json-markdown', null, null]),
     hasSummary: random.chance(0.85),
     hasSenderName: random.chance(0.25),
     precedingProcess: hasProcess && random.chance(0.25),

@@ -91,16 +91,27 @@ export class DialogStore {
   /** Parties from captured payloads plus the parties of captured dialogs that no parties file named. */
   capturedParties(): AuthorizedParty[] {
     const known = new Set(this.captured.parties.flatMap((p) => [p.party, ...(p.subParties ?? []).map((s) => s.party)]));
-    const worldParties = new Set([...this.options.world.persons.map((p) => personUrn(p.nationalIdentityNumber)), ...this.options.world.organisations.map((o) => organizationUrn(o.organisationNumber))]);
+    const worldParties = new Set([
+      ...this.options.world.persons.map((p) => personUrn(p.nationalIdentityNumber)),
+      ...this.options.world.organisations.map((o) => organizationUrn(o.organisationNumber)),
+    ]);
     const extra: AuthorizedParty[] = [];
     for (const dialog of this.captured.dialogs) {
       const party = dialog.fields.party;
       if (known.has(party) || worldParties.has(party)) continue;
       known.add(party);
       extra.push({
-        party, partyUuid: randomUUIDFrom(party), name: `Captured party ${party.split(':').pop()}`,
-        partyType: party.includes(':person:') ? 'Person' : 'Organization', isDeleted: false, hasKeyRole: false, isCurrentEndUser: false,
-        isMainAdministrator: false, isAccessManager: false, hasOnlyAccessToSubParties: false, subParties: [],
+        party,
+        partyUuid: randomUUIDFrom(party),
+        name: `Captured party ${party.split(':').pop()}`,
+        partyType: party.includes(':person:') ? 'Person' : 'Organization',
+        isDeleted: false,
+        hasKeyRole: false,
+        isCurrentEndUser: false,
+        isMainAdministrator: false,
+        isAccessManager: false,
+        hasOnlyAccessToSubParties: false,
+        subParties: [],
       });
     }
     return [...this.captured.parties, ...extra];
@@ -150,12 +161,19 @@ export class DialogStore {
     const parties = new Map<string, PartyDialogs>();
     const links = this.options.correspondenceLinks?.() ?? [];
     for (const target of this.generationTargets()) {
-      const planned = planPartyDialogs({ ...target, seed: this.options.seed, anchorMs: this.options.anchorMs, serviceOwners: this.options.world.serviceOwners, correspondenceLinks: links });
+      const planned = planPartyDialogs({
+        ...target,
+        seed: this.options.seed,
+        anchorMs: this.options.anchorMs,
+        serviceOwners: this.options.world.serviceOwners,
+        correspondenceLinks: links,
+      });
       const all = planned.map((p) => new GeneratedDialog(p.fields, p.plan, this.options.urls, this.cache));
       parties.set(target.party, { all, sorted: new Map() });
       for (const dialog of all) {
         this.byId.set(dialog.fields.id.toLowerCase(), dialog);
-        if (dialog.plan.correspondenceId) this.byCorrespondenceId.set(dialog.plan.correspondenceId.toLowerCase(), dialog);
+        if (dialog.plan.correspondenceId)
+          this.byCorrespondenceId.set(dialog.plan.correspondenceId.toLowerCase(), dialog);
       }
     }
     for (const dialog of this.captured.dialogs) {
@@ -169,20 +187,39 @@ export class DialogStore {
     return parties;
   }
 
-  private generationTargets(): { party: string; partyName: string; isPerson: boolean; count: number; viewers: Viewer[] }[] {
+  private generationTargets(): {
+    party: string;
+    partyName: string;
+    isPerson: boolean;
+    count: number;
+    viewers: Viewer[];
+  }[] {
     const { world, dialogs } = this.options;
-    const viewersOf = (party: string): Viewer[] => world.persons
-      .filter((p) => (world.personAccess.get(p.nationalIdentityNumber) ?? []).some((a) => a.party === party))
-      .map((p) => ({ nationalIdentityNumber: p.nationalIdentityNumber, name: p.name }));
-    const delegatedOrgs = new Set(world.systemUsers.filter((s) => s.delegatedResources.length > 0).map((s) => s.organisationNumber));
+    const viewersOf = (party: string): Viewer[] =>
+      world.persons
+        .filter((p) => (world.personAccess.get(p.nationalIdentityNumber) ?? []).some((a) => a.party === party))
+        .map((p) => ({ nationalIdentityNumber: p.nationalIdentityNumber, name: p.name }));
+    const delegatedOrgs = new Set(
+      world.systemUsers.filter((s) => s.delegatedResources.length > 0).map((s) => s.organisationNumber),
+    );
     const persons = world.persons.map((person) => {
       const party = personUrn(person.nationalIdentityNumber);
       const count = person === world.defaultPerson ? dialogs : 4 + (hash32(party) % 10);
-      return { party, partyName: person.name, isPerson: true, count, viewers: [{ nationalIdentityNumber: person.nationalIdentityNumber, name: person.name }] };
+      return {
+        party,
+        partyName: person.name,
+        isPerson: true,
+        count,
+        viewers: [{ nationalIdentityNumber: person.nationalIdentityNumber, name: person.name }],
+      };
     });
     const organisations = world.organisations.map((org) => {
       const party = organizationUrn(org.organisationNumber);
-      const count = org.isDeleted ? 5 : delegatedOrgs.has(org.organisationNumber) ? Math.max(150, Math.min(dialogs, 2_000)) : 12 + (hash32(party) % 28);
+      const count = org.isDeleted
+        ? 5
+        : delegatedOrgs.has(org.organisationNumber)
+          ? Math.max(150, Math.min(dialogs, 2_000))
+          : 12 + (hash32(party) % 28);
       return { party, partyName: org.name, isPerson: false, count, viewers: viewersOf(party) };
     });
     return [...persons, ...organisations];

@@ -1,7 +1,17 @@
 /** The sandbox's own model of Dialogporten dialogs (what the real service keeps in its database). */
 
-import { ACTIVITY_TYPES, DIALOG_STATUSES, SYSTEM_LABELS, TRANSMISSION_TYPES } from '../../platform/dialogporten/schemas/primitives';
-import type { ActivityType, DialogStatus, SystemLabel, TransmissionType } from '../../platform/dialogporten/schemas/primitives';
+import {
+  ACTIVITY_TYPES,
+  DIALOG_STATUSES,
+  SYSTEM_LABELS,
+  TRANSMISSION_TYPES,
+} from '../../platform/dialogporten/schemas/primitives';
+import type {
+  ActivityType,
+  DialogStatus,
+  SystemLabel,
+  TransmissionType,
+} from '../../platform/dialogporten/schemas/primitives';
 
 /** The enums come from the client's schemas, which are written from the official OpenAPI document. */
 export { ACTIVITY_TYPES, DIALOG_STATUSES, SYSTEM_LABELS, TRANSMISSION_TYPES };

@@ -3,7 +3,14 @@ import { buildDialogBody, frontChannelMarkdown, localize, textParamsFor, type Bo
 import { ephemeralPersonUrn } from './dialogHash';
 import type { DialogPlan } from './dialogPlan';
 import { markdownToPlain } from './dialogTexts';
-import type { DialogBody, DialogIndexFields, DialogState, LanguageCode, Localization, StoredDialog } from './dialogTypes';
+import type {
+  DialogBody,
+  DialogIndexFields,
+  DialogState,
+  LanguageCode,
+  Localization,
+  StoredDialog,
+} from './dialogTypes';
 import { fastUuid, fastUuidV7 } from './dialogIds';
 
 const HOUR = 3_600_000;
@@ -76,27 +83,40 @@ export class GeneratedDialog implements StoredDialog {
   private initialState(): DialogState {
     const random = new SeededRandom((this.plan.bodySeed ^ 0x5ee71065) >>> 0);
     const { fields, plan } = this;
-    const seenLog = plan.viewers.slice(0, plan.seenBy).map((viewer) => {
-      const beforeUpdate = !plan.seenAfterContentUpdate && fields.contentUpdatedAtMs - fields.createdAtMs > 2 * HOUR;
-      const seenAtMs = beforeUpdate
-        ? fields.contentUpdatedAtMs - random.int(1, 60) * 60_000
-        : fields.updatedAtMs + random.int(1, 600) * 1_000;
-      return {
-        id: fastUuidV7(random, seenAtMs),
-        seenAtMs,
-        viewerKey: `person:${viewer.nationalIdentityNumber}`,
-        seenBy: { actorType: 'PartyRepresentative' as const, actorId: ephemeralPersonUrn(fields.id, viewer.nationalIdentityNumber), actorName: viewer.name },
-        isViaServiceOwner: false,
-      };
-    }).sort((a, b) => a.seenAtMs - b.seenAtMs);
-    const labelLog = plan.initialLabels.filter((l) => l === 'Bin' || l === 'Archive').map((label) => ({
-      name: `systemlabel:${label}`,
-      action: 'set' as const,
-      createdAtMs: fields.updatedAtMs + 1_000,
-      performedBy: plan.viewers.length
-        ? { actorType: 'PartyRepresentative' as const, actorId: ephemeralPersonUrn(fields.id, plan.viewers[0].nationalIdentityNumber), actorName: plan.viewers[0].name }
-        : { actorType: 'PartyRepresentative' as const, actorId: fields.party, actorName: plan.partyName },
-    }));
+    const seenLog = plan.viewers
+      .slice(0, plan.seenBy)
+      .map((viewer) => {
+        const beforeUpdate = !plan.seenAfterContentUpdate && fields.contentUpdatedAtMs - fields.createdAtMs > 2 * HOUR;
+        const seenAtMs = beforeUpdate
+          ? fields.contentUpdatedAtMs - random.int(1, 60) * 60_000
+          : fields.updatedAtMs + random.int(1, 600) * 1_000;
+        return {
+          id: fastUuidV7(random, seenAtMs),
+          seenAtMs,
+          viewerKey: `person:${viewer.nationalIdentityNumber}`,
+          seenBy: {
+            actorType: 'PartyRepresentative' as const,
+            actorId: ephemeralPersonUrn(fields.id, viewer.nationalIdentityNumber),
+            actorName: viewer.name,
+          },
+          isViaServiceOwner: false,
+        };
+      })
+      .sort((a, b) => a.seenAtMs - b.seenAtMs);
+    const labelLog = plan.initialLabels
+      .filter((l) => l === 'Bin' || l === 'Archive')
+      .map((label) => ({
+        name: `systemlabel:${label}`,
+        action: 'set' as const,
+        createdAtMs: fields.updatedAtMs + 1_000,
+        performedBy: plan.viewers.length
+          ? {
+              actorType: 'PartyRepresentative' as const,
+              actorId: ephemeralPersonUrn(fields.id, plan.viewers[0].nationalIdentityNumber),
+              actorName: plan.viewers[0].name,
+            }
+          : { actorType: 'PartyRepresentative' as const, actorId: fields.party, actorName: plan.partyName },
+      }));
     return {
       revision: fastUuid(random),
       endUserContextRevision: fastUuid(random),

@@ -30,7 +30,11 @@ export interface DialogportenCaller {
 }
 
 /** Authenticates the request for the end-user API; answers 401/403 itself and returns undefined when it did. */
-export async function authenticateCaller(request: RequestContext, context: SandboxContext, store: DialogStore): Promise<DialogportenCaller | undefined> {
+export async function authenticateCaller(
+  request: RequestContext,
+  context: SandboxContext,
+  store: DialogStore,
+): Promise<DialogportenCaller | undefined> {
   const result = await context.verifier.authenticate(request.req, DIALOGPORTEN_SCOPES);
   if (!isPrincipal(result)) {
     sendAuthenticationFailure(request.res, request.url.pathname, result);
@@ -53,7 +57,12 @@ function toCaller(principal: Principal, context: SandboxContext, store: DialogSt
   for (const grant of access.grants) {
     // A grant for no resource at all (a system user before delegation) shows nothing, not even the party.
     if (grant.resources && grant.resources.length === 0) continue;
-    grants.set(grant.party, grant.resources ? new Set(grant.resources.map((r) => (r.startsWith(RESOURCE_PREFIX) ? r : `${RESOURCE_PREFIX}${r}`))) : null);
+    grants.set(
+      grant.party,
+      grant.resources
+        ? new Set(grant.resources.map((r) => (r.startsWith(RESOURCE_PREFIX) ? r : `${RESOURCE_PREFIX}${r}`)))
+        : null,
+    );
   }
   const level = typeof principal.claims.acr === 'string' && /high/.test(principal.claims.acr) ? 4 : 3;
   if (access.kind === 'person' && principal.nationalIdentityNumber) {
@@ -62,9 +71,18 @@ function toCaller(principal: Principal, context: SandboxContext, store: DialogSt
     // Captured payloads become the default person's inbox.
     if (pid === world.defaultPerson.nationalIdentityNumber) addCaptured(grants, store);
     return {
-      principal, kind: 'person', viewerKey: `person:${pid}`, grants, authenticatedParty: personUrn(pid), nationalIdentityNumber: pid,
+      principal,
+      kind: 'person',
+      viewerKey: `person:${pid}`,
+      grants,
+      authenticatedParty: personUrn(pid),
+      nationalIdentityNumber: pid,
       authenticationLevel: level,
-      actorFor: (dialogId) => ({ actorType: 'PartyRepresentative', actorId: ephemeralPersonUrn(dialogId, pid), actorName: person?.name ?? null }),
+      actorFor: (dialogId) => ({
+        actorType: 'PartyRepresentative',
+        actorId: ephemeralPersonUrn(dialogId, pid),
+        actorName: person?.name ?? null,
+      }),
     };
   }
   if (access.kind === 'systemUser' && principal.systemUser) {
@@ -73,10 +91,18 @@ function toCaller(principal: Principal, context: SandboxContext, store: DialogSt
     if ((access.systemUser?.delegatedResources.length ?? 0) > 0) addCaptured(grants, store);
     const org = world.organisations.find((o) => o.organisationNumber === organisationNumber);
     return {
-      principal, kind: 'systemUser', viewerKey: `systemuser:${id}`, grants,
+      principal,
+      kind: 'systemUser',
+      viewerKey: `systemuser:${id}`,
+      grants,
       authenticatedParty: organizationUrn(principal.consumerOrganisationNumber ?? organisationNumber),
-      systemUser: { id, organisationNumber }, authenticationLevel: 3,
-      actorFor: () => ({ actorType: 'PartyRepresentative', actorId: `urn:altinn:systemuser:uuid:${id}`, actorName: org ? `${org.name} (systembruker)` : null }),
+      systemUser: { id, organisationNumber },
+      authenticationLevel: 3,
+      actorFor: () => ({
+        actorType: 'PartyRepresentative',
+        actorId: `urn:altinn:systemuser:uuid:${id}`,
+        actorName: org ? `${org.name} (systembruker)` : null,
+      }),
     };
   }
   return undefined;
@@ -93,5 +119,10 @@ function addCaptured(grants: Map<string, Set<string> | null>, store: DialogStore
 export function canSee(caller: DialogportenCaller, dialog: StoredDialog): boolean {
   if (!caller.grants.has(dialog.fields.party)) return false;
   const resources = caller.grants.get(dialog.fields.party);
-  return resources === null || resources === undefined || resources.has(dialog.fields.serviceResource.toLowerCase()) || resources.has(dialog.fields.serviceResource);
+  return (
+    resources === null ||
+    resources === undefined ||
+    resources.has(dialog.fields.serviceResource.toLowerCase()) ||
+    resources.has(dialog.fields.serviceResource)
+  );
 }

@@ -13,7 +13,12 @@ const CORRESPONDENCE_REF = new RegExp(`^urn:altinn:correspondence-id:(${GUID})$`
 const INSTANCE_REF = new RegExp(`^urn:altinn:instance-id:(\\d+)/(${GUID})$`, 'i');
 
 /** GET /api/v1/enduser/dialoglookup?instanceRef=…: dialog, correspondence or app-instance reference → dialog metadata. */
-export function lookupDialog(request: RequestContext, caller: DialogportenCaller, context: SandboxContext, store: DialogStore): void {
+export function lookupDialog(
+  request: RequestContext,
+  caller: DialogportenCaller,
+  context: SandboxContext,
+  store: DialogStore,
+): void {
   const instanceRef = request.query.get('instanceRef') ?? request.query.get('instanceref') ?? '';
   let dialog: StoredDialog | undefined;
   const dialogRef = DIALOG_REF.exec(instanceRef);
@@ -22,12 +27,19 @@ export function lookupDialog(request: RequestContext, caller: DialogportenCaller
   else if (correspondenceRef) dialog = store.findByCorrespondenceId(correspondenceRef[1]);
   else if (!INSTANCE_REF.test(instanceRef)) {
     return sendValidationProblem(request.res, request.url.pathname, {
-      instanceRef: [`'${instanceRef}' is not a supported instance reference. Use urn:altinn:dialog-id:{uuid}, urn:altinn:correspondence-id:{uuid} or urn:altinn:instance-id:{partyId}/{uuid}.`],
+      instanceRef: [
+        `'${instanceRef}' is not a supported instance reference. Use urn:altinn:dialog-id:{uuid}, urn:altinn:correspondence-id:{uuid} or urn:altinn:instance-id:{partyId}/{uuid}.`,
+      ],
     });
   }
   if (!dialog || dialog.state.deleted) return sendNotFound(request.res, request.url.pathname, 'Dialog', instanceRef);
   if (!canSee(caller, dialog)) {
-    return sendProblem(request.res, { status: 403, title: 'Forbidden', instance: instanceOf(request.url.pathname), detail: 'The authenticated end user is not authorized for the supplied instance reference.' });
+    return sendProblem(request.res, {
+      status: 403,
+      title: 'Forbidden',
+      instance: instanceOf(request.url.pathname),
+      detail: 'The authenticated end user is not authorized for the supplied instance reference.',
+    });
   }
   const owner = context.world.serviceOwners.find((o) => o.code === dialog.fields.org);
   const content = dialog.body().content as { title?: { value?: Localization[] } } | undefined;
@@ -55,9 +67,18 @@ export function lookupDialog(request: RequestContext, caller: DialogportenCaller
       viaAccessPackage: false,
       viaResourceDelegation: !viaRole,
       viaInstanceDelegation: false,
-      evidence: [viaRole
-        ? { grantType: 'Role', subject: dialog.fields.party.includes(':person:') ? 'urn:altinn:rolecode:PRIV' : 'urn:altinn:rolecode:DAGL', name: [{ value: 'Daglig leder', languageCode: 'nb' }], links: null }
-        : { grantType: 'ResourceDelegation', subject: dialog.fields.serviceResource, name: null, links: null }],
+      evidence: [
+        viaRole
+          ? {
+              grantType: 'Role',
+              subject: dialog.fields.party.includes(':person:')
+                ? 'urn:altinn:rolecode:PRIV'
+                : 'urn:altinn:rolecode:DAGL',
+              name: [{ value: 'Daglig leder', languageCode: 'nb' }],
+              links: null,
+            }
+          : { grantType: 'ResourceDelegation', subject: dialog.fields.serviceResource, name: null, links: null },
+      ],
     },
   });
 }

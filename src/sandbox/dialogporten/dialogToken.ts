@@ -16,7 +16,8 @@ export function dialogTokenIssuer(context: SandboxContext): string {
 /** `a`: the actions the caller may perform, `;`-separated, with `,<resource>` for sub-resource actions. */
 function authorizedActions(dialog: StoredDialog): string {
   const actions = new Set<string>(['read']);
-  for (const action of (dialog.body().guiActions as { action?: string; isAuthorized?: boolean; authorizationAttribute?: string | null }[] | null | undefined) ?? []) {
+  for (const action of (dialog.body().guiActions as
+    { action?: string; isAuthorized?: boolean; authorizationAttribute?: string | null }[] | null | undefined) ?? []) {
     if (!action.action || action.isAuthorized === false) continue;
     actions.add(action.authorizationAttribute ? `${action.action},${action.authorizationAttribute}` : action.action);
   }
@@ -24,7 +25,11 @@ function authorizedActions(dialog: StoredDialog): string {
 }
 
 /** Signs a dialog token (EdDSA, Ed25519) with Dialogporten's one-letter claims. */
-export async function mintDialogToken(context: SandboxContext, caller: DialogportenCaller, dialog: StoredDialog): Promise<string> {
+export async function mintDialogToken(
+  context: SandboxContext,
+  caller: DialogportenCaller,
+  dialog: StoredDialog,
+): Promise<string> {
   const key = context.keys.dialogporten;
   const now = context.clock.nowSeconds();
   const claims: JWTPayload = {
@@ -42,17 +47,23 @@ export async function mintDialogToken(context: SandboxContext, caller: Dialogpor
   }
   const supplier = caller.principal.claims.supplier as { ID?: string } | undefined;
   if (supplier?.ID) claims.u = `urn:altinn:organization:identifier-no:${supplier.ID.replace(/^0192:/, '')}`;
-  return noteSecret('dialog-token', await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: key.kid })
-    .setIssuer(dialogTokenIssuer(context))
-    .setIssuedAt(now)
-    .setNotBefore(now)
-    .setExpirationTime(now + DIALOG_TOKEN_LIFETIME_SECONDS)
-    .sign(key.privateKey));
+  return noteSecret(
+    'dialog-token',
+    await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT', kid: key.kid })
+      .setIssuer(dialogTokenIssuer(context))
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + DIALOG_TOKEN_LIFETIME_SECONDS)
+      .sign(key.privateKey),
+  );
 }
 
 /** Verifies a bearer dialog token from the request; undefined when missing, forged or expired. */
-export async function verifyDialogToken(context: SandboxContext, authorization: string | undefined): Promise<JWTPayload | undefined> {
+export async function verifyDialogToken(
+  context: SandboxContext,
+  authorization: string | undefined,
+): Promise<JWTPayload | undefined> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (!token) return undefined;
   try {

@@ -11,7 +11,11 @@ import { GeneratedDialog } from '../data/generatedDialog';
 import { verifyDialogToken } from './dialogToken';
 
 const BASE = '/dialogporten/__sandbox';
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+};
 
 type Json = Record<string, unknown>;
 
@@ -20,15 +24,29 @@ type Json = Record<string, unknown>;
  * GUI/API action endpoints. Like the real ones, they accept the dialog token (`i` must be this dialog).
  */
 export function registerEmbedRoutes(router: Router, context: SandboxContext, store: DialogStore): void {
-  const withDialogToken = async (request: RequestContext): Promise<{ dialog: StoredDialog; claims: JWTPayload } | undefined> => {
+  const withDialogToken = async (
+    request: RequestContext,
+  ): Promise<{ dialog: StoredDialog; claims: JWTPayload } | undefined> => {
     const claims = await verifyDialogToken(context, request.req.headers.authorization);
     if (!claims) {
-      sendProblem(request.res, { status: 401, title: 'Unauthorized', detail: 'A valid dialog token (from the dialog details, 10 minutes) is required as Bearer.' }, { ...CORS, 'www-authenticate': 'Bearer' });
+      sendProblem(
+        request.res,
+        {
+          status: 401,
+          title: 'Unauthorized',
+          detail: 'A valid dialog token (from the dialog details, 10 minutes) is required as Bearer.',
+        },
+        { ...CORS, 'www-authenticate': 'Bearer' },
+      );
       return undefined;
     }
     const dialog = store.get(request.params.dialogId);
     if (!dialog || String(claims.i).toLowerCase() !== dialog.fields.id.toLowerCase()) {
-      sendProblem(request.res, { status: 403, title: 'Forbidden', detail: 'The dialog token was issued for another dialog.' }, CORS);
+      sendProblem(
+        request.res,
+        { status: 403, title: 'Forbidden', detail: 'The dialog token was issued for another dialog.' },
+        CORS,
+      );
       return undefined;
     }
     if (dialog.state.deleted) {
@@ -39,7 +57,12 @@ export function registerEmbedRoutes(router: Router, context: SandboxContext, sto
   };
 
   const preflight = ({ res }: RequestContext): void => sendNoContent(res, { ...CORS, 'access-control-max-age': '600' });
-  for (const path of [`${BASE}/fce/:dialogId/main/:language`, `${BASE}/fce/:dialogId/transmissions/:transmissionId/:language`, `${BASE}/attachments/:dialogId/:attachmentId`, `${BASE}/actions/:dialogId/:name`]) {
+  for (const path of [
+    `${BASE}/fce/:dialogId/main/:language`,
+    `${BASE}/fce/:dialogId/transmissions/:transmissionId/:language`,
+    `${BASE}/attachments/:dialogId/:attachmentId`,
+    `${BASE}/actions/:dialogId/:name`,
+  ]) {
     router.add('OPTIONS', path, preflight);
   }
 
@@ -53,25 +76,46 @@ export function registerEmbedRoutes(router: Router, context: SandboxContext, sto
     const found = await withDialogToken(request);
     if (!found) return;
     const wanted = request.params.transmissionId.toLowerCase();
-    const transmission = ((found.dialog.body().transmissions as Json[] | null) ?? []).find((t) => String(t.id).toLowerCase() === wanted);
-    if (!transmission) return sendProblem(request.res, { status: 404, title: 'Not Found', detail: 'No such transmission.' }, CORS);
-    if (transmission.isAuthorized === false) return sendProblem(request.res, { status: 403, title: 'Forbidden', detail: 'Not authorized for this transmission.' }, CORS);
+    const transmission = ((found.dialog.body().transmissions as Json[] | null) ?? []).find(
+      (t) => String(t.id).toLowerCase() === wanted,
+    );
+    if (!transmission)
+      return sendProblem(request.res, { status: 404, title: 'Not Found', detail: 'No such transmission.' }, CORS);
+    if (transmission.isAuthorized === false)
+      return sendProblem(
+        request.res,
+        { status: 403, title: 'Forbidden', detail: 'Not authorized for this transmission.' },
+        CORS,
+      );
     sendEmbed(request, found.dialog, String(transmission.type));
   });
 
   router.get(`${BASE}/attachments/:dialogId/:attachmentId`, async (request) => {
     const found = await withDialogToken(request);
     if (!found) return;
-    const attachment = attachmentsOf(found.dialog.body()).find((a) => String(a.id).toLowerCase() === request.params.attachmentId.toLowerCase());
-    if (!attachment) return sendProblem(request.res, { status: 404, title: 'Not Found', detail: 'No such attachment.' }, CORS);
+    const attachment = attachmentsOf(found.dialog.body()).find(
+      (a) => String(a.id).toLowerCase() === request.params.attachmentId.toLowerCase(),
+    );
+    if (!attachment)
+      return sendProblem(request.res, { status: 404, title: 'Not Found', detail: 'No such attachment.' }, CORS);
     if (typeof attachment.expiresAt === 'string' && Date.parse(attachment.expiresAt) < context.clock.nowMs()) {
-      return sendProblem(request.res, { status: 410, title: 'Gone', detail: `The attachment expired at ${attachment.expiresAt}.` }, CORS);
+      return sendProblem(
+        request.res,
+        { status: 410, title: 'Gone', detail: `The attachment expired at ${attachment.expiresAt}.` },
+        CORS,
+      );
     }
     const name = String(attachment.name ?? 'attachment.txt');
     const api = request.query.get('consumer') === 'api';
-    const body = api ? JSON.stringify({ attachmentId: attachment.id, name, dialogId: found.dialog.fields.id }) : fileBody(name, found.dialog);
+    const body = api
+      ? JSON.stringify({ attachmentId: attachment.id, name, dialogId: found.dialog.fields.id })
+      : fileBody(name, found.dialog);
     const type = api ? 'application/json' : mediaTypeOf(name);
-    send(request.res, 200, body, { ...CORS, 'content-type': type, 'content-disposition': `inline; filename="${name}"` });
+    send(request.res, 200, body, {
+      ...CORS,
+      'content-type': type,
+      'content-disposition': `inline; filename="${name}"`,
+    });
   });
 
   const action = async (request: RequestContext): Promise<void> => {
@@ -82,27 +126,55 @@ export function registerEmbedRoutes(router: Router, context: SandboxContext, sto
     const found = await withDialogToken(request);
     if (!found) return;
     if (request.method === 'DELETE' && request.params.name === 'delete') store.delete(found.dialog.fields.id);
-    if (request.method === 'GET') return send(request.res, 200, JSON.stringify({ dialogId: found.dialog.fields.id, action: request.params.name }), { ...CORS, 'content-type': 'application/json; charset=utf-8' });
+    if (request.method === 'GET')
+      return send(request.res, 200, JSON.stringify({ dialogId: found.dialog.fields.id, action: request.params.name }), {
+        ...CORS,
+        'content-type': 'application/json; charset=utf-8',
+      });
     sendNoContent(request.res, CORS);
   };
-  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) router.add(method, `${BASE}/actions/:dialogId/:name`, action);
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+    router.add(method, `${BASE}/actions/:dialogId/:name`, action);
 }
 
 function sendEmbed(request: RequestContext, dialog: StoredDialog, transmissionType: string | undefined): void {
   if (dialog instanceof CapturedDialog) {
     const saved = transmissionType === undefined ? dialog.embed(request.params.language) : undefined;
-    if (!saved) return sendProblem(request.res, { status: 404, title: 'Not Found', detail: `No saved content in language '${request.params.language}'.` }, CORS);
-    return send(request.res, 200, saved.text, { ...CORS, 'content-type': `${saved.mediaType}; charset=utf-8`, 'cache-control': 'no-store' });
+    if (!saved)
+      return sendProblem(
+        request.res,
+        { status: 404, title: 'Not Found', detail: `No saved content in language '${request.params.language}'.` },
+        CORS,
+      );
+    return send(request.res, 200, saved.text, {
+      ...CORS,
+      'content-type': `${saved.mediaType}; charset=utf-8`,
+      'cache-control': 'no-store',
+    });
   }
-  const markdown = dialog instanceof GeneratedDialog ? dialog.frontChannelContent(request.params.language, transmissionType) : undefined;
-  if (markdown === undefined) return sendProblem(request.res, { status: 404, title: 'Not Found', detail: `No content in language '${request.params.language}'.` }, CORS);
+  const markdown =
+    dialog instanceof GeneratedDialog
+      ? dialog.frontChannelContent(request.params.language, transmissionType)
+      : undefined;
+  if (markdown === undefined)
+    return sendProblem(
+      request.res,
+      { status: 404, title: 'Not Found', detail: `No content in language '${request.params.language}'.` },
+      CORS,
+    );
   const html = request.query.get('format') === 'html';
-  send(request.res, 200, html ? markdownToLegacyHtml(markdown) : markdown, { ...CORS, 'content-type': html ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8', 'cache-control': 'no-store' });
+  send(request.res, 200, html ? markdownToLegacyHtml(markdown) : markdown, {
+    ...CORS,
+    'content-type': html ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8',
+    'cache-control': 'no-store',
+  });
 }
 
 function attachmentsOf(body: Json): Json[] {
   const direct = (body.attachments as Json[] | null | undefined) ?? [];
-  const viaTransmissions = ((body.transmissions as Json[] | null | undefined) ?? []).flatMap((t) => (t.attachments as Json[] | null | undefined) ?? []);
+  const viaTransmissions = ((body.transmissions as Json[] | null | undefined) ?? []).flatMap(
+    (t) => (t.attachments as Json[] | null | undefined) ?? [],
+  );
   return [...direct, ...viaTransmissions];
 }
 
@@ -116,8 +188,10 @@ function mediaTypeOf(name: string): string {
 /** Small but real files: a one-page PDF, an XML document or an HTML page naming the dialog. */
 function fileBody(name: string, dialog: StoredDialog): string {
   const id = dialog.fields.id;
-  if (name.endsWith('.xml')) return `<?xml version="1.0" encoding="UTF-8"?>\n<vedlegg dialog="${id}" tjeneste="${dialog.fields.serviceResource}"/>\n`;
-  if (name.endsWith('.html')) return `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title></head><body><p>Vedlegg til dialog ${id}</p></body></html>`;
+  if (name.endsWith('.xml'))
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<vedlegg dialog="${id}" tjeneste="${dialog.fields.serviceResource}"/>\n`;
+  if (name.endsWith('.html'))
+    return `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title></head><body><p>Vedlegg til dialog ${id}</p></body></html>`;
   const text = `Vedlegg til dialog ${id}`;
   const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
   const objects = [

@@ -10,7 +10,14 @@ import { lookupDialog } from './dialogLookup';
 import { authorizedPartiesOf } from './partiesView';
 import { instanceOf, sendGone, sendNotFound, sendValidationProblem } from './problems';
 import {
-  findActivities, findTransmissions, renderActivitySearchItem, renderDialog, renderLabelLog, renderListItem, renderSeenLog, renderTransmission,
+  findActivities,
+  findTransmissions,
+  renderActivitySearchItem,
+  renderDialog,
+  renderLabelLog,
+  renderListItem,
+  renderSeenLog,
+  renderTransmission,
 } from './render';
 import { newUuidV7 } from './ids';
 import { searchDialogs } from './searchDialogs';
@@ -24,16 +31,22 @@ type Handler = (request: RequestContext, caller: DialogportenCaller) => void | P
 
 /** The read side of the end-user REST API: parties, search, details (which marks seen) and the dialog's sub-resources. */
 export function registerEndUserRoutes(router: Router, context: SandboxContext, store: DialogStore): void {
-  const authenticated = (handler: Handler) => async (request: RequestContext): Promise<void> => {
-    const caller = await authenticateCaller(request, context, store);
-    if (caller) await handler(request, caller);
-  };
+  const authenticated =
+    (handler: Handler) =>
+    async (request: RequestContext): Promise<void> => {
+      const caller = await authenticateCaller(request, context, store);
+      if (caller) await handler(request, caller);
+    };
 
   /**
    * The dialog named in the path, if the caller may see it; otherwise answers 404 (or 410 where the
    * endpoint documents it for deleted dialogs) and returns undefined.
    */
-  const visibleDialog = (request: RequestContext, caller: DialogportenCaller, deleted: 'gone' | 'not-found'): StoredDialog | undefined => {
+  const visibleDialog = (
+    request: RequestContext,
+    caller: DialogportenCaller,
+    deleted: 'gone' | 'not-found',
+  ): StoredDialog | undefined => {
     const id = request.params.dialogId;
     // A malformed id names no dialog: these endpoints document 404, not 400.
     const dialog = GUID.test(id) ? store.get(id) : undefined;
@@ -49,96 +62,147 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
     return dialog;
   };
 
-  router.get(`${END_USER_BASE}/parties`, authenticated((request, caller) => {
-    sendJson(request.res, 200, { authorizedParties: authorizedPartiesOf(caller, context, store) });
-  }));
+  router.get(
+    `${END_USER_BASE}/parties`,
+    authenticated((request, caller) => {
+      sendJson(request.res, 200, { authorizedParties: authorizedPartiesOf(caller, context, store) });
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/serviceresources`, authenticated((request, caller) => {
-    const language = request.req.headers['accept-language'];
-    const outcome = searchAuthorizedServiceResources(context, store, caller, request.query.getAll('party'), typeof language === 'string' ? language : undefined);
-    // The query's validator throws (its result type is no OneOf), and the global exception handler turns that into a
-    // plain 500 (Altinn/dialogporten, Application/Common/Behaviours/ValidationBehaviour.cs, WebApi/Common/Extensions/GlobalExceptionHandler.cs).
-    if (outcome.kind === 'invalid') return sendProblem(request.res, { status: 500, title: 'An error occurred while processing your request.', instance: instanceOf(request.url.pathname) });
-    sendJson(request.res, 200, outcome.body);
-  }));
+  router.get(
+    `${END_USER_BASE}/serviceresources`,
+    authenticated((request, caller) => {
+      const language = request.req.headers['accept-language'];
+      const outcome = searchAuthorizedServiceResources(
+        context,
+        store,
+        caller,
+        request.query.getAll('party'),
+        typeof language === 'string' ? language : undefined,
+      );
+      // The query's validator throws (its result type is no OneOf), and the global exception handler turns that into a
+      // plain 500 (Altinn/dialogporten, Application/Common/Behaviours/ValidationBehaviour.cs, WebApi/Common/Extensions/GlobalExceptionHandler.cs).
+      if (outcome.kind === 'invalid')
+        return sendProblem(request.res, {
+          status: 500,
+          title: 'An error occurred while processing your request.',
+          instance: instanceOf(request.url.pathname),
+        });
+      sendJson(request.res, 200, outcome.body);
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs`, authenticated((request, caller) => {
-    const parsed = parseSearchQuery(request.query);
-    if ('errors' in parsed) return sendValidationProblem(request.res, request.url.pathname, parsed.errors);
-    const outcome = searchDialogs(store, caller, parsed.query);
-    if (outcome.kind === 'too-broad') {
-      return sendProblem(request.res, {
-        status: 422, title: 'Unprocessable Entity', instance: instanceOf(request.url.pathname),
-        detail: `The free text search over ${outcome.candidates} dialogs exceeded the time limit. Narrow the search with 'contentUpdatedAfter', fewer parties or a service resource.`,
-        errors: { search: ['The search took too long. Narrow it with contentUpdatedAfter.'] },
+  router.get(
+    `${END_USER_BASE}/dialogs`,
+    authenticated((request, caller) => {
+      const parsed = parseSearchQuery(request.query);
+      if ('errors' in parsed) return sendValidationProblem(request.res, request.url.pathname, parsed.errors);
+      const outcome = searchDialogs(store, caller, parsed.query);
+      if (outcome.kind === 'too-broad') {
+        return sendProblem(request.res, {
+          status: 422,
+          title: 'Unprocessable Entity',
+          instance: instanceOf(request.url.pathname),
+          detail: `The free text search over ${outcome.candidates} dialogs exceeded the time limit. Narrow the search with 'contentUpdatedAfter', fewer parties or a service resource.`,
+          errors: { search: ['The search took too long. Narrow it with contentUpdatedAfter.'] },
+        });
+      }
+      sendJson(request.res, 200, {
+        items: outcome.items.map((d) => renderListItem(d, caller)),
+        hasNextPage: outcome.hasNextPage,
+        continuationToken: outcome.continuationToken,
+        orderBy: outcome.orderBy,
       });
-    }
-    sendJson(request.res, 200, {
-      items: outcome.items.map((d) => renderListItem(d, caller)),
-      hasNextPage: outcome.hasNextPage,
-      continuationToken: outcome.continuationToken,
-      orderBy: outcome.orderBy,
-    });
-  }));
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId`, authenticated(async (request, caller) => {
-    const dialog = visibleDialog(request, caller, 'not-found');
-    if (!dialog) return;
-    markSeen(dialog, caller, context.clock.nowMs());
-    const token = await mintDialogToken(context, caller, dialog);
-    sendJson(request.res, 200, renderDialog(dialog, caller, token), { etag: dialog.state.revision });
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId`,
+    authenticated(async (request, caller) => {
+      const dialog = visibleDialog(request, caller, 'not-found');
+      if (!dialog) return;
+      markSeen(dialog, caller, context.clock.nowMs());
+      const token = await mintDialogToken(context, caller, dialog);
+      sendJson(request.res, 200, renderDialog(dialog, caller, token), { etag: dialog.state.revision });
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId/transmissions`, authenticated((request, caller) => {
-    const dialog = visibleDialog(request, caller, 'gone');
-    if (dialog) sendJson(request.res, 200, findTransmissions(dialog).map(renderTransmission));
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId/transmissions`,
+    authenticated((request, caller) => {
+      const dialog = visibleDialog(request, caller, 'gone');
+      if (dialog) sendJson(request.res, 200, findTransmissions(dialog).map(renderTransmission));
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId/transmissions/:transmissionId`, authenticated((request, caller) => {
-    const dialog = visibleDialog(request, caller, 'gone');
-    if (!dialog) return;
-    const wanted = request.params.transmissionId.toLowerCase();
-    const transmission = findTransmissions(dialog).find((t) => String(t.id).toLowerCase() === wanted);
-    if (!transmission) return sendNotFound(request.res, request.url.pathname, 'DialogTransmission', request.params.transmissionId);
-    sendJson(request.res, 200, renderTransmission(transmission));
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId/transmissions/:transmissionId`,
+    authenticated((request, caller) => {
+      const dialog = visibleDialog(request, caller, 'gone');
+      if (!dialog) return;
+      const wanted = request.params.transmissionId.toLowerCase();
+      const transmission = findTransmissions(dialog).find((t) => String(t.id).toLowerCase() === wanted);
+      if (!transmission)
+        return sendNotFound(request.res, request.url.pathname, 'DialogTransmission', request.params.transmissionId);
+      sendJson(request.res, 200, renderTransmission(transmission));
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId/activities`, authenticated((request, caller) => {
-    const dialog = visibleDialog(request, caller, 'not-found');
-    if (dialog) sendJson(request.res, 200, findActivities(dialog).map(renderActivitySearchItem));
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId/activities`,
+    authenticated((request, caller) => {
+      const dialog = visibleDialog(request, caller, 'not-found');
+      if (dialog) sendJson(request.res, 200, findActivities(dialog).map(renderActivitySearchItem));
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId/activities/:activityId`, authenticated((request, caller) => {
-    const dialog = visibleDialog(request, caller, 'not-found');
-    if (!dialog) return;
-    const wanted = request.params.activityId.toLowerCase();
-    const activity = findActivities(dialog).find((a) => String(a.id).toLowerCase() === wanted);
-    if (!activity) return sendNotFound(request.res, request.url.pathname, 'DialogActivity', request.params.activityId);
-    sendJson(request.res, 200, activity);
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId/activities/:activityId`,
+    authenticated((request, caller) => {
+      const dialog = visibleDialog(request, caller, 'not-found');
+      if (!dialog) return;
+      const wanted = request.params.activityId.toLowerCase();
+      const activity = findActivities(dialog).find((a) => String(a.id).toLowerCase() === wanted);
+      if (!activity)
+        return sendNotFound(request.res, request.url.pathname, 'DialogActivity', request.params.activityId);
+      sendJson(request.res, 200, activity);
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId/seenlog`, authenticated((request, caller) => {
-    const dialog = visibleDialog(request, caller, 'not-found');
-    if (dialog) sendJson(request.res, 200, renderSeenLog(dialog, caller));
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId/seenlog`,
+    authenticated((request, caller) => {
+      const dialog = visibleDialog(request, caller, 'not-found');
+      if (dialog) sendJson(request.res, 200, renderSeenLog(dialog, caller));
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId/seenlog/:seenLogId`, authenticated((request, caller) => {
-    const dialog = visibleDialog(request, caller, 'not-found');
-    if (!dialog) return;
-    const wanted = request.params.seenLogId.toLowerCase();
-    const entry = renderSeenLog(dialog, caller).find((e) => String(e.id).toLowerCase() === wanted);
-    if (!entry) return sendNotFound(request.res, request.url.pathname, 'DialogSeenLog', request.params.seenLogId);
-    sendJson(request.res, 200, entry);
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId/seenlog/:seenLogId`,
+    authenticated((request, caller) => {
+      const dialog = visibleDialog(request, caller, 'not-found');
+      if (!dialog) return;
+      const wanted = request.params.seenLogId.toLowerCase();
+      const entry = renderSeenLog(dialog, caller).find((e) => String(e.id).toLowerCase() === wanted);
+      if (!entry) return sendNotFound(request.res, request.url.pathname, 'DialogSeenLog', request.params.seenLogId);
+      sendJson(request.res, 200, entry);
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialogs/:dialogId/context/labellog`, authenticated((request, caller) => {
-    const dialog = visibleDialog(request, caller, 'gone');
-    if (dialog) sendJson(request.res, 200, renderLabelLog(dialog));
-  }));
+  router.get(
+    `${END_USER_BASE}/dialogs/:dialogId/context/labellog`,
+    authenticated((request, caller) => {
+      const dialog = visibleDialog(request, caller, 'gone');
+      if (dialog) sendJson(request.res, 200, renderLabelLog(dialog));
+    }),
+  );
 
-  router.get(`${END_USER_BASE}/dialoglookup`, authenticated((request, caller) => {
-    lookupDialog(request, caller, context, store);
-  }));
+  router.get(
+    `${END_USER_BASE}/dialoglookup`,
+    authenticated((request, caller) => {
+      lookupDialog(request, caller, context, store);
+    }),
+  );
 }
 
 /**
@@ -150,9 +214,22 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
 function markSeen(dialog: StoredDialog, caller: DialogportenCaller, nowMs: number): void {
   if (dialog.state.systemLabels.includes('MarkedAsUnopened')) {
     dialog.state.systemLabels = dialog.state.systemLabels.filter((l) => l !== 'MarkedAsUnopened');
-    dialog.state.labelLog.push({ name: 'systemlabel:MarkedAsUnopened', action: 'remove', createdAtMs: nowMs, performedBy: caller.actorFor(dialog.fields.id) });
+    dialog.state.labelLog.push({
+      name: 'systemlabel:MarkedAsUnopened',
+      action: 'remove',
+      createdAtMs: nowMs,
+      performedBy: caller.actorFor(dialog.fields.id),
+    });
   }
-  const seen = dialog.state.seenLog.some((e) => e.viewerKey === caller.viewerKey && e.seenAtMs >= dialog.fields.updatedAtMs);
+  const seen = dialog.state.seenLog.some(
+    (e) => e.viewerKey === caller.viewerKey && e.seenAtMs >= dialog.fields.updatedAtMs,
+  );
   if (seen) return;
-  dialog.state.seenLog.push({ id: newUuidV7(nowMs), seenAtMs: nowMs, viewerKey: caller.viewerKey, seenBy: caller.actorFor(dialog.fields.id), isViaServiceOwner: false });
+  dialog.state.seenLog.push({
+    id: newUuidV7(nowMs),
+    seenAtMs: nowMs,
+    viewerKey: caller.viewerKey,
+    seenBy: caller.actorFor(dialog.fields.id),
+    isViaServiceOwner: false,
+  });
 }

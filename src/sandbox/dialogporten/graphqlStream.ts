@@ -50,7 +50,11 @@ export class StreamMonitor {
   }
 
   attempts(filter: { dialogId?: string; sinceMs?: number } = {}): StreamAttempt[] {
-    return this.log.filter((a) => (!filter.dialogId || a.dialogId?.toLowerCase() === filter.dialogId.toLowerCase()) && (filter.sinceMs === undefined || a.at >= filter.sinceMs));
+    return this.log.filter(
+      (a) =>
+        (!filter.dialogId || a.dialogId?.toLowerCase() === filter.dialogId.toLowerCase()) &&
+        (filter.sinceMs === undefined || a.at >= filter.sinceMs),
+    );
   }
 
   clear(): void {
@@ -97,7 +101,7 @@ export function registerGraphqlStream(router: Router, context: SandboxContext, s
     const policyId = parseGuid(parsed.argumentValue);
     const claimId = typeof claims?.i === 'string' ? parseGuid(claims.i) : undefined;
     if (monitor.refuseAll || !policyId || !claimId || policyId !== claimId || !topicId) {
-      monitor.record({ outcome: 'refused', ...(topicId ?? policyId ? { dialogId: topicId ?? policyId } : {}) });
+      monitor.record({ outcome: 'refused', ...((topicId ?? policyId) ? { dialogId: topicId ?? policyId } : {}) });
       // The aggregator sets status 401 for the JSON formats; the event-stream format answers 200 regardless.
       return graphqlErrors(request.res, eventStream, 401, NOT_AUTHORIZED, 'AUTH_NOT_AUTHORIZED');
     }
@@ -111,12 +115,18 @@ export function registerGraphqlStream(router: Router, context: SandboxContext, s
 
 function stream(request: RequestContext, store: DialogStore, subscription: Subscription): void {
   const { req, res } = request;
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
   res.write(':\n\n');
   const unsubscribe = store.onEvent((event) => {
     if (res.destroyed || event.dialogId.toLowerCase() !== subscription.dialogId.toLowerCase()) return;
     const payload: Record<string, string> = {};
-    for (const field of subscription.fields) payload[field] = field === 'id' ? event.dialogId : field === 'type' ? event.type : 'DialogEventPayload';
+    for (const field of subscription.fields)
+      payload[field] = field === 'id' ? event.dialogId : field === 'type' ? event.type : 'DialogEventPayload';
     res.write(`event: next\ndata: ${JSON.stringify({ data: { dialogEvents: payload } })}\n\n`);
   });
   const keepAlive = setInterval(() => {
@@ -132,7 +142,9 @@ function stream(request: RequestContext, store: DialogStore, subscription: Subsc
   res.on('error', close);
 }
 
-async function readOperation(request: RequestContext): Promise<{ query: string; variables: Record<string, unknown> } | { error: string }> {
+async function readOperation(
+  request: RequestContext,
+): Promise<{ query: string; variables: Record<string, unknown> } | { error: string }> {
   let body: Record<string, unknown>;
   if (request.method === 'GET') {
     let variables: unknown;
@@ -150,7 +162,8 @@ async function readOperation(request: RequestContext): Promise<{ query: string; 
     }
   }
   if (typeof body.query !== 'string' || !body.query.trim()) return { error: 'No query was given.' };
-  const variables = body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {};
+  const variables =
+    body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {};
   return { query: body.query, variables };
 }
 
@@ -159,14 +172,25 @@ async function readOperation(request: RequestContext): Promise<{ query: string; 
  * whose `dialogEvents` field has a `dialogId` argument. Enough GraphQL for what Arbeidsflate and hand-written
  * queries send; what is not GraphQL the schema accepts is a validation error.
  */
-export function parseSubscription(query: string, variables: Record<string, unknown>): ParsedSubscription | { error: string } {
+export function parseSubscription(
+  query: string,
+  variables: Record<string, unknown>,
+): ParsedSubscription | { error: string } {
   const text = query.replace(/#[^\n]*/g, '');
   if (!/^\s*subscription\b/.test(text)) return { error: 'Only subscription operations are served on /graphql/stream.' };
-  const field = /^\s*subscription\b[^{]*\{\s*(?:\w+\s*:\s*)?dialogEvents\s*\(\s*dialogId\s*:\s*(?:"([^"\\]*)"|\$(\w+))\s*\)\s*\{([^{}]*)\}/.exec(text);
-  if (!field) return { error: 'Expected the field dialogEvents(dialogId: …) { … } as the subscription\'s first selection.' };
+  const field =
+    /^\s*subscription\b[^{]*\{\s*(?:\w+\s*:\s*)?dialogEvents\s*\(\s*dialogId\s*:\s*(?:"([^"\\]*)"|\$(\w+))\s*\)\s*\{([^{}]*)\}/.exec(
+      text,
+    );
+  if (!field)
+    return { error: "Expected the field dialogEvents(dialogId: …) { … } as the subscription's first selection." };
   const [, literal, variable, selection] = field;
-  if (literal !== undefined && !parseGuid(literal)) return { error: `dialogId: "${literal.slice(0, 60)}" is not a UUID.` };
-  if (variable !== undefined && !new RegExp(`\\$${variable}\\s*:\\s*UUID!?`).test(text.slice(0, field.index + field[0].indexOf('{')))) {
+  if (literal !== undefined && !parseGuid(literal))
+    return { error: `dialogId: "${literal.slice(0, 60)}" is not a UUID.` };
+  if (
+    variable !== undefined &&
+    !new RegExp(`\\$${variable}\\s*:\\s*UUID!?`).test(text.slice(0, field.index + field[0].indexOf('{')))
+  ) {
     return { error: `The variable $${variable} is not declared as UUID in the operation.` };
   }
   const fields = selection.split(/[\s,]+/).filter(Boolean);
@@ -184,7 +208,10 @@ export function parseSubscription(query: string, variables: Record<string, unkno
 function graphqlErrors(res: ServerResponse, eventStream: boolean, status: number, message: string, code: string): void {
   const body = { errors: [{ message, extensions: { code } }] };
   if (eventStream) {
-    return send(res, 200, `event: next\ndata: ${JSON.stringify(body)}\n\nevent: complete\n\n`, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    return send(res, 200, `event: next\ndata: ${JSON.stringify(body)}\n\nevent: complete\n\n`, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
   }
   sendJson(res, status, body, { 'content-type': 'application/graphql-response+json; charset=utf-8' });
 }

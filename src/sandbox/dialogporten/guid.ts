@@ -7,7 +7,8 @@ const HEX32 = /^[0-9a-f]{32}$/i;
  */
 export function parseGuid(text: string): string | undefined {
   let value = text.trim();
-  if ((value.startsWith('{') && value.endsWith('}')) || (value.startsWith('(') && value.endsWith(')'))) value = value.slice(1, -1);
+  if ((value.startsWith('{') && value.endsWith('}')) || (value.startsWith('(') && value.endsWith(')')))
+    value = value.slice(1, -1);
   const parts = value.split('-');
   let digits: string;
   if (parts.length === 5 && [8, 4, 4, 4, 12].every((length, i) => parts[i].length === length)) digits = parts.join('');

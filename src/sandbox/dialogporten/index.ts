@@ -20,7 +20,9 @@ const DAY_MS = 86_400_000;
 /** The Dialogporten end-user API under `<base>/dialogporten`, its dialog-token keys, SSE events and the service-owner content it links to. */
 export async function registerDialogporten(router: Router, context: SandboxContext): Promise<void> {
   const anchorMs = Math.floor(context.clock.nowMs() / DAY_MS) * DAY_MS;
-  const captured = context.options.dataDir ? await loadCapturedPayloads(context.options.dataDir, () => context.urls().dialogportenBase) : emptyCapturedData();
+  const captured = context.options.dataDir
+    ? await loadCapturedPayloads(context.options.dataDir, () => context.urls().dialogportenBase)
+    : emptyCapturedData();
   const store = new DialogStore({
     seed: context.options.seed,
     anchorMs,
@@ -29,9 +31,11 @@ export async function registerDialogporten(router: Router, context: SandboxConte
     captured,
     urls: () => ({ dialogportenBase: context.urls().dialogportenBase, platformBase: context.urls().platformBase }),
     // Correspondence owns the ids: each published correspondence names the dialog it created.
-    correspondenceLinks: () => correspondenceDialogLinks(
-      correspondenceStoreOf(context)?.items ?? generateCorrespondences(context.world, { seed: context.options.seed, anchorMs }),
-    ),
+    correspondenceLinks: () =>
+      correspondenceDialogLinks(
+        correspondenceStoreOf(context)?.items ??
+          generateCorrespondences(context.world, { seed: context.options.seed, anchorMs }),
+      ),
   });
   attachDialogStore(context, store);
   registerEndUserRoutes(router, context, store);

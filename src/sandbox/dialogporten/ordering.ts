@@ -8,20 +8,34 @@ export interface OrderPart {
 }
 
 const FIELDS: Readonly<Record<string, OrderField>> = {
-  contentupdatedat: 'contentupdatedat', updatedat: 'updatedat', createdat: 'createdat', dueat: 'dueat', id: 'id',
+  contentupdatedat: 'contentupdatedat',
+  updatedat: 'updatedat',
+  createdat: 'createdat',
+  dueat: 'dueat',
+  id: 'id',
 };
 
-export const DEFAULT_ORDER: readonly OrderPart[] = [{ field: 'contentupdatedat', direction: 'desc' }, { field: 'id', direction: 'desc' }];
+export const DEFAULT_ORDER: readonly OrderPart[] = [
+  { field: 'contentupdatedat', direction: 'desc' },
+  { field: 'id', direction: 'desc' },
+];
 
 /** Parses `orderBy` (`createdAt_asc,dueAt_desc`); `id` is the last key, `id_desc` when not given, like Dialogporten. */
 export function parseOrderBy(value: string | undefined): { order: readonly OrderPart[] } | { error: string } {
   if (value === undefined || value.trim() === '') return { order: DEFAULT_ORDER };
   const parts: OrderPart[] = [];
-  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^([a-z]+)(?:_(asc|desc))?$/i.exec(raw);
     const field = match ? FIELDS[match[1].toLowerCase()] : undefined;
-    if (!match || !field) return { error: `Invalid orderBy parameter: "${raw}". Use <field>_<asc|desc> with one of contentUpdatedAt, updatedAt, createdAt, dueAt.` };
-    if (parts.some((p) => p.field === field)) return { error: `The field "${match[1]}" appears more than once in orderBy.` };
+    if (!match || !field)
+      return {
+        error: `Invalid orderBy parameter: "${raw}". Use <field>_<asc|desc> with one of contentUpdatedAt, updatedAt, createdAt, dueAt.`,
+      };
+    if (parts.some((p) => p.field === field))
+      return { error: `The field "${match[1]}" appears more than once in orderBy.` };
     parts.push({ field, direction: (match[2]?.toLowerCase() as 'asc' | 'desc' | undefined) ?? 'desc' });
   }
   // Like OrderSet.TryParse: id goes last (id_desc when not given), and an id-only order gets the default in front.
@@ -40,11 +54,16 @@ type KeyValue = number | string | null;
 export function keyOf(dialog: StoredDialog, field: OrderField): KeyValue {
   const f = dialog.fields;
   switch (field) {
-    case 'contentupdatedat': return f.contentUpdatedAtMs;
-    case 'updatedat': return f.updatedAtMs;
-    case 'createdat': return f.createdAtMs;
-    case 'dueat': return f.dueAtMs;
-    case 'id': return f.id.toLowerCase();
+    case 'contentupdatedat':
+      return f.contentUpdatedAtMs;
+    case 'updatedat':
+      return f.updatedAtMs;
+    case 'createdat':
+      return f.createdAtMs;
+    case 'dueat':
+      return f.dueAtMs;
+    case 'id':
+      return f.id.toLowerCase();
   }
 }
 
@@ -74,11 +93,13 @@ export function comparatorFor(order: readonly OrderPart[]): (a: StoredDialog, b:
 
 /** `contentupdatedat_2025-01-01T00:00:00.0000000Z,id_<uuid>`: the last item's keys, readable like Dialogporten's. */
 export function continuationTokenFor(dialog: StoredDialog, order: readonly OrderPart[]): string {
-  return order.map((p) => {
-    const value = keyOf(dialog, p.field);
-    if (value === null) return `${p.field}_null`;
-    return `${p.field}_${typeof value === 'number' ? dotNetTimestamp(value) : value}`;
-  }).join(',');
+  return order
+    .map((p) => {
+      const value = keyOf(dialog, p.field);
+      if (value === null) return `${p.field}_null`;
+      return `${p.field}_${typeof value === 'number' ? dotNetTimestamp(value) : value}`;
+    })
+    .join(',');
 }
 
 /** Reads a token back into key values in `order`'s sequence; undefined when it does not fit this order. */
@@ -109,7 +130,11 @@ export function parseContinuationToken(token: string, order: readonly OrderPart[
 }
 
 /** First index in `sorted` whose keys come strictly after `cursor`. */
-export function indexAfter(sorted: readonly StoredDialog[], cursor: readonly KeyValue[], order: readonly OrderPart[]): number {
+export function indexAfter(
+  sorted: readonly StoredDialog[],
+  cursor: readonly KeyValue[],
+  order: readonly OrderPart[],
+): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

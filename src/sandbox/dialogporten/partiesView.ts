@@ -7,7 +7,11 @@ import type { SandboxOrganisation } from '../world/types';
 import type { DialogportenCaller } from './caller';
 
 /** GET /api/v1/enduser/parties: the caller's parties, sub-units nested under their main unit. */
-export function authorizedPartiesOf(caller: DialogportenCaller, context: SandboxContext, store: DialogStore): AuthorizedParty[] {
+export function authorizedPartiesOf(
+  caller: DialogportenCaller,
+  context: SandboxContext,
+  store: DialogStore,
+): AuthorizedParty[] {
   const { world } = context;
   const isDefaultPerson = caller.nationalIdentityNumber === world.defaultPerson.nationalIdentityNumber;
   const out: AuthorizedParty[] = [];
@@ -17,19 +21,41 @@ export function authorizedPartiesOf(caller: DialogportenCaller, context: Sandbox
     const party = personUrn(person.nationalIdentityNumber);
     if (!granted.has(party)) continue;
     out.push({
-      party, partyUuid: person.partyUuid, partyId: person.partyId, name: person.name.toUpperCase(), dateOfBirth: person.dateOfBirth,
-      partyType: 'Person', isDeleted: false, hasKeyRole: false, isCurrentEndUser: person.nationalIdentityNumber === caller.nationalIdentityNumber,
-      isMainAdministrator: false, isAccessManager: person.nationalIdentityNumber === caller.nationalIdentityNumber, hasOnlyAccessToSubParties: false, subParties: [],
+      party,
+      partyUuid: person.partyUuid,
+      partyId: person.partyId,
+      name: person.name.toUpperCase(),
+      dateOfBirth: person.dateOfBirth,
+      partyType: 'Person',
+      isDeleted: false,
+      hasKeyRole: false,
+      isCurrentEndUser: person.nationalIdentityNumber === caller.nationalIdentityNumber,
+      isMainAdministrator: false,
+      isAccessManager: person.nationalIdentityNumber === caller.nationalIdentityNumber,
+      hasOnlyAccessToSubParties: false,
+      subParties: [],
     });
   }
   const organisation = (org: SandboxOrganisation, onlySubParties: boolean): AuthorizedParty => ({
-    party: organizationUrn(org.organisationNumber), partyUuid: org.partyUuid, partyId: org.partyId, name: org.name, dateOfBirth: null,
-    partyType: 'Organization', isDeleted: org.isDeleted, hasKeyRole: isDefaultPerson && !onlySubParties, isCurrentEndUser: false,
-    isMainAdministrator: isDefaultPerson && !onlySubParties && !org.parentOrganisationNumber, isAccessManager: isDefaultPerson && !onlySubParties,
-    hasOnlyAccessToSubParties: onlySubParties, subParties: [],
+    party: organizationUrn(org.organisationNumber),
+    partyUuid: org.partyUuid,
+    partyId: org.partyId,
+    name: org.name,
+    dateOfBirth: null,
+    partyType: 'Organization',
+    isDeleted: org.isDeleted,
+    hasKeyRole: isDefaultPerson && !onlySubParties,
+    isCurrentEndUser: false,
+    isMainAdministrator: isDefaultPerson && !onlySubParties && !org.parentOrganisationNumber,
+    isAccessManager: isDefaultPerson && !onlySubParties,
+    hasOnlyAccessToSubParties: onlySubParties,
+    subParties: [],
   });
   for (const main of world.organisations.filter((o) => !o.parentOrganisationNumber)) {
-    const subs = world.organisations.filter((o) => o.parentOrganisationNumber === main.organisationNumber && granted.has(organizationUrn(o.organisationNumber)));
+    const subs = world.organisations.filter(
+      (o) =>
+        o.parentOrganisationNumber === main.organisationNumber && granted.has(organizationUrn(o.organisationNumber)),
+    );
     const mainGranted = granted.has(organizationUrn(main.organisationNumber));
     if (!mainGranted && subs.length === 0) continue;
     const entry = organisation(main, !mainGranted);

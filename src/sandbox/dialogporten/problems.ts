@@ -9,12 +9,19 @@ export function instanceOf(pathname: string): string {
 }
 
 export function sendValidationProblem(res: ServerResponse, pathname: string, errors: Record<string, string[]>): void {
-  sendProblem(res, { status: 400, title: 'One or more validation errors occurred.', instance: instanceOf(pathname), errors });
+  sendProblem(res, {
+    status: 400,
+    title: 'One or more validation errors occurred.',
+    instance: instanceOf(pathname),
+    errors,
+  });
 }
 
 export function sendNotFound(res: ServerResponse, pathname: string, entity: string, key: string): void {
   sendProblem(res, {
-    status: 404, title: 'Resource not found', instance: instanceOf(pathname),
+    status: 404,
+    title: 'Resource not found',
+    instance: instanceOf(pathname),
     detail: `Entity '${entity}' with the following key(s) was not found: (${key}).`,
     errors: { [entity]: [`Entity '${entity}' with the following key(s) was not found: (${key}).`] },
   });
@@ -22,7 +29,9 @@ export function sendNotFound(res: ServerResponse, pathname: string, entity: stri
 
 export function sendGone(res: ServerResponse, pathname: string, entity: string, key: string): void {
   sendProblem(res, {
-    status: 410, title: 'Resource is removed', instance: instanceOf(pathname),
+    status: 410,
+    title: 'Resource is removed',
+    instance: instanceOf(pathname),
     detail: `Entity '${entity}' with the following key(s) is removed: (${key}).`,
     errors: { [entity]: [`Entity '${entity}' with the following key(s) is removed: (${key}).`] },
   });
@@ -31,7 +40,10 @@ export function sendGone(res: ServerResponse, pathname: string, entity: string, 
 /** 401 like ASP.NET's JwtBearer (empty body, reason in WWW-Authenticate); 403 as ProblemDetails naming the scope. */
 export function sendAuthenticationFailure(res: ServerResponse, pathname: string, failure: AuthenticationFailure): void {
   if (failure.status === 401) {
-    const header = failure.error === 'missing_token' ? 'Bearer' : `Bearer error="invalid_token", error_description="${failure.description.replace(/"/g, "'")}"`;
+    const header =
+      failure.error === 'missing_token'
+        ? 'Bearer'
+        : `Bearer error="invalid_token", error_description="${failure.description.replace(/"/g, "'")}"`;
     res.writeHead(401, { 'www-authenticate': header, 'content-length': '0' });
     res.end();
     return;

@@ -14,7 +14,13 @@ export function legacySystemLabel(labels: readonly SystemLabel[]): SystemLabel {
 }
 
 function seenJson(entry: SeenLogEntry, caller: DialogportenCaller): Json {
-  return { id: entry.id, seenAt: iso(entry.seenAtMs), seenBy: entry.seenBy, isViaServiceOwner: entry.isViaServiceOwner, isCurrentEndUser: entry.viewerKey === caller.viewerKey };
+  return {
+    id: entry.id,
+    seenAt: iso(entry.seenAtMs),
+    seenBy: entry.seenBy,
+    isViaServiceOwner: entry.isViaServiceOwner,
+    isCurrentEndUser: entry.viewerKey === caller.viewerKey,
+  };
 }
 
 /** The newest entry per viewer at or after `sinceMs`, as `seenSinceLast…Update` lists them. */
@@ -60,8 +66,10 @@ export function renderDialog(dialog: StoredDialog, caller: DialogportenCaller, d
   const live: Json = { ...liveFields(dialog, caller), revision: dialog.state.revision, dialogToken };
   if (dialog.source === 'generated') return { ...body, ...live };
   const overlay: Json = { dialogToken };
-  for (const [key, value] of Object.entries(live)) if (key in body && key !== 'updatedAt' && key !== 'contentUpdatedAt' && key !== 'status') overlay[key] = value;
-  if (dialog.fields.updatedAtMs !== Date.parse(String(body.updatedAt))) Object.assign(overlay, { updatedAt: live.updatedAt, contentUpdatedAt: live.contentUpdatedAt });
+  for (const [key, value] of Object.entries(live))
+    if (key in body && key !== 'updatedAt' && key !== 'contentUpdatedAt' && key !== 'status') overlay[key] = value;
+  if (dialog.fields.updatedAtMs !== Date.parse(String(body.updatedAt)))
+    Object.assign(overlay, { updatedAt: live.updatedAt, contentUpdatedAt: live.contentUpdatedAt });
   return { ...body, ...overlay };
 }
 
@@ -98,7 +106,14 @@ export function renderListItem(dialog: StoredDialog, caller: DialogportenCaller)
     fromServiceOwnerTransmissionsCount: body.fromServiceOwnerTransmissionsCount ?? 0,
     fromPartyTransmissionsCount: body.fromPartyTransmissionsCount ?? 0,
     latestActivity: latestOf(activities),
-    content: content ? { title: content.title, summary: content.summary ?? null, senderName: content.senderName ?? null, extendedStatus: content.extendedStatus ?? null } : null,
+    content: content
+      ? {
+          title: content.title,
+          summary: content.summary ?? null,
+          senderName: content.senderName ?? null,
+          extendedStatus: content.extendedStatus ?? null,
+        }
+      : null,
     seenSinceLastUpdate: live.seenSinceLastUpdate,
     seenSinceLastContentUpdate: live.seenSinceLastContentUpdate,
   };
@@ -149,5 +164,10 @@ export function renderSeenLog(dialog: StoredDialog, caller: DialogportenCaller):
 }
 
 export function renderLabelLog(dialog: StoredDialog): Json[] {
-  return dialog.state.labelLog.map((e) => ({ name: e.name, action: e.action, createdAt: iso(e.createdAtMs), performedBy: e.performedBy }));
+  return dialog.state.labelLog.map((e) => ({
+    name: e.name,
+    action: e.action,
+    createdAt: iso(e.createdAtMs),
+    performedBy: e.performedBy,
+  }));
 }

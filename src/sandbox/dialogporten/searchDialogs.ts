@@ -36,7 +36,15 @@ export function searchDialogs(store: DialogStore, caller: DialogportenCaller, qu
     let best = -1;
     for (let i = 0; i < lists.length; i++) {
       if (positions[i] >= lists[i].length) continue;
-      if (best < 0 || compareKeys(keysOf(lists[i][positions[i]], query.order), keysOf(lists[best][positions[best]], query.order), query.order) < 0) best = i;
+      if (
+        best < 0 ||
+        compareKeys(
+          keysOf(lists[i][positions[i]], query.order),
+          keysOf(lists[best][positions[best]], query.order),
+          query.order,
+        ) < 0
+      )
+        best = i;
     }
     if (best < 0) break;
     const candidate = lists[best][positions[best]++];
@@ -49,8 +57,11 @@ export function searchDialogs(store: DialogStore, caller: DialogportenCaller, qu
   }
   const last = items[items.length - 1];
   return {
-    kind: 'page', items, hasNextPage, orderBy,
-    continuationToken: last ? continuationTokenFor(last, query.order) : query.continuationToken ?? null,
+    kind: 'page',
+    items,
+    hasNextPage,
+    orderBy,
+    continuationToken: last ? continuationTokenFor(last, query.order) : (query.continuationToken ?? null),
   };
 }
 
@@ -83,7 +94,9 @@ function matcherFor(query: SearchQuery, caller: DialogportenCaller): (dialog: St
     if (query.systemLabel.length && !query.systemLabel.some((l) => dialog.state.systemLabels.includes(l))) return false;
     if (query.isContentSeen !== undefined && isContentSeen(dialog) !== query.isContentSeen) return false;
     if (search !== undefined) {
-      const texts = dialog.searchTexts().filter((t) => !query.searchLanguageCode || t.languageCode.toLowerCase().startsWith(query.searchLanguageCode));
+      const texts = dialog
+        .searchTexts()
+        .filter((t) => !query.searchLanguageCode || t.languageCode.toLowerCase().startsWith(query.searchLanguageCode));
       if (!texts.some((t) => t.value.toLowerCase().includes(search))) return false;
     }
     return true;

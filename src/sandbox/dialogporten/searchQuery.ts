@@ -3,7 +3,12 @@ import { DIALOG_STATUSES, SYSTEM_LABELS, type SystemLabel } from '../data/dialog
 import { parseContinuationToken, parseOrderBy, type OrderPart } from './ordering';
 
 /** Limits Dialogporten publishes at /api/v1/metadata/limits (defaults of the newest build). */
-export const END_USER_SEARCH_LIMITS = { maxPartyFilterValues: 100, maxServiceResourceFilterValues: 20, maxOrgFilterValues: 20, maxExtendedStatusFilterValues: 20 } as const;
+export const END_USER_SEARCH_LIMITS = {
+  maxPartyFilterValues: 100,
+  maxServiceResourceFilterValues: 20,
+  maxOrgFilterValues: 20,
+  maxExtendedStatusFilterValues: 20,
+} as const;
 export const MIN_SEARCH_LENGTH = 3;
 
 export interface SearchQuery {
@@ -33,11 +38,14 @@ export interface SearchQuery {
   readonly limit: number;
 }
 
-const PARTY_PATTERN = /^urn:altinn:(person:identifier-no:\d{11}|organization:identifier-no:\d{9}|person:legacy-selfidentified:.+|person:idporten-email:.+|feide-subject:.+)$/i;
+const PARTY_PATTERN =
+  /^urn:altinn:(person:identifier-no:\d{11}|organization:identifier-no:\d{9}|person:legacy-selfidentified:.+|person:idporten-email:.+|feide-subject:.+)$/i;
 const DATE_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Reads the query like ASP.NET binds it (names case-insensitive, arrays as repeated names) and validates it like Dialogporten. */
-export function parseSearchQuery(params: URLSearchParams): { query: SearchQuery } | { errors: Record<string, string[]> } {
+export function parseSearchQuery(
+  params: URLSearchParams,
+): { query: SearchQuery } | { errors: Record<string, string[]> } {
   const values = new Map<string, string[]>();
   for (const [name, value] of params) {
     const key = name.toLowerCase().replace(/\[\]$/, '');
@@ -57,7 +65,10 @@ export function parseSearchQuery(params: URLSearchParams): { query: SearchQuery 
     if (raw === undefined || raw === '') return undefined;
     const ms = Date.parse(raw);
     if (!DATE_WITH_ZONE.test(raw) || Number.isNaN(ms)) {
-      fail(name, `The value '${raw}' is not valid for ${name}: dates must contain an explicit time zone, e.g. 2023-10-27T10:00:00Z or 2023-10-27T10:00:00+01:00.`);
+      fail(
+        name,
+        `The value '${raw}' is not valid for ${name}: dates must contain an explicit time zone, e.g. 2023-10-27T10:00:00Z or 2023-10-27T10:00:00+01:00.`,
+      );
       return undefined;
     }
     return ms;
@@ -74,15 +85,22 @@ export function parseSearchQuery(params: URLSearchParams): { query: SearchQuery 
   const serviceResource = list('serviceResource');
   const org = list('org');
   const extendedStatus = list('extendedStatus');
-  if (party.length === 0 && serviceResource.length === 0) fail('', 'Either ServiceResource or Party must be specified.');
-  for (const p of party) if (!PARTY_PATTERN.test(p)) fail('party', `'${p}' is not a valid party identifier. Use urn:altinn:person:identifier-no:<11 digits> or urn:altinn:organization:identifier-no:<9 digits>.`);
+  if (party.length === 0 && serviceResource.length === 0)
+    fail('', 'Either ServiceResource or Party must be specified.');
+  for (const p of party)
+    if (!PARTY_PATTERN.test(p))
+      fail(
+        'party',
+        `'${p}' is not a valid party identifier. Use urn:altinn:person:identifier-no:<11 digits> or urn:altinn:organization:identifier-no:<9 digits>.`,
+      );
   const counts: [string, number, number][] = [
     ['party', party.length, END_USER_SEARCH_LIMITS.maxPartyFilterValues],
     ['serviceResource', serviceResource.length, END_USER_SEARCH_LIMITS.maxServiceResourceFilterValues],
     ['org', org.length, END_USER_SEARCH_LIMITS.maxOrgFilterValues],
     ['extendedStatus', extendedStatus.length, END_USER_SEARCH_LIMITS.maxExtendedStatusFilterValues],
   ];
-  for (const [name, count, max] of counts) if (count > max) fail(name, `'${name} Count' must be less than or equal to '${max}'. You entered '${count}'.`);
+  for (const [name, count, max] of counts)
+    if (count > max) fail(name, `'${name} Count' must be less than or equal to '${max}'. You entered '${count}'.`);
 
   const status: string[] = [];
   for (const raw of list('status')) {
@@ -98,20 +116,28 @@ export function parseSearchQuery(params: URLSearchParams): { query: SearchQuery 
   }
 
   const search = single('search');
-  if (search !== undefined && search.length < MIN_SEARCH_LENGTH) fail('search', `The length of 'Search' must be at least ${MIN_SEARCH_LENGTH} characters. You entered ${search.length} characters.`);
+  if (search !== undefined && search.length < MIN_SEARCH_LENGTH)
+    fail(
+      'search',
+      `The length of 'Search' must be at least ${MIN_SEARCH_LENGTH} characters. You entered ${search.length} characters.`,
+    );
   let searchLanguageCode = single('searchLanguageCode');
   if (searchLanguageCode !== undefined && searchLanguageCode !== '') {
     const normalised = /^([a-z]{2})([-_][a-z]{2})?$/i.exec(searchLanguageCode)?.[1].toLowerCase();
     if (!normalised || normalised === 'no') {
-      fail('searchLanguageCode', normalised === 'no'
-        ? `'${searchLanguageCode}' is not a valid language code. Use 'nb' (Bokmål) or 'nn' (Nynorsk) instead of 'no'.`
-        : `'${searchLanguageCode}' is not a valid language code. Use an ISO 639-1 code such as 'nb', 'nn' or 'en'.`);
+      fail(
+        'searchLanguageCode',
+        normalised === 'no'
+          ? `'${searchLanguageCode}' is not a valid language code. Use 'nb' (Bokmål) or 'nn' (Nynorsk) instead of 'no'.`
+          : `'${searchLanguageCode}' is not a valid language code. Use an ISO 639-1 code such as 'nb', 'nn' or 'en'.`,
+      );
     }
     searchLanguageCode = normalised;
   } else searchLanguageCode = undefined;
 
   const process = single('process');
-  if (process !== undefined && process !== '' && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(process)) fail('process', `'Process' must be a valid URI. You entered '${process}'.`);
+  if (process !== undefined && process !== '' && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(process))
+    fail('process', `'Process' must be a valid URI. You entered '${process}'.`);
 
   const limitRaw = single('limit');
   let limit = 100;
@@ -130,29 +156,50 @@ export function parseSearchQuery(params: URLSearchParams): { query: SearchQuery 
   let cursor: (number | string | null)[] | undefined;
   if (continuationToken !== undefined && 'order' in ordered) {
     cursor = parseContinuationToken(continuationToken, order);
-    if (!cursor) fail('continuationToken', 'Invalid continuation token: it does not belong to this orderBy. Pass back the continuationToken of the previous page unchanged, with the same orderBy.');
+    if (!cursor)
+      fail(
+        'continuationToken',
+        'Invalid continuation token: it does not belong to this orderBy. Pass back the continuationToken of the previous page unchanged, with the same orderBy.',
+      );
   }
 
   const query: SearchQuery = {
-    party, serviceResource, org, extendedStatus, status, systemLabel,
+    party,
+    serviceResource,
+    org,
+    extendedStatus,
+    status,
+    systemLabel,
     externalReference: single('externalReference') || undefined,
-    createdAfter: date('createdAfter'), createdBefore: date('createdBefore'),
-    updatedAfter: date('updatedAfter'), updatedBefore: date('updatedBefore'),
-    contentUpdatedAfter: date('contentUpdatedAfter'), contentUpdatedBefore: date('contentUpdatedBefore'),
-    dueAfter: date('dueAfter'), dueBefore: date('dueBefore'),
+    createdAfter: date('createdAfter'),
+    createdBefore: date('createdBefore'),
+    updatedAfter: date('updatedAfter'),
+    updatedBefore: date('updatedBefore'),
+    contentUpdatedAfter: date('contentUpdatedAfter'),
+    contentUpdatedBefore: date('contentUpdatedBefore'),
+    dueAfter: date('dueAfter'),
+    dueBefore: date('dueBefore'),
     isContentSeen: bool('isContentSeen'),
     process: process || undefined,
     excludeApiOnly: bool('excludeApiOnly') ?? false,
-    search, searchLanguageCode, order, cursor, continuationToken, limit,
+    search,
+    searchLanguageCode,
+    order,
+    cursor,
+    continuationToken,
+    limit,
   };
   const pairs: [keyof SearchQuery, keyof SearchQuery, string][] = [
-    ['createdAfter', 'createdBefore', 'Created'], ['updatedAfter', 'updatedBefore', 'Updated'],
-    ['contentUpdatedAfter', 'contentUpdatedBefore', 'Content Updated'], ['dueAfter', 'dueBefore', 'Due'],
+    ['createdAfter', 'createdBefore', 'Created'],
+    ['updatedAfter', 'updatedBefore', 'Updated'],
+    ['contentUpdatedAfter', 'contentUpdatedBefore', 'Content Updated'],
+    ['dueAfter', 'dueBefore', 'Due'],
   ];
   for (const [after, before, label] of pairs) {
     const a = query[after] as number | undefined;
     const b = query[before] as number | undefined;
-    if (a !== undefined && b !== undefined && a > b) fail(after, `'${label} After' must be less than or equal to '${label} Before'.`);
+    if (a !== undefined && b !== undefined && a > b)
+      fail(after, `'${label} After' must be less than or equal to '${label} Before'.`);
   }
   return Object.keys(errors).length ? { errors } : { query };
 }

@@ -32,7 +32,8 @@ export function dialogLoadReport(context: SandboxContext): LoadReport {
 
 /** Correspondences that dialogs of this party were created for (their `urn:altinn:correspondence-id:` lookups resolve). */
 export function correspondenceIdsFor(context: SandboxContext, partyUrn: string): string[] {
-  return dialogStoreOf(context).dialogsOf(partyUrn)
+  return dialogStoreOf(context)
+    .dialogsOf(partyUrn)
     .map((dialog) => (dialog as { plan?: { correspondenceId?: string } }).plan?.correspondenceId)
     .filter((id): id is string => typeof id === 'string');
 }

@@ -25,15 +25,18 @@ export function registerSystemLabelRoutes(router: Router, context: SandboxContex
     if (!caller) return;
     const path = request.url.pathname;
     const id = request.params.dialogId;
-    if (!GUID.test(id)) return sendValidationProblem(request.res, path, { dialogId: [`The value '${id}' is not a valid GUID.`] });
+    if (!GUID.test(id))
+      return sendValidationProblem(request.res, path, { dialogId: [`The value '${id}' is not a valid GUID.`] });
     const change = await readChange(request);
     if ('errors' in change) return sendValidationProblem(request.res, path, change.errors);
     const dialog = store.get(id);
     if (!dialog || !canSee(caller, dialog)) return sendNotFound(request.res, path, 'Dialog', id);
     if (dialog.state.deleted) return sendGone(request.res, path, 'Dialog', id);
     const ifMatch = request.req.headers['if-match']?.replace(/^W\//, '').replace(/"/g, '').trim();
-    if (ifMatch && !GUID.test(ifMatch)) return sendValidationProblem(request.res, path, { 'If-Match': [`The value '${ifMatch}' is not a valid GUID.`] });
-    if (ifMatch && ifMatch.toLowerCase() !== dialog.state.endUserContextRevision.toLowerCase()) return sendPreconditionFailed(request, id);
+    if (ifMatch && !GUID.test(ifMatch))
+      return sendValidationProblem(request.res, path, { 'If-Match': [`The value '${ifMatch}' is not a valid GUID.`] });
+    if (ifMatch && ifMatch.toLowerCase() !== dialog.state.endUserContextRevision.toLowerCase())
+      return sendPreconditionFailed(request, id);
     applyChange(dialog, change, caller, context.clock.nowMs());
     store.changed(dialog, 'DIALOG_UPDATED');
     sendNoContent(request.res, { etag: dialog.state.endUserContextRevision });
@@ -47,16 +50,23 @@ export function registerSystemLabelRoutes(router: Router, context: SandboxContex
     if ('errors' in change) return sendValidationProblem(request.res, path, change.errors);
     const body = change.raw as { dialogs?: { dialogId?: unknown; endUserContextRevision?: unknown }[] | null };
     const targets = Array.isArray(body.dialogs) ? body.dialogs : [];
-    if (targets.length === 0) return sendValidationProblem(request.res, path, { dialogs: ["'Dialogs' must not be empty."] });
-    if (targets.length > MAX_BULK) return sendValidationProblem(request.res, path, { dialogs: [`'Dialogs' must contain at most ${MAX_BULK} items. You entered ${targets.length}.`] });
+    if (targets.length === 0)
+      return sendValidationProblem(request.res, path, { dialogs: ["'Dialogs' must not be empty."] });
+    if (targets.length > MAX_BULK)
+      return sendValidationProblem(request.res, path, {
+        dialogs: [`'Dialogs' must contain at most ${MAX_BULK} items. You entered ${targets.length}.`],
+      });
     const resolved: StoredDialog[] = [];
     for (const target of targets) {
       const id = typeof target?.dialogId === 'string' ? target.dialogId : '';
-      if (!GUID.test(id)) return sendValidationProblem(request.res, path, { dialogId: [`The value '${id}' is not a valid GUID.`] });
+      if (!GUID.test(id))
+        return sendValidationProblem(request.res, path, { dialogId: [`The value '${id}' is not a valid GUID.`] });
       const dialog = store.get(id);
-      if (!dialog || !canSee(caller, dialog) || dialog.state.deleted) return sendNotFound(request.res, path, 'Dialog', id);
+      if (!dialog || !canSee(caller, dialog) || dialog.state.deleted)
+        return sendNotFound(request.res, path, 'Dialog', id);
       const revision = typeof target.endUserContextRevision === 'string' ? target.endUserContextRevision : undefined;
-      if (revision && revision.toLowerCase() !== dialog.state.endUserContextRevision.toLowerCase()) return sendPreconditionFailed(request, id);
+      if (revision && revision.toLowerCase() !== dialog.state.endUserContextRevision.toLowerCase())
+        return sendPreconditionFailed(request, id);
       resolved.push(dialog);
     }
     const now = context.clock.nowMs();
@@ -70,13 +80,17 @@ export function registerSystemLabelRoutes(router: Router, context: SandboxContex
 
 function sendPreconditionFailed(request: RequestContext, dialogId: string): void {
   sendProblem(request.res, {
-    status: 412, title: 'Precondition Failed', instance: instanceOf(request.url.pathname),
+    status: 412,
+    title: 'Precondition Failed',
+    instance: instanceOf(request.url.pathname),
     detail: `The supplied If-Match header or endUserContextRevision did not match the current revision of the end-user context of dialog ${dialogId}. The request was not applied.`,
     errors: { 'If-Match': ['The supplied revision does not match the current revision.'] },
   });
 }
 
-async function readChange(request: RequestContext): Promise<(LabelChange & { raw: Record<string, unknown> }) | { errors: Record<string, string[]> }> {
+async function readChange(
+  request: RequestContext,
+): Promise<(LabelChange & { raw: Record<string, unknown> }) | { errors: Record<string, string[]> }> {
   let raw: unknown;
   try {
     const text = (await request.body()).toString('utf8').replace(/^\uFEFF/, '');
@@ -84,7 +98,8 @@ async function readChange(request: RequestContext): Promise<(LabelChange & { raw
   } catch (error) {
     return { errors: { body: [`The request body is not valid JSON: ${(error as Error).message}`] } };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { errors: { body: ['The request body must be a JSON object.'] } };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    return { errors: { body: ['The request body must be a JSON object.'] } };
   const record = raw as Record<string, unknown>;
   const errors: Record<string, string[]> = {};
   const labels = (field: string): SystemLabel[] => {
@@ -98,7 +113,10 @@ async function readChange(request: RequestContext): Promise<(LabelChange & { raw
     for (const item of value) {
       const match = SYSTEM_LABELS.find((l) => typeof item === 'string' && l.toLowerCase() === item.toLowerCase());
       if (!match) (errors[field] ??= []).push(`'${String(item)}' is not a system label (${SYSTEM_LABELS.join(', ')}).`);
-      else if (match === 'Sent') (errors[field] ??= []).push("The 'Sent' system label is set by Dialogporten and cannot be added or removed by an end user.");
+      else if (match === 'Sent')
+        (errors[field] ??= []).push(
+          "The 'Sent' system label is set by Dialogporten and cannot be added or removed by an end user.",
+        );
       else out.push(match);
     }
     return out;
@@ -123,8 +141,20 @@ function applyChange(dialog: StoredDialog, change: LabelChange, caller: Dialogpo
   const actor = caller.actorFor(dialog.fields.id);
   // Dialogporten logs no assignment of Default (DialogEndUserContext.cs), only the other labels.
   for (const label of SYSTEM_LABELS.filter((l) => l !== 'Default')) {
-    if (!before.has(label) && labels.has(label)) dialog.state.labelLog.push({ name: `systemlabel:${label}`, action: 'set', createdAtMs: nowMs, performedBy: actor });
-    if (before.has(label) && !labels.has(label)) dialog.state.labelLog.push({ name: `systemlabel:${label}`, action: 'remove', createdAtMs: nowMs, performedBy: actor });
+    if (!before.has(label) && labels.has(label))
+      dialog.state.labelLog.push({
+        name: `systemlabel:${label}`,
+        action: 'set',
+        createdAtMs: nowMs,
+        performedBy: actor,
+      });
+    if (before.has(label) && !labels.has(label))
+      dialog.state.labelLog.push({
+        name: `systemlabel:${label}`,
+        action: 'remove',
+        createdAtMs: nowMs,
+        performedBy: actor,
+      });
   }
   dialog.state.systemLabels = ordered;
   dialog.state.endUserContextRevision = randomUUID();

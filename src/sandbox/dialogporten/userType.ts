@@ -12,7 +12,8 @@ import { instanceOf } from './problems';
  * else the service-provider scope with a valid `consumer` is a ServiceOwner; else Unknown. (ID-porten email users,
  * `email` + `amr` ["Selfregistered-email"], are another end-user type; the sandbox issues no such tokens.)
  */
-export type DialogportenUserType = 'Person' | 'SystemUser' | 'ServiceOwner' | 'ServiceOwnerOnBehalfOfPerson' | 'IdportenEmailIdentifiedUser' | 'Unknown';
+export type DialogportenUserType =
+  'Person' | 'SystemUser' | 'ServiceOwner' | 'ServiceOwnerOnBehalfOfPerson' | 'IdportenEmailIdentifiedUser' | 'Unknown';
 
 const SERVICE_PROVIDER_SCOPE = 'digdir:dialogporten.serviceprovider';
 
@@ -22,10 +23,14 @@ export const END_USER_TYPES: readonly DialogportenUserType[] = ['Person', 'Syste
 export function dialogportenUserType(principal: Principal): DialogportenUserType {
   const serviceProvider = principal.scopes.has(SERVICE_PROVIDER_SCOPE);
   const pid = principal.claims.pid;
-  if (typeof pid === 'string' && validateNationalIdentityNumber(pid).ok) return serviceProvider ? 'ServiceOwnerOnBehalfOfPerson' : 'Person';
+  if (typeof pid === 'string' && validateNationalIdentityNumber(pid).ok)
+    return serviceProvider ? 'ServiceOwnerOnBehalfOfPerson' : 'Person';
   if (principal.systemUser) return 'SystemUser';
   const consumer = principal.claims.consumer as { authority?: unknown; ID?: unknown } | undefined;
-  const consumerOrg = typeof consumer?.ID === 'string' && /^iso6523-actorid-upis$/i.test(String(consumer.authority)) ? /^0192:(\d{9})$/.exec(consumer.ID)?.[1] : undefined;
+  const consumerOrg =
+    typeof consumer?.ID === 'string' && /^iso6523-actorid-upis$/i.test(String(consumer.authority))
+      ? /^0192:(\d{9})$/.exec(consumer.ID)?.[1]
+      : undefined;
   if (serviceProvider && consumerOrg && validateOrganisationNumber(consumerOrg).ok) return 'ServiceOwner';
   return 'Unknown';
 }
@@ -36,14 +41,20 @@ export function dialogportenUserType(principal: Principal): DialogportenUserType
  * from ErrorResponseBuilderExtensions.cs (title "Forbidden.", the message under errors.Type), written with
  * WriteAsJsonAsync, so the content type is application/json, not problem+json.
  */
-export function sendUserTypeRefusal(res: ServerResponse, pathname: string, validUserTypes: readonly DialogportenUserType[] = END_USER_TYPES): void {
+export function sendUserTypeRefusal(
+  res: ServerResponse,
+  pathname: string,
+  validUserTypes: readonly DialogportenUserType[] = END_USER_TYPES,
+): void {
   sendJson(res, 403, {
     type: 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.3',
     title: 'Forbidden.',
     status: 403,
     instance: instanceOf(pathname),
     errors: {
-      Type: [`The request was authenticated, but we were unable to determine valid user type in order to authorize the request. Valid user types for this endpoint are: ${validUserTypes.join(', ')}`],
+      Type: [
+        `The request was authenticated, but we were unable to determine valid user type in order to authorize the request. Valid user types for this endpoint are: ${validUserTypes.join(', ')}`,
+      ],
     },
     traceId: traceId(),
   });

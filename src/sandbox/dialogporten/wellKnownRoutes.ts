@@ -18,7 +18,11 @@ export function registerWellKnownRoutes(router: Router, context: SandboxContext)
   router.get('/dialogporten/api/v1/metadata/limits', ({ res }) => {
     sendJson(res, 200, {
       endUserSearch: { ...END_USER_SEARCH_LIMITS },
-      serviceOwnerSearch: { maxPartyFilterValues: 20, maxServiceResourceFilterValues: 20, maxExtendedStatusFilterValues: 20 },
+      serviceOwnerSearch: {
+        maxPartyFilterValues: 20,
+        maxServiceResourceFilterValues: 20,
+        maxExtendedStatusFilterValues: 20,
+      },
     });
   });
 }

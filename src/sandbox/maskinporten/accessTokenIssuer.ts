@@ -28,21 +28,28 @@ export async function issueAccessToken(context: SandboxContext, grant: ValidGran
   };
   if (grant.pid) claims.pid = grant.pid;
   if (grant.systemUser) {
-    claims.authorization_details = [{
-      type: 'urn:altinn:systemuser',
-      systemuser_id: [grant.systemUser.id],
-      systemuser_org: { authority: 'iso6523-actorid-upis', ID: `0192:${grant.systemUser.organisationNumber}` },
-      system_id: grant.systemUser.systemId,
-    }];
+    claims.authorization_details = [
+      {
+        type: 'urn:altinn:systemuser',
+        systemuser_id: [grant.systemUser.id],
+        systemuser_org: { authority: 'iso6523-actorid-upis', ID: `0192:${grant.systemUser.organisationNumber}` },
+        system_id: grant.systemUser.systemId,
+      },
+    ];
   }
   const key = context.keys.maskinporten;
-  const accessToken = noteSecret('maskinporten-token', await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: key.kid })
-    .setIssuer(context.urls().maskinportenIssuer)
-    .setAudience(grant.resource ? (grant.resource.length === 1 ? grant.resource[0] : [...grant.resource]) : 'unspecified')
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + ACCESS_TOKEN_LIFETIME_SECONDS)
-    .setJti(randomUUID())
-    .sign(key.privateKey));
+  const accessToken = noteSecret(
+    'maskinporten-token',
+    await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .setIssuer(context.urls().maskinportenIssuer)
+      .setAudience(
+        grant.resource ? (grant.resource.length === 1 ? grant.resource[0] : [...grant.resource]) : 'unspecified',
+      )
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ACCESS_TOKEN_LIFETIME_SECONDS)
+      .setJti(randomUUID())
+      .sign(key.privateKey),
+  );
   return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, scope };
 }

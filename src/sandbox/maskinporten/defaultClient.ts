@@ -40,18 +40,49 @@ export async function registerDefaultClient(context: SandboxContext): Promise<Sa
   return { clientId, privateJwk, scopes: VENDOR_SCOPES };
 }
 
-function systemUsersFor(context: SandboxContext, client: SandboxMaskinportenClient, vendor: SandboxOrganisation, customers: readonly SandboxOrganisation[]): SandboxSystemUser[] {
+function systemUsersFor(
+  context: SandboxContext,
+  client: SandboxMaskinportenClient,
+  vendor: SandboxOrganisation,
+  customers: readonly SandboxOrganisation[],
+): SandboxSystemUser[] {
   const random = new SeededRandom(context.world.seed ^ 0x5f3759df);
   const systemId = `${vendor.organisationNumber}_${SANDBOX_SYSTEM_NAME}`;
   const allResources = context.world.serviceOwners.flatMap((o) => o.resources);
   const [full, withExternalRef, empty, withPackage] = customers;
   const users: SandboxSystemUser[] = [
-    { id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: full.organisationNumber, delegatedResources: allResources },
-    { id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: withExternalRef.organisationNumber, externalRef: SANDBOX_EXTERNAL_REF, delegatedResources: allResources.slice(0, Math.ceil(allResources.length / 2)) },
-    { id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: empty.organisationNumber, delegatedResources: [] },
+    {
+      id: random.uuid(),
+      systemId,
+      clientIds: [client.clientId],
+      organisationNumber: full.organisationNumber,
+      delegatedResources: allResources,
+    },
+    {
+      id: random.uuid(),
+      systemId,
+      clientIds: [client.clientId],
+      organisationNumber: withExternalRef.organisationNumber,
+      externalRef: SANDBOX_EXTERNAL_REF,
+      delegatedResources: allResources.slice(0, Math.ceil(allResources.length / 2)),
+    },
+    {
+      id: random.uuid(),
+      systemId,
+      clientIds: [client.clientId],
+      organisationNumber: empty.organisationNumber,
+      delegatedResources: [],
+    },
   ];
   if (withPackage) {
-    users.push({ id: random.uuid(), systemId, clientIds: [client.clientId], organisationNumber: withPackage.organisationNumber, delegatedResources: [], accessPackages: [MAIL_PACKAGE] });
+    users.push({
+      id: random.uuid(),
+      systemId,
+      clientIds: [client.clientId],
+      organisationNumber: withPackage.organisationNumber,
+      delegatedResources: [],
+      accessPackages: [MAIL_PACKAGE],
+    });
   }
   return users;
 }

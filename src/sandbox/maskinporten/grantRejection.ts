@@ -16,14 +16,24 @@ export class GrantRejection extends Error {
 
   send(res: ServerResponse): void {
     const traceId = randomBytes(8).toString('hex');
-    sendJson(res, this.status, { error: this.error, error_description: `${this.description} (${this.mpCode}) (trace_id: ${traceId})` }, { 'cache-control': 'no-store' });
+    sendJson(
+      res,
+      this.status,
+      { error: this.error, error_description: `${this.description} (${this.mpCode}) (trace_id: ${traceId})` },
+      { 'cache-control': 'no-store' },
+    );
   }
 }
 
 export const reject = {
-  request: (mpCode: string, description: string): GrantRejection => new GrantRejection('invalid_request', mpCode, description),
-  grant: (mpCode: string, description: string): GrantRejection => new GrantRejection('invalid_grant', mpCode, description),
-  scope: (mpCode: string, description: string): GrantRejection => new GrantRejection('invalid_scope', mpCode, description),
-  details: (mpCode: string, description: string): GrantRejection => new GrantRejection('invalid_authorization_details', mpCode, description),
-  denied: (mpCode: string, description: string): GrantRejection => new GrantRejection('access_denied', mpCode, description, 403),
+  request: (mpCode: string, description: string): GrantRejection =>
+    new GrantRejection('invalid_request', mpCode, description),
+  grant: (mpCode: string, description: string): GrantRejection =>
+    new GrantRejection('invalid_grant', mpCode, description),
+  scope: (mpCode: string, description: string): GrantRejection =>
+    new GrantRejection('invalid_scope', mpCode, description),
+  details: (mpCode: string, description: string): GrantRejection =>
+    new GrantRejection('invalid_authorization_details', mpCode, description),
+  denied: (mpCode: string, description: string): GrantRejection =>
+    new GrantRejection('access_denied', mpCode, description, 403),
 };

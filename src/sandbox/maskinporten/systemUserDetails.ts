@@ -7,7 +7,11 @@ const DETAIL_FIELDS = new Set(['type', 'systemuser_org', 'externalRef']);
 const ORG_FIELDS = new Set(['authority', 'ID']);
 
 /** Validates `authorization_details` (RAR) for a system user and finds that system user (MP-301/302/303). */
-export function resolveSystemUser(details: unknown, client: SandboxMaskinportenClient, world: SandboxWorld): SandboxSystemUser {
+export function resolveSystemUser(
+  details: unknown,
+  client: SandboxMaskinportenClient,
+  world: SandboxWorld,
+): SandboxSystemUser {
   if (!Array.isArray(details) || details.length !== 1 || !isObject(details[0])) {
     throw reject.details('MP-301', 'authorization_details must be an array with exactly one object');
   }
@@ -16,28 +20,42 @@ export function resolveSystemUser(details: unknown, client: SandboxMaskinportenC
     throw reject.details('MP-301', `Unknown authorization_details type ${JSON.stringify(detail.type ?? null)}`);
   }
   const unknown = Object.keys(detail).filter((k) => !DETAIL_FIELDS.has(k));
-  if (unknown.length) throw reject.details('MP-302', `Unknown field(s) in authorization_details: ${unknown.join(', ')}`);
+  if (unknown.length)
+    throw reject.details('MP-302', `Unknown field(s) in authorization_details: ${unknown.join(', ')}`);
   const org = detail.systemuser_org;
-  if (!isObject(org)) throw reject.details('MP-303', 'invalid_altinn_customer_configuration: systemuser_org is missing');
+  if (!isObject(org))
+    throw reject.details('MP-303', 'invalid_altinn_customer_configuration: systemuser_org is missing');
   const unknownOrg = Object.keys(org).filter((k) => !ORG_FIELDS.has(k));
   if (unknownOrg.length) throw reject.details('MP-302', `Unknown field(s) in systemuser_org: ${unknownOrg.join(', ')}`);
   if (org.authority !== 'iso6523-actorid-upis' || typeof org.ID !== 'string' || !org.ID.startsWith('0192:')) {
-    throw reject.details('MP-303', 'invalid_altinn_customer_configuration: systemuser_org must be {"authority":"iso6523-actorid-upis","ID":"0192:<orgno>"}');
+    throw reject.details(
+      'MP-303',
+      'invalid_altinn_customer_configuration: systemuser_org must be {"authority":"iso6523-actorid-upis","ID":"0192:<orgno>"}',
+    );
   }
   const orgNo = validateOrganisationNumber(org.ID.slice(5));
-  if (!orgNo.ok) throw reject.details('MP-303', `invalid_altinn_customer_configuration: systemuser_org ${orgNo.reason}`);
+  if (!orgNo.ok)
+    throw reject.details('MP-303', `invalid_altinn_customer_configuration: systemuser_org ${orgNo.reason}`);
   if (detail.externalRef !== undefined && typeof detail.externalRef !== 'string') {
     throw reject.details('MP-303', 'invalid_altinn_customer_configuration: externalRef must be a string');
   }
-  const candidates = world.systemUsers.filter((u) => u.organisationNumber === orgNo.value && u.clientIds.includes(client.clientId));
+  const candidates = world.systemUsers.filter(
+    (u) => u.organisationNumber === orgNo.value && u.clientIds.includes(client.clientId),
+  );
   if (candidates.length === 0) {
-    throw reject.details('MP-303', `invalid_altinn_customer_configuration: no system user for client ${client.clientId} and organisation ${orgNo.value}`);
+    throw reject.details(
+      'MP-303',
+      `invalid_altinn_customer_configuration: no system user for client ${client.clientId} and organisation ${orgNo.value}`,
+    );
   }
   // The default externalRef is the customer's organisation number; it must be sent only for a non-default one.
   const wanted = detail.externalRef ?? orgNo.value;
   const match = candidates.find((u) => (u.externalRef ?? u.organisationNumber) === wanted);
   if (!match) {
-    throw reject.details('MP-303', `invalid_altinn_customer_configuration: externalRef ${detail.externalRef === undefined ? 'missing' : `"${detail.externalRef}"`} does not match the system user for organisation ${orgNo.value}`);
+    throw reject.details(
+      'MP-303',
+      `invalid_altinn_customer_configuration: externalRef ${detail.externalRef === undefined ? 'missing' : `"${detail.externalRef}"`} does not match the system user for organisation ${orgNo.value}`,
+    );
   }
   return match;
 }

@@ -9,7 +9,11 @@ import { reject } from './grantRejection';
  * test certificates whose subject organisation number is registered on the client; real tt02 accepts only test
  * business certificates (Buypass/Commfides test CAs) and rejects production certificates.
  */
-export function certificateSigningKey(x5c: unknown, client: SandboxMaskinportenClient, nowMs: number): { key: KeyObject; organisationNumber: string } {
+export function certificateSigningKey(
+  x5c: unknown,
+  client: SandboxMaskinportenClient,
+  nowMs: number,
+): { key: KeyObject; organisationNumber: string } {
   if (!Array.isArray(x5c) || x5c.length === 0 || x5c.some((c) => typeof c !== 'string' || c.length === 0)) {
     throw reject.grant('MP-123', 'Invalid x5c: must be a JSON array of base64-encoded DER certificates, leaf first');
   }
@@ -21,19 +25,31 @@ export function certificateSigningKey(x5c: unknown, client: SandboxMaskinportenC
   }
   for (let i = 0; i + 1 < chain.length; i++) {
     if (!chain[i].checkIssued(chain[i + 1]) || !chain[i].verify(chain[i + 1].publicKey)) {
-      throw reject.grant('MP-123', `Invalid x5c: certificate ${i + 1} is not issued by certificate ${i + 2} (put the leaf first, then its issuers)`);
+      throw reject.grant(
+        'MP-123',
+        `Invalid x5c: certificate ${i + 1} is not issued by certificate ${i + 2} (put the leaf first, then its issuers)`,
+      );
     }
   }
   const leaf = chain[0];
   if (Date.parse(leaf.validFrom) > nowMs || Date.parse(leaf.validTo) < nowMs) {
-    throw reject.grant('MP-120', `Signed with invalid certificate: not valid now (valid ${leaf.validFrom} – ${leaf.validTo})`);
+    throw reject.grant(
+      'MP-120',
+      `Signed with invalid certificate: not valid now (valid ${leaf.validFrom} – ${leaf.validTo})`,
+    );
   }
   const organisationNumber = certificateOrganisationNumber(leaf);
   if (!organisationNumber) {
-    throw reject.grant('MP-120', 'Signed with invalid certificate: no organisation number (serialNumber or organizationIdentifier) in the subject');
+    throw reject.grant(
+      'MP-120',
+      'Signed with invalid certificate: no organisation number (serialNumber or organizationIdentifier) in the subject',
+    );
   }
   if (!client.certificateOrganisationNumbers.includes(organisationNumber)) {
-    throw reject.grant('MP-122', `The certificate's organisation number ${organisationNumber} does not match the client's owner`);
+    throw reject.grant(
+      'MP-122',
+      `The certificate's organisation number ${organisationNumber} does not match the client's owner`,
+    );
   }
   return { key: leaf.publicKey, organisationNumber };
 }

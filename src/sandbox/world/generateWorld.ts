@@ -1,18 +1,94 @@
-import { organisationNumberFromStem, organizationUrn, personUrn, syntheticNationalIdentityNumber } from '../../platform/identifiers';
+import {
+  organisationNumberFromStem,
+  organizationUrn,
+  personUrn,
+  syntheticNationalIdentityNumber,
+} from '../../platform/identifiers';
 import { SeededRandom } from '../core/random';
 import { MAIL_PACKAGE, MANAGER_PACKAGES } from './policies';
 import type { PartyAccess, SandboxOrganisation, SandboxPerson, SandboxServiceOwner, SandboxWorld } from './types';
 
-const FIRST_NAMES = ['Kari', 'Ola', 'Ingrid', 'Lars', 'Sigrid', 'Håkon', 'Åse', 'Bjørn', 'Solveig', 'Øystein', 'Marit', 'Eirik'];
-const LAST_NAMES = ['Nordmann', 'Hansen', 'Johansen', 'Olsen', 'Berg', 'Haugen', 'Lie', 'Dahl', 'Bakken', 'Strand', 'Sæther', 'Ødegård'];
-const ORG_WORDS = ['Fjord', 'Vidde', 'Nordlys', 'Lavvo', 'Bølge', 'Skog', 'Fjell', 'Elv', 'Kyst', 'Myr', 'Breen', 'Tind'];
+const FIRST_NAMES = [
+  'Kari',
+  'Ola',
+  'Ingrid',
+  'Lars',
+  'Sigrid',
+  'Håkon',
+  'Åse',
+  'Bjørn',
+  'Solveig',
+  'Øystein',
+  'Marit',
+  'Eirik',
+];
+const LAST_NAMES = [
+  'Nordmann',
+  'Hansen',
+  'Johansen',
+  'Olsen',
+  'Berg',
+  'Haugen',
+  'Lie',
+  'Dahl',
+  'Bakken',
+  'Strand',
+  'Sæther',
+  'Ødegård',
+];
+const ORG_WORDS = [
+  'Fjord',
+  'Vidde',
+  'Nordlys',
+  'Lavvo',
+  'Bølge',
+  'Skog',
+  'Fjell',
+  'Elv',
+  'Kyst',
+  'Myr',
+  'Breen',
+  'Tind',
+];
 const ORG_KINDS = ['Regnskap', 'Bygg', 'Data', 'Transport', 'Fisk', 'Handel', 'Konsult', 'Energi'];
 
 export const SERVICE_OWNERS: readonly SandboxServiceOwner[] = [
-  { code: 'skd', organisationNumber: '974761076', name: { nb: 'Skatteetaten', nn: 'Skatteetaten', en: 'The Norwegian Tax Administration' }, resources: ['urn:altinn:resource:skd-skattemelding', 'urn:altinn:resource:skd-mva-melding', 'urn:altinn:resource:skd-a-melding'] },
-  { code: 'nav', organisationNumber: '889640782', name: { nb: 'Arbeids- og velferdsetaten', nn: 'Arbeids- og velferdsetaten', en: 'Norwegian Labour and Welfare Administration' }, resources: ['urn:altinn:resource:nav-sykmelding', 'urn:altinn:resource:nav-inntektsmelding'] },
-  { code: 'brg', organisationNumber: '974760673', name: { nb: 'Brønnøysundregistrene', nn: 'Brønnøysundregistera', en: 'The Brønnøysund Register Centre' }, resources: ['urn:altinn:resource:brg-arsregnskap'] },
-  { code: 'digdir', organisationNumber: '991825827', name: { nb: 'Digitaliseringsdirektoratet', nn: 'Digitaliseringsdirektoratet', en: 'Norwegian Digitalisation Agency' }, resources: ['urn:altinn:resource:digdir-testmelding', 'urn:altinn:resource:altinn-correspondence-test'] },
+  {
+    code: 'skd',
+    organisationNumber: '974761076',
+    name: { nb: 'Skatteetaten', nn: 'Skatteetaten', en: 'The Norwegian Tax Administration' },
+    resources: [
+      'urn:altinn:resource:skd-skattemelding',
+      'urn:altinn:resource:skd-mva-melding',
+      'urn:altinn:resource:skd-a-melding',
+    ],
+  },
+  {
+    code: 'nav',
+    organisationNumber: '889640782',
+    name: {
+      nb: 'Arbeids- og velferdsetaten',
+      nn: 'Arbeids- og velferdsetaten',
+      en: 'Norwegian Labour and Welfare Administration',
+    },
+    resources: ['urn:altinn:resource:nav-sykmelding', 'urn:altinn:resource:nav-inntektsmelding'],
+  },
+  {
+    code: 'brg',
+    organisationNumber: '974760673',
+    name: { nb: 'Brønnøysundregistrene', nn: 'Brønnøysundregistera', en: 'The Brønnøysund Register Centre' },
+    resources: ['urn:altinn:resource:brg-arsregnskap'],
+  },
+  {
+    code: 'digdir',
+    organisationNumber: '991825827',
+    name: {
+      nb: 'Digitaliseringsdirektoratet',
+      nn: 'Digitaliseringsdirektoratet',
+      en: 'Norwegian Digitalisation Agency',
+    },
+    resources: ['urn:altinn:resource:digdir-testmelding', 'urn:altinn:resource:altinn-correspondence-test'],
+  },
 ];
 
 export interface WorldOptions {
@@ -56,15 +132,24 @@ export function generateWorld(options: WorldOptions): SandboxWorld {
   for (let i = 0; i < orgCount; i++) {
     const name = `${random.pick(ORG_WORDS)} ${random.pick(ORG_KINDS)} AS`.toUpperCase();
     const main: SandboxOrganisation = {
-      organisationNumber: newOrgNumber(), name, partyId: nextPartyId++, partyUuid: random.uuid(),
-      unitType: i === orgCount - 1 ? 'ENK' : 'AS', isDeleted: i === orgCount - 2,
+      organisationNumber: newOrgNumber(),
+      name,
+      partyId: nextPartyId++,
+      partyUuid: random.uuid(),
+      unitType: i === orgCount - 1 ? 'ENK' : 'AS',
+      isDeleted: i === orgCount - 2,
     };
     organisations.push(main);
     const subUnits = main.unitType === 'AS' ? random.int(i === 0 ? 1 : 0, 2) : 0;
     for (let s = 0; s < subUnits; s++) {
       organisations.push({
-        organisationNumber: newOrgNumber(), name: `${name} AVD ${['OSLO', 'BERGEN', 'TROMSØ'][s]}`, partyId: nextPartyId++,
-        partyUuid: random.uuid(), parentOrganisationNumber: main.organisationNumber, unitType: 'BEDR', isDeleted: false,
+        organisationNumber: newOrgNumber(),
+        name: `${name} AVD ${['OSLO', 'BERGEN', 'TROMSØ'][s]}`,
+        partyId: nextPartyId++,
+        partyUuid: random.uuid(),
+        parentOrganisationNumber: main.organisationNumber,
+        unitType: 'BEDR',
+        isDeleted: false,
       });
     }
   }
@@ -77,10 +162,14 @@ export function generateWorld(options: WorldOptions): SandboxWorld {
       // The default person is daglig leder (DAGL) in every organisation, so its access there comes from the role
       // alone; others hold a role, only the mail access package, or one directly delegated resource.
       if (index === 0 || (orgIndex + index) % 3 === 0) {
-        const grant: Omit<PartyAccess, 'party'> = index === 0 ? { roles: ['DAGL'], accessPackages: MANAGER_PACKAGES }
-          : orgIndex % 2 === 1 ? { resources: [SERVICE_OWNERS[0].resources[0]] }
-          : orgIndex % 4 === 2 ? { accessPackages: [MAIL_PACKAGE] }
-          : { roles: ['LEDE'] };
+        const grant: Omit<PartyAccess, 'party'> =
+          index === 0
+            ? { roles: ['DAGL'], accessPackages: MANAGER_PACKAGES }
+            : orgIndex % 2 === 1
+              ? { resources: [SERVICE_OWNERS[0].resources[0]] }
+              : orgIndex % 4 === 2
+                ? { accessPackages: [MAIL_PACKAGE] }
+                : { roles: ['LEDE'] };
         access.push({ party: organizationUrn(org.organisationNumber), ...grant });
         // Rights on a main unit reach its sub-units (Access Management's main-unit connections).
         for (const sub of organisations.filter((o) => o.parentOrganisationNumber === org.organisationNumber)) {
@@ -92,7 +181,13 @@ export function generateWorld(options: WorldOptions): SandboxWorld {
   }
 
   return {
-    seed: options.seed, persons, organisations, serviceOwners: SERVICE_OWNERS,
-    clients: [], systemUsers: [], defaultPerson, personAccess,
+    seed: options.seed,
+    persons,
+    organisations,
+    serviceOwners: SERVICE_OWNERS,
+    clients: [],
+    systemUsers: [],
+    defaultPerson,
+    personAccess,
   };
 }

@@ -23,7 +23,11 @@ const PACKAGE_RESOURCES: Readonly<Record<string, readonly string[]>> = {
 const ROLES_FOR_EVERY_RESOURCE = new Set(['DAGL', 'LEDE', 'PRIV']);
 
 /** Access packages a daglig leder holds through the role (a subset, as Access Management lists them). */
-export const MANAGER_PACKAGES: readonly string[] = ['urn:altinn:accesspackage:skatt-naering', 'urn:altinn:accesspackage:merverdiavgift', 'urn:altinn:accesspackage:ordinaer-post-til-virksomheten'];
+export const MANAGER_PACKAGES: readonly string[] = [
+  'urn:altinn:accesspackage:skatt-naering',
+  'urn:altinn:accesspackage:merverdiavgift',
+  'urn:altinn:accesspackage:ordinaer-post-til-virksomheten',
+];
 
 /** The access package that gives ordinary mail to the business (Correspondence) and nothing else. */
 export const MAIL_PACKAGE = 'urn:altinn:accesspackage:ordinaer-post-til-virksomheten';
@@ -40,11 +44,16 @@ export function resourcesOfSubject(world: Pick<SandboxWorld, 'serviceOwners'>, s
 }
 
 /** Roles and access packages whose policy names this resource (bare id or URN). */
-export function subjectsOfResource(world: Pick<SandboxWorld, 'serviceOwners'>, resourceId: string): { roles: string[]; accessPackages: string[] } {
+export function subjectsOfResource(
+  world: Pick<SandboxWorld, 'serviceOwners'>,
+  resourceId: string,
+): { roles: string[]; accessPackages: string[] } {
   const id = bareId(resourceId);
   return {
     roles: allResourceIds(world).includes(id) ? ['DAGL', 'LEDE', 'PRIV'] : [],
-    accessPackages: Object.entries(PACKAGE_RESOURCES).filter(([, resources]) => resources.includes(id)).map(([urn]) => urn),
+    accessPackages: Object.entries(PACKAGE_RESOURCES)
+      .filter(([, resources]) => resources.includes(id))
+      .map(([urn]) => urn),
   };
 }
 

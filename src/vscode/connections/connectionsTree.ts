@@ -16,7 +16,12 @@ const MIN_AUTO_REFRESH_MS = 5000;
 
 function maskState(state: TokenState): TokenState {
   if (state.status !== 'error') return state;
-  return { ...state, message: maskSecrets(state.message), likelyCause: state.likelyCause && maskSecrets(state.likelyCause), fix: state.fix && maskSecrets(state.fix) };
+  return {
+    ...state,
+    message: maskSecrets(state.message),
+    likelyCause: state.likelyCause && maskSecrets(state.likelyCause),
+    fix: state.fix && maskSecrets(state.fix),
+  };
 }
 
 /** Made on first use: the first Intl formatter of a process costs milliseconds, too much for activation. */
@@ -60,13 +65,27 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
   }
 
   getTreeItem(node: NodeSpec): vscode.TreeItem {
-    const state = node.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None : node.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state =
+      node.collapsible === 'none'
+        ? vscode.TreeItemCollapsibleState.None
+        : node.collapsible === 'expanded'
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
     item.contextValue = node.contextValue;
-    if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
-    if (node.command) item.command = { command: node.command.command, title: node.command.title, arguments: node.command.arguments ? [...node.command.arguments] : undefined };
+    if (node.icon)
+      item.iconPath = new vscode.ThemeIcon(
+        node.icon.id,
+        node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined,
+      );
+    if (node.command)
+      item.command = {
+        command: node.command.command,
+        title: node.command.title,
+        arguments: node.command.arguments ? [...node.command.arguments] : undefined,
+      };
     item.accessibilityInformation = { label: [node.label, node.description].filter(Boolean).join(', ') };
     return item;
   }
@@ -101,12 +120,15 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
         this.shown.clear();
         return environmentNodes(list, profiles.active()?.id, vscode.l10n.t);
       } catch (error) {
-        this.services.log.error(`[connections] could not read the connection profiles: ${maskSecrets((error as Error).message)}`);
+        this.services.log.error(
+          `[connections] could not read the connection profiles: ${maskSecrets((error as Error).message)}`,
+        );
         void setContextKey(ContextKeys.connectionsError, true);
         return [];
       }
     }
-    if (node.kind === 'environment' && node.environment) return profileNodes(profiles.list(), node.environment, profiles.active()?.id, vscode.l10n.t);
+    if (node.kind === 'environment' && node.environment)
+      return profileNodes(profiles.list(), node.environment, profiles.active()?.id, vscode.l10n.t);
     if (node.kind === 'profile' && node.profileId) {
       const profile = profiles.get(node.profileId);
       if (!profile) return [];
@@ -124,7 +146,12 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
       state: maskState(this.services.connections.tokenState(profile.id)),
       nowMs: Date.now(),
       t: vscode.l10n.t,
-      timeOfDay: (date) => (timeFormat ??= new Intl.DateTimeFormat(vscode.env.language || undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(date),
+      timeOfDay: (date) =>
+        (timeFormat ??= new Intl.DateTimeFormat(vscode.env.language || undefined, {
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })).format(date),
     });
   }
 
@@ -132,7 +159,11 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
   private fetchToken(profile: ConnectionProfile, force = false): Promise<unknown> {
     let pending = this.fetching.get(profile.id);
     if (!pending) {
-      pending = Promise.resolve(vscode.window.withProgress({ location: { viewId: CONNECTIONS_VIEW_ID } }, () => this.services.connections.refreshToken(profile, { force })))
+      pending = Promise.resolve(
+        vscode.window.withProgress({ location: { viewId: CONNECTIONS_VIEW_ID } }, () =>
+          this.services.connections.refreshToken(profile, { force }),
+        ),
+      )
         .catch((error: unknown) => this.services.log.warn(`[connections] ${maskSecrets((error as Error).message)}`))
         .finally(() => this.fetching.delete(profile.id));
       this.fetching.set(profile.id, pending);
@@ -147,12 +178,17 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
     if (!this.view?.visible) return;
     const shown = [...this.shown].flatMap((profileId) => {
       const profile = this.services.profiles.get(profileId);
-      return profile ? [{ profileId, state: this.services.connections.tokenState(profileId), refreshable: profile.kind !== 'token' }] : [];
+      return profile
+        ? [{ profileId, state: this.services.connections.tokenState(profileId), refreshable: profile.kind !== 'token' }]
+        : [];
     });
     const now = Date.now();
     const next = nextRefreshAt(shown, now);
     if (!next) return;
-    const delay = Math.min(2 ** 31 - 1, Math.max(next.atMs - now, this.lastAutoRefreshMs + MIN_AUTO_REFRESH_MS - now, 0));
+    const delay = Math.min(
+      2 ** 31 - 1,
+      Math.max(next.atMs - now, this.lastAutoRefreshMs + MIN_AUTO_REFRESH_MS - now, 0),
+    );
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       this.lastAutoRefreshMs = Date.now();
@@ -165,8 +201,14 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
 
   /** Forces new tokens for the profiles shown (the view's Refresh action). */
   async refreshAll(signal?: AbortSignal): Promise<void> {
-    const profiles = [...this.shown].map((id) => this.services.profiles.get(id)).filter((p): p is ConnectionProfile => p !== undefined);
-    await Promise.all(profiles.map((profile) => this.services.connections.refreshToken(profile, { force: profile.kind !== 'token', signal })));
+    const profiles = [...this.shown]
+      .map((id) => this.services.profiles.get(id))
+      .filter((p): p is ConnectionProfile => p !== undefined);
+    await Promise.all(
+      profiles.map((profile) =>
+        this.services.connections.refreshToken(profile, { force: profile.kind !== 'token', signal }),
+      ),
+    );
     this.scheduleRedraw();
   }
 

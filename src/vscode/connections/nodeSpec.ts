@@ -6,7 +6,7 @@ import type { Localizer } from '../../platform/presentation';
 import type { TokenState } from '../tokenState';
 
 export type NodeKind =
-  | 'environment' | 'profile' | 'token' | 'detail' | 'fix' | 'identity' | 'key' | 'scopes' | 'feature' | 'scope';
+  'environment' | 'profile' | 'token' | 'detail' | 'fix' | 'identity' | 'key' | 'scopes' | 'feature' | 'scope';
 
 export interface NodeCommand {
   readonly command: string;

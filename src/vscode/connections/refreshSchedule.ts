@@ -4,7 +4,10 @@ import type { TokenState } from '../tokenState';
  * When the view should next refresh a token: shortly before the earliest expiry among the tokens shown
  * (refreshable tokens 10 % of their lifetime but at most 30 s early; pasted ones at expiry, to show "expired").
  */
-export function nextRefreshAt(shown: readonly { profileId: string; state: TokenState; refreshable: boolean }[], nowMs: number): { atMs: number; profileIds: string[] } | undefined {
+export function nextRefreshAt(
+  shown: readonly { profileId: string; state: TokenState; refreshable: boolean }[],
+  nowMs: number,
+): { atMs: number; profileIds: string[] } | undefined {
   const due = shown.flatMap(({ profileId, state, refreshable }) => {
     if (state.status !== 'valid' || !state.expiresAt) return [];
     const expMs = state.expiresAt.getTime();

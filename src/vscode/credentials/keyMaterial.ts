@@ -2,7 +2,13 @@
 // Everything is validated by the platform importers before anything is stored, and every private key is kept
 // unencrypted in SecretStorage only (PKCS#12 and encrypted PEM files are opened once; their passwords are not kept).
 import { createPublicKey, generateKeyPairSync, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
-import { importPemKey, importPemKeyWithCertificates, importPkcs12, importPrivateJwk, type SigningKey } from '../../platform/auth';
+import {
+  importPemKey,
+  importPemKeyWithCertificates,
+  importPkcs12,
+  importPrivateJwk,
+  type SigningKey,
+} from '../../platform/auth';
 import { inspectPemText } from '../../platform/auth/keyChecks';
 import { KeyImportError } from '../../platform/errors';
 import type { KeySource } from '../profiles/profile';
@@ -31,7 +37,9 @@ function pkcs8Pem(key: KeyObject): string {
 }
 
 export function certificatesPemFromX5c(x5c: readonly string[]): string {
-  return x5c.map((der) => `-----BEGIN CERTIFICATE-----\n${der.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`).join('');
+  return x5c
+    .map((der) => `-----BEGIN CERTIFICATE-----\n${der.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`)
+    .join('');
 }
 
 function kidOf(key: SigningKey): string | undefined {
@@ -44,12 +52,20 @@ export function prepareJwk(text: string): PreparedKey {
   let value = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
   if (Array.isArray(value.keys)) value = value.keys[0] as Record<string, unknown>;
   const kid = kidOf(key)!;
-  return { stored: { format: 'jwk', jwk: value }, keySource: 'jwk', kid, publicJwk: publicJwkOf(key.privateKey, kid), modulusLength: key.modulusLength };
+  return {
+    stored: { format: 'jwk', jwk: value },
+    keySource: 'jwk',
+    kid,
+    publicJwk: publicJwkOf(key.privateKey, kid),
+    modulusLength: key.modulusLength,
+  };
 }
 
 /** What a PEM file holds, without reading the key (to decide what to ask next). */
 export function describePem(text: string): { hasPrivateKey: boolean; hasCertificate: boolean; encrypted: boolean } {
-  const { hasPrivateKey, hasCertificate, encrypted } = inspectPemText(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
+  const { hasPrivateKey, hasCertificate, encrypted } = inspectPemText(
+    text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'),
+  );
   return { hasPrivateKey, hasCertificate, encrypted };
 }
 
@@ -57,7 +73,13 @@ export function describePem(text: string): { hasPrivateKey: boolean; hasCertific
 export function preparePem(pem: string, kid: string, passphrase?: string): PreparedKey {
   const key = importPemKey(pem, { kid, passphrase });
   const trimmedKid = kidOf(key)!;
-  return { stored: { format: 'pem', pem: pkcs8Pem(key.privateKey), kid: trimmedKid }, keySource: 'pem', kid: trimmedKid, publicJwk: publicJwkOf(key.privateKey, trimmedKid), modulusLength: key.modulusLength };
+  return {
+    stored: { format: 'pem', pem: pkcs8Pem(key.privateKey), kid: trimmedKid },
+    keySource: 'pem',
+    kid: trimmedKid,
+    publicJwk: publicJwkOf(key.privateKey, trimmedKid),
+    modulusLength: key.modulusLength,
+  };
 }
 
 function certificateKey(key: SigningKey, keySource: KeySource): PreparedKey {
@@ -90,15 +112,25 @@ export function newKid(now: Date = new Date()): string {
 }
 
 /** A fresh RSA-2048 key pair: the private JWK to store, the public JWK to upload in self-service. */
-export function generateRsaKey(now: Date = new Date()): PreparedKey & { readonly publicJwk: Record<string, unknown>; readonly kid: string } {
+export function generateRsaKey(
+  now: Date = new Date(),
+): PreparedKey & { readonly publicJwk: Record<string, unknown>; readonly kid: string } {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const kid = newKid(now);
   const jwk = { ...(privateKey.export({ format: 'jwk' }) as Record<string, unknown>), kid, alg: 'RS256', use: 'sig' };
   const checked = importPrivateJwk(jwk as never);
-  return { stored: { format: 'jwk', jwk }, keySource: 'generated', kid, publicJwk: publicJwkOf(privateKey, kid), modulusLength: checked.modulusLength };
+  return {
+    stored: { format: 'jwk', jwk },
+    keySource: 'generated',
+    kid,
+    publicJwk: publicJwkOf(privateKey, kid),
+    modulusLength: checked.modulusLength,
+  };
 }
 
-export type PublicExport = { readonly format: 'jwk'; readonly text: string; readonly extension: 'json' } | { readonly format: 'pem'; readonly text: string; readonly extension: 'pem' };
+export type PublicExport =
+  | { readonly format: 'jwk'; readonly text: string; readonly extension: 'json' }
+  | { readonly format: 'pem'; readonly text: string; readonly extension: 'pem' };
 
 /** The public part of a stored key: the public JWK, or the certificate chain as PEM. Never the private key. */
 export function publicPartOf(storedSecret: string): PublicExport {
@@ -106,14 +138,24 @@ export function publicPartOf(storedSecret: string): PublicExport {
   switch (stored.format) {
     case 'jwk': {
       const key = importPrivateJwk(stored.jwk as never);
-      return { format: 'jwk', text: `${JSON.stringify(publicJwkOf(key.privateKey, kidOf(key)!), null, 2)}\n`, extension: 'json' };
+      return {
+        format: 'jwk',
+        text: `${JSON.stringify(publicJwkOf(key.privateKey, kidOf(key)!), null, 2)}\n`,
+        extension: 'json',
+      };
     }
     case 'pem': {
       const key = importPemKey(stored.pem, { kid: stored.kid });
-      return { format: 'jwk', text: `${JSON.stringify(publicJwkOf(key.privateKey, stored.kid), null, 2)}\n`, extension: 'json' };
+      return {
+        format: 'jwk',
+        text: `${JSON.stringify(publicJwkOf(key.privateKey, stored.kid), null, 2)}\n`,
+        extension: 'json',
+      };
     }
     case 'pem-chain': {
-      const certificates = (stored.certificatesPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((pem) => new X509Certificate(pem));
+      const certificates = (
+        stored.certificatesPem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []
+      ).map((pem) => new X509Certificate(pem));
       return { format: 'pem', text: certificates.map((c) => c.toString()).join(''), extension: 'pem' };
     }
   }
@@ -131,7 +173,9 @@ export function clientIdProblem(value: string): string | undefined {
 
 /** Scope names look like "prefix:name" (e.g. digdir:dialogporten, altinn:authentication/systemregister.write). */
 export function scopeProblem(scope: string): string | undefined {
-  return /^[a-z0-9][\w.-]*:[\w./-]+$/i.test(scope) ? undefined : `"${scope.slice(0, 80)}" is not a scope name (expected prefix:name, e.g. altinn:correspondence.read).`;
+  return /^[a-z0-9][\w.-]*:[\w./-]+$/i.test(scope)
+    ? undefined
+    : `"${scope.slice(0, 80)}" is not a scope name (expected prefix:name, e.g. altinn:correspondence.read).`;
 }
 
 /** Guesses an environment from a pasted token's issuer. */

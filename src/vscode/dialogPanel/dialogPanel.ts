@@ -17,9 +17,28 @@ import { runGuiAction } from './guiActions';
 import { PanelEmbeds } from './panelEmbeds';
 import { openCheckedLink, openInAltinnInbox, openRawJson } from './panelDestinations';
 import { PanelLiveUpdates } from './panelLiveUpdates';
-import { LARGE_PAYLOAD_BYTES, loadedDialog, panelKey, persistedState, readDialogPayload, type DialogPanelHost, type DialogSource, type LoadedDialog, type PanelState } from './panelSource';
+import {
+  LARGE_PAYLOAD_BYTES,
+  loadedDialog,
+  panelKey,
+  persistedState,
+  readDialogPayload,
+  type DialogPanelHost,
+  type DialogSource,
+  type LoadedDialog,
+  type PanelState,
+} from './panelSource';
 import { clip, plainTitle, preferredLanguage, summariseToken } from './panelText';
-import { parseFromWebview, type FromWebview, type LiveState, type PanelCommand, type PanelLanguage, type PanelTab, type PersistedPanelState, type ToWebview } from './protocol';
+import {
+  parseFromWebview,
+  type FromWebview,
+  type LiveState,
+  type PanelCommand,
+  type PanelLanguage,
+  type PanelTab,
+  type PersistedPanelState,
+  type ToWebview,
+} from './protocol';
 
 const t: Localizer['t'] = (message, ...args) => vscode.l10n.t(message, ...args);
 
@@ -55,7 +74,11 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     private source: DialogSource,
     restored?: PersistedPanelState,
   ) {
-    this.key = panelKey(source.kind === 'api' ? { kind: 'api', dialogId: source.dialogId, profile: source.profile } : { kind: 'payload', dialogId: source.dialogId, uri: source.uri });
+    this.key = panelKey(
+      source.kind === 'api'
+        ? { kind: 'api', dialogId: source.dialogId, profile: source.profile }
+        : { kind: 'payload', dialogId: source.dialogId, uri: source.uri },
+    );
     this.language = restored?.language ?? preferredLanguage();
     this.tab = restored?.tab;
     const state: PanelState = {
@@ -99,10 +122,12 @@ export class DialogPanel implements RawSource, vscode.Disposable {
       latestOnly: ['render'],
       onDidDispose: () => this.dispose(),
     });
-    this.disposables.push(panel.onDidChangeViewState((event) => {
-      if (event.webviewPanel.active) owner.onDidBecomeActive(this);
-      if (event.webviewPanel.visible) this.live.onVisible();
-    }));
+    this.disposables.push(
+      panel.onDidChangeViewState((event) => {
+        if (event.webviewPanel.active) owner.onDidBecomeActive(this);
+        if (event.webviewPanel.visible) this.live.onVisible();
+      }),
+    );
     this.setHtml();
   }
 
@@ -146,7 +171,11 @@ export class DialogPanel implements RawSource, vscode.Disposable {
 
   /** After a window reload: show what it was, and fetch only when asked (fetching marks the dialog as seen). */
   showRestored(): void {
-    this.showPlaceholder('restored', t('Restored after a reload. Loading fetches the dialog\'s details again, which marks it as seen in Dialogporten.'), [{ id: 'load', label: t('Load the dialog') }]);
+    this.showPlaceholder(
+      'restored',
+      t("Restored after a reload. Loading fetches the dialog's details again, which marks it as seen in Dialogporten."),
+      [{ id: 'load', label: t('Load the dialog') }],
+    );
   }
 
   /**
@@ -180,13 +209,17 @@ export class DialogPanel implements RawSource, vscode.Disposable {
         const payload = await readDialogPayload(this.source.uri);
         this.setLoaded(payload.dialog, payload.raw, undefined);
       } else {
-        this.clients ??= await createApiClients(services, this.source.profile, { record: payloadDebugging(services).record });
+        this.clients ??= await createApiClients(services, this.source.profile, {
+          record: payloadDebugging(services).record,
+        });
         this.environment = this.clients.environment;
         const details = dialogDetails(services);
         if (!confirmed) await details.confirmMarkSeen(this.environment, this.titleText(), reason);
         const result = await details.fetch(this.source.profile, this.source.dialogId, { signal: this.abort.signal });
         this.setLoaded(result.dialog, result.raw, result.exchange);
-        services.log.info(`[dialog panel] fetched dialog ${this.source.dialogId} (revision ${result.dialog.revision}); Dialogporten records this as seen`);
+        services.log.info(
+          `[dialog panel] fetched dialog ${this.source.dialogId} (revision ${result.dialog.revision}); Dialogporten records this as seen`,
+        );
       }
       this.notices = this.notices.filter((notice) => notice.command?.id !== 'refresh' || notice.kind !== 'info');
       this.render(true);
@@ -195,17 +228,29 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     } catch (error) {
       if (this.disposed) return;
       if (isUserCancelled(error) || (error instanceof PlatformError && error.kind === 'cancelled')) {
-        if (!this.loaded) this.showPlaceholder('restored', t('Not loaded. Loading fetches the dialog\'s details, which marks it as seen in Dialogporten.'), [{ id: 'load', label: t('Load the dialog') }]);
+        if (!this.loaded)
+          this.showPlaceholder(
+            'restored',
+            t("Not loaded. Loading fetches the dialog's details, which marks it as seen in Dialogporten."),
+            [{ id: 'load', label: t('Load the dialog') }],
+          );
         throw new UserCancelledError();
       }
       const message = maskSecrets(error instanceof Error ? error.message : String(error));
       services.log.error(`[dialog panel] ${message}`);
       if (this.loaded) {
-        this.notices = [{ kind: 'error', text: t('Refreshing failed: {0}', message), command: { id: 'refresh', label: t('Retry') } }];
+        this.notices = [
+          { kind: 'error', text: t('Refreshing failed: {0}', message), command: { id: 'refresh', label: t('Retry') } },
+        ];
         this.render(true);
       } else {
         // What failed in words (as the Inbox's error rows say it), then the request and the answer.
-        this.showPlaceholder('error', adviseOnError(error, t('the dialog'), vscode.l10n).title, [{ id: 'load', label: t('Retry') }], message);
+        this.showPlaceholder(
+          'error',
+          adviseOnError(error, t('the dialog'), vscode.l10n).title,
+          [{ id: 'load', label: t('Retry') }],
+          message,
+        );
       }
       throw error;
     }
@@ -232,11 +277,28 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   // ——— rendering ———
 
   private persisted(): PersistedPanelState {
-    return persistedState(this.source, { title: this.titleText(), language: this.language, tab: this.tab, party: this.loaded?.dialog.party });
+    return persistedState(this.source, {
+      title: this.titleText(),
+      language: this.language,
+      tab: this.tab,
+      party: this.loaded?.dialog.party,
+    });
   }
 
-  private showPlaceholder(kind: 'loading' | 'error' | 'restored' | 'too-large', message: string, commands: { id: string; label: string }[], detail?: string): void {
-    this.bodyHtml = renderPlaceholderBody({ title: this.titleText(), kind, message, detail, commands, environmentLabel: this.environment?.label });
+  private showPlaceholder(
+    kind: 'loading' | 'error' | 'restored' | 'too-large',
+    message: string,
+    commands: { id: string; label: string }[],
+    detail?: string,
+  ): void {
+    this.bodyHtml = renderPlaceholderBody({
+      title: this.titleText(),
+      kind,
+      message,
+      detail,
+      commands,
+      environmentLabel: this.environment?.label,
+    });
     this.post({ type: 'render', bodyHtml: this.bodyHtml, persisted: this.persisted() });
   }
 
@@ -250,33 +312,48 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     if (this.disposed || !this.loaded) return;
     const { loaded } = this;
     if (loaded.rawBytes > LARGE_PAYLOAD_BYTES && !this.renderAnyway) {
-      this.showPlaceholder('too-large', t('This dialog\'s JSON is {0} MB, too large to render here without freezing the editor; it was opened as plain JSON instead.', (loaded.rawBytes / (1024 * 1024)).toFixed(1)), [
-        { id: 'openRaw', label: t('Open raw JSON') },
-        { id: 'renderAnyway', label: t('Render anyway') },
-      ]);
+      this.showPlaceholder(
+        'too-large',
+        t(
+          "This dialog's JSON is {0} MB, too large to render here without freezing the editor; it was opened as plain JSON instead.",
+          (loaded.rawBytes / (1024 * 1024)).toFixed(1),
+        ),
+        [
+          { id: 'openRaw', label: t('Open raw JSON') },
+          { id: 'renderAnyway', label: t('Render anyway') },
+        ],
+      );
       return;
     }
     const environment = this.environment;
-    this.bodyHtml = renderDialogBody({
-      dialog: loaded.dialog,
-      rawJson: loaded.rawJson,
-      rawBytes: loaded.rawBytes,
-      language: this.language,
-      locale: vscode.env.language,
-      embeds: this.embeds.states,
-      allowRemoteImages: this.allowRemoteImages,
-      environment: environment
-        ? { id: environment.id, label: environment.label, isProduction: environment.isProduction, hasInbox: environment.id !== 'sandbox' }
-        : { id: 'payload', label: t('Saved payload'), isProduction: false, hasInbox: false },
-      source: this.source.kind,
-      sourceLabel: this.source.kind === 'payload' ? this.source.uri.path.split('/').pop() : this.source.profile.label,
-      live: this.live.state,
-      notices: this.notices,
-      actionResults: this.actionResults,
-      fetchedAt: loaded.fetchedAt,
-      token: summariseToken(loaded.dialogToken),
-      now: new Date(),
-    }, vscode.l10n);
+    this.bodyHtml = renderDialogBody(
+      {
+        dialog: loaded.dialog,
+        rawJson: loaded.rawJson,
+        rawBytes: loaded.rawBytes,
+        language: this.language,
+        locale: vscode.env.language,
+        embeds: this.embeds.states,
+        allowRemoteImages: this.allowRemoteImages,
+        environment: environment
+          ? {
+              id: environment.id,
+              label: environment.label,
+              isProduction: environment.isProduction,
+              hasInbox: environment.id !== 'sandbox',
+            }
+          : { id: 'payload', label: t('Saved payload'), isProduction: false, hasInbox: false },
+        source: this.source.kind,
+        sourceLabel: this.source.kind === 'payload' ? this.source.uri.path.split('/').pop() : this.source.profile.label,
+        live: this.live.state,
+        notices: this.notices,
+        actionResults: this.actionResults,
+        fetchedAt: loaded.fetchedAt,
+        token: summariseToken(loaded.dialogToken),
+        now: new Date(),
+      },
+      vscode.l10n,
+    );
     this.post({ type: 'render', bodyHtml: this.bodyHtml, persisted: this.persisted() });
   }
 
@@ -367,15 +444,19 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   async executeGuiAction(actionId: string): Promise<ActionResult | undefined> {
     const loaded = this.loaded;
     if (!loaded) throw new Error(t('The dialog is not loaded yet.'));
-    if (this.source.kind !== 'api') throw new Error(t('Actions run only on dialogs fetched from Dialogporten, not on saved payloads.'));
-    const { actionId: id, result } = await runGuiAction({
-      services: this.owner.services,
-      dialog: loaded.dialog,
-      environment: this.environment,
-      language: this.language,
-      signal: this.abort.signal,
-      freshToken: () => this.freshToken(loaded.dialogToken),
-    }, actionId);
+    if (this.source.kind !== 'api')
+      throw new Error(t('Actions run only on dialogs fetched from Dialogporten, not on saved payloads.'));
+    const { actionId: id, result } = await runGuiAction(
+      {
+        services: this.owner.services,
+        dialog: loaded.dialog,
+        environment: this.environment,
+        language: this.language,
+        signal: this.abort.signal,
+        freshToken: () => this.freshToken(loaded.dialogToken),
+      },
+      actionId,
+    );
     this.actionResults.set(id, result);
     this.render(true);
     return result;
@@ -383,7 +464,10 @@ export class DialogPanel implements RawSource, vscode.Disposable {
 
   private async downloadAttachment(request: { readonly attachmentId: string; readonly url: string }): Promise<void> {
     const loaded = this.loaded;
-    if (loaded) await downloadAttachment(this.owner.services, loaded.dialog, request, () => (this.source.kind === 'api' ? this.freshToken(loaded.dialogToken) : Promise.resolve(loaded.dialogToken)));
+    if (loaded)
+      await downloadAttachment(this.owner.services, loaded.dialog, request, () =>
+        this.source.kind === 'api' ? this.freshToken(loaded.dialogToken) : Promise.resolve(loaded.dialogToken),
+      );
   }
 
   /** The dialog token while fresh, else one from fetching the dialog again (which asks first on Production). */

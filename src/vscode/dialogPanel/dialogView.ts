@@ -42,8 +42,20 @@ ${PANEL_TABS.map((tab, index) => `<section class="tab-panel" role="tabpanel" id=
  * Shown instead of the body while the dialog is being fetched, or when it could not be. `detail`: the technical
  * cause under the message (e.g. the request and the service's answer).
  */
-export function renderPlaceholderBody(options: { title?: string; message: string; detail?: string; kind: 'loading' | 'error' | 'restored' | 'too-large'; commands?: readonly { id: string; label: string }[]; environmentLabel?: string }): string {
-  const buttons = (options.commands ?? []).map((command, index) => `<button type="button" class="${index === 0 ? 'primary' : 'secondary'}" data-command="${attr(command.id)}">${escapeHtml(command.label)}</button>`).join(' ');
+export function renderPlaceholderBody(options: {
+  title?: string;
+  message: string;
+  detail?: string;
+  kind: 'loading' | 'error' | 'restored' | 'too-large';
+  commands?: readonly { id: string; label: string }[];
+  environmentLabel?: string;
+}): string {
+  const buttons = (options.commands ?? [])
+    .map(
+      (command, index) =>
+        `<button type="button" class="${index === 0 ? 'primary' : 'secondary'}" data-command="${attr(command.id)}">${escapeHtml(command.label)}</button>`,
+    )
+    .join(' ');
   return `<div class="dialog placeholder placeholder-${options.kind}">
 ${options.environmentLabel ? `<div class="env-line"><span class="badge env">${escapeHtml(options.environmentLabel)}</span></div>` : ''}
 ${options.title ? `<h1 class="dialog-title">${escapeHtml(options.title)}</h1>` : ''}

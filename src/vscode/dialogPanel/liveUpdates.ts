@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { DialogEventsSubscription, httpStreamConnector, type SubscriptionStatus, type TokenRequestReason } from '../../platform/dialogporten/events';
+import {
+  DialogEventsSubscription,
+  httpStreamConnector,
+  type SubscriptionStatus,
+  type TokenRequestReason,
+} from '../../platform/dialogporten/events';
 import type { HttpClient } from '../../platform/http';
 import { maskSecrets } from '../commands';
 import type { Localizer } from '../../platform/presentation';
@@ -42,7 +47,10 @@ export class DialogLiveUpdates implements vscode.Disposable {
   private disposed = false;
   private live: LiveState;
 
-  constructor(private readonly owner: LiveUpdatesOwner, initial: LiveState) {
+  constructor(
+    private readonly owner: LiveUpdatesOwner,
+    initial: LiveState,
+  ) {
     this.live = initial;
   }
 
@@ -93,7 +101,10 @@ export class DialogLiveUpdates implements vscode.Disposable {
     let live: LiveState;
     switch (status.state) {
       case 'connecting':
-        live = { state: 'connecting', text: status.attempt === 0 ? t('Connecting to live updates…') : t('Reconnecting to live updates…') };
+        live = {
+          state: 'connecting',
+          text: status.attempt === 0 ? t('Connecting to live updates…') : t('Reconnecting to live updates…'),
+        };
         break;
       case 'live':
         live = { state: 'live', text: t('Live updates on') };
@@ -104,7 +115,15 @@ export class DialogLiveUpdates implements vscode.Disposable {
         this.owner.log.info(`[dialog events] ${status.reason}; retrying in ${status.delayMs} ms`);
         if (status.attempt >= FAILED_ATTEMPTS_BEFORE_POLLING) {
           // The stream cannot be held for now: check for changes meanwhile.
-          live = { state: 'polling', text: t('Live updates interrupted ({0}); retrying in {1} s. Checking for changes every 30 s meanwhile.', maskSecrets(status.reason), seconds), retry: true };
+          live = {
+            state: 'polling',
+            text: t(
+              'Live updates interrupted ({0}); retrying in {1} s. Checking for changes every 30 s meanwhile.',
+              maskSecrets(status.reason),
+              seconds,
+            ),
+            retry: true,
+          };
           this.startPolling();
         } else {
           live = { state: 'reconnecting', text: t('Live updates interrupted; retrying in {0} s', seconds) };
@@ -120,11 +139,32 @@ export class DialogLiveUpdates implements vscode.Disposable {
         }
         this.startPolling();
         this.refused = status.reason === 'refused' || status.reason === 'unauthorized';
-        live = status.reason === 'refused'
-          ? { state: 'polling', text: t('Live updates are off: Dialogporten refused the event subscription ({0}). Checking for changes every 30 s while this panel is visible.', maskSecrets(status.message ?? status.reason)), retry: true }
-          : isProduction && status.reason === 'token-unavailable'
-            ? { state: 'paused', text: t('Live updates paused (dialog token expired): refresh to resume. Checking for changes every 30 s while this panel is visible.'), retry: true }
-            : { state: 'polling', text: t('Live updates are off: {0}. Checking for changes every 30 s while this panel is visible.', maskSecrets(status.message ?? status.reason)), retry: true };
+        live =
+          status.reason === 'refused'
+            ? {
+                state: 'polling',
+                text: t(
+                  'Live updates are off: Dialogporten refused the event subscription ({0}). Checking for changes every 30 s while this panel is visible.',
+                  maskSecrets(status.message ?? status.reason),
+                ),
+                retry: true,
+              }
+            : isProduction && status.reason === 'token-unavailable'
+              ? {
+                  state: 'paused',
+                  text: t(
+                    'Live updates paused (dialog token expired): refresh to resume. Checking for changes every 30 s while this panel is visible.',
+                  ),
+                  retry: true,
+                }
+              : {
+                  state: 'polling',
+                  text: t(
+                    'Live updates are off: {0}. Checking for changes every 30 s while this panel is visible.',
+                    maskSecrets(status.message ?? status.reason),
+                  ),
+                  retry: true,
+                };
         break;
     }
     if (live.state === this.live.state && live.text === this.live.text) return;
@@ -134,7 +174,9 @@ export class DialogLiveUpdates implements vscode.Disposable {
 
   private startPolling(): void {
     if (this.pollTimer || this.disposed) return;
-    this.owner.log.info(`[dialog events] no event stream for dialog ${this.owner.dialogId}: checking it for changes every ${POLL_INTERVAL_MS / 1000} s while its panel is visible`);
+    this.owner.log.info(
+      `[dialog events] no event stream for dialog ${this.owner.dialogId}: checking it for changes every ${POLL_INTERVAL_MS / 1000} s while its panel is visible`,
+    );
     this.lastPollAt = Date.now();
     this.pollTimer = setInterval(() => {
       if (this.owner.isVisible()) this.pollOnce();
@@ -153,7 +195,10 @@ export class DialogLiveUpdates implements vscode.Disposable {
       try {
         if ((await this.owner.checkForChanges()) && !this.disposed) this.owner.onEvent('DIALOG_UPDATED');
       } catch (error) {
-        if (!this.disposed) this.owner.log.warn(`[dialog events] checking for changes failed: ${maskSecrets(error instanceof Error ? error.message : String(error))}`);
+        if (!this.disposed)
+          this.owner.log.warn(
+            `[dialog events] checking for changes failed: ${maskSecrets(error instanceof Error ? error.message : String(error))}`,
+          );
       } finally {
         this.polling = undefined;
       }

@@ -18,9 +18,16 @@ export async function openCheckedLink(log: vscode.LogOutputChannel, href: string
 }
 
 /** The dialog in the Altinn inbox of its environment, in the browser. */
-export async function openInAltinnInbox(environment: AltinnEnvironment | undefined, source: DialogSource): Promise<void> {
+export async function openInAltinnInbox(
+  environment: AltinnEnvironment | undefined,
+  source: DialogSource,
+): Promise<void> {
   if (!environment || environment.id === 'sandbox') {
-    throw new Error(source.kind === 'payload' ? vscode.l10n.t('A saved payload has no place in the Altinn inbox.') : vscode.l10n.t('The sandbox has no web inbox; its dialogs exist only on this machine.'));
+    throw new Error(
+      source.kind === 'payload'
+        ? vscode.l10n.t('A saved payload has no place in the Altinn inbox.')
+        : vscode.l10n.t('The sandbox has no web inbox; its dialogs exist only on this machine.'),
+    );
   }
   const url = `${environment.inboxUrl.replace(/\/+$/, '')}/inbox/${encodeURIComponent(source.dialogId)}`;
   await vscode.env.openExternal(vscode.Uri.parse(url, true));

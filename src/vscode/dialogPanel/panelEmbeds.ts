@@ -60,15 +60,29 @@ export class PanelEmbeds {
     for (const ref of refs) {
       if (this.states.has(ref.url) && this.states.get(ref.url)?.state !== 'error') continue;
       if (!this.owner.isApi) {
-        this.states.set(ref.url, { state: 'not-fetched', reason: t('Front-channel embeds are not fetched for a saved payload: they need a fresh dialog token from Dialogporten. Open the dialog from the Inbox to see this content.') });
+        this.states.set(ref.url, {
+          state: 'not-fetched',
+          reason: t(
+            'Front-channel embeds are not fetched for a saved payload: they need a fresh dialog token from Dialogporten. Open the dialog from the Inbox to see this content.',
+          ),
+        });
         continue;
       }
       if (correspondenceContentId(ref.url)) {
         const kept = this.correspondenceTexts.get(ref.url);
         if (kept) this.showEmbedText(ref.url, kept.text, kept.mediaType);
-        else if (this.correspondenceConsent.has(ref.url)) continue; // agreed, but the fetch failed: Retry fetches
-        else if (opening && this.owner.environment() && !this.owner.environment()!.isProduction) void this.request(ref.url).catch((error: unknown) => this.owner.reportError(error));
-        else this.states.set(ref.url, { state: 'consent', message: t('This is an Altinn message. Showing its content fetches it from Altinn Correspondence, which marks it as read: the sender will see the message as read.'), action: t('Show the Message') });
+        else if (this.correspondenceConsent.has(ref.url))
+          continue; // agreed, but the fetch failed: Retry fetches
+        else if (opening && this.owner.environment() && !this.owner.environment()!.isProduction)
+          void this.request(ref.url).catch((error: unknown) => this.owner.reportError(error));
+        else
+          this.states.set(ref.url, {
+            state: 'consent',
+            message: t(
+              'This is an Altinn message. Showing its content fetches it from Altinn Correspondence, which marks it as read: the sender will see the message as read.',
+            ),
+            action: t('Show the Message'),
+          });
         continue;
       }
       this.fetchOne(ref);
@@ -93,7 +107,9 @@ export class PanelEmbeds {
       if (this.owner.isDisposed() || this.owner.loaded() !== loaded) return;
       this.correspondenceConsent.add(url);
     }
-    const ref = PANEL_LANGUAGES.flatMap((language) => embedsToFetch(loaded.dialog, language)).find((candidate) => candidate.url === url);
+    const ref = PANEL_LANGUAGES.flatMap((language) => embedsToFetch(loaded.dialog, language)).find(
+      (candidate) => candidate.url === url,
+    );
     if (!ref) return;
     if (!this.requests.has(url)) {
       this.states.delete(url);
@@ -106,7 +122,9 @@ export class PanelEmbeds {
 
   private showEmbedText(url: string, text: string, mediaType: string): void {
     const rendered = renderContent(text, mediaType, { allowRemoteImages: this.owner.allowRemoteImages() });
-    const note = correspondenceContentId(url) ? t('Fetching this content marked the message as read in Altinn Correspondence: the sender sees it as read.') : undefined;
+    const note = correspondenceContentId(url)
+      ? t('Fetching this content marked the message as read in Altinn Correspondence: the sender sees it as read.')
+      : undefined;
     this.states.set(url, { state: 'content', html: rendered.html, warnings: rendered.warnings, note });
   }
 
@@ -136,11 +154,15 @@ export class PanelEmbeds {
         if (embed.kind === 'empty') {
           this.states.set(url, { state: 'empty' });
         } else {
-          if (correspondenceContentId(url)) this.correspondenceTexts.set(url, { text: embed.text, mediaType: embed.mediaType });
+          if (correspondenceContentId(url))
+            this.correspondenceTexts.set(url, { text: embed.text, mediaType: embed.mediaType });
           this.showEmbedText(url, embed.text, embed.mediaType);
         }
         const read = correspondenceContentId(url) ? ' (Altinn Correspondence records the message as read)' : '';
-        const as = embed.kind === 'content' && embed.responseMediaType !== embed.mediaType ? ` as ${embed.mediaType} (declared; the response said ${embed.responseMediaType || 'nothing'})` : '';
+        const as =
+          embed.kind === 'content' && embed.responseMediaType !== embed.mediaType
+            ? ` as ${embed.mediaType} (declared; the response said ${embed.responseMediaType || 'nothing'})`
+            : '';
         this.owner.log.info(`[dialog panel] front-channel embed ${redactJwts(target.url)} → ${embed.kind}${as}${read}`);
       } catch (error) {
         if (this.owner.isDisposed() || this.owner.loaded() !== loaded) return;

@@ -34,16 +34,21 @@ export class PanelLiveUpdates implements vscode.Disposable {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly panel: LivePanel) {
-    this.live = new DialogLiveUpdates({
-      dialogId: panel.dialogId,
-      log: panel.log,
-      http: panel.http,
-      getToken: (reason, signal) => this.tokenForEvents(reason, signal),
-      onEvent: (type) => this.onDialogEvent(type),
-      checkForChanges: () => this.checkForChanges(),
-      isVisible: () => panel.isVisible(),
-      onState: (live) => panel.postLive(live),
-    }, panel.isApi ? { state: 'off', text: t('Live updates start once the dialog is loaded') } : { state: 'off', text: t('Saved payload: no live updates') });
+    this.live = new DialogLiveUpdates(
+      {
+        dialogId: panel.dialogId,
+        log: panel.log,
+        http: panel.http,
+        getToken: (reason, signal) => this.tokenForEvents(reason, signal),
+        onEvent: (type) => this.onDialogEvent(type),
+        checkForChanges: () => this.checkForChanges(),
+        isVisible: () => panel.isVisible(),
+        onState: (live) => panel.postLive(live),
+      },
+      panel.isApi
+        ? { state: 'off', text: t('Live updates start once the dialog is loaded') }
+        : { state: 'off', text: t('Saved payload: no live updates') },
+    );
   }
 
   get state(): LiveState {
@@ -79,14 +84,17 @@ export class PanelLiveUpdates implements vscode.Disposable {
    */
   private async tokenForEvents(reason: TokenRequestReason, signal: AbortSignal): Promise<string> {
     const current = this.panel.loaded()?.dialogToken;
-    const usable = isDialogTokenFresh(current) && (reason === 'initial' || reason === 'reconnect' || current !== this.streamToken);
+    const usable =
+      isDialogTokenFresh(current) && (reason === 'initial' || reason === 'reconnect' || current !== this.streamToken);
     if (usable) {
       this.streamToken = current;
       return current;
     }
     if (this.panel.environment()?.isProduction) {
       // Fetching again would mark the dialog as seen without asking: pause instead.
-      throw new Error(t('Live updates paused: the dialog token expired. Refresh to resume (it fetches the dialog again).'));
+      throw new Error(
+        t('Live updates paused: the dialog token expired. Refresh to resume (it fetches the dialog again).'),
+      );
     }
     if (signal.aborted) throw new UserCancelledError();
     await this.panel.load('token');
@@ -100,20 +108,31 @@ export class PanelLiveUpdates implements vscode.Disposable {
     const time = new Date().toLocaleTimeString(vscode.env.language);
     if (type === 'DIALOG_DELETED') {
       this.panel.log.info(`[dialog events] dialog ${this.panel.dialogId} was deleted`);
-      this.panel.showNotice({ kind: 'warning', text: t('The service owner deleted this dialog ({0}). You are looking at the last version that was fetched.', time) });
+      this.panel.showNotice({
+        kind: 'warning',
+        text: t(
+          'The service owner deleted this dialog ({0}). You are looking at the last version that was fetched.',
+          time,
+        ),
+      });
       return;
     }
     if (type !== 'DIALOG_UPDATED') return;
     this.panel.log.info(`[dialog events] dialog ${this.panel.dialogId} was updated`);
     if (this.panel.environment()?.isProduction) {
-      this.panel.showNotice({ kind: 'info', text: t('The dialog was updated ({0}). Refreshing fetches it again, which marks it as seen.', time), command: { id: 'refresh', label: t('Refresh') } });
+      this.panel.showNotice({
+        kind: 'info',
+        text: t('The dialog was updated ({0}). Refreshing fetches it again, which marks it as seen.', time),
+        command: { id: 'refresh', label: t('Refresh') },
+      });
       return;
     }
     // Several events in a row (a service owner adding a transmission and an activity) give one refresh.
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       void this.panel.load('refresh').catch((error: unknown) => {
-        if (!isUserCancelled(error)) this.panel.log.warn(`[dialog events] refresh after an update failed: ${(error as Error).message}`);
+        if (!isUserCancelled(error))
+          this.panel.log.warn(`[dialog events] refresh after an update failed: ${(error as Error).message}`);
       });
     }, 300);
   }
@@ -127,8 +146,16 @@ export class PanelLiveUpdates implements vscode.Disposable {
     const clients = this.panel.clients();
     if (!loaded || !clients || this.panel.isDisposed()) return false;
     const dialog = loaded.dialog;
-    const page = await clients.dialogporten.searchDialogs({ party: [dialog.party], serviceResource: [dialog.serviceResource], updatedAfter: dialog.updatedAt, limit: 1000 }, { signal: this.panel.signal });
+    const page = await clients.dialogporten.searchDialogs(
+      { party: [dialog.party], serviceResource: [dialog.serviceResource], updatedAfter: dialog.updatedAt, limit: 1000 },
+      { signal: this.panel.signal },
+    );
     const item = page.items.find((candidate) => candidate.id.toLowerCase() === dialog.id.toLowerCase());
-    return !this.panel.isDisposed() && this.panel.loaded() === loaded && item !== undefined && Date.parse(item.updatedAt) > Date.parse(dialog.updatedAt);
+    return (
+      !this.panel.isDisposed() &&
+      this.panel.loaded() === loaded &&
+      item !== undefined &&
+      Date.parse(item.updatedAt) > Date.parse(dialog.updatedAt)
+    );
   }
 }

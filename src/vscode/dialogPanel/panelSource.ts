@@ -16,16 +16,43 @@ export const LARGE_PAYLOAD_BYTES = 2 * 1024 * 1024;
 
 /** Where the panel's dialog comes from. */
 export type DialogSource =
-  | { readonly kind: 'api'; readonly profile: ConnectionProfile; readonly dialogId: string; readonly partyUrn?: string; readonly title?: string }
+  | {
+      readonly kind: 'api';
+      readonly profile: ConnectionProfile;
+      readonly dialogId: string;
+      readonly partyUrn?: string;
+      readonly title?: string;
+    }
   | { readonly kind: 'payload'; readonly uri: vscode.Uri; readonly dialogId: string; readonly title?: string };
 
-export function panelKey(source: { kind: 'api' | 'payload'; dialogId: string; profile?: { id: string }; uri?: vscode.Uri }): string {
-  return source.kind === 'api' ? `api:${source.profile?.id ?? ''}:${source.dialogId.toLowerCase()}` : `payload:${source.uri?.toString() ?? ''}:${source.dialogId.toLowerCase()}`;
+export function panelKey(source: {
+  kind: 'api' | 'payload';
+  dialogId: string;
+  profile?: { id: string };
+  uri?: vscode.Uri;
+}): string {
+  return source.kind === 'api'
+    ? `api:${source.profile?.id ?? ''}:${source.dialogId.toLowerCase()}`
+    : `payload:${source.uri?.toString() ?? ''}:${source.dialogId.toLowerCase()}`;
 }
 
 /** What the webview keeps (setState) and hands back after a window reload. */
-export function persistedState(source: DialogSource, shown: { readonly title?: string; readonly language: PanelLanguage; readonly tab?: PanelTab; readonly party?: string }): PersistedPanelState {
-  const base = { v: 1 as const, dialogId: source.dialogId, title: shown.title, language: shown.language, tab: shown.tab };
+export function persistedState(
+  source: DialogSource,
+  shown: {
+    readonly title?: string;
+    readonly language: PanelLanguage;
+    readonly tab?: PanelTab;
+    readonly party?: string;
+  },
+): PersistedPanelState {
+  const base = {
+    v: 1 as const,
+    dialogId: source.dialogId,
+    title: shown.title,
+    language: shown.language,
+    tab: shown.tab,
+  };
   return source.kind === 'api'
     ? { ...base, kind: 'api', profileId: source.profile.id, partyUrn: source.partyUrn ?? shown.party }
     : { ...base, kind: 'payload', payloadUri: source.uri.toString() };
@@ -94,7 +121,14 @@ export async function readDialogPayload(uri: vscode.Uri): Promise<{ readonly dia
   try {
     value = JSON.parse(raw);
   } catch (error) {
-    throw new Error(vscode.l10n.t('{0} is not valid JSON: {1}', uri.path.split('/').pop() ?? uri.toString(), (error as Error).message), { cause: error });
+    throw new Error(
+      vscode.l10n.t(
+        '{0} is not valid JSON: {1}',
+        uri.path.split('/').pop() ?? uri.toString(),
+        (error as Error).message,
+      ),
+      { cause: error },
+    );
   }
   return { dialog: parseDialogportenPayload('dialog', value), raw };
 }

@@ -13,9 +13,15 @@ export function preferredLanguage(): PanelLanguage {
   return 'en';
 }
 
-export function pickTitle(values: readonly { value: string; languageCode: string }[] | null | undefined, language: PanelLanguage): string | undefined {
+export function pickTitle(
+  values: readonly { value: string; languageCode: string }[] | null | undefined,
+  language: PanelLanguage,
+): string | undefined {
   const all = values ?? [];
-  const picked = all.find((v) => v.languageCode.toLowerCase().startsWith(language)) ?? all.find((v) => v.languageCode.toLowerCase().startsWith('nb')) ?? all[0];
+  const picked =
+    all.find((v) => v.languageCode.toLowerCase().startsWith(language)) ??
+    all.find((v) => v.languageCode.toLowerCase().startsWith('nb')) ??
+    all[0];
   return picked?.value.replace(/\s+/g, ' ').trim() || undefined;
 }
 
@@ -37,7 +43,10 @@ export function summariseToken(token: string | undefined): DialogTokenSummary | 
     const { claims } = decodeJwtUnverified(token);
     return {
       expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : undefined,
-      actions: typeof claims.a === 'string' ? parseDialogTokenActions(claims.a).map((a) => (a.resource ? `${a.action} (${a.resource})` : a.action)) : [],
+      actions:
+        typeof claims.a === 'string'
+          ? parseDialogTokenActions(claims.a).map((a) => (a.resource ? `${a.action} (${a.resource})` : a.action))
+          : [],
       authenticatedParty: typeof claims.c === 'string' ? claims.c : undefined,
       authLevel: typeof claims.l === 'number' ? claims.l : undefined,
       issuer: typeof claims.iss === 'string' ? claims.iss : undefined,

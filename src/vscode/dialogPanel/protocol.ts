@@ -12,12 +12,25 @@ export const PANEL_TABS = ['overview', 'transmissions', 'actions', 'activity', '
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** The buttons (`data-command`) that send `{ type: 'command' }`: the toolbar, notices and placeholders. */
-export const PANEL_COMMANDS = ['refresh', 'openInInbox', 'copyCurl', 'copyCurlWithToken', 'showRequest', 'openRaw', 'toggleRemoteImages', 'load', 'renderAnyway', 'retryLive'] as const;
+export const PANEL_COMMANDS = [
+  'refresh',
+  'openInInbox',
+  'copyCurl',
+  'copyCurlWithToken',
+  'showRequest',
+  'openRaw',
+  'toggleRemoteImages',
+  'load',
+  'renderAnyway',
+  'retryLive',
+] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
-export const isPanelLanguage = (value: unknown): value is PanelLanguage => (PANEL_LANGUAGES as readonly unknown[]).includes(value);
+export const isPanelLanguage = (value: unknown): value is PanelLanguage =>
+  (PANEL_LANGUAGES as readonly unknown[]).includes(value);
 export const isPanelTab = (value: unknown): value is PanelTab => (PANEL_TABS as readonly unknown[]).includes(value);
-export const isPanelCommand = (value: unknown): value is PanelCommand => (PANEL_COMMANDS as readonly unknown[]).includes(value);
+export const isPanelCommand = (value: unknown): value is PanelCommand =>
+  (PANEL_COMMANDS as readonly unknown[]).includes(value);
 
 export interface LiveState {
   /** `polling`: no event stream could be held, so the dialog is checked for changes every 30 s while visible. */
@@ -67,7 +80,8 @@ export type FromWebview =
 export function parseFromWebview(message: unknown): FromWebview | undefined {
   if (!message || typeof message !== 'object') return undefined;
   const m = message as Record<string, unknown>;
-  const text = (value: unknown, max = 4096): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
+  const text = (value: unknown, max = 4096): value is string =>
+    typeof value === 'string' && value.length > 0 && value.length <= max;
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
@@ -82,7 +96,9 @@ export function parseFromWebview(message: unknown): FromWebview | undefined {
     case 'executeGuiAction':
       return text(m.actionId, 100) ? { type: 'executeGuiAction', actionId: m.actionId } : undefined;
     case 'downloadAttachment':
-      return text(m.attachmentId, 100) && text(m.url, 8192) ? { type: 'downloadAttachment', attachmentId: m.attachmentId, url: m.url } : undefined;
+      return text(m.attachmentId, 100) && text(m.url, 8192)
+        ? { type: 'downloadAttachment', attachmentId: m.attachmentId, url: m.url }
+        : undefined;
     case 'retryEmbed':
       return text(m.url, 8192) ? { type: 'retryEmbed', url: m.url } : undefined;
     default:

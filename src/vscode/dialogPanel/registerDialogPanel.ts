@@ -46,7 +46,13 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
   /** `altinnInbox.openDialog`: OpenDialogArgs from the Inbox, `{ dialogId }`, a dialog id, or nothing (asks). */
   async open(arg?: unknown): Promise<void> {
     const request = await this.resolveOpenRequest(arg);
-    const source: DialogSource = { kind: 'api', profile: request.profile, dialogId: request.dialogId, partyUrn: request.partyUrn, title: request.title };
+    const source: DialogSource = {
+      kind: 'api',
+      profile: request.profile,
+      dialogId: request.dialogId,
+      partyUrn: request.partyUrn,
+      title: request.title,
+    };
     const existing = this.panels.get(panelKey(source));
     if (existing) {
       existing.reveal();
@@ -65,11 +71,21 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     let uri = arg instanceof vscode.Uri ? arg : undefined;
     uri ??= vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
-      uri = await this.services.prompts().openFile({ title: vscode.l10n.t('Preview a saved Dialog payload'), filters: { JSON: ['json'] }, openLabel: vscode.l10n.t('Preview') });
+      uri = await this.services.prompts().openFile({
+        title: vscode.l10n.t('Preview a saved Dialog payload'),
+        filters: { JSON: ['json'] },
+        openLabel: vscode.l10n.t('Preview'),
+      });
     }
     const document = await vscode.workspace.openTextDocument(uri);
     const id = GUID.exec(/"id"\s*:\s*"([^"]+)"/.exec(document.getText())?.[1] ?? '')?.[0];
-    if (!id) throw new Error(vscode.l10n.t('{0} does not look like a Dialog payload (GET /api/v1/enduser/dialogs/{id}): no "id".', uri.path.split('/').pop() ?? uri.toString()));
+    if (!id)
+      throw new Error(
+        vscode.l10n.t(
+          '{0} does not look like a Dialog payload (GET /api/v1/enduser/dialogs/{id}): no "id".',
+          uri.path.split('/').pop() ?? uri.toString(),
+        ),
+      );
     const source: DialogSource = { kind: 'payload', uri, dialogId: id };
     const existing = this.panels.get(panelKey(source));
     if (existing) {
@@ -86,7 +102,11 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     if (!args || typeof args.dialogId !== 'string' || typeof args.actionId !== 'string') {
       throw new Error(vscode.l10n.t('Run a GUI action from its button in the dialog panel.'));
     }
-    const matches = [...this.panels.values()].filter((panel) => panel.dialogId.toLowerCase() === args.dialogId!.toLowerCase() && (!args.profileId || panel.key.startsWith(`api:${args.profileId}:`)));
+    const matches = [...this.panels.values()].filter(
+      (panel) =>
+        panel.dialogId.toLowerCase() === args.dialogId!.toLowerCase() &&
+        (!args.profileId || panel.key.startsWith(`api:${args.profileId}:`)),
+    );
     const panel = matches.find((candidate) => candidate.key.startsWith('api:'));
     if (!panel) throw new Error(vscode.l10n.t('Open the dialog first; its actions run from its panel.'));
     return panel.executeGuiAction(args.actionId);
@@ -100,7 +120,12 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     }
     if (state.kind === 'payload') {
       if (!state.payloadUri) return webviewPanel.dispose();
-      const source: DialogSource = { kind: 'payload', uri: vscode.Uri.parse(state.payloadUri, true), dialogId: state.dialogId, title: state.title };
+      const source: DialogSource = {
+        kind: 'payload',
+        uri: vscode.Uri.parse(state.payloadUri, true),
+        dialogId: state.dialogId,
+        title: state.title,
+      };
       const panel = this.adopt(webviewPanel, source, state);
       // Reading a file is harmless at startup.
       await panel.load('open').catch(() => undefined);
@@ -111,7 +136,13 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
       webviewPanel.dispose();
       return;
     }
-    const source: DialogSource = { kind: 'api', profile, dialogId: state.dialogId, partyUrn: state.partyUrn, title: state.title };
+    const source: DialogSource = {
+      kind: 'api',
+      profile,
+      dialogId: state.dialogId,
+      partyUrn: state.partyUrn,
+      title: state.title,
+    };
     // No network while VS Code starts, and no silent "seen": the restored panel waits for a click.
     this.adopt(webviewPanel, source, state).showRestored();
   }
@@ -123,18 +154,27 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
    */
   async confirmCorrespondenceRead(environment: AltinnEnvironment, title: string | undefined): Promise<void> {
     if (environment.isProduction) {
-      await this.services.prompts().confirm(
-        vscode.l10n.t('Production: show the content of "{0}"?', title ?? vscode.l10n.t('this message')),
-        vscode.l10n.t('This is an Altinn message. Fetching its content from Altinn Correspondence marks it as read: the service records the status Read, the sender will see the message as read, and an "opened" activity is added to the dialog.'),
-        vscode.l10n.t('Show and Mark as Read'),
-      );
+      await this.services
+        .prompts()
+        .confirm(
+          vscode.l10n.t('Production: show the content of "{0}"?', title ?? vscode.l10n.t('this message')),
+          vscode.l10n.t(
+            'This is an Altinn message. Fetching its content from Altinn Correspondence marks it as read: the service records the status Read, the sender will see the message as read, and an "opened" activity is added to the dialog.',
+          ),
+          vscode.l10n.t('Show and Mark as Read'),
+        );
       return;
     }
     if (this.readNoticeSaidIn.has(environment.id)) return;
     this.readNoticeSaidIn.add(environment.id);
-    const message = vscode.l10n.t('Showing an Altinn message\'s content marks it as read in Altinn Correspondence ({0}): the sender will see the message as read. Refreshing the dialog does not fetch it again.', environment.label);
+    const message = vscode.l10n.t(
+      "Showing an Altinn message's content marks it as read in Altinn Correspondence ({0}): the sender will see the message as read. Refreshing the dialog does not fetch it again.",
+      environment.label,
+    );
     this.readNotices.push(message);
-    this.services.log.info(`[dialog panel] showing an Altinn message's content marks it as read in Altinn Correspondence (${environment.label})`);
+    this.services.log.info(
+      `[dialog panel] showing an Altinn message's content marks it as read in Altinn Correspondence (${environment.label})`,
+    );
     void vscode.window.showInformationMessage(message);
   }
 
@@ -170,7 +210,12 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
   }
 
   private create(source: DialogSource): DialogPanel {
-    const webviewPanel = createWebviewPanel(DIALOG_PANEL_VIEW_TYPE, source.title ?? vscode.l10n.t('Dialog'), this.services.context.extensionUri, vscode.ViewColumn.Active);
+    const webviewPanel = createWebviewPanel(
+      DIALOG_PANEL_VIEW_TYPE,
+      source.title ?? vscode.l10n.t('Dialog'),
+      this.services.context.extensionUri,
+      vscode.ViewColumn.Active,
+    );
     return this.adopt(webviewPanel, source);
   }
 
@@ -182,29 +227,48 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
     return panel;
   }
 
-  private async resolveOpenRequest(arg: unknown): Promise<{ profile: ConnectionProfile; dialogId: string; partyUrn?: string; title?: string }> {
+  private async resolveOpenRequest(
+    arg: unknown,
+  ): Promise<{ profile: ConnectionProfile; dialogId: string; partyUrn?: string; title?: string }> {
     if (isOpenDialogArgs(arg)) {
-      return { profile: resolveProfile(this.services, arg.profileId), dialogId: checkDialogId(arg.dialogId), partyUrn: arg.partyUrn, title: arg.title };
+      return {
+        profile: resolveProfile(this.services, arg.profileId),
+        dialogId: checkDialogId(arg.dialogId),
+        partyUrn: arg.partyUrn,
+        title: arg.title,
+      };
     }
     if (arg && typeof arg === 'object' && typeof (arg as { dialogId?: unknown }).dialogId === 'string') {
       const loose = arg as { dialogId: string; profileId?: unknown; title?: unknown };
-      const profile = typeof loose.profileId === 'string' ? resolveProfile(this.services, loose.profileId) : await this.activeProfile();
-      return { profile, dialogId: checkDialogId(loose.dialogId), title: typeof loose.title === 'string' ? loose.title : undefined };
+      const profile =
+        typeof loose.profileId === 'string'
+          ? resolveProfile(this.services, loose.profileId)
+          : await this.activeProfile();
+      return {
+        profile,
+        dialogId: checkDialogId(loose.dialogId),
+        title: typeof loose.title === 'string' ? loose.title : undefined,
+      };
     }
-    if (typeof arg === 'string' && GUID.test(arg)) return { profile: await this.activeProfile(), dialogId: checkDialogId(arg) };
+    if (typeof arg === 'string' && GUID.test(arg))
+      return { profile: await this.activeProfile(), dialogId: checkDialogId(arg) };
     const profile = await this.activeProfile();
     const answer = await this.services.prompts().input({
       title: vscode.l10n.t('Open Dialog'),
-      prompt: vscode.l10n.t('A dialog id, or a link that contains one (e.g. from the Altinn inbox). Opening marks the dialog as seen in Dialogporten.'),
+      prompt: vscode.l10n.t(
+        'A dialog id, or a link that contains one (e.g. from the Altinn inbox). Opening marks the dialog as seen in Dialogporten.',
+      ),
       placeHolder: '0194a1c2-…',
-      validateInput: (value) => (GUID.test(value) ? undefined : vscode.l10n.t('Paste a dialog id (a UUID) or a link that contains one.')),
+      validateInput: (value) =>
+        GUID.test(value) ? undefined : vscode.l10n.t('Paste a dialog id (a UUID) or a link that contains one.'),
     });
     return { profile, dialogId: checkDialogId(answer) };
   }
 
   private async activeProfile(): Promise<ConnectionProfile> {
     const profile = await this.services.connections.ensureActiveProfile();
-    if (!profile) throw new Error(vscode.l10n.t('No connection is active. Pick one in the Connections view (or use the sandbox).'));
+    if (!profile)
+      throw new Error(vscode.l10n.t('No connection is active. Pick one in the Connections view (or use the sandbox).'));
     return profile;
   }
 }
@@ -222,16 +286,25 @@ export function registerDialogPanel(services: ExtensionServices): void {
   context.subscriptions.push(panels);
   // The payload commands (raw JSON, request, curl) from the editor title or the palette act on the active panel.
   context.subscriptions.push(payloadDebugging(services).registerActiveSource(() => panels.focused()));
-  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(DIALOG_PANEL_VIEW_TYPE, {
-    deserializeWebviewPanel: (webviewPanel, state) => panels.restore(webviewPanel, state),
-  }));
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(DIALOG_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: (webviewPanel, state) => panels.restore(webviewPanel, state),
+    }),
+  );
   registerCommand(context, { log }, OPEN_DIALOG_COMMAND, (arg?: unknown) => panels.open(arg));
   registerCommand(context, { log }, PREVIEW_DIALOG_PAYLOAD_COMMAND, (arg?: unknown) => panels.preview(arg));
   registerCommand(context, { log }, EXECUTE_GUI_ACTION_COMMAND, (arg?: unknown) => panels.executeGuiAction(arg));
   // The panel's toolbar, also in the editor title bar and the palette while a dialog panel is active.
   registerCommand(context, { log }, 'altinnInbox.refreshDialog', () => panels.activePanel().runCommand('refresh'));
-  registerCommand(context, { log }, 'altinnInbox.openDialogInAltinnInbox', () => panels.activePanel().runCommand('openInInbox'));
+  registerCommand(context, { log }, 'altinnInbox.openDialogInAltinnInbox', () =>
+    panels.activePanel().runCommand('openInInbox'),
+  );
   if (process.env.ALTINN_INBOX_TEST_HOOKS === '1') {
-    context.subscriptions.push(vscode.commands.registerCommand('altinnInbox.test.dialogPanels', (): DialogPanelTestInternals => ({ panels: () => panels.all(), correspondenceReadNotices: () => [...panels.readNotices] })));
+    context.subscriptions.push(
+      vscode.commands.registerCommand('altinnInbox.test.dialogPanels', (): DialogPanelTestInternals => ({
+        panels: () => panels.all(),
+        correspondenceReadNotices: () => [...panels.readNotices],
+      })),
+    );
   }
 }

@@ -21,7 +21,8 @@ export function checkExternalLink(href: string): LinkCheck {
   } catch {
     return { ok: false, reason: 'it is not an absolute address' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `only http and https links are opened, not ${url.protocol}` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: `only http and https links are opened, not ${url.protocol}` };
   if (url.username || url.password) return { ok: false, reason: 'the address carries a user name or password' };
   return { ok: true, url: url.toString() };
 }
@@ -34,17 +35,30 @@ export function checkTokenTarget(address: string): LinkCheck {
   const link = checkExternalLink(address);
   if (!link.ok) return link;
   const url = new URL(link.url);
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) return { ok: false, reason: 'the dialog token is only sent over https (plain http only to this machine)' };
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname))
+    return { ok: false, reason: 'the dialog token is only sent over https (plain http only to this machine)' };
   return link;
 }
 
 /** The attachment URL the webview asked for, if it really is one of this dialog's (dialog or transmission) attachments. */
-export function findAttachmentUrl(dialog: Dialog, attachmentId: string, url: string): { name: string; url: string; mediaType?: string } | undefined {
-  const attachments = [...(dialog.attachments ?? []), ...(dialog.transmissions ?? []).flatMap((tx) => tx.attachments ?? [])];
+export function findAttachmentUrl(
+  dialog: Dialog,
+  attachmentId: string,
+  url: string,
+): { name: string; url: string; mediaType?: string } | undefined {
+  const attachments = [
+    ...(dialog.attachments ?? []),
+    ...(dialog.transmissions ?? []).flatMap((tx) => tx.attachments ?? []),
+  ];
   for (const attachment of attachments) {
     if (attachment.id.toLowerCase() !== attachmentId.toLowerCase()) continue;
     const match = (attachment.urls ?? []).find((candidate) => candidate.url === url);
-    if (match) return { name: attachmentFileName(attachment.name, attachment.displayName?.[0]?.value, match.mediaType ?? undefined), url: match.url, mediaType: match.mediaType ?? undefined };
+    if (match)
+      return {
+        name: attachmentFileName(attachment.name, attachment.displayName?.[0]?.value, match.mediaType ?? undefined),
+        url: match.url,
+        mediaType: match.mediaType ?? undefined,
+      };
   }
   return undefined;
 }
@@ -55,13 +69,32 @@ export function isKnownEmbed(dialog: Dialog, url: string, languages: readonly Pa
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
-  'application/pdf': '.pdf', 'application/xml': '.xml', 'text/xml': '.xml', 'application/json': '.json', 'text/html': '.html',
-  'text/plain': '.txt', 'text/csv': '.csv', 'image/png': '.png', 'image/jpeg': '.jpg', 'application/zip': '.zip',
+  'application/pdf': '.pdf',
+  'application/xml': '.xml',
+  'text/xml': '.xml',
+  'application/json': '.json',
+  'text/html': '.html',
+  'text/plain': '.txt',
+  'text/csv': '.csv',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'application/zip': '.zip',
 };
 
 /** A file name safe to suggest in a save dialog. */
-export function attachmentFileName(name: string | null | undefined, displayName: string | undefined, mediaType: string | undefined): string {
-  const base = [...(name || displayName || 'attachment')].map((c) => (c.charCodeAt(0) < 0x20 ? '_' : c)).join('').replace(/[\\/:*?"<>|]+/g, '_').replace(/^\.+/, '').trim().slice(0, 120) || 'attachment';
+export function attachmentFileName(
+  name: string | null | undefined,
+  displayName: string | undefined,
+  mediaType: string | undefined,
+): string {
+  const base =
+    [...(name || displayName || 'attachment')]
+      .map((c) => (c.charCodeAt(0) < 0x20 ? '_' : c))
+      .join('')
+      .replace(/[\\/:*?"<>|]+/g, '_')
+      .replace(/^\.+/, '')
+      .trim()
+      .slice(0, 120) || 'attachment';
   if (/\.[a-z0-9]{1,8}$/i.test(base)) return base;
   const extension = mediaType ? EXTENSIONS[mediaType.split(';')[0].trim().toLowerCase()] : undefined;
   return `${base}${extension ?? ''}`;
@@ -70,7 +103,10 @@ export function attachmentFileName(name: string | null | undefined, displayName:
 export const MAX_ACTION_BODY_CHARS = 16 * 1024;
 
 /** A GUI action's answer as text for the panel: JSON pretty-printed, tokens redacted, cut to a readable size. */
-export function describeResponseBody(body: Buffer, contentType: string | undefined): { text: string; truncated: boolean } {
+export function describeResponseBody(
+  body: Buffer,
+  contentType: string | undefined,
+): { text: string; truncated: boolean } {
   if (body.length === 0) return { text: '', truncated: false };
   const type = (contentType ?? '').toLowerCase();
   let text = body.subarray(0, MAX_ACTION_BODY_CHARS * 4).toString('utf8');
@@ -84,5 +120,7 @@ export function describeResponseBody(body: Buffer, contentType: string | undefin
     return { text: `(${body.length} bytes of ${contentType})`, truncated: false };
   }
   text = redactJwts(text);
-  return text.length > MAX_ACTION_BODY_CHARS ? { text: text.slice(0, MAX_ACTION_BODY_CHARS), truncated: true } : { text, truncated: false };
+  return text.length > MAX_ACTION_BODY_CHARS
+    ? { text: text.slice(0, MAX_ACTION_BODY_CHARS), truncated: true }
+    : { text, truncated: false };
 }

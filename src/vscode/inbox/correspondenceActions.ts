@@ -9,7 +9,8 @@ import type { InboxTreeProvider } from './inboxTreeProvider';
 export type CorrespondenceAction = 'confirm' | 'markAsRead';
 
 /** A correspondence node, or its ids from elsewhere (e.g. a dialog panel). */
-export type CorrespondenceTarget = CorrespondenceNode | { readonly profileId?: string; readonly correspondenceId: string; readonly title?: string };
+export type CorrespondenceTarget =
+  CorrespondenceNode | { readonly profileId?: string; readonly correspondenceId: string; readonly title?: string };
 
 export interface CorrespondenceOutcome {
   readonly action: CorrespondenceAction;
@@ -33,19 +34,25 @@ interface Wording {
 function wording(action: CorrespondenceAction, title: string): Wording {
   return action === 'confirm'
     ? {
-      verb: vscode.l10n.t('Confirm'),
-      records: vscode.l10n.t('Altinn records the status Confirmed for "{0}": the sender can see that you confirmed receiving it. This cannot be undone.', title),
-      done: vscode.l10n.t('Confirmed "{0}": Altinn recorded the status Confirmed, which the sender can see.', title),
-      already: vscode.l10n.t('"{0}" was already confirmed; nothing changed.', title),
-      notFetched: 'confirm-before-fetched',
-    }
+        verb: vscode.l10n.t('Confirm'),
+        records: vscode.l10n.t(
+          'Altinn records the status Confirmed for "{0}": the sender can see that you confirmed receiving it. This cannot be undone.',
+          title,
+        ),
+        done: vscode.l10n.t('Confirmed "{0}": Altinn recorded the status Confirmed, which the sender can see.', title),
+        already: vscode.l10n.t('"{0}" was already confirmed; nothing changed.', title),
+        notFetched: 'confirm-before-fetched',
+      }
     : {
-      verb: vscode.l10n.t('Mark as Read'),
-      records: vscode.l10n.t('Altinn records the status Read for "{0}": the sender can see that it was read. This cannot be undone.', title),
-      done: vscode.l10n.t('Marked "{0}" as read: Altinn recorded the status Read, which the sender can see.', title),
-      already: vscode.l10n.t('"{0}" was already marked as read; nothing changed.', title),
-      notFetched: 'read-before-fetched',
-    };
+        verb: vscode.l10n.t('Mark as Read'),
+        records: vscode.l10n.t(
+          'Altinn records the status Read for "{0}": the sender can see that it was read. This cannot be undone.',
+          title,
+        ),
+        done: vscode.l10n.t('Marked "{0}" as read: Altinn recorded the status Read, which the sender can see.', title),
+        already: vscode.l10n.t('"{0}" was already marked as read; nothing changed.', title),
+        notFetched: 'read-before-fetched',
+      };
 }
 
 /**
@@ -54,7 +61,11 @@ function wording(action: CorrespondenceAction, title: string): Wording {
  * whether to fetch it now (which itself records Fetched).
  */
 export class CorrespondenceActions {
-  constructor(private readonly services: ExtensionServices, private readonly provider: InboxTreeProvider, private readonly payloads: PayloadDebugging) {}
+  constructor(
+    private readonly services: ExtensionServices,
+    private readonly provider: InboxTreeProvider,
+    private readonly payloads: PayloadDebugging,
+  ) {}
 
   async run(target: CorrespondenceTarget, action: CorrespondenceAction): Promise<CorrespondenceOutcome> {
     const node = target instanceof CorrespondenceNode ? target : undefined;
@@ -73,7 +84,10 @@ export class CorrespondenceActions {
       this.services.log.info(`[inbox] confirming ${correspondenceId} although the sender did not ask for confirmation`);
     }
     const clients = await createApiClients(this.services, profile, { record: this.payloads.record });
-    const call = (): Promise<void> => (action === 'confirm' ? clients.correspondence.confirm(correspondenceId) : clients.correspondence.markAsRead(correspondenceId));
+    const call = (): Promise<void> =>
+      action === 'confirm'
+        ? clients.correspondence.confirm(correspondenceId)
+        : clients.correspondence.markAsRead(correspondenceId);
     let fetchedFirst = false;
     let result: CorrespondenceOutcome['result'] = 'done';
     try {
@@ -81,11 +95,16 @@ export class CorrespondenceActions {
     } catch (error) {
       if (!(error instanceof CorrespondenceApiError)) throw error;
       if (error.reason === what.notFetched) {
-        await this.services.prompts().confirm(
-          vscode.l10n.t('Altinn needs "{0}" fetched before you can {1} it', title, verb.toLowerCase()),
-          vscode.l10n.t('{0} Fetching the overview first records the status Fetched (as opening it in an inbox does). Fetch it now and continue?', error.explanation),
-          vscode.l10n.t('Fetch and Continue'),
-        );
+        await this.services
+          .prompts()
+          .confirm(
+            vscode.l10n.t('Altinn needs "{0}" fetched before you can {1} it', title, verb.toLowerCase()),
+            vscode.l10n.t(
+              '{0} Fetching the overview first records the status Fetched (as opening it in an inbox does). Fetch it now and continue?',
+              error.explanation,
+            ),
+            vscode.l10n.t('Fetch and Continue'),
+          );
         await clients.correspondence.fetchOverview(correspondenceId);
         fetchedFirst = true;
         try {
@@ -101,7 +120,10 @@ export class CorrespondenceActions {
       }
     }
     const overview = await clients.correspondence.fetchOverview(correspondenceId).catch(() => undefined);
-    const exchange = this.payloads.store.list().reverse().find((e) => e.status === 200 && e.url.endsWith(`/correspondence/${correspondenceId.toLowerCase()}`));
+    const exchange = this.payloads.store
+      .list()
+      .reverse()
+      .find((e) => e.status === 200 && e.url.endsWith(`/correspondence/${correspondenceId.toLowerCase()}`));
     if (node && overview) {
       node.update(overview, exchange ? { exchangeId: exchange.id, pointer: [] } : undefined);
       this.provider.changed(node);

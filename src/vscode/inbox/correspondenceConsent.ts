@@ -40,8 +40,13 @@ export class CorrespondenceConsent {
         ? vscode.l10n.t('Show the messages of {0} in Production?', name)
         : vscode.l10n.t('Show correspondence {0} in Production?', name),
       kind === 'resource'
-        ? vscode.l10n.t('Altinn Correspondence records the status Fetched for each message whose overview is read ({0} listed, read a page at a time): the sender can see it. Listing them did not. Read and Confirmed stay separate actions. You are asked once per resource for this session.', count)
-        : vscode.l10n.t('Altinn Correspondence records the status Fetched when the message\'s overview is read: the sender can see it. Read and Confirmed stay separate actions.'),
+        ? vscode.l10n.t(
+            'Altinn Correspondence records the status Fetched for each message whose overview is read ({0} listed, read a page at a time): the sender can see it. Listing them did not. Read and Confirmed stay separate actions. You are asked once per resource for this session.',
+            count,
+          )
+        : vscode.l10n.t(
+            "Altinn Correspondence records the status Fetched when the message's overview is read: the sender can see it. Read and Confirmed stay separate actions.",
+          ),
       kind === 'resource' ? vscode.l10n.t('Show Messages') : vscode.l10n.t('Show Message'),
     );
     this.give(target.consentScope);
@@ -54,7 +59,12 @@ function keyOf(scope: ConsentScope): string {
 
 /** The row shown instead of the messages until the user agrees. */
 export function consentRowOptions(target: ConsentGated & { readonly id: string }): {
-  label: string; description: string; icon: string; command: vscode.Command; tooltip: string; contextValue: string;
+  label: string;
+  description: string;
+  icon: string;
+  command: vscode.Command;
+  tooltip: string;
+  contextValue: string;
 } {
   const resource = target.consentWhat.kind === 'resource';
   return {
@@ -63,8 +73,14 @@ export function consentRowOptions(target: ConsentGated & { readonly id: string }
       : vscode.l10n.t('Show the message (Altinn records it as Fetched, which the sender sees)…'),
     description: vscode.l10n.t('Production: asks first'),
     icon: 'shield',
-    command: { command: 'altinnInbox.showCorrespondenceMessages', title: vscode.l10n.t('Show Messages'), arguments: [target] },
-    tooltip: vscode.l10n.t('On Production nothing is read until you agree: reading a message\'s overview (GET …/correspondence/{id}) makes Altinn record the status Fetched, which the sender can see. Listing the ids records nothing.'),
+    command: {
+      command: 'altinnInbox.showCorrespondenceMessages',
+      title: vscode.l10n.t('Show Messages'),
+      arguments: [target],
+    },
+    tooltip: vscode.l10n.t(
+      "On Production nothing is read until you agree: reading a message's overview (GET …/correspondence/{id}) makes Altinn record the status Fetched, which the sender can see. Listing the ids records nothing.",
+    ),
     contextValue: 'hint correspondenceConsent',
   };
 }

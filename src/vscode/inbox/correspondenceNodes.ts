@@ -3,9 +3,29 @@ import type { CorrespondenceAttachment, CorrespondenceOverview } from '../../pla
 import type { RawRef } from '../payloads/rawJson';
 import { consentRowOptions, type ConsentGated, type ConsentScope } from './correspondenceConsent';
 import { dialogIdsOf } from './correspondenceRefs';
-import { resourcesWithin, type DiscoveredResource, type ResourceDiscovery, type ResourceSource } from './correspondenceResources';
-import { ErrorNode, HintNode, InboxLoadError, InboxNode, LeafNode, LoadMoreNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
-import { correspondenceTooltip, presentCorrespondence, presentCorrespondenceAttachment, presentStatusEvent } from './correspondencePresentation';
+import {
+  resourcesWithin,
+  type DiscoveredResource,
+  type ResourceDiscovery,
+  type ResourceSource,
+} from './correspondenceResources';
+import {
+  ErrorNode,
+  HintNode,
+  InboxLoadError,
+  InboxNode,
+  LeafNode,
+  LoadMoreNode,
+  LoadingNode,
+  presentationItem,
+  type InboxContext,
+} from './inboxNode';
+import {
+  correspondenceTooltip,
+  presentCorrespondence,
+  presentCorrespondenceAttachment,
+  presentStatusEvent,
+} from './correspondencePresentation';
 import type { FormatOptions } from './presentation';
 
 const PAGE = 25;
@@ -19,7 +39,11 @@ export interface CorrespondenceOwner extends InboxNode {
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time, keeping the order of the results. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -40,7 +64,11 @@ export class CorrespondenceGroupNode extends LoadingNode {
   private total: number | undefined;
   private discovery: ResourceDiscovery | undefined;
 
-  constructor(readonly owner: CorrespondenceOwner, ctx: InboxContext, private readonly resourcesFor: (partyUrn: string) => Promise<ResourceDiscovery>) {
+  constructor(
+    readonly owner: CorrespondenceOwner,
+    ctx: InboxContext,
+    private readonly resourcesFor: (partyUrn: string) => Promise<ResourceDiscovery>,
+  ) {
     super(`${owner.id}/correspondence`, owner, ctx);
   }
 
@@ -48,13 +76,18 @@ export class CorrespondenceGroupNode extends LoadingNode {
     const item = new vscode.TreeItem(vscode.l10n.t('Correspondence'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('mail');
-    item.description = this.total === undefined ? vscode.l10n.t('Altinn melding') : vscode.l10n.t('{0} messages', this.total);
+    item.description =
+      this.total === undefined ? vscode.l10n.t('Altinn melding') : vscode.l10n.t('{0} messages', this.total);
     item.contextValue = 'group correspondenceGroup';
     return item;
   }
 
   override tooltip(): string {
-    const rows = [vscode.l10n.t('Altinn Correspondence (Altinn melding) for this party, one row per resource. Correspondence lists one resource at a time, so the resources come from, in order: Dialogporten\'s serviceresources (what you may use here through roles, access packages or delegations), else the resources of this party\'s Correspondence dialogs, plus the setting altinnInbox.correspondence.resources. Expanding a resource reads each message\'s overview, which Altinn records as the status Fetched (not Read); on Production it asks first.')];
+    const rows = [
+      vscode.l10n.t(
+        "Altinn Correspondence (Altinn melding) for this party, one row per resource. Correspondence lists one resource at a time, so the resources come from, in order: Dialogporten's serviceresources (what you may use here through roles, access packages or delegations), else the resources of this party's Correspondence dialogs, plus the setting altinnInbox.correspondence.resources. Expanding a resource reads each message's overview, which Altinn records as the status Fetched (not Read); on Production it asks first.",
+      ),
+    ];
     if (this.discovery) rows.push('', ...describeDiscovery(this.discovery));
     return rows.join('  \n');
   }
@@ -66,22 +99,46 @@ export class CorrespondenceGroupNode extends LoadingNode {
   protected async loadChildren(): Promise<InboxNode[]> {
     const discovery = await this.resourcesFor(this.owner.partyUrn);
     this.discovery = discovery;
-    const configure: vscode.Command = { command: 'workbench.action.openSettings', title: vscode.l10n.t('Configure'), arguments: ['altinnInbox.correspondence.resources'] };
+    const configure: vscode.Command = {
+      command: 'workbench.action.openSettings',
+      title: vscode.l10n.t('Configure'),
+      arguments: ['altinnInbox.correspondence.resources'],
+    };
     if (discovery.resources.length === 0) {
-      return [new HintNode(`${this.id}/none`, this, {
-        label: vscode.l10n.t('No correspondence resources known for this party'), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure,
-        tooltip: describeDiscovery(discovery).join('  \n'),
-      })];
+      return [
+        new HintNode(`${this.id}/none`, this, {
+          label: vscode.l10n.t('No correspondence resources known for this party'),
+          description: vscode.l10n.t('set altinnInbox.correspondence.resources'),
+          icon: 'gear',
+          command: configure,
+          tooltip: describeDiscovery(discovery).join('  \n'),
+        }),
+      ];
     }
     const listed = resourcesWithin(discovery, MAX_RESOURCES);
     if (!listed) {
-      return [new HintNode(`${this.id}/many`, this, { label: vscode.l10n.t('{0} resources: name the ones you use', discovery.resources.length), description: vscode.l10n.t('set altinnInbox.correspondence.resources'), icon: 'gear', command: configure })];
+      return [
+        new HintNode(`${this.id}/many`, this, {
+          label: vscode.l10n.t('{0} resources: name the ones you use', discovery.resources.length),
+          description: vscode.l10n.t('set altinnInbox.correspondence.resources'),
+          icon: 'gear',
+          command: configure,
+        }),
+      ];
     }
-    type Listed = { resource: DiscoveredResource; ids: string[]; raw: RawRef | undefined } | { resource: DiscoveredResource; error: unknown };
+    type Listed =
+      | { resource: DiscoveredResource; ids: string[]; raw: RawRef | undefined }
+      | { resource: DiscoveredResource; error: unknown };
     const results = await mapLimited(listed, CONCURRENCY, async (resource): Promise<Listed> => {
       try {
-        const loaded = await this.ctx.load((clients, signal) => clients.correspondence.listIds({ resourceId: resource.id, onBehalfOf: this.owner.partyUrn }, { signal }));
-        return { resource, ids: loaded.value, raw: loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined };
+        const loaded = await this.ctx.load((clients, signal) =>
+          clients.correspondence.listIds({ resourceId: resource.id, onBehalfOf: this.owner.partyUrn }, { signal }),
+        );
+        return {
+          resource,
+          ids: loaded.value,
+          raw: loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined,
+        };
       } catch (error) {
         return { resource, error };
       }
@@ -92,24 +149,42 @@ export class CorrespondenceGroupNode extends LoadingNode {
     const firstLoad = this.total === undefined;
     this.total = withItems.reduce((n, r) => n + r.ids.length, 0);
     if (firstLoad) setTimeout(() => this.ctx.changed(this), 0);
-    const nodes: InboxNode[] = withItems.map((r) => new CorrespondenceResourceNode(this, r.resource, r.ids, r.raw, this.ctx));
+    const nodes: InboxNode[] = withItems.map(
+      (r) => new CorrespondenceResourceNode(this, r.resource, r.ids, r.raw, this.ctx),
+    );
     if (withItems.length === 0) {
-      nodes.push(new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No correspondence'), description: vscode.l10n.t('in {0} resource(s)', listed.length), icon: 'circle-slash', tooltip: listed.map((r) => r.id).join(', ') }));
+      nodes.push(
+        new HintNode(`${this.id}/empty`, this, {
+          label: vscode.l10n.t('No correspondence'),
+          description: vscode.l10n.t('in {0} resource(s)', listed.length),
+          icon: 'circle-slash',
+          tooltip: listed.map((r) => r.id).join(', '),
+        }),
+      );
     }
     if (listed.length < discovery.resources.length) {
-      nodes.push(new HintNode(`${this.id}/limited`, this, {
-        label: vscode.l10n.t('Only the {0} resource(s) of the setting are listed', listed.length),
-        description: vscode.l10n.t('{0} found in all', discovery.resources.length), icon: 'info', command: configure,
-      }));
+      nodes.push(
+        new HintNode(`${this.id}/limited`, this, {
+          label: vscode.l10n.t('Only the {0} resource(s) of the setting are listed', listed.length),
+          description: vscode.l10n.t('{0} found in all', discovery.resources.length),
+          icon: 'info',
+          command: configure,
+        }),
+      );
     }
     if (failures.length > 0) {
-      nodes.push(new HintNode(`${this.id}/failures`, this, {
-        label: vscode.l10n.t('{0} resource(s) could not be listed', failures.length),
-        description: failures.map((f) => f.resource.id).join(', '),
-        icon: 'warning', iconColor: 'list.warningForeground',
-        tooltip: failures.map((f) => `${f.resource.id}: ${escapeText(f.error instanceof Error ? f.error.message : String(f.error))}`).join('\n\n'),
-        command: { command: 'altinnInbox.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] },
-      }));
+      nodes.push(
+        new HintNode(`${this.id}/failures`, this, {
+          label: vscode.l10n.t('{0} resource(s) could not be listed', failures.length),
+          description: failures.map((f) => f.resource.id).join(', '),
+          icon: 'warning',
+          iconColor: 'list.warningForeground',
+          tooltip: failures
+            .map((f) => `${f.resource.id}: ${escapeText(f.error instanceof Error ? f.error.message : String(f.error))}`)
+            .join('\n\n'),
+          command: { command: 'altinnInbox.refreshNode', title: vscode.l10n.t('Retry'), arguments: [this] },
+        }),
+      );
     }
     return nodes;
   }
@@ -118,24 +193,36 @@ export class CorrespondenceGroupNode extends LoadingNode {
 /** Short name of a source, for descriptions. */
 function sourceLabel(source: ResourceSource): string {
   switch (source) {
-    case 'serviceResources': return vscode.l10n.t('serviceresources');
-    case 'dialogs': return vscode.l10n.t('dialogs');
-    case 'setting': return vscode.l10n.t('setting');
+    case 'serviceResources':
+      return vscode.l10n.t('serviceresources');
+    case 'dialogs':
+      return vscode.l10n.t('dialogs');
+    case 'setting':
+      return vscode.l10n.t('setting');
   }
 }
 
 /** Markdown lines: which source gave which resources, and which failed. */
 function describeDiscovery(discovery: ResourceDiscovery): string[] {
   const lines: string[] = [];
-  const named = (source: ResourceSource): string => discovery.resources.filter((r) => r.sources.includes(source)).map((r) => `\`${r.id}\``).join(', ') || vscode.l10n.t('none');
+  const named = (source: ResourceSource): string =>
+    discovery.resources
+      .filter((r) => r.sources.includes(source))
+      .map((r) => `\`${r.id}\``)
+      .join(', ') || vscode.l10n.t('none');
   for (const source of discovery.asked) {
     const failure = discovery.failures.find((f) => f.source === source);
-    const what = source === 'serviceResources' ? vscode.l10n.t('Dialogporten GET /api/v1/enduser/serviceresources (type CorrespondenceService)')
-      : source === 'dialogs' ? vscode.l10n.t('This party\'s dialogs made by Correspondence')
-      : vscode.l10n.t('The setting altinnInbox.correspondence.resources');
-    lines.push(failure
-      ? `${what}: ${vscode.l10n.t('failed ({0})', escapeText(failure.error instanceof Error ? failure.error.message : String(failure.error)))}`
-      : `${what}: ${named(source)}`);
+    const what =
+      source === 'serviceResources'
+        ? vscode.l10n.t('Dialogporten GET /api/v1/enduser/serviceresources (type CorrespondenceService)')
+        : source === 'dialogs'
+          ? vscode.l10n.t("This party's dialogs made by Correspondence")
+          : vscode.l10n.t('The setting altinnInbox.correspondence.resources');
+    lines.push(
+      failure
+        ? `${what}: ${vscode.l10n.t('failed ({0})', escapeText(failure.error instanceof Error ? failure.error.message : String(failure.error)))}`
+        : `${what}: ${named(source)}`,
+    );
   }
   return lines;
 }
@@ -154,7 +241,13 @@ export class CorrespondenceResourceNode extends LoadingNode implements ConsentGa
 
   readonly resourceId: string;
 
-  constructor(readonly group: CorrespondenceGroupNode, readonly resource: DiscoveredResource, readonly ids: readonly string[], raw: RawRef | undefined, ctx: InboxContext) {
+  constructor(
+    readonly group: CorrespondenceGroupNode,
+    readonly resource: DiscoveredResource,
+    readonly ids: readonly string[],
+    raw: RawRef | undefined,
+    ctx: InboxContext,
+  ) {
     super(`${group.id}/${resource.id}`, group, ctx);
     this.resourceId = resource.id;
     this.raw = raw;
@@ -183,7 +276,11 @@ export class CorrespondenceResourceNode extends LoadingNode implements ConsentGa
   }
 
   override tooltip(): string {
-    return [`**${escapeText(this.resource.id)}**`, '', vscode.l10n.t('Found through: {0}', this.resource.sources.map(sourceLabel).join(', '))].join('  \n');
+    return [
+      `**${escapeText(this.resource.id)}**`,
+      '',
+      vscode.l10n.t('Found through: {0}', this.resource.sources.map(sourceLabel).join(', ')),
+    ].join('  \n');
   }
 
   protected whatFailed(): string {
@@ -210,22 +307,38 @@ export class CorrespondenceResourceNode extends LoadingNode implements ConsentGa
     const nodes = await mapLimited(page, CONCURRENCY, async (id) => {
       try {
         const loaded = await this.ctx.load((clients, signal) => clients.correspondence.fetchOverview(id, { signal }));
-        return new CorrespondenceNode(this, loaded.value, loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined, this.ctx);
+        return new CorrespondenceNode(
+          this,
+          loaded.value,
+          loaded.exchange ? { exchangeId: loaded.exchange.id, pointer: [] } : undefined,
+          this.ctx,
+        );
       } catch (error) {
-        return new ErrorNode(new HintNode(`${this.id}/${id}`, this, { label: id }), error instanceof InboxLoadError ? error : new InboxLoadError(error), vscode.l10n.t('correspondence {0}', id.slice(0, 8)));
+        return new ErrorNode(
+          new HintNode(`${this.id}/${id}`, this, { label: id }),
+          error instanceof InboxLoadError ? error : new InboxLoadError(error),
+          vscode.l10n.t('correspondence {0}', id.slice(0, 8)),
+        );
       }
     });
     this.shown.push(...nodes);
   }
 
   private rows(): InboxNode[] {
-    return this.nextIndex < this.ids.length ? [...this.shown, new LoadMoreNode(this, this.shown.length)] : [...this.shown];
+    return this.nextIndex < this.ids.length
+      ? [...this.shown, new LoadMoreNode(this, this.shown.length)]
+      : [...this.shown];
   }
 }
 
 /** One correspondence (its overview): attachments, status history, the dialog it was published as, reply links. */
 export class CorrespondenceNode extends InboxNode {
-  constructor(parent: InboxNode, public overview: CorrespondenceOverview, raw: RawRef | undefined, private readonly ctx: InboxContext) {
+  constructor(
+    parent: InboxNode,
+    public overview: CorrespondenceOverview,
+    raw: RawRef | undefined,
+    private readonly ctx: InboxContext,
+  ) {
     super(`${parent.id}/c/${overview.correspondenceId}`, parent);
     this.raw = raw;
     this.rawTitle = `correspondence-${overview.content?.messageTitle ?? overview.correspondenceId}`;
@@ -244,7 +357,11 @@ export class CorrespondenceNode extends InboxNode {
   }
 
   treeItem(): vscode.TreeItem {
-    return presentationItem(this.id, presentCorrespondence(this.overview, this.ctx.format), vscode.TreeItemCollapsibleState.Collapsed);
+    return presentationItem(
+      this.id,
+      presentCorrespondence(this.overview, this.ctx.format),
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
   }
 
   override tooltip(): string {
@@ -258,55 +375,104 @@ export class CorrespondenceNode extends InboxNode {
 
   override children(): InboxNode[] {
     const attachments = this.overview.content?.attachments ?? [];
-    const nodes: InboxNode[] = attachments.map((attachment, index) => new CorrespondenceAttachmentNode(this, attachment, this.raw ? { exchangeId: this.raw.exchangeId, pointer: ['content', 'attachments', index] } : undefined, this.ctx.format));
+    const nodes: InboxNode[] = attachments.map(
+      (attachment, index) =>
+        new CorrespondenceAttachmentNode(
+          this,
+          attachment,
+          this.raw ? { exchangeId: this.raw.exchangeId, pointer: ['content', 'attachments', index] } : undefined,
+          this.ctx.format,
+        ),
+    );
     nodes.push(new StatusHistoryNode(this, this.ctx));
     for (const dialogId of dialogIdsOf(this.overview)) {
-      nodes.push(new HintNode(`${this.id}/dialog/${dialogId}`, this, {
-        label: vscode.l10n.t('Open the dialog in Dialogporten'),
-        description: dialogId.slice(0, 8),
-        icon: 'link',
-        command: { command: 'altinnInbox.openDialogItem', title: vscode.l10n.t('Open dialog'), arguments: [{ profileId: this.profileId, partyUrn: this.overview.recipient ?? this.owner?.partyUrn ?? '', dialogId }] },
-        tooltip: vscode.l10n.t('Correspondence publishes each message as a Dialogporten dialog too. Opening it marks the dialog as seen.'),
-        contextValue: 'dialogRef',
-      }));
+      nodes.push(
+        new HintNode(`${this.id}/dialog/${dialogId}`, this, {
+          label: vscode.l10n.t('Open the dialog in Dialogporten'),
+          description: dialogId.slice(0, 8),
+          icon: 'link',
+          command: {
+            command: 'altinnInbox.openDialogItem',
+            title: vscode.l10n.t('Open dialog'),
+            arguments: [
+              { profileId: this.profileId, partyUrn: this.overview.recipient ?? this.owner?.partyUrn ?? '', dialogId },
+            ],
+          },
+          tooltip: vscode.l10n.t(
+            'Correspondence publishes each message as a Dialogporten dialog too. Opening it marks the dialog as seen.',
+          ),
+          contextValue: 'dialogRef',
+        }),
+      );
     }
     for (const [index, reply] of (this.overview.replyOptions ?? []).entries()) {
       if (!reply.linkURL || !/^https?:\/\//i.test(reply.linkURL)) continue;
-      nodes.push(new HintNode(`${this.id}/reply/${index}`, this, {
-        label: reply.linkText ?? reply.linkURL, description: vscode.l10n.t('reply option'), icon: 'link-external',
-        command: { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(reply.linkURL)] }, contextValue: 'replyOption',
-      }));
+      nodes.push(
+        new HintNode(`${this.id}/reply/${index}`, this, {
+          label: reply.linkText ?? reply.linkURL,
+          description: vscode.l10n.t('reply option'),
+          icon: 'link-external',
+          command: {
+            command: 'vscode.open',
+            title: vscode.l10n.t('Open'),
+            arguments: [vscode.Uri.parse(reply.linkURL)],
+          },
+          contextValue: 'replyOption',
+        }),
+      );
     }
     return nodes;
   }
 }
 
 export class CorrespondenceAttachmentNode extends InboxNode {
-  constructor(readonly correspondence: CorrespondenceNode, readonly attachment: CorrespondenceAttachment, raw: RawRef | undefined, private readonly format: FormatOptions = {}) {
+  constructor(
+    readonly correspondence: CorrespondenceNode,
+    readonly attachment: CorrespondenceAttachment,
+    raw: RawRef | undefined,
+    private readonly format: FormatOptions = {},
+  ) {
     super(`${correspondence.id}/a/${attachment.id ?? attachment.fileName ?? 'attachment'}`, correspondence);
     this.raw = raw;
     this.rawTitle = `attachment-${attachment.fileName ?? attachment.id ?? ''}`;
   }
 
   treeItem(): vscode.TreeItem {
-    const item = presentationItem(this.id, presentCorrespondenceAttachment(this.attachment, this.format), vscode.TreeItemCollapsibleState.None);
+    const item = presentationItem(
+      this.id,
+      presentCorrespondenceAttachment(this.attachment, this.format),
+      vscode.TreeItemCollapsibleState.None,
+    );
     if (item.contextValue?.includes('downloadable') && this.attachment.id) {
-      item.command = { command: 'altinnInbox.downloadAttachment', title: vscode.l10n.t('Download…'), arguments: [this] };
+      item.command = {
+        command: 'altinnInbox.downloadAttachment',
+        title: vscode.l10n.t('Download…'),
+        arguments: [this],
+      };
     }
     return item;
   }
 
   override tooltip(): string {
     const a = this.attachment;
-    return [`**${(a.displayName ?? a.fileName ?? 'attachment').replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}**`, '',
-      `${vscode.l10n.t('File')}: ${a.fileName ?? '—'}`, `${vscode.l10n.t('Checksum (MD5)')}: ${a.checksum ?? '—'}`, `${vscode.l10n.t('Status')}: ${a.status ?? '—'}`,
-      '', `_${vscode.l10n.t('Click to download. Altinn records AttachmentsDownloaded.')}_`].join('  \n');
+    return [
+      `**${(a.displayName ?? a.fileName ?? 'attachment').replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}**`,
+      '',
+      `${vscode.l10n.t('File')}: ${a.fileName ?? '—'}`,
+      `${vscode.l10n.t('Checksum (MD5)')}: ${a.checksum ?? '—'}`,
+      `${vscode.l10n.t('Status')}: ${a.status ?? '—'}`,
+      '',
+      `_${vscode.l10n.t('Click to download. Altinn records AttachmentsDownloaded.')}_`,
+    ].join('  \n');
   }
 }
 
 /** GET …/details: the status history (reading it records Fetched, like the overview). */
 export class StatusHistoryNode extends LoadingNode {
-  constructor(private readonly correspondence: CorrespondenceNode, ctx: InboxContext) {
+  constructor(
+    private readonly correspondence: CorrespondenceNode,
+    ctx: InboxContext,
+  ) {
     super(`${correspondence.id}/history`, correspondence, ctx);
   }
 
@@ -323,27 +489,50 @@ export class StatusHistoryNode extends LoadingNode {
   }
 
   protected async loadChildren(): Promise<InboxNode[]> {
-    const { value, exchange } = await this.ctx.load((clients, signal) => clients.correspondence.fetchDetails(this.correspondence.correspondenceId, { signal }));
+    const { value, exchange } = await this.ctx.load((clients, signal) =>
+      clients.correspondence.fetchDetails(this.correspondence.correspondenceId, { signal }),
+    );
     if (exchange) {
       this.raw = { exchangeId: exchange.id, pointer: [] };
       this.rawTitle = 'correspondence-details';
     }
     const events = value.statusHistory ?? [];
-    if (events.length === 0) return [new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No status events'), icon: 'circle-slash' })];
-    return events.map((event, index) => new LeafNode(`${this.id}/${index}`, this, presentStatusEvent(event, this.ctx.format), exchange ? { exchangeId: exchange.id, pointer: ['statusHistory', index] } : undefined, `status-${event.status ?? index}`))
+    if (events.length === 0)
+      return [
+        new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No status events'), icon: 'circle-slash' }),
+      ];
+    return events
+      .map(
+        (event, index) =>
+          new LeafNode(
+            `${this.id}/${index}`,
+            this,
+            presentStatusEvent(event, this.ctx.format),
+            exchange ? { exchangeId: exchange.id, pointer: ['statusHistory', index] } : undefined,
+            `status-${event.status ?? index}`,
+          ),
+      )
       .reverse();
   }
 }
 
 /** A correspondence a dialog links to (known once the dialog's details were loaded); on Production read only with consent. */
 export class LinkedCorrespondenceNode extends LoadingNode implements ConsentGated {
-  constructor(parent: InboxNode, readonly correspondenceId: string, ctx: InboxContext) {
+  constructor(
+    parent: InboxNode,
+    readonly correspondenceId: string,
+    ctx: InboxContext,
+  ) {
     super(`${parent.id}/linked/${correspondenceId}`, parent, ctx);
   }
 
   get consentScope(): ConsentScope {
     const owner = ownerOf(this);
-    return { profileId: owner?.profileId ?? this.ctx.profile.id, partyUrn: owner?.partyUrn ?? '', subject: `correspondence:${this.correspondenceId}` };
+    return {
+      profileId: owner?.profileId ?? this.ctx.profile.id,
+      partyUrn: owner?.partyUrn ?? '',
+      subject: `correspondence:${this.correspondenceId}`,
+    };
   }
 
   get consentWhat(): ConsentGated['consentWhat'] {
@@ -365,8 +554,12 @@ export class LinkedCorrespondenceNode extends LoadingNode implements ConsentGate
 
   protected async loadChildren(): Promise<InboxNode[]> {
     if (await needsConsent(this, this.ctx)) return [new HintNode(`${this.id}/consent`, this, consentRowOptions(this))];
-    const { value, exchange } = await this.ctx.load((clients, signal) => clients.correspondence.fetchOverview(this.correspondenceId, { signal }));
-    return [new CorrespondenceNode(this, value, exchange ? { exchangeId: exchange.id, pointer: [] } : undefined, this.ctx)];
+    const { value, exchange } = await this.ctx.load((clients, signal) =>
+      clients.correspondence.fetchOverview(this.correspondenceId, { signal }),
+    );
+    return [
+      new CorrespondenceNode(this, value, exchange ? { exchangeId: exchange.id, pointer: [] } : undefined, this.ctx),
+    ];
   }
 }
 

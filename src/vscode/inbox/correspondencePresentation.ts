@@ -1,19 +1,37 @@
 import { plainText } from '../../platform/content';
-import type { CorrespondenceAttachment, CorrespondenceOverview, CorrespondenceStatusEvent } from '../../platform/correspondence/schemas';
+import type {
+  CorrespondenceAttachment,
+  CorrespondenceOverview,
+  CorrespondenceStatusEvent,
+} from '../../platform/correspondence/schemas';
 import { clip, humanize, longDate, plainLocalizer, shortDate } from '../../platform/presentation';
 import { escapeMarkdown, fileIcon, markdownTable, type FormatOptions, type Presentation } from './presentation';
 
 const UNREAD_CORRESPONDENCE = new Set(['Published', 'Fetched', 'AttachmentsDownloaded']);
-const CLOSED_CORRESPONDENCE = new Set(['PurgedByRecipient', 'PurgedByAltinn', 'Archived', 'Failed', 'Reserved', 'Initialized', 'ReadyForPublish']);
+const CLOSED_CORRESPONDENCE = new Set([
+  'PurgedByRecipient',
+  'PurgedByAltinn',
+  'Archived',
+  'Failed',
+  'Reserved',
+  'Initialized',
+  'ReadyForPublish',
+]);
 
 export function presentCorrespondence(c: CorrespondenceOverview, options: FormatOptions = {}): Presentation {
   const status = c.status ?? 'Published';
   const unread = UNREAD_CORRESPONDENCE.has(status);
   const needsConfirmation = c.isConfirmationNeeded === true && status !== 'Confirmed';
-  const icon = status === 'Confirmed' ? { id: 'verified', color: 'charts.green' }
-    : needsConfirmation ? { id: 'report', color: 'charts.orange' }
-      : CLOSED_CORRESPONDENCE.has(status) ? { id: 'circle-slash' }
-        : unread ? { id: 'mail' } : { id: 'mail-read' };
+  const icon =
+    status === 'Confirmed'
+      ? { id: 'verified', color: 'charts.green' }
+      : needsConfirmation
+        ? { id: 'report', color: 'charts.orange' }
+        : CLOSED_CORRESPONDENCE.has(status)
+          ? { id: 'circle-slash' }
+          : unread
+            ? { id: 'mail' }
+            : { id: 'mail-read' };
   const tokens = ['correspondence', 'raw', `status-${status}`, unread ? 'unread' : 'read'];
   if (needsConfirmation && !CLOSED_CORRESPONDENCE.has(status)) tokens.push('canConfirm');
   if (unread) tokens.push('canMarkRead');
@@ -21,8 +39,16 @@ export function presentCorrespondence(c: CorrespondenceOverview, options: Format
   const sender = c.messageSender ?? (c.sender ? c.sender.split(':').pop() : undefined) ?? '';
   return {
     label: c.content?.messageTitle?.trim() || `(${c.resourceId})`,
-    description: [unread ? '●' : '', humanize(status), sender, shortDate(c.published ?? c.created, options), needsConfirmation ? l10n.t('confirmation needed') : '']
-      .filter(Boolean).join(' · ').replace('● · ', '● '),
+    description: [
+      unread ? '●' : '',
+      humanize(status),
+      sender,
+      shortDate(c.published ?? c.created, options),
+      needsConfirmation ? l10n.t('confirmation needed') : '',
+    ]
+      .filter(Boolean)
+      .join(' · ')
+      .replace('● · ', '● '),
     icon,
     contextValue: tokens.join(' '),
     emphasize: unread,
@@ -38,23 +64,42 @@ export function correspondenceTooltip(c: CorrespondenceOverview, options: Format
     [l10n.t('Published'), longDate(c.published ?? undefined, options)],
   ];
   if (c.dueDateTime) rows.push([l10n.t('Due'), longDate(c.dueDateTime, options)]);
-  rows.push([l10n.t('Confirmation'), c.isConfirmationNeeded ? (c.status === 'Confirmed' ? l10n.t('confirmed') : l10n.t('needed')) : l10n.t('not needed')]);
+  rows.push([
+    l10n.t('Confirmation'),
+    c.isConfirmationNeeded ? (c.status === 'Confirmed' ? l10n.t('confirmed') : l10n.t('needed')) : l10n.t('not needed'),
+  ]);
   rows.push([l10n.t('Attachments'), String(c.content?.attachments?.length ?? 0)]);
   rows.push([l10n.t('Senders reference'), c.sendersReference]);
   rows.push([l10n.t('Correspondence id'), c.correspondenceId]);
   const summary = c.content?.messageSummary ? plainText(c.content.messageSummary, 'text/markdown') : undefined;
-  return [`**${escapeMarkdown(c.content?.messageTitle ?? c.resourceId)}**`, summary ? `\n\n${escapeMarkdown(clip(summary, 400))}` : '', `\n\n${markdownTable(rows)}`,
-    `\n\n_${escapeMarkdown(l10n.t('Reading a correspondence records the status Fetched in Altinn. Mark as read and Confirm are separate, explicit actions.'))}_`].join('');
+  return [
+    `**${escapeMarkdown(c.content?.messageTitle ?? c.resourceId)}**`,
+    summary ? `\n\n${escapeMarkdown(clip(summary, 400))}` : '',
+    `\n\n${markdownTable(rows)}`,
+    `\n\n_${escapeMarkdown(l10n.t('Reading a correspondence records the status Fetched in Altinn. Mark as read and Confirm are separate, explicit actions.'))}_`,
+  ].join('');
 }
 
-export function presentCorrespondenceAttachment(a: CorrespondenceAttachment, options: FormatOptions = {}): Presentation {
+export function presentCorrespondenceAttachment(
+  a: CorrespondenceAttachment,
+  options: FormatOptions = {},
+): Presentation {
   const l10n = options.l10n ?? plainLocalizer;
   const purged = a.status === 'Purged';
   const label = a.displayName?.trim() || a.fileName || l10n.t('attachment');
   return {
     label,
-    description: [a.fileName && a.fileName !== label ? a.fileName : '', a.dataType ?? '', purged ? l10n.t('purged') : '', a.isEncrypted ? l10n.t('encrypted') : ''].filter(Boolean).join(' · '),
-    icon: purged ? { id: 'circle-slash', color: 'disabledForeground' } : { id: fileIcon(a.fileName ?? undefined, a.dataType ?? undefined) },
+    description: [
+      a.fileName && a.fileName !== label ? a.fileName : '',
+      a.dataType ?? '',
+      purged ? l10n.t('purged') : '',
+      a.isEncrypted ? l10n.t('encrypted') : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    icon: purged
+      ? { id: 'circle-slash', color: 'disabledForeground' }
+      : { id: fileIcon(a.fileName ?? undefined, a.dataType ?? undefined) },
     contextValue: ['attachment', 'correspondenceAttachment', 'raw', purged ? 'purged' : 'downloadable'].join(' '),
   };
 }

@@ -35,7 +35,8 @@ export interface ResourceDiscovery {
 
 /** The parts of a serviceresources answer and of a dialog list item this needs. */
 export interface ServiceResourcesAnswer {
-  readonly items?: readonly { readonly serviceResource: { readonly id: string; readonly resourceType?: string } }[] | null;
+  readonly items?:
+    readonly { readonly serviceResource: { readonly id: string; readonly resourceType?: string } }[] | null;
 }
 export interface DialogResourceRef {
   readonly serviceResource: string;
@@ -75,14 +76,16 @@ export async function discoverCorrespondenceResources(sources: DiscoverySources)
   const asked: ResourceSource[] = ['serviceResources'];
   try {
     const answer = await sources.serviceResources();
-    for (const item of answer.items ?? []) if (isCorrespondenceType(item.serviceResource.resourceType)) add(item.serviceResource.id, 'serviceResources');
+    for (const item of answer.items ?? [])
+      if (isCorrespondenceType(item.serviceResource.resourceType)) add(item.serviceResource.id, 'serviceResources');
   } catch (error) {
     failures.push({ source: 'serviceResources', error });
   }
   if (found.size === 0) {
     asked.push('dialogs');
     try {
-      for (const dialog of await sources.dialogs()) if (isCorrespondenceType(dialog.serviceResourceType)) add(dialog.serviceResource, 'dialogs');
+      for (const dialog of await sources.dialogs())
+        if (isCorrespondenceType(dialog.serviceResourceType)) add(dialog.serviceResource, 'dialogs');
     } catch (error) {
       failures.push({ source: 'dialogs', error });
     }

@@ -13,7 +13,6 @@ import { PartyNode } from './partyNodes';
 import { labelChange, type LabelAction } from './labelChanges';
 import { dialogTitle } from './dialogPresentation';
 
-
 export interface LabelOutcome {
   readonly action: LabelAction;
   readonly dialogId: string;
@@ -25,10 +24,14 @@ export interface LabelOutcome {
 
 function verbOf(action: LabelAction): string {
   switch (action) {
-    case 'archive': return vscode.l10n.t('Archive');
-    case 'bin': return vscode.l10n.t('Move to Bin');
-    case 'restore': return vscode.l10n.t('Restore');
-    case 'markUnopened': return vscode.l10n.t('Mark as Unopened');
+    case 'archive':
+      return vscode.l10n.t('Archive');
+    case 'bin':
+      return vscode.l10n.t('Move to Bin');
+    case 'restore':
+      return vscode.l10n.t('Restore');
+    case 'markUnopened':
+      return vscode.l10n.t('Mark as Unopened');
   }
 }
 
@@ -40,7 +43,11 @@ export type DialogTarget = DialogNode | (OpenDialogArgs & { readonly revision?: 
  * unopened) with If-Match, where a 412 conflict is explained and retried only when the user says so.
  */
 export class DialogActions {
-  constructor(private readonly services: ExtensionServices, private readonly provider: InboxTreeProvider, private readonly payloads: PayloadDebugging) {}
+  constructor(
+    private readonly services: ExtensionServices,
+    private readonly provider: InboxTreeProvider,
+    private readonly payloads: PayloadDebugging,
+  ) {}
 
   /** Opens the dialog panel (`altinnInbox.openDialog`); afterwards the row shows the dialog as read. */
   async open(target: DialogTarget): Promise<void> {
@@ -65,7 +72,9 @@ export class DialogActions {
     const environment = await this.services.connections.environmentFor(profile);
     const details = dialogDetails(this.services);
     await details.confirmMarkSeen(environment, dialogTitle(node.item), 'details');
-    const fetched = await details.fetch(profile, node.dialogId, { inProgress: (task) => vscode.window.withProgress({ location: { viewId: 'altinnInbox.inbox' } }, task) });
+    const fetched = await details.fetch(profile, node.dialogId, {
+      inProgress: (task) => vscode.window.withProgress({ location: { viewId: 'altinnInbox.inbox' } }, task),
+    });
     node.details = fetched;
     node.invalidate();
     await this.refreshRow(node);
@@ -81,22 +90,28 @@ export class DialogActions {
 
   async changeLabels(target: DialogTarget, action: LabelAction): Promise<LabelOutcome> {
     const node = target instanceof DialogNode ? target : this.findNode(target);
-    const args = node ? node.openArgs() : target as OpenDialogArgs;
+    const args = node ? node.openArgs() : (target as OpenDialogArgs);
     const profile = resolveProfile(this.services, args.profileId);
     const environment = await this.services.connections.environmentFor(profile);
     const verb = verbOf(action);
-    const title = node ? dialogTitle(node.item) : args.title ?? args.dialogId;
+    const title = node ? dialogTitle(node.item) : (args.title ?? args.dialogId);
     if (environment.isProduction) {
-      await this.services.prompts().confirm(
-        vscode.l10n.t('{0}: "{1}" in Production?', verb, title),
-        vscode.l10n.t('System labels are shared: the change shows in the Altinn inbox for everyone who acts for this party.'),
-        verb,
-      );
+      await this.services
+        .prompts()
+        .confirm(
+          vscode.l10n.t('{0}: "{1}" in Production?', verb, title),
+          vscode.l10n.t(
+            'System labels are shared: the change shows in the Altinn inbox for everyone who acts for this party.',
+          ),
+          verb,
+        );
     }
     const clients = await createApiClients(this.services, profile, { record: this.payloads.record });
     const item = node?.item;
     let change = labelChange(action, item ? effectiveSystemLabels(item) : []);
-    let revision = item?.endUserContext?.revision ?? (target instanceof DialogNode ? undefined : (target as { revision?: string }).revision);
+    let revision =
+      item?.endUserContext?.revision ??
+      (target instanceof DialogNode ? undefined : (target as { revision?: string }).revision);
     let conflicts = 0;
     for (;;) {
       try {
@@ -107,17 +122,32 @@ export class DialogActions {
         conflicts++;
         const current = item ? await refetchListItem(clients.dialogporten, args.partyUrn, undefined, item) : undefined;
         const labels = current ? effectiveSystemLabels(current).join(', ') : vscode.l10n.t('unknown');
-        this.services.log.info(`[inbox] 412 on labels of ${args.dialogId}: revision ${revision ?? '(none)'} is stale; now ${current?.endUserContext?.revision ?? '?'} (${labels})`);
+        this.services.log.info(
+          `[inbox] 412 on labels of ${args.dialogId}: revision ${revision ?? '(none)'} is stale; now ${current?.endUserContext?.revision ?? '?'} (${labels})`,
+        );
         if (node && current) {
           node.update(current);
           this.provider.changed(node);
         }
-        await this.services.prompts().confirm(
-          vscode.l10n.t('"{0}" was changed elsewhere since the Inbox loaded it', title),
-          vscode.l10n.t('Dialogporten refused "{0}" with 412 Precondition Failed: the labels were changed (in the Altinn inbox or by another system) after revision {1} was read, so nothing was overwritten. Its labels are now: {2}. Retry applies "{0}" to the current version.', verb, revision ?? '—', labels),
-          vscode.l10n.t('Retry'),
-        );
-        if (!current) throw new Error(vscode.l10n.t('The dialog could not be read again (it may be deleted or no longer visible); refresh the Inbox.'), { cause: error });
+        await this.services
+          .prompts()
+          .confirm(
+            vscode.l10n.t('"{0}" was changed elsewhere since the Inbox loaded it', title),
+            vscode.l10n.t(
+              'Dialogporten refused "{0}" with 412 Precondition Failed: the labels were changed (in the Altinn inbox or by another system) after revision {1} was read, so nothing was overwritten. Its labels are now: {2}. Retry applies "{0}" to the current version.',
+              verb,
+              revision ?? '—',
+              labels,
+            ),
+            vscode.l10n.t('Retry'),
+          );
+        if (!current)
+          throw new Error(
+            vscode.l10n.t(
+              'The dialog could not be read again (it may be deleted or no longer visible); refresh the Inbox.',
+            ),
+            { cause: error },
+          );
         revision = current.endUserContext?.revision;
         change = labelChange(action, effectiveSystemLabels(current));
       }
@@ -127,10 +157,18 @@ export class DialogActions {
       const party = node.owner instanceof PartyNode ? node.owner : undefined;
       const filter = party ? this.provider.filterFor(party.partyUrn, profile.id) : undefined;
       const fresh = await refetchListItem(clients.dialogporten, args.partyUrn, filter, item);
-      const unfiltered = fresh ?? await refetchListItem(clients.dialogporten, args.partyUrn, undefined, item);
+      const unfiltered = fresh ?? (await refetchListItem(clients.dialogporten, args.partyUrn, undefined, item));
       labels = unfiltered ? effectiveSystemLabels(unfiltered) : [];
       if (party) party.replaceDialog(node, fresh);
-      if (!fresh) void vscode.window.setStatusBarMessage(vscode.l10n.t('"{0}" no longer matches the filter of {1} and was removed from the list.', title, party?.party.name ?? ''), 5000);
+      if (!fresh)
+        void vscode.window.setStatusBarMessage(
+          vscode.l10n.t(
+            '"{0}" no longer matches the filter of {1} and was removed from the list.',
+            title,
+            party?.party.name ?? '',
+          ),
+          5000,
+        );
     }
     void vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0}: "{1}"', verb, title), 4000);
     return { action, dialogId: args.dialogId, labels, conflicts };

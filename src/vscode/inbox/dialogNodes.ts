@@ -12,8 +12,17 @@ import { HintNode, InboxNode, LeafNode, LoadingNode, presentationItem, type Inbo
 import type { OpenDialogArgs } from '../shared/inboxTypes';
 import { nestTransmissions, type TransmissionEntry } from '../../platform/presentation';
 import {
-  dialogAttachmentName, dialogSender, dialogTitle, dialogTooltip, presentActivity, presentDialog, presentDialogAttachment, presentLabelAssignment,
-  presentSeenLogEntry, presentTransmission, transmissionTooltip,
+  dialogAttachmentName,
+  dialogSender,
+  dialogTitle,
+  dialogTooltip,
+  presentActivity,
+  presentDialog,
+  presentDialogAttachment,
+  presentLabelAssignment,
+  presentSeenLogEntry,
+  presentTransmission,
+  transmissionTooltip,
 } from './dialogPresentation';
 import type { Presentation } from './presentation';
 
@@ -28,7 +37,12 @@ export class DialogNode extends LoadingNode {
   /** Set once the details were fetched here (explicitly; that marks the dialog as seen). */
   details?: DialogWithMeta & { exchange?: RecordedExchange };
 
-  constructor(readonly owner: DialogOwner, public item: DialogListItem, raw: RawRef, ctx: InboxContext) {
+  constructor(
+    readonly owner: DialogOwner,
+    public item: DialogListItem,
+    raw: RawRef,
+    ctx: InboxContext,
+  ) {
     super(`${owner.id}/d/${item.id}`, owner, ctx);
     this.raw = raw;
     this.rawTitle = `dialog-${dialogTitle(item, ctx.format)}`;
@@ -39,11 +53,20 @@ export class DialogNode extends LoadingNode {
   }
 
   openArgs(): OpenDialogArgs {
-    return { profileId: this.owner.profileId, partyUrn: this.owner.partyUrn, dialogId: this.item.id, title: dialogTitle(this.item, this.ctx.format) };
+    return {
+      profileId: this.owner.profileId,
+      partyUrn: this.owner.partyUrn,
+      dialogId: this.item.id,
+      title: dialogTitle(this.item, this.ctx.format),
+    };
   }
 
   treeItem(): vscode.TreeItem {
-    const item = presentationItem(this.id, presentDialog(this.item, this.ctx.format), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = presentationItem(
+      this.id,
+      presentDialog(this.item, this.ctx.format),
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     if (this.details) item.contextValue = `${item.contextValue} detailsLoaded`;
     return item;
   }
@@ -65,22 +88,57 @@ export class DialogNode extends LoadingNode {
 
   protected async loadChildren(): Promise<InboxNode[]> {
     const counts = (this.item.fromServiceOwnerTransmissionsCount ?? 0) + (this.item.fromPartyTransmissionsCount ?? 0);
-    const hasCounts = this.item.fromServiceOwnerTransmissionsCount !== undefined || this.item.fromPartyTransmissionsCount !== undefined;
+    const hasCounts =
+      this.item.fromServiceOwnerTransmissionsCount !== undefined || this.item.fromPartyTransmissionsCount !== undefined;
     const nodes: InboxNode[] = [
       new TransmissionsGroupNode(this, hasCounts ? counts : undefined, this.ctx),
       new DialogAttachmentsGroupNode(this, this.ctx),
-      listGroup(this, 'activities', { label: vscode.l10n.t('Activities'), icon: 'pulse', what: vscode.l10n.t('activities'), empty: vscode.l10n.t('No activities'),
-        fetch: (c, signal) => c.dialogporten.listActivities(this.dialogId, { signal }),
-        make: (a, parent, raw) => leaf(`${parent.id}/${a.id}`, parent, presentActivity(a, this.ctx.format), raw, `activity-${a.type}`) }, this.ctx),
-      listGroup(this, 'seenlog', { label: vscode.l10n.t('Seen log'), icon: 'eye', what: vscode.l10n.t('the seen log'), empty: vscode.l10n.t('Nobody has opened it'),
-        fetch: (c, signal) => c.dialogporten.listSeenLog(this.dialogId, { signal }),
-        make: (s, parent, raw) => leaf(`${parent.id}/${s.id}`, parent, presentSeenLogEntry(s, this.ctx.format), raw, 'seen-log-entry') }, this.ctx),
-      listGroup(this, 'labellog', { label: vscode.l10n.t('Label log'), icon: 'tag', what: vscode.l10n.t('the label log'), empty: vscode.l10n.t('No label changes'),
-        fetch: (c, signal) => c.dialogporten.getLabelLog(this.dialogId, { signal }),
-        make: (l, parent, raw, index) => leaf(`${parent.id}/${index}`, parent, presentLabelAssignment(l, this.ctx.format), raw, 'label-change') }, this.ctx),
+      listGroup(
+        this,
+        'activities',
+        {
+          label: vscode.l10n.t('Activities'),
+          icon: 'pulse',
+          what: vscode.l10n.t('activities'),
+          empty: vscode.l10n.t('No activities'),
+          fetch: (c, signal) => c.dialogporten.listActivities(this.dialogId, { signal }),
+          make: (a, parent, raw) =>
+            leaf(`${parent.id}/${a.id}`, parent, presentActivity(a, this.ctx.format), raw, `activity-${a.type}`),
+        },
+        this.ctx,
+      ),
+      listGroup(
+        this,
+        'seenlog',
+        {
+          label: vscode.l10n.t('Seen log'),
+          icon: 'eye',
+          what: vscode.l10n.t('the seen log'),
+          empty: vscode.l10n.t('Nobody has opened it'),
+          fetch: (c, signal) => c.dialogporten.listSeenLog(this.dialogId, { signal }),
+          make: (s, parent, raw) =>
+            leaf(`${parent.id}/${s.id}`, parent, presentSeenLogEntry(s, this.ctx.format), raw, 'seen-log-entry'),
+        },
+        this.ctx,
+      ),
+      listGroup(
+        this,
+        'labellog',
+        {
+          label: vscode.l10n.t('Label log'),
+          icon: 'tag',
+          what: vscode.l10n.t('the label log'),
+          empty: vscode.l10n.t('No label changes'),
+          fetch: (c, signal) => c.dialogporten.getLabelLog(this.dialogId, { signal }),
+          make: (l, parent, raw, index) =>
+            leaf(`${parent.id}/${index}`, parent, presentLabelAssignment(l, this.ctx.format), raw, 'label-change'),
+        },
+        this.ctx,
+      ),
     ];
     if (this.details) {
-      for (const correspondenceId of correspondenceIdsIn(this.details.raw)) nodes.push(new LinkedCorrespondenceNode(this, correspondenceId, this.ctx));
+      for (const correspondenceId of correspondenceIdsIn(this.details.raw))
+        nodes.push(new LinkedCorrespondenceNode(this, correspondenceId, this.ctx));
     }
     return nodes;
   }
@@ -107,7 +165,12 @@ function listGroup<T>(dialog: DialogNode, key: string, spec: ListSpec<T>, ctx: I
 export class ListGroupNode<T> extends LoadingNode {
   private count: number | undefined;
 
-  constructor(id: string, parent: InboxNode, private readonly spec: ListSpec<T>, ctx: InboxContext) {
+  constructor(
+    id: string,
+    parent: InboxNode,
+    private readonly spec: ListSpec<T>,
+    ctx: InboxContext,
+  ) {
     super(id, parent, ctx);
   }
 
@@ -133,19 +196,29 @@ export class ListGroupNode<T> extends LoadingNode {
     const first = this.count === undefined;
     this.count = value.length;
     if (first) setTimeout(() => this.ctx.changed(this), 0);
-    if (value.length === 0) return [new HintNode(`${this.id}/empty`, this, { label: this.spec.empty, icon: 'circle-slash' })];
-    return value.map((v, index) => this.spec.make(v, this, { exchangeId: exchange?.id ?? '', pointer: [index] }, index));
+    if (value.length === 0)
+      return [new HintNode(`${this.id}/empty`, this, { label: this.spec.empty, icon: 'circle-slash' })];
+    return value.map((v, index) =>
+      this.spec.make(v, this, { exchangeId: exchange?.id ?? '', pointer: [index] }, index),
+    );
   }
 }
 
 /** GET …/transmissions, nested by relatedTransmissionId. */
 export class TransmissionsGroupNode extends LoadingNode {
-  constructor(private readonly dialog: DialogNode, private count: number | undefined, ctx: InboxContext) {
+  constructor(
+    private readonly dialog: DialogNode,
+    private count: number | undefined,
+    ctx: InboxContext,
+  ) {
     super(`${dialog.id}/transmissions`, dialog, ctx);
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Transmissions'), this.count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      vscode.l10n.t('Transmissions'),
+      this.count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('comment-discussion');
     item.description = this.count === undefined ? undefined : String(this.count);
@@ -158,7 +231,9 @@ export class TransmissionsGroupNode extends LoadingNode {
   }
 
   protected async loadChildren(): Promise<InboxNode[]> {
-    const { value, exchange } = await this.ctx.load((clients, signal) => clients.dialogporten.listTransmissions(this.dialog.dialogId, { signal }));
+    const { value, exchange } = await this.ctx.load((clients, signal) =>
+      clients.dialogporten.listTransmissions(this.dialog.dialogId, { signal }),
+    );
     if (exchange) {
       this.raw = { exchangeId: exchange.id, pointer: [] };
       this.rawTitle = 'transmissions';
@@ -167,14 +242,22 @@ export class TransmissionsGroupNode extends LoadingNode {
       this.count = value.length;
       setTimeout(() => this.ctx.changed(this), 0);
     }
-    if (value.length === 0) return [new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No transmissions'), icon: 'circle-slash' })];
+    if (value.length === 0)
+      return [
+        new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No transmissions'), icon: 'circle-slash' }),
+      ];
     return nestTransmissions(value).map((entry) => new TransmissionNode(this, entry, exchange?.id ?? '', this.ctx));
   }
 }
 
 /** One transmission; related transmissions and its attachments below it. */
 export class TransmissionNode extends InboxNode {
-  constructor(parent: InboxNode, readonly entry: TransmissionEntry<TransmissionListItem>, private readonly exchangeId: string, private readonly ctx: InboxContext) {
+  constructor(
+    parent: InboxNode,
+    readonly entry: TransmissionEntry<TransmissionListItem>,
+    private readonly exchangeId: string,
+    private readonly ctx: InboxContext,
+  ) {
     super(`${parent.closest(DialogNode)?.id ?? parent.id}/t/${entry.transmission.id}`, parent);
     this.raw = { exchangeId, pointer: [entry.index] };
     this.rawTitle = `transmission-${entry.transmission.type}`;
@@ -187,8 +270,17 @@ export class TransmissionNode extends InboxNode {
   treeItem(): vscode.TreeItem {
     const hasChildren = this.entry.related.length > 0 || (this.transmission.attachments?.length ?? 0) > 0;
     const dialog = this.closest(DialogNode);
-    const item = presentationItem(this.id, presentTransmission(this.transmission, this.ctx.format, dialog ? dialogSender(dialog.item, this.ctx.format) : undefined), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    if (this.entry.related.length) item.description = `${item.description} · ${vscode.l10n.t('{0} related', this.entry.related.length)}`;
+    const item = presentationItem(
+      this.id,
+      presentTransmission(
+        this.transmission,
+        this.ctx.format,
+        dialog ? dialogSender(dialog.item, this.ctx.format) : undefined,
+      ),
+      hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    if (this.entry.related.length)
+      item.description = `${item.description} · ${vscode.l10n.t('{0} related', this.entry.related.length)}`;
     return item;
   }
 
@@ -199,7 +291,15 @@ export class TransmissionNode extends InboxNode {
   override children(): InboxNode[] {
     return [
       ...this.entry.related.map((related) => new TransmissionNode(this, related, this.exchangeId, this.ctx)),
-      ...(this.transmission.attachments ?? []).map((attachment, index) => new DialogAttachmentNode(this, attachment, { exchangeId: this.exchangeId, pointer: [this.entry.index, 'attachments', index] }, this.ctx)),
+      ...(this.transmission.attachments ?? []).map(
+        (attachment, index) =>
+          new DialogAttachmentNode(
+            this,
+            attachment,
+            { exchangeId: this.exchangeId, pointer: [this.entry.index, 'attachments', index] },
+            this.ctx,
+          ),
+      ),
     ];
   }
 }
@@ -209,13 +309,19 @@ export class TransmissionNode extends InboxNode {
  * until the user asks, this group says so and offers to load them.
  */
 export class DialogAttachmentsGroupNode extends InboxNode {
-  constructor(private readonly dialog: DialogNode, private readonly ctx: InboxContext) {
+  constructor(
+    private readonly dialog: DialogNode,
+    private readonly ctx: InboxContext,
+  ) {
     super(`${dialog.id}/attachments`, dialog);
   }
 
   treeItem(): vscode.TreeItem {
     const count = this.dialog.details?.dialog.attachments?.length ?? this.dialog.item.guiAttachmentCount ?? undefined;
-    const item = new vscode.TreeItem(vscode.l10n.t('Attachments'), count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      vscode.l10n.t('Attachments'),
+      count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('paperclip');
     item.description = count === undefined ? undefined : String(count);
@@ -226,25 +332,42 @@ export class DialogAttachmentsGroupNode extends InboxNode {
   override children(): InboxNode[] {
     const details = this.dialog.details;
     if (!details) {
-      return [new HintNode(`${this.id}/load`, this, {
-        label: vscode.l10n.t('Load the dialog\'s attachments…'),
-        description: vscode.l10n.t('fetches its details: marks it as seen'),
-        icon: 'cloud-download',
-        command: { command: 'altinnInbox.loadDialogDetails', title: vscode.l10n.t('Load details'), arguments: [this.dialog] },
-        tooltip: vscode.l10n.t('Dialogporten lists dialog-level attachments only in the dialog details (GET /dialogs/{id}), and that request records you in the seen log. Transmissions\' attachments are under Transmissions and do not need it.'),
-        contextValue: 'hint loadDetails',
-      })];
+      return [
+        new HintNode(`${this.id}/load`, this, {
+          label: vscode.l10n.t("Load the dialog's attachments…"),
+          description: vscode.l10n.t('fetches its details: marks it as seen'),
+          icon: 'cloud-download',
+          command: {
+            command: 'altinnInbox.loadDialogDetails',
+            title: vscode.l10n.t('Load details'),
+            arguments: [this.dialog],
+          },
+          tooltip: vscode.l10n.t(
+            "Dialogporten lists dialog-level attachments only in the dialog details (GET /dialogs/{id}), and that request records you in the seen log. Transmissions' attachments are under Transmissions and do not need it.",
+          ),
+          contextValue: 'hint loadDetails',
+        }),
+      ];
     }
     const attachments = details.dialog.attachments ?? [];
     const exchangeId = details.exchange?.id ?? '';
-    if (attachments.length === 0) return [new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No attachments'), icon: 'circle-slash' })];
-    return attachments.map((attachment, index) => new DialogAttachmentNode(this, attachment, { exchangeId, pointer: ['attachments', index] }, this.ctx));
+    if (attachments.length === 0)
+      return [new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No attachments'), icon: 'circle-slash' })];
+    return attachments.map(
+      (attachment, index) =>
+        new DialogAttachmentNode(this, attachment, { exchangeId, pointer: ['attachments', index] }, this.ctx),
+    );
   }
 }
 
 /** A dialog or transmission attachment; downloading it needs the dialog token from the details. */
 export class DialogAttachmentNode extends InboxNode {
-  constructor(parent: InboxNode, readonly attachment: DialogAttachment, raw: RawRef, private readonly ctx: InboxContext) {
+  constructor(
+    parent: InboxNode,
+    readonly attachment: DialogAttachment,
+    raw: RawRef,
+    private readonly ctx: InboxContext,
+  ) {
     super(`${parent.id}/a/${attachment.id}`, parent);
     this.raw = raw;
     this.rawTitle = `attachment-${attachment.name ?? attachment.id}`;
@@ -259,15 +382,25 @@ export class DialogAttachmentNode extends InboxNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const item = presentationItem(this.id, presentDialogAttachment(this.attachment, this.ctx.format), vscode.TreeItemCollapsibleState.None);
+    const item = presentationItem(
+      this.id,
+      presentDialogAttachment(this.attachment, this.ctx.format),
+      vscode.TreeItemCollapsibleState.None,
+    );
     if (item.contextValue?.includes('downloadable')) {
-      item.command = { command: 'altinnInbox.downloadAttachment', title: vscode.l10n.t('Download…'), arguments: [this] };
+      item.command = {
+        command: 'altinnInbox.downloadAttachment',
+        title: vscode.l10n.t('Download…'),
+        arguments: [this],
+      };
     }
     return item;
   }
 
   override tooltip(): string {
-    const urls = (this.attachment.urls ?? []).map((u) => `- ${u.consumerType ?? '?'} · ${u.mediaType ?? '?'} · \`${u.url.replace(/`/g, '')}\``).join('\n');
+    const urls = (this.attachment.urls ?? [])
+      .map((u) => `- ${u.consumerType ?? '?'} · ${u.mediaType ?? '?'} · \`${u.url.replace(/`/g, '')}\``)
+      .join('\n');
     return `**${this.displayName.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}**\n\n${urls}\n\n_${vscode.l10n.t('Click to download (needs the dialog token from the details, which marks the dialog as seen).')}_`;
   }
 }

@@ -11,7 +11,11 @@ const MAX_PAGES = 5;
  * Undefined when it no longer matches the filter (e.g. archived while the Inbox view is shown) or is gone.
  */
 export async function refetchListItem(
-  client: DialogportenClient, partyUrn: string, filter: InboxFilter | undefined, item: Pick<DialogListItem, 'id' | 'createdAt'>, options: { signal?: AbortSignal } = {},
+  client: DialogportenClient,
+  partyUrn: string,
+  filter: InboxFilter | undefined,
+  item: Pick<DialogListItem, 'id' | 'createdAt'>,
+  options: { signal?: AbortSignal } = {},
 ): Promise<DialogListItem | undefined> {
   const created = Date.parse(item.createdAt);
   let continuationToken: string | undefined;

@@ -17,7 +17,13 @@ export function defaultDownloadUri(fileName: string): vscode.Uri {
 
 /** A file name safe on every OS (service owners choose attachment names). */
 export function safeFileName(name: string | undefined, fallback: string): string {
-  const cleaned = [...(name ?? '')].map((c) => (c.charCodeAt(0) < 32 ? '_' : c)).join('').replace(/[\\/:*?"<>|]+/g, '_').replace(/^\.+/, '').trim().slice(0, 150);
+  const cleaned = [...(name ?? '')]
+    .map((c) => (c.charCodeAt(0) < 32 ? '_' : c))
+    .join('')
+    .replace(/[\\/:*?"<>|]+/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 150);
   return cleaned || fallback;
 }
 
@@ -31,22 +37,30 @@ export interface WrittenFile {
  * or failed download never leaves a truncated file under the chosen name. Reports progress per chunk.
  */
 export async function writeStreamToFile(
-  target: vscode.Uri, source: Readable, options: { signal: AbortSignal; onBytes?: (bytes: number) => void },
+  target: vscode.Uri,
+  source: Readable,
+  options: { signal: AbortSignal; onBytes?: (bytes: number) => void },
 ): Promise<WrittenFile> {
   const hash = createHash('md5');
   let bytes = 0;
-  const meter = (): Transform => new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      options.onBytes?.(bytes);
-      callback(null, chunk);
-    },
-  });
+  const meter = (): Transform =>
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        options.onBytes?.(bytes);
+        callback(null, chunk);
+      },
+    });
   if (target.scheme !== 'file') {
     // A remote or virtual file system: collect in memory, then write through VS Code.
     const chunks: Buffer[] = [];
-    const collector = new Transform({ transform(chunk: Buffer, _e, callback) { chunks.push(chunk); callback(); } });
+    const collector = new Transform({
+      transform(chunk: Buffer, _e, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+    });
     await run(source, meter(), collector, options.signal);
     await vscode.workspace.fs.writeFile(target, Buffer.concat(chunks));
     return { bytes, md5: hash.digest('hex') };

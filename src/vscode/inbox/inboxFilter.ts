@@ -31,8 +31,16 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** True when the filter narrows nothing. */
 export function isEmptyFilter(filter: InboxFilter | undefined): boolean {
   if (!filter) return true;
-  return (filter.view ?? 'all') === 'all' && !filter.search?.trim() && !filter.status?.length && !filter.org?.length
-    && !filter.serviceResource?.length && !filter.updatedFrom && !filter.updatedTo && !filter.unreadOnly;
+  return (
+    (filter.view ?? 'all') === 'all' &&
+    !filter.search?.trim() &&
+    !filter.status?.length &&
+    !filter.org?.length &&
+    !filter.serviceResource?.length &&
+    !filter.updatedFrom &&
+    !filter.updatedTo &&
+    !filter.unreadOnly
+  );
 }
 
 /** Drops empty parts so equal filters compare (and key caches) equal. */
@@ -42,7 +50,8 @@ export function normalizeFilter(filter: InboxFilter): InboxFilter {
   if (filter.search?.trim()) out.search = filter.search.trim();
   if (filter.status?.length) out.status = [...new Set(filter.status)].sort();
   if (filter.org?.length) out.org = [...new Set(filter.org.map((o) => o.trim().toLowerCase()).filter(Boolean))].sort();
-  if (filter.serviceResource?.length) out.serviceResource = [...new Set(filter.serviceResource.map(bareResource).filter(Boolean))].sort();
+  if (filter.serviceResource?.length)
+    out.serviceResource = [...new Set(filter.serviceResource.map(bareResource).filter(Boolean))].sort();
   if (filter.updatedFrom) out.updatedFrom = filter.updatedFrom;
   if (filter.updatedTo) out.updatedTo = filter.updatedTo;
   if (filter.unreadOnly) out.unreadOnly = true;
@@ -56,12 +65,18 @@ export function filterKey(filter: InboxFilter | undefined): string {
 /** The view's labels and statuses: Inbox = not binned/archived and not a draft; Drafts = status Draft; Sent/Archive/Bin = that label. */
 function viewFilters(view: InboxView): { systemLabel?: SystemLabel[]; status?: DialogStatus[] } {
   switch (view) {
-    case 'inbox': return { systemLabel: ['Default'], status: DIALOG_STATUSES.filter((s) => s !== 'Draft') };
-    case 'drafts': return { status: ['Draft'] };
-    case 'sent': return { systemLabel: ['Sent'] };
-    case 'archive': return { systemLabel: ['Archive'] };
-    case 'bin': return { systemLabel: ['Bin'] };
-    default: return {};
+    case 'inbox':
+      return { systemLabel: ['Default'], status: DIALOG_STATUSES.filter((s) => s !== 'Draft') };
+    case 'drafts':
+      return { status: ['Draft'] };
+    case 'sent':
+      return { systemLabel: ['Sent'] };
+    case 'archive':
+      return { systemLabel: ['Archive'] };
+    case 'bin':
+      return { systemLabel: ['Bin'] };
+    default:
+      return {};
   }
 }
 
@@ -70,11 +85,19 @@ export function filterProblem(filter: InboxFilter | undefined, l10n: Localizer =
   const f = normalizeFilter(filter ?? EMPTY_FILTER);
   const view = viewFilters(f.view ?? 'all');
   if (f.status && view.status && !f.status.some((s) => view.status!.includes(s))) {
-    return l10n.t('The {0} view shows only status {1}; the status filter {2} excludes all of them.', viewName(f.view ?? 'all', l10n), view.status.join('/'), f.status.join('/'));
+    return l10n.t(
+      'The {0} view shows only status {1}; the status filter {2} excludes all of them.',
+      viewName(f.view ?? 'all', l10n),
+      view.status.join('/'),
+      f.status.join('/'),
+    );
   }
-  if (f.search && f.search.length < 3) return l10n.t('Free-text search needs at least 3 characters; "{0}" has {1}.', f.search, f.search.length);
-  for (const day of [f.updatedFrom, f.updatedTo]) if (day && !isValidDay(day)) return l10n.t('"{0}" is not a date like 2025-01-31.', day);
-  if (f.updatedFrom && f.updatedTo && f.updatedFrom > f.updatedTo) return l10n.t('The date range starts ({0}) after it ends ({1}).', f.updatedFrom, f.updatedTo);
+  if (f.search && f.search.length < 3)
+    return l10n.t('Free-text search needs at least 3 characters; "{0}" has {1}.', f.search, f.search.length);
+  for (const day of [f.updatedFrom, f.updatedTo])
+    if (day && !isValidDay(day)) return l10n.t('"{0}" is not a date like 2025-01-31.', day);
+  if (f.updatedFrom && f.updatedTo && f.updatedFrom > f.updatedTo)
+    return l10n.t('The date range starts ({0}) after it ends ({1}).', f.updatedFrom, f.updatedTo);
   return undefined;
 }
 
@@ -82,10 +105,15 @@ export function filterProblem(filter: InboxFilter | undefined, l10n: Localizer =
  * Dialogporten search filters for one party's page: newest content first, the user's filter, the page size.
  * Throws (InvalidInputError from toSearchParams later) only for input Dialogporten would refuse.
  */
-export function toSearchFilters(partyUrn: string, filter: InboxFilter | undefined, pageSize: number, continuationToken?: string): DialogSearchFilters {
+export function toSearchFilters(
+  partyUrn: string,
+  filter: InboxFilter | undefined,
+  pageSize: number,
+  continuationToken?: string,
+): DialogSearchFilters {
   const f = normalizeFilter(filter ?? EMPTY_FILTER);
   const view = viewFilters(f.view ?? 'all');
-  const status = f.status && view.status ? f.status.filter((s) => view.status!.includes(s)) : f.status ?? view.status;
+  const status = f.status && view.status ? f.status.filter((s) => view.status!.includes(s)) : (f.status ?? view.status);
   return {
     party: [partyUrn],
     ...(view.systemLabel ? { systemLabel: view.systemLabel } : {}),
@@ -123,12 +151,18 @@ function bareResource(value: string): string {
 /** The view's name as the Altinn inbox calls it. */
 export function viewName(view: InboxView, l10n: Localizer = plainLocalizer): string {
   switch (view) {
-    case 'all': return l10n.t('All');
-    case 'inbox': return l10n.t('Inbox');
-    case 'drafts': return l10n.t('Drafts');
-    case 'sent': return l10n.t('Sent');
-    case 'archive': return l10n.t('Archive');
-    case 'bin': return l10n.t('Bin');
+    case 'all':
+      return l10n.t('All');
+    case 'inbox':
+      return l10n.t('Inbox');
+    case 'drafts':
+      return l10n.t('Drafts');
+    case 'sent':
+      return l10n.t('Sent');
+    case 'archive':
+      return l10n.t('Archive');
+    case 'bin':
+      return l10n.t('Bin');
   }
 }
 

@@ -18,7 +18,10 @@ export interface Loaded<T> {
 
 /** A load failed; keeps the exchange of the failing request so its answer can be shown. */
 export class InboxLoadError extends Error {
-  constructor(override readonly cause: unknown, readonly exchange?: RecordedExchange) {
+  constructor(
+    override readonly cause: unknown,
+    readonly exchange?: RecordedExchange,
+  ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
 }
@@ -48,7 +51,10 @@ export abstract class InboxNode {
   raw?: RawRef;
   rawTitle?: string;
 
-  constructor(readonly id: string, readonly parent: InboxNode | undefined) {}
+  constructor(
+    readonly id: string,
+    readonly parent: InboxNode | undefined,
+  ) {}
 
   abstract treeItem(): vscode.TreeItem;
 
@@ -74,15 +80,24 @@ export abstract class InboxNode {
 }
 
 /** Builds a TreeItem from a Presentation (label highlighted when unread). */
-export function presentationItem(id: string, p: Presentation, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {
-  const label: vscode.TreeItemLabel = p.emphasize ? { label: p.label, highlights: [[0, p.label.length]] } : { label: p.label };
+export function presentationItem(
+  id: string,
+  p: Presentation,
+  collapsible: vscode.TreeItemCollapsibleState,
+): vscode.TreeItem {
+  const label: vscode.TreeItemLabel = p.emphasize
+    ? { label: p.label, highlights: [[0, p.label.length]] }
+    : { label: p.label };
   const item = new vscode.TreeItem(label, collapsible);
   item.id = id;
   item.description = p.description;
   item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
   item.contextValue = p.contextValue;
   // Highlights are invisible to screen readers: say "unread" in words.
-  if (p.emphasize) item.accessibilityInformation = { label: `${p.label}, ${vscode.l10n.t('unread')}, ${p.description.replace(/^● /, '')}` };
+  if (p.emphasize)
+    item.accessibilityInformation = {
+      label: `${p.label}, ${vscode.l10n.t('unread')}, ${p.description.replace(/^● /, '')}`,
+    };
   return item;
 }
 
@@ -91,7 +106,11 @@ export abstract class LoadingNode extends InboxNode {
   private cached: InboxNode[] | undefined;
   private pending: Promise<InboxNode[]> | undefined;
 
-  constructor(id: string, parent: InboxNode | undefined, protected readonly ctx: InboxContext) {
+  constructor(
+    id: string,
+    parent: InboxNode | undefined,
+    protected readonly ctx: InboxContext,
+  ) {
     super(id, parent);
   }
 
@@ -102,14 +121,16 @@ export abstract class LoadingNode extends InboxNode {
 
   override children(): Promise<InboxNode[]> {
     if (this.cached) return Promise.resolve(this.cached);
-    this.pending ??= this.loadChildren().then(
-      (children) => children,
-      (error: unknown) => (this.ctx.signal.aborted ? [] : [new ErrorNode(this, error, this.whatFailed())]),
-    ).then((children) => {
-      if (!this.ctx.signal.aborted) this.cached = children;
-      this.pending = undefined;
-      return children;
-    });
+    this.pending ??= this.loadChildren()
+      .then(
+        (children) => children,
+        (error: unknown) => (this.ctx.signal.aborted ? [] : [new ErrorNode(this, error, this.whatFailed())]),
+      )
+      .then((children) => {
+        if (!this.ctx.signal.aborted) this.cached = children;
+        this.pending = undefined;
+        return children;
+      });
     return this.pending;
   }
 
@@ -130,7 +151,13 @@ export abstract class LoadingNode extends InboxNode {
 
 /** A row for one item of a list response. */
 export class LeafNode extends InboxNode {
-  constructor(id: string, parent: InboxNode, private readonly presentation: Presentation, raw?: RawRef, rawTitle?: string) {
+  constructor(
+    id: string,
+    parent: InboxNode,
+    private readonly presentation: Presentation,
+    raw?: RawRef,
+    rawTitle?: string,
+  ) {
     super(id, parent);
     this.raw = raw;
     this.rawTitle = rawTitle;
@@ -143,9 +170,19 @@ export class LeafNode extends InboxNode {
 
 /** A short explanation or an action as a row (empty states, hints, error actions). */
 export class HintNode extends InboxNode {
-  constructor(id: string, parent: InboxNode | undefined, private readonly options: {
-    label: string; description?: string; icon?: string; iconColor?: string; command?: vscode.Command; tooltip?: string; contextValue?: string;
-  }) {
+  constructor(
+    id: string,
+    parent: InboxNode | undefined,
+    private readonly options: {
+      label: string;
+      description?: string;
+      icon?: string;
+      iconColor?: string;
+      command?: vscode.Command;
+      tooltip?: string;
+      contextValue?: string;
+    },
+  ) {
     super(id, parent);
   }
 
@@ -153,7 +190,10 @@ export class HintNode extends InboxNode {
     const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.options.description;
-    item.iconPath = new vscode.ThemeIcon(this.options.icon ?? 'info', this.options.iconColor ? new vscode.ThemeColor(this.options.iconColor) : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+      this.options.icon ?? 'info',
+      this.options.iconColor ? new vscode.ThemeColor(this.options.iconColor) : undefined,
+    );
     item.command = this.options.command;
     item.contextValue = this.options.contextValue ?? 'hint';
     return item;
@@ -176,9 +216,18 @@ export class ErrorNode extends InboxNode {
   readonly retryCommand: vscode.Command;
 
   /** `retry` defaults to reloading `target`. */
-  constructor(readonly target: InboxNode, error: unknown, what: string, retry?: vscode.Command) {
+  constructor(
+    readonly target: InboxNode,
+    error: unknown,
+    what: string,
+    retry?: vscode.Command,
+  ) {
     super(`${target.id}/error`, target);
-    this.retryCommand = retry ?? { command: 'altinnInbox.refreshNode', title: vscode.l10n.t('Retry'), arguments: [target] };
+    this.retryCommand = retry ?? {
+      command: 'altinnInbox.refreshNode',
+      title: vscode.l10n.t('Retry'),
+      arguments: [target],
+    };
     this.error = error instanceof InboxLoadError ? error.cause : error;
     this.advice = adviseOnError(this.error, what, vscode.l10n);
     const exchange = error instanceof InboxLoadError ? error.exchange : undefined;
@@ -192,7 +241,14 @@ export class ErrorNode extends InboxNode {
     const item = new vscode.TreeItem(this.advice.title, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue = ['error', this.advice.retry ? 'retry' : '', this.advice.fixConnection ? 'fixConnection' : '', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
+    item.contextValue = [
+      'error',
+      this.advice.retry ? 'retry' : '',
+      this.advice.fixConnection ? 'fixConnection' : '',
+      this.raw ? 'raw' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     item.command = this.retryCommand;
     return item;
   }
@@ -204,13 +260,31 @@ export class ErrorNode extends InboxNode {
   override children(): InboxNode[] {
     const rows: InboxNode[] = [];
     const add = (key: string, label: string, icon: string, command: string, args: unknown[] = []): void => {
-      rows.push(new HintNode(`${this.id}/${key}`, this, { label, icon, command: { command, title: label, arguments: args }, contextValue: 'errorAction' }));
+      rows.push(
+        new HintNode(`${this.id}/${key}`, this, {
+          label,
+          icon,
+          command: { command, title: label, arguments: args },
+          contextValue: 'errorAction',
+        }),
+      );
     };
-    rows.push(new HintNode(`${this.id}/detail`, this, { label: this.advice.detail.slice(0, 200), icon: 'blank', tooltip: this.advice.detail.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`), contextValue: 'errorDetail' }));
-    if (this.advice.retry) add('retry', vscode.l10n.t('Retry'), 'refresh', this.retryCommand.command, this.retryCommand.arguments ?? []);
-    if (this.advice.editFilter) add('filter', vscode.l10n.t('Edit or clear the filter…'), 'filter', 'altinnInbox.filterDialogs', [this.target]);
-    if (this.advice.needsEndUser) add('fix', vscode.l10n.t('Add a system user to the profile…'), 'person-add', 'altinnInbox.fixConnection', [this]);
-    else if (this.advice.fixConnection) add('fix', vscode.l10n.t('Fix the connection…'), 'plug', 'altinnInbox.fixConnection', [this]);
+    rows.push(
+      new HintNode(`${this.id}/detail`, this, {
+        label: this.advice.detail.slice(0, 200),
+        icon: 'blank',
+        tooltip: this.advice.detail.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`),
+        contextValue: 'errorDetail',
+      }),
+    );
+    if (this.advice.retry)
+      add('retry', vscode.l10n.t('Retry'), 'refresh', this.retryCommand.command, this.retryCommand.arguments ?? []);
+    if (this.advice.editFilter)
+      add('filter', vscode.l10n.t('Edit or clear the filter…'), 'filter', 'altinnInbox.filterDialogs', [this.target]);
+    if (this.advice.needsEndUser)
+      add('fix', vscode.l10n.t('Add a system user to the profile…'), 'person-add', 'altinnInbox.fixConnection', [this]);
+    else if (this.advice.fixConnection)
+      add('fix', vscode.l10n.t('Fix the connection…'), 'plug', 'altinnInbox.fixConnection', [this]);
     if (this.raw) add('answer', vscode.l10n.t('Show the answer'), 'json', 'altinnInbox.showRawJson', [this]);
     add('log', vscode.l10n.t('Show log'), 'output', 'altinnInbox.showLog');
     return rows;
@@ -219,7 +293,10 @@ export class ErrorNode extends InboxNode {
 
 /** The trailing "Load more…" row of a paged list. */
 export class LoadMoreNode extends InboxNode {
-  constructor(readonly owner: InboxNode & { loadMore(): Promise<void> }, private readonly loadedCount: number) {
+  constructor(
+    readonly owner: InboxNode & { loadMore(): Promise<void> },
+    private readonly loadedCount: number,
+  ) {
     super(`${owner.id}/more`, owner);
   }
 

@@ -37,21 +37,28 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private treeView: vscode.TreeView<InboxNode> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [this.changedEmitter];
 
-  constructor(private readonly services: ExtensionServices, private readonly payloads: PayloadDebugging) {
+  constructor(
+    private readonly services: ExtensionServices,
+    private readonly payloads: PayloadDebugging,
+  ) {
     this.profileKey = keyOf(services.connections.activeProfile);
-    this.subscriptions.push(services.connections.onDidChange(() => {
-      // Token state changes fire too; only a different active profile (or its environment) rebuilds the tree.
-      const key = keyOf(services.connections.activeProfile);
-      if (key !== this.profileKey) {
-        this.profileKey = key;
-        this.refresh();
-      }
-    }));
-    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('altinnInbox.correspondence.resources')) {
-        for (const party of this.root?.allParties() ?? []) this.refreshNode(party);
-      }
-    }));
+    this.subscriptions.push(
+      services.connections.onDidChange(() => {
+        // Token state changes fire too; only a different active profile (or its environment) rebuilds the tree.
+        const key = keyOf(services.connections.activeProfile);
+        if (key !== this.profileKey) {
+          this.profileKey = key;
+          this.refresh();
+        }
+      }),
+    );
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('altinnInbox.correspondence.resources')) {
+          for (const party of this.root?.allParties() ?? []) this.refreshNode(party);
+        }
+      }),
+    );
     void setContextKey(ContextKeys.showDeletedParties, this.showDeletedParties());
   }
 
@@ -71,11 +78,13 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     if (this.rootProblem) return [this.rootProblem];
     let profile: ConnectionProfile | undefined;
     try {
-      profile = this.services.connections.activeProfile ?? await this.services.connections.ensureActiveProfile();
+      profile = this.services.connections.activeProfile ?? (await this.services.connections.ensureActiveProfile());
     } catch (error) {
       this.services.log.error(`[inbox] no connection: ${(error as Error).message}`);
       this.rootProblem = new HintNode('root/problem', undefined, {
-        label: vscode.l10n.t('Could not prepare the connection: {0}', (error as Error).message), icon: 'error', iconColor: 'errorForeground',
+        label: vscode.l10n.t('Could not prepare the connection: {0}', (error as Error).message),
+        icon: 'error',
+        iconColor: 'errorForeground',
         command: { command: 'altinnInbox.refreshInbox', title: vscode.l10n.t('Retry') },
       });
       return [this.rootProblem];
@@ -117,7 +126,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
 
   /** Reloads one node's children. */
   refreshNode(node: InboxNode): void {
-    if (node instanceof RootNode || !node.parent && !(node instanceof PartyNode)) {
+    if (node instanceof RootNode || (!node.parent && !(node instanceof PartyNode))) {
       this.refresh();
       return;
     }
@@ -173,7 +182,10 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   }
 
   pageSize(): number {
-    return settingValue(this.services.log, readPageSize(vscode.workspace.getConfiguration('altinnInbox.inbox').get<unknown>('pageSize'), vscode.l10n));
+    return settingValue(
+      this.services.log,
+      readPageSize(vscode.workspace.getConfiguration('altinnInbox.inbox').get<unknown>('pageSize'), vscode.l10n),
+    );
   }
 
   // ——— internals ———
@@ -198,7 +210,11 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     };
   }
 
-  private async load<T>(profile: ConnectionProfile, signal: AbortSignal, fn: (clients: ApiClients, signal: AbortSignal) => Promise<T>): Promise<Loaded<T>> {
+  private async load<T>(
+    profile: ConnectionProfile,
+    signal: AbortSignal,
+    fn: (clients: ApiClients, signal: AbortSignal) => Promise<T>,
+  ): Promise<Loaded<T>> {
     const exchanges: RecordedExchange[] = [];
     const record = (exchange: Parameters<PayloadDebugging['record']>[0]): RecordedExchange => {
       const stored = this.payloads.store.add(exchange);
@@ -209,10 +225,13 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
       try {
         const clients = await createApiClients(this.services, profile, { record });
         const value = await fn(clients, signal);
-        const exchange = [...exchanges].reverse().find((e) => e.status !== undefined && e.status >= 200 && e.status < 300);
+        const exchange = [...exchanges]
+          .reverse()
+          .find((e) => e.status !== undefined && e.status >= 200 && e.status < 300);
         return { value, exchange };
       } catch (error) {
-        if (!signal.aborted) this.services.log.warn(`[inbox] ${error instanceof Error ? error.message : String(error)}`);
+        if (!signal.aborted)
+          this.services.log.warn(`[inbox] ${error instanceof Error ? error.message : String(error)}`);
         throw new InboxLoadError(error, exchanges.at(-1));
       }
     });
@@ -222,14 +241,30 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private resourcesFor(profile: ConnectionProfile, partyUrn: string): Promise<ResourceDiscovery> {
     const signal = this.generation.signal;
     return discoverCorrespondenceResources({
-      serviceResources: async () => (await this.load(profile, signal, (clients, s) => clients.dialogporten.searchServiceResources({ parties: [partyUrn] }, { signal: s }))).value,
-      dialogs: async () => (await this.load(profile, signal, (clients, s) => clients.dialogporten.searchDialogs({ party: [partyUrn], limit: 1000 }, { signal: s }))).value.items,
+      serviceResources: async () =>
+        (
+          await this.load(profile, signal, (clients, s) =>
+            clients.dialogporten.searchServiceResources({ parties: [partyUrn] }, { signal: s }),
+          )
+        ).value,
+      dialogs: async () =>
+        (
+          await this.load(profile, signal, (clients, s) =>
+            clients.dialogporten.searchDialogs({ party: [partyUrn], limit: 1000 }, { signal: s }),
+          )
+        ).value.items,
       configured: this.configuredResources(),
     });
   }
 
   private configuredResources(): string[] {
-    return settingValue(this.services.log, readCorrespondenceResources(vscode.workspace.getConfiguration('altinnInbox.correspondence').get<unknown>('resources'), vscode.l10n));
+    return settingValue(
+      this.services.log,
+      readCorrespondenceResources(
+        vscode.workspace.getConfiguration('altinnInbox.correspondence').get<unknown>('resources'),
+        vscode.l10n,
+      ),
+    );
   }
 
   private updateViewText(): void {
@@ -238,9 +273,14 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     this.treeView.description = profile ? `${profile.label} · ${environmentBadge(profile.environment)}` : undefined;
     const byParty = profile ? this.filters.get(profile.id) : undefined;
     const names = new Map((this.root?.allParties() ?? []).map((p) => [p.partyUrn, p.party.name]));
-    const parts = [...(byParty?.entries() ?? [])].map(([urn, filter]) => `${names.get(urn) ?? urn}: ${describeFilter(filter, vscode.l10n)}`);
+    const parts = [...(byParty?.entries() ?? [])].map(
+      ([urn, filter]) => `${names.get(urn) ?? urn}: ${describeFilter(filter, vscode.l10n)}`,
+    );
     this.treeView.message = parts.length
-      ? vscode.l10n.t('Filtered — {0}. Clear with the party\'s filter button or "Clear All Inbox Filters".', parts.join('; '))
+      ? vscode.l10n.t(
+          'Filtered — {0}. Clear with the party\'s filter button or "Clear All Inbox Filters".',
+          parts.join('; '),
+        )
       : undefined;
     void setContextKey(ContextKeys.inboxFiltered, parts.length > 0);
   }

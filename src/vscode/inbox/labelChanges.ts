@@ -6,9 +6,12 @@ export type LabelAction = 'archive' | 'bin' | 'restore' | 'markUnopened';
 /** Default, Bin and Archive exclude each other; restoring removes Bin/Archive, which puts the dialog back in the inbox. */
 export function labelChange(action: LabelAction, current: readonly string[]): SystemLabelChange {
   switch (action) {
-    case 'archive': return { addLabels: ['Archive'] };
-    case 'bin': return { addLabels: ['Bin'] };
-    case 'markUnopened': return { addLabels: ['MarkedAsUnopened'] };
+    case 'archive':
+      return { addLabels: ['Archive'] };
+    case 'bin':
+      return { addLabels: ['Bin'] };
+    case 'markUnopened':
+      return { addLabels: ['MarkedAsUnopened'] };
     case 'restore': {
       const remove = (['Bin', 'Archive'] as const).filter((l) => current.includes(l));
       return remove.length ? { removeLabels: [...remove] } : { addLabels: ['Default'] };

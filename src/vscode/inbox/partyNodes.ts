@@ -15,7 +15,10 @@ export type ResourcesForParty = (partyUrn: string) => Promise<ResourceDiscovery>
 export class RootNode extends LoadingNode {
   parties: PartyNode[] = [];
 
-  constructor(ctx: InboxContext, private readonly resourcesFor: ResourcesForParty) {
+  constructor(
+    ctx: InboxContext,
+    private readonly resourcesFor: ResourcesForParty,
+  ) {
     super(`root/${ctx.profile.id}`, undefined, ctx);
   }
 
@@ -30,28 +33,45 @@ export class RootNode extends LoadingNode {
   protected async loadChildren(): Promise<InboxNode[]> {
     const { value, exchange } = await this.ctx.load((clients, signal) => clients.dialogporten.getParties({ signal }));
     const forest = shapeParties(value.authorizedParties ?? [], { showDeleted: this.ctx.showDeletedParties() });
-    this.parties = forest.roots.map((entry, index) => new PartyNode(this, entry, exchange?.id ?? '', this.ctx, this.resourcesFor, index === 0));
+    this.parties = forest.roots.map(
+      (entry, index) => new PartyNode(this, entry, exchange?.id ?? '', this.ctx, this.resourcesFor, index === 0),
+    );
     const nodes: InboxNode[] = [...this.parties];
     if (forest.roots.length === 0 && forest.hiddenDeleted === 0) {
-      const systemUser = this.ctx.profile.kind === 'sandbox' ? this.ctx.profile.identity.type === 'systemUser' : this.ctx.profile.kind === 'maskinporten' && !!this.ctx.profile.systemUserOrg;
-      nodes.push(new HintNode(`${this.id}/none`, this, {
-        label: systemUser ? vscode.l10n.t('This system user has no parties yet') : vscode.l10n.t('No parties'),
-        description: systemUser ? vscode.l10n.t('the customer has not delegated any resources') : vscode.l10n.t('the token may act for nobody'),
-        icon: 'info',
-        tooltip: systemUser
-          ? vscode.l10n.t('Dialogporten answers with empty lists until the customer has delegated resources or access packages to the system user (in Altinn, under the customer\'s system access). Nothing is wrong with the token itself.')
-          : vscode.l10n.t('Dialogporten returned no authorized parties for this token.'),
-        command: { command: 'altinnInbox.showRawJson', title: vscode.l10n.t('Show raw JSON'), arguments: [exchange ? { exchangeId: exchange.id, pointer: [] } : undefined] },
-      }));
+      const systemUser =
+        this.ctx.profile.kind === 'sandbox'
+          ? this.ctx.profile.identity.type === 'systemUser'
+          : this.ctx.profile.kind === 'maskinporten' && !!this.ctx.profile.systemUserOrg;
+      nodes.push(
+        new HintNode(`${this.id}/none`, this, {
+          label: systemUser ? vscode.l10n.t('This system user has no parties yet') : vscode.l10n.t('No parties'),
+          description: systemUser
+            ? vscode.l10n.t('the customer has not delegated any resources')
+            : vscode.l10n.t('the token may act for nobody'),
+          icon: 'info',
+          tooltip: systemUser
+            ? vscode.l10n.t(
+                "Dialogporten answers with empty lists until the customer has delegated resources or access packages to the system user (in Altinn, under the customer's system access). Nothing is wrong with the token itself.",
+              )
+            : vscode.l10n.t('Dialogporten returned no authorized parties for this token.'),
+          command: {
+            command: 'altinnInbox.showRawJson',
+            title: vscode.l10n.t('Show raw JSON'),
+            arguments: [exchange ? { exchangeId: exchange.id, pointer: [] } : undefined],
+          },
+        }),
+      );
     }
     if (forest.hiddenDeleted > 0) {
-      nodes.push(new HintNode(`${this.id}/deleted`, this, {
-        label: vscode.l10n.t('{0} deleted party(ies) hidden', forest.hiddenDeleted),
-        description: vscode.l10n.t('show them'),
-        icon: 'eye-closed',
-        command: { command: 'altinnInbox.showDeletedParties', title: vscode.l10n.t('Show deleted parties') },
-        contextValue: 'hint deletedHidden',
-      }));
+      nodes.push(
+        new HintNode(`${this.id}/deleted`, this, {
+          label: vscode.l10n.t('{0} deleted party(ies) hidden', forest.hiddenDeleted),
+          description: vscode.l10n.t('show them'),
+          icon: 'eye-closed',
+          command: { command: 'altinnInbox.showDeletedParties', title: vscode.l10n.t('Show deleted parties') },
+          contextValue: 'hint deletedHidden',
+        }),
+      );
     }
     return nodes;
   }
@@ -81,8 +101,12 @@ export class PartyNode extends LoadingNode {
   private listed = false;
 
   constructor(
-    parent: InboxNode, readonly entry: PartyEntry, partiesExchangeId: string, ctx: InboxContext,
-    private readonly resourcesFor: ResourcesForParty, private readonly expanded = false,
+    parent: InboxNode,
+    readonly entry: PartyEntry,
+    partiesExchangeId: string,
+    ctx: InboxContext,
+    private readonly resourcesFor: ResourcesForParty,
+    private readonly expanded = false,
   ) {
     super(`p/${ctx.profile.id}/${entry.party.party}`, parent, ctx);
     this.raw = { exchangeId: partiesExchangeId, pointer: entry.path };
@@ -117,25 +141,48 @@ export class PartyNode extends LoadingNode {
   treeItem(): vscode.TreeItem {
     const filter = this.ctx.filterFor(this.partyUrn);
     const filtered = !isEmptyFilter(filter);
-    const item = new vscode.TreeItem(this.party.name, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      this.party.name,
+      this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = this.id;
     const parts = [partyIdentifierLabel(this.partyUrn)];
     if (this.party.isDeleted) parts.push(vscode.l10n.t('deleted'));
     if (this.party.hasOnlyAccessToSubParties) parts.push(vscode.l10n.t('sub-units only'));
-    if (this.listed) parts.push(this.hasNextPage ? vscode.l10n.t('{0}+ dialogs', this.dialogs.length) : vscode.l10n.t('{0} dialogs', this.dialogs.length));
+    if (this.listed)
+      parts.push(
+        this.hasNextPage
+          ? vscode.l10n.t('{0}+ dialogs', this.dialogs.length)
+          : vscode.l10n.t('{0} dialogs', this.dialogs.length),
+      );
     if (filtered) parts.push(vscode.l10n.t('filtered: {0}', describeFilter(filter, vscode.l10n)));
     item.description = parts.join(' · ');
-    const icon = this.party.isDeleted ? 'circle-slash' : isPerson(this.party) ? 'person' : this.isSubUnit ? 'symbol-structure' : 'organization';
+    const icon = this.party.isDeleted
+      ? 'circle-slash'
+      : isPerson(this.party)
+        ? 'person'
+        : this.isSubUnit
+          ? 'symbol-structure'
+          : 'organization';
     item.iconPath = new vscode.ThemeIcon(icon, filtered ? new vscode.ThemeColor('charts.blue') : undefined);
-    item.contextValue = ['party', isPerson(this.party) ? 'person' : 'organization', this.isSubUnit ? 'subunit' : '', this.party.isDeleted ? 'deleted' : '', filtered ? 'filtered' : '', 'raw']
-      .filter(Boolean).join(' ');
+    item.contextValue = [
+      'party',
+      isPerson(this.party) ? 'person' : 'organization',
+      this.isSubUnit ? 'subunit' : '',
+      this.party.isDeleted ? 'deleted' : '',
+      filtered ? 'filtered' : '',
+      'raw',
+    ]
+      .filter(Boolean)
+      .join(' ');
     return item;
   }
 
   override tooltip(): string {
     const p = this.party;
     const rows = [
-      `**${escapeMarkdown(p.name)}**`, '',
+      `**${escapeMarkdown(p.name)}**`,
+      '',
       `${vscode.l10n.t('Party')}: \`${p.party}\``,
       `${vscode.l10n.t('Type')}: ${escapeMarkdown(p.partyType)}${this.isSubUnit ? ` (${vscode.l10n.t('sub-unit')})` : ''}`,
     ];
@@ -143,10 +190,15 @@ export class PartyNode extends LoadingNode {
     if (p.isCurrentEndUser) rows.push(vscode.l10n.t('This is you.'));
     if (p.isDeleted) rows.push(vscode.l10n.t('Deleted in the register.'));
     if (p.hasOnlyAccessToSubParties) rows.push(vscode.l10n.t('You have access to its sub-units only.'));
-    const roles = [p.hasKeyRole ? 'key role' : '', p.isMainAdministrator ? 'main administrator' : '', p.isAccessManager ? 'access manager' : ''].filter(Boolean);
+    const roles = [
+      p.hasKeyRole ? 'key role' : '',
+      p.isMainAdministrator ? 'main administrator' : '',
+      p.isAccessManager ? 'access manager' : '',
+    ].filter(Boolean);
     if (roles.length) rows.push(`${vscode.l10n.t('Roles')}: ${roles.join(', ')}`);
     const filter = this.ctx.filterFor(this.partyUrn);
-    if (!isEmptyFilter(filter)) rows.push('', `${vscode.l10n.t('Filter')}: ${escapeMarkdown(describeFilter(filter, vscode.l10n))}`);
+    if (!isEmptyFilter(filter))
+      rows.push('', `${vscode.l10n.t('Filter')}: ${escapeMarkdown(describeFilter(filter, vscode.l10n))}`);
     return rows.join('  \n');
   }
 
@@ -200,13 +252,19 @@ export class PartyNode extends LoadingNode {
       return;
     }
     try {
-      const { value, exchange } = await this.ctx.load((clients, signal) => clients.dialogporten.searchDialogs(
-        toSearchFilters(this.partyUrn, filter, this.ctx.pageSize(), this.continuationToken), { signal }));
+      const { value, exchange } = await this.ctx.load((clients, signal) =>
+        clients.dialogporten.searchDialogs(
+          toSearchFilters(this.partyUrn, filter, this.ctx.pageSize(), this.continuationToken),
+          { signal },
+        ),
+      );
       const known = new Set(this.dialogs.map((d) => d.dialogId.toLowerCase()));
       (value.items ?? []).forEach((item, index) => {
         if (known.has(item.id.toLowerCase())) return;
         known.add(item.id.toLowerCase());
-        this.dialogs.push(new DialogNode(this, item, { exchangeId: exchange?.id ?? '', pointer: ['items', index] }, this.ctx));
+        this.dialogs.push(
+          new DialogNode(this, item, { exchangeId: exchange?.id ?? '', pointer: ['items', index] }, this.ctx),
+        );
       });
       this.hasNextPage = value.hasNextPage && !!value.continuationToken;
       this.continuationToken = value.continuationToken ?? undefined;
@@ -217,7 +275,11 @@ export class PartyNode extends LoadingNode {
     } catch (error) {
       if (this.ctx.signal.aborted) return;
       this.dialogError = this.dialogs.length
-        ? new ErrorNode(this, error, vscode.l10n.t('more dialogs'), { command: 'altinnInbox.loadMore', title: vscode.l10n.t('Retry'), arguments: [this] })
+        ? new ErrorNode(this, error, vscode.l10n.t('more dialogs'), {
+            command: 'altinnInbox.loadMore',
+            title: vscode.l10n.t('Retry'),
+            arguments: [this],
+          })
         : new ErrorNode(this, error, vscode.l10n.t('dialogs'));
     }
   }
@@ -230,19 +292,37 @@ export class PartyNode extends LoadingNode {
     const filter = this.ctx.filterFor(this.partyUrn);
     const problem = filterProblem(filter, vscode.l10n);
     if (problem) {
-      rows.push(new HintNode(`${this.id}/filterProblem`, this, {
-        label: problem, icon: 'filter', iconColor: 'list.warningForeground',
-        command: { command: 'altinnInbox.filterDialogs', title: vscode.l10n.t('Edit filter'), arguments: [this] }, contextValue: 'hint filterProblem',
-      }));
+      rows.push(
+        new HintNode(`${this.id}/filterProblem`, this, {
+          label: problem,
+          icon: 'filter',
+          iconColor: 'list.warningForeground',
+          command: { command: 'altinnInbox.filterDialogs', title: vscode.l10n.t('Edit filter'), arguments: [this] },
+          contextValue: 'hint filterProblem',
+        }),
+      );
     } else if (this.dialogError) {
       rows.push(this.dialogError);
     } else if (this.dialogs.length === 0) {
-      rows.push(isEmptyFilter(filter)
-        ? new HintNode(`${this.id}/empty`, this, { label: vscode.l10n.t('No dialogs'), icon: 'circle-slash', tooltip: vscode.l10n.t('Dialogporten has no dialogs for this party that this token may see.') })
-        : new HintNode(`${this.id}/empty`, this, {
-          label: vscode.l10n.t('No dialogs match the filter'), description: describeFilter(filter, vscode.l10n), icon: 'filter',
-          command: { command: 'altinnInbox.clearDialogFilter', title: vscode.l10n.t('Clear filter'), arguments: [this] }, contextValue: 'hint emptyFiltered',
-        }));
+      rows.push(
+        isEmptyFilter(filter)
+          ? new HintNode(`${this.id}/empty`, this, {
+              label: vscode.l10n.t('No dialogs'),
+              icon: 'circle-slash',
+              tooltip: vscode.l10n.t('Dialogporten has no dialogs for this party that this token may see.'),
+            })
+          : new HintNode(`${this.id}/empty`, this, {
+              label: vscode.l10n.t('No dialogs match the filter'),
+              description: describeFilter(filter, vscode.l10n),
+              icon: 'filter',
+              command: {
+                command: 'altinnInbox.clearDialogFilter',
+                title: vscode.l10n.t('Clear filter'),
+                arguments: [this],
+              },
+              contextValue: 'hint emptyFiltered',
+            }),
+      );
     }
     if (this.hasNextPage && !this.dialogError) rows.push(new LoadMoreNode(this, this.dialogs.length));
     return rows;

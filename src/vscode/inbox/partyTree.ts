@@ -32,7 +32,9 @@ export function shapeParties(parties: readonly AuthorizedParty[], options: { sho
   const build = (party: AuthorizedParty, path: (string | number)[]): PartyEntry[] => {
     if (placed.has(party.party)) return [];
     placed.add(party.party);
-    const subUnits = sortParties((party.subParties ?? []).flatMap((sub, index) => build(sub, [...path, 'subParties', index])));
+    const subUnits = sortParties(
+      (party.subParties ?? []).flatMap((sub, index) => build(sub, [...path, 'subParties', index])),
+    );
     if (party.isDeleted && !options.showDeleted) {
       hiddenDeleted++;
       return subUnits;

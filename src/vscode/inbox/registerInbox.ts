@@ -8,11 +8,22 @@ import type { ExtensionServices } from '../services';
 import { addEndUserAction } from '../shared/connectionFixes';
 import { createApiClients, resolveProfile } from '../shared/apiClients';
 import { CorrespondenceActions, type CorrespondenceTarget } from './correspondenceActions';
-import { CorrespondenceAttachmentNode, CorrespondenceResourceNode, LinkedCorrespondenceNode } from './correspondenceNodes';
+import {
+  CorrespondenceAttachmentNode,
+  CorrespondenceResourceNode,
+  LinkedCorrespondenceNode,
+} from './correspondenceNodes';
 import { DialogActions, type DialogTarget } from './dialogActions';
 import type { LabelAction } from './labelChanges';
 import { DialogAttachmentNode, DialogNode } from './dialogNodes';
-import { checksumMatches, defaultDownloadUri, formatBytes, safeFileName, writeStreamToFile, type WrittenFile } from './downloads';
+import {
+  checksumMatches,
+  defaultDownloadUri,
+  formatBytes,
+  safeFileName,
+  writeStreamToFile,
+  type WrittenFile,
+} from './downloads';
 import { promptForFilter } from './filterPrompt';
 import { filterProblem, type InboxFilter } from './inboxFilter';
 import { ErrorNode, InboxNode, LoadMoreNode } from './inboxNode';
@@ -45,13 +56,15 @@ export function registerInbox(services: ExtensionServices): void {
   context.subscriptions.push(provider, treeView);
   const dialogs = new DialogActions(services, provider, payloads);
   const correspondence = new CorrespondenceActions(services, provider, payloads);
-  const command = (id: string, handler: (...args: never[]) => unknown): void => registerCommand(context, { log }, id, handler);
+  const command = (id: string, handler: (...args: never[]) => unknown): void =>
+    registerCommand(context, { log }, id, handler);
 
   command('altinnInbox.refreshInbox', () => provider.refresh());
   command('altinnInbox.refreshNode', (node?: InboxNode) => (node ? provider.refreshNode(node) : provider.refresh()));
   command('altinnInbox.loadMore', async (node: LoadMoreNode | PartyNode | CorrespondenceResourceNode) => {
     const owner = node instanceof LoadMoreNode ? node.owner : node;
-    if (!owner || !('loadMore' in owner)) throw new Error(vscode.l10n.t('Use "Load more…" at the end of a list in the Inbox.'));
+    if (!owner || !('loadMore' in owner))
+      throw new Error(vscode.l10n.t('Use "Load more…" at the end of a list in the Inbox.'));
     await owner.loadMore();
   });
 
@@ -60,43 +73,62 @@ export function registerInbox(services: ExtensionServices): void {
     if (!(node instanceof DialogNode)) throw new Error(vscode.l10n.t('Pick a dialog in the Inbox view.'));
     await dialogs.loadDetails(node);
   });
-  const labelCommand = (id: string, action: LabelAction): void => command(id, (target: DialogTarget) => {
-    if (!target) throw new Error(vscode.l10n.t('Pick a dialog in the Inbox view.'));
-    return dialogs.changeLabels(target, action);
-  });
+  const labelCommand = (id: string, action: LabelAction): void =>
+    command(id, (target: DialogTarget) => {
+      if (!target) throw new Error(vscode.l10n.t('Pick a dialog in the Inbox view.'));
+      return dialogs.changeLabels(target, action);
+    });
   labelCommand('altinnInbox.archiveDialog', 'archive');
   labelCommand('altinnInbox.binDialog', 'bin');
   labelCommand('altinnInbox.restoreDialog', 'restore');
   labelCommand('altinnInbox.markDialogUnopened', 'markUnopened');
 
   command('altinnInbox.confirmCorrespondence', (target: CorrespondenceTarget) => correspondence.run(target, 'confirm'));
-  command('altinnInbox.markCorrespondenceRead', (target: CorrespondenceTarget) => correspondence.run(target, 'markAsRead'));
+  command('altinnInbox.markCorrespondenceRead', (target: CorrespondenceTarget) =>
+    correspondence.run(target, 'markAsRead'),
+  );
   // Production's "Show the messages…" row: asks once per resource (or linked message) this session, then reads the overviews.
-  command('altinnInbox.showCorrespondenceMessages', async (node: CorrespondenceResourceNode | LinkedCorrespondenceNode) => {
-    if (!(node instanceof CorrespondenceResourceNode || node instanceof LinkedCorrespondenceNode)) throw new Error(vscode.l10n.t('Pick a correspondence resource in the Inbox view.'));
-    const environment = await services.connections.environmentFor(resolveProfile(services, node.consentScope.profileId));
-    if (environment.isProduction) await provider.correspondenceConsent.ask(services.prompts(), node);
-    provider.refreshNode(node);
-    return (await node.children()).length;
-  });
+  command(
+    'altinnInbox.showCorrespondenceMessages',
+    async (node: CorrespondenceResourceNode | LinkedCorrespondenceNode) => {
+      if (!(node instanceof CorrespondenceResourceNode || node instanceof LinkedCorrespondenceNode))
+        throw new Error(vscode.l10n.t('Pick a correspondence resource in the Inbox view.'));
+      const environment = await services.connections.environmentFor(
+        resolveProfile(services, node.consentScope.profileId),
+      );
+      if (environment.isProduction) await provider.correspondenceConsent.ask(services.prompts(), node);
+      provider.refreshNode(node);
+      return (await node.children()).length;
+    },
+  );
 
-  command('altinnInbox.filterDialogs', async (arg?: PartyNode | ErrorNode | { partyUrn: string; filter?: InboxFilter }) => {
-    const party = await partyFor(provider, services, arg);
-    if (arg && !(arg instanceof InboxNode) && 'filter' in arg && arg.filter !== undefined) {
-      const problem = filterProblem(arg.filter, vscode.l10n);
-      if (problem) throw new Error(problem);
-      provider.setFilter(party, arg.filter);
+  command(
+    'altinnInbox.filterDialogs',
+    async (arg?: PartyNode | ErrorNode | { partyUrn: string; filter?: InboxFilter }) => {
+      const party = await partyFor(provider, services, arg);
+      if (arg && !(arg instanceof InboxNode) && 'filter' in arg && arg.filter !== undefined) {
+        const problem = filterProblem(arg.filter, vscode.l10n);
+        if (problem) throw new Error(problem);
+        provider.setFilter(party, arg.filter);
+        return provider.filterFor(party.partyUrn, party.profileId);
+      }
+      const hints = {
+        orgs: [...new Set(party.dialogNodes.map((d) => d.item.org))].sort(),
+        resources: [
+          ...new Set(party.dialogNodes.map((d) => d.item.serviceResource.replace(/^urn:altinn:resource:/, ''))),
+        ].sort(),
+      };
+      const filter = await promptForFilter(
+        services.prompts(),
+        party.party.name,
+        provider.filterFor(party.partyUrn, party.profileId),
+        hints,
+      );
+      provider.setFilter(party, filter);
+      await treeView.reveal(party, { expand: true, focus: false, select: false }).then(undefined, () => undefined);
       return provider.filterFor(party.partyUrn, party.profileId);
-    }
-    const hints = {
-      orgs: [...new Set(party.dialogNodes.map((d) => d.item.org))].sort(),
-      resources: [...new Set(party.dialogNodes.map((d) => d.item.serviceResource.replace(/^urn:altinn:resource:/, '')))].sort(),
-    };
-    const filter = await promptForFilter(services.prompts(), party.party.name, provider.filterFor(party.partyUrn, party.profileId), hints);
-    provider.setFilter(party, filter);
-    await treeView.reveal(party, { expand: true, focus: false, select: false }).then(undefined, () => undefined);
-    return provider.filterFor(party.partyUrn, party.profileId);
-  });
+    },
+  );
   command('altinnInbox.clearDialogFilter', async (arg?: PartyNode | { partyUrn: string }) => {
     provider.setFilter(await partyFor(provider, services, arg), undefined);
   });
@@ -106,14 +138,23 @@ export function registerInbox(services: ExtensionServices): void {
 
   command('altinnInbox.fixConnection', (node?: ErrorNode | InboxNode) => fixConnection(services, provider, node));
 
-  command('altinnInbox.downloadAttachment', async (node: DialogAttachmentNode | CorrespondenceAttachmentNode): Promise<DownloadOutcome> => {
-    if (node instanceof CorrespondenceAttachmentNode) return downloadCorrespondenceAttachment(services, node);
-    if (node instanceof DialogAttachmentNode) return downloadDialogAttachment(services, dialogs, node);
-    throw new Error(vscode.l10n.t('Pick an attachment in the Inbox view.'));
-  });
+  command(
+    'altinnInbox.downloadAttachment',
+    async (node: DialogAttachmentNode | CorrespondenceAttachmentNode): Promise<DownloadOutcome> => {
+      if (node instanceof CorrespondenceAttachmentNode) return downloadCorrespondenceAttachment(services, node);
+      if (node instanceof DialogAttachmentNode) return downloadDialogAttachment(services, dialogs, node);
+      throw new Error(vscode.l10n.t('Pick an attachment in the Inbox view.'));
+    },
+  );
 
   if (process.env.ALTINN_INBOX_TEST_HOOKS === '1') {
-    context.subscriptions.push(vscode.commands.registerCommand('altinnInbox.test.inboxInternals', (): InboxTestInternals => ({ provider, treeView, payloads })));
+    context.subscriptions.push(
+      vscode.commands.registerCommand('altinnInbox.test.inboxInternals', (): InboxTestInternals => ({
+        provider,
+        treeView,
+        payloads,
+      })),
+    );
   }
 }
 
@@ -129,20 +170,30 @@ async function partyFor(provider: InboxTreeProvider, services: ExtensionServices
   const root = provider.rootNode;
   if (root && !root.loaded) await root.children();
   const parties = root?.allParties() ?? [];
-  const wanted = arg && typeof arg === 'object' && 'partyUrn' in arg ? String((arg as { partyUrn: unknown }).partyUrn) : undefined;
+  const wanted =
+    arg && typeof arg === 'object' && 'partyUrn' in arg ? String((arg as { partyUrn: unknown }).partyUrn) : undefined;
   if (wanted) {
     const found = parties.find((p) => p.partyUrn === wanted);
     if (!found) throw new Error(vscode.l10n.t('The party {0} is not in the Inbox of the active connection.', wanted));
     return found;
   }
-  if (parties.length === 0) throw new Error(vscode.l10n.t('The Inbox has no parties to filter; open the Inbox view first.'));
-  const picked = await services.prompts().pick(parties.map((p) => ({ label: p.party.name, description: p.partyUrn, id: p.partyUrn, party: p })), {
-    title: vscode.l10n.t('Filter dialogs'), placeHolder: vscode.l10n.t('Whose dialogs?'),
-  });
+  if (parties.length === 0)
+    throw new Error(vscode.l10n.t('The Inbox has no parties to filter; open the Inbox view first.'));
+  const picked = await services.prompts().pick(
+    parties.map((p) => ({ label: p.party.name, description: p.partyUrn, id: p.partyUrn, party: p })),
+    {
+      title: vscode.l10n.t('Filter dialogs'),
+      placeHolder: vscode.l10n.t('Whose dialogs?'),
+    },
+  );
   return picked.party;
 }
 
-async function fixConnection(services: ExtensionServices, provider: InboxTreeProvider, node: InboxNode | undefined): Promise<void> {
+async function fixConnection(
+  services: ExtensionServices,
+  provider: InboxTreeProvider,
+  node: InboxNode | undefined,
+): Promise<void> {
   const profile = services.connections.activeProfile;
   if (!profile) {
     await vscode.commands.executeCommand('altinnInbox.connections.focus');
@@ -159,10 +210,26 @@ async function fixConnection(services: ExtensionServices, provider: InboxTreePro
   }
   const state = services.connections.tokenState(profile.id);
   const items = [
-    { id: 'token', label: `$(refresh) ${vscode.l10n.t('Get a new token for "{0}"', profile.label)}`, description: state.status === 'error' ? state.message : state.status },
+    {
+      id: 'token',
+      label: `$(refresh) ${vscode.l10n.t('Get a new token for "{0}"', profile.label)}`,
+      description: state.status === 'error' ? state.message : state.status,
+    },
     { id: 'switch', label: `$(arrow-swap) ${vscode.l10n.t('Use another connection…')}`, description: '' },
-    ...(advice?.missingScope ? [{ id: 'scopes', label: `$(mail) ${vscode.l10n.t('Draft a scope request to Altinn servicedesk…')}`, description: '' }] : []),
-    { id: 'connections', label: `$(list-tree) ${vscode.l10n.t('Show the Connections view')}`, description: vscode.l10n.t('token state, scopes, profiles') },
+    ...(advice?.missingScope
+      ? [
+          {
+            id: 'scopes',
+            label: `$(mail) ${vscode.l10n.t('Draft a scope request to Altinn servicedesk…')}`,
+            description: '',
+          },
+        ]
+      : []),
+    {
+      id: 'connections',
+      label: `$(list-tree) ${vscode.l10n.t('Show the Connections view')}`,
+      description: vscode.l10n.t('token state, scopes, profiles'),
+    },
     { id: 'log', label: `$(output) ${vscode.l10n.t('Show the log')}`, description: '' },
   ];
   const picked = await services.prompts().pick(items, {
@@ -173,11 +240,13 @@ async function fixConnection(services: ExtensionServices, provider: InboxTreePro
     case 'token': {
       const next = await services.connections.refreshToken(profile, { force: true });
       if (next.status !== 'valid') {
-        const detail = next.status === 'error' ? [next.message, next.likelyCause, next.fix].filter(Boolean).join(' ') : next.status;
+        const detail =
+          next.status === 'error' ? [next.message, next.likelyCause, next.fix].filter(Boolean).join(' ') : next.status;
         throw new Error(vscode.l10n.t('Still no valid token for "{0}": {1}', profile.label, detail));
       }
       // Retry what failed: a failed "Load more…" fetches the same page again, keeping the dialogs already listed.
-      if (node instanceof ErrorNode) await vscode.commands.executeCommand(node.retryCommand.command, ...(node.retryCommand.arguments ?? []));
+      if (node instanceof ErrorNode)
+        await vscode.commands.executeCommand(node.retryCommand.command, ...(node.retryCommand.arguments ?? []));
       else if (node) provider.refreshNode(node);
       else provider.refresh();
       return;
@@ -196,40 +265,73 @@ async function fixConnection(services: ExtensionServices, provider: InboxTreePro
   }
 }
 
-async function downloadCorrespondenceAttachment(services: ExtensionServices, node: CorrespondenceAttachmentNode): Promise<DownloadOutcome> {
+async function downloadCorrespondenceAttachment(
+  services: ExtensionServices,
+  node: CorrespondenceAttachmentNode,
+): Promise<DownloadOutcome> {
   const attachment = node.attachment;
   if (!attachment.id) throw new Error(vscode.l10n.t('This attachment has no id to download it by.'));
   const profile = resolveProfile(services, node.correspondence.profileId);
   const name = safeFileName(attachment.fileName ?? attachment.displayName ?? undefined, 'attachment');
-  const target = await services.prompts().saveFile({ defaultUri: defaultDownloadUri(name), title: vscode.l10n.t('Save "{0}"', name), saveLabel: vscode.l10n.t('Download') });
+  const target = await services.prompts().saveFile({
+    defaultUri: defaultDownloadUri(name),
+    title: vscode.l10n.t('Save "{0}"', name),
+    saveLabel: vscode.l10n.t('Download'),
+  });
   const written = await withDownloadProgress(name, async (signal, onBytes, setSize) => {
     const clients = await createApiClients(services, profile);
-    const download = await clients.correspondence.downloadAttachment(node.correspondence.correspondenceId, attachment.id!, { signal });
+    const download = await clients.correspondence.downloadAttachment(
+      node.correspondence.correspondenceId,
+      attachment.id!,
+      { signal },
+    );
     setSize(download.size);
     return writeStreamToFile(target, download.stream, { signal, onBytes });
   });
   const matches = checksumMatches(attachment.checksum, written.md5);
   if (matches === false) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" was saved, but its MD5 ({1}) differs from the checksum Altinn lists ({2}).', name, written.md5, attachment.checksum ?? ''));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        '"{0}" was saved, but its MD5 ({1}) differs from the checksum Altinn lists ({2}).',
+        name,
+        written.md5,
+        attachment.checksum ?? '',
+      ),
+    );
   }
   announceSaved(target, name, written);
   return { path: target.fsPath, bytes: written.bytes, md5: written.md5, checksumMatches: matches };
 }
 
-async function downloadDialogAttachment(services: ExtensionServices, dialogs: DialogActions, node: DialogAttachmentNode): Promise<DownloadOutcome> {
+async function downloadDialogAttachment(
+  services: ExtensionServices,
+  dialogs: DialogActions,
+  node: DialogAttachmentNode,
+): Promise<DownloadOutcome> {
   const dialog = node.dialog;
   const source = attachmentDownloadUrl(node.attachment);
-  if (!dialog || !source) throw new Error(vscode.l10n.t('This attachment has no URL you may download (expired or not authorized).'));
+  if (!dialog || !source)
+    throw new Error(vscode.l10n.t('This attachment has no URL you may download (expired or not authorized).'));
   const url = new URL(source.url);
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new Error(vscode.l10n.t('Refusing to send the dialog token to {0} over plain HTTP.', url.host));
   }
   const name = safeFileName(node.attachment.name ?? node.displayName, 'attachment');
-  const target = await services.prompts().saveFile({ defaultUri: defaultDownloadUri(name), title: vscode.l10n.t('Save "{0}"', name), saveLabel: vscode.l10n.t('Download') });
+  const target = await services.prompts().saveFile({
+    defaultUri: defaultDownloadUri(name),
+    title: vscode.l10n.t('Save "{0}"', name),
+    saveLabel: vscode.l10n.t('Download'),
+  });
   const token = await dialogs.dialogToken(dialog);
   const written = await withDownloadProgress(name, async (signal, onBytes, setSize) => {
-    const download = await openAttachmentStream({ http: services.http, url: source.url, token, signal, headersTimeoutMs: 30_000 });
+    const download = await openAttachmentStream({
+      http: services.http,
+      url: source.url,
+      token,
+      signal,
+      headersTimeoutMs: 30_000,
+    });
     setSize(download.size);
     return writeStreamToFile(target, download.stream, { signal, onBytes });
   });
@@ -239,23 +341,39 @@ async function downloadDialogAttachment(services: ExtensionServices, dialogs: Di
 
 /** A cancellable notification with a percentage when the size is known; cancelling ends quietly. */
 async function withDownloadProgress(
-  name: string, run: (signal: AbortSignal, onBytes: (bytes: number) => void, setSize: (size: number | undefined) => void) => Promise<WrittenFile>,
+  name: string,
+  run: (
+    signal: AbortSignal,
+    onBytes: (bytes: number) => void,
+    setSize: (size: number | undefined) => void,
+  ) => Promise<WrittenFile>,
 ): Promise<WrittenFile> {
   return withCancellableProgress(vscode.l10n.t('Downloading {0}', name), async (signal, progress) => {
     let size: number | undefined;
     let reported = 0;
     try {
-      return await run(signal, (bytes) => {
-        if (!size) return progress.report({ message: formatBytes(bytes) });
-        const percent = Math.min(100, (bytes / size) * 100);
-        progress.report({ increment: percent - reported, message: `${formatBytes(bytes)} / ${formatBytes(size)}` });
-        reported = percent;
-      }, (value) => {
-        size = value;
-      });
+      return await run(
+        signal,
+        (bytes) => {
+          if (!size) return progress.report({ message: formatBytes(bytes) });
+          const percent = Math.min(100, (bytes / size) * 100);
+          progress.report({ increment: percent - reported, message: `${formatBytes(bytes)} / ${formatBytes(size)}` });
+          reported = percent;
+        },
+        (value) => {
+          size = value;
+        },
+      );
     } catch (error) {
-      if (signal.aborted || (error instanceof PlatformError && error.kind === 'cancelled') || (error as Error).name === 'AbortError') {
-        void vscode.window.setStatusBarMessage(vscode.l10n.t('Download of {0} cancelled; nothing was saved.', name), 4000);
+      if (
+        signal.aborted ||
+        (error instanceof PlatformError && error.kind === 'cancelled') ||
+        (error as Error).name === 'AbortError'
+      ) {
+        void vscode.window.setStatusBarMessage(
+          vscode.l10n.t('Download of {0} cancelled; nothing was saved.', name),
+          4000,
+        );
         throw new UserCancelledError();
       }
       throw error;
@@ -266,9 +384,10 @@ async function withDownloadProgress(
 function announceSaved(target: vscode.Uri, name: string, written: WrittenFile): void {
   const open = vscode.l10n.t('Open');
   const reveal = vscode.l10n.t('Reveal');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} ({1}).', name, formatBytes(written.bytes)), open, reveal).then((choice) => {
-    if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
-    if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', target);
-  });
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Saved {0} ({1}).', name, formatBytes(written.bytes)), open, reveal)
+    .then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
+      if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', target);
+    });
 }
-

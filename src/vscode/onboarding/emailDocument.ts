@@ -38,7 +38,11 @@ export function parseEmailDocument(text: string, fallback: Partial<EmailDraft> =
     if (name === 'to' || name === 'til') to = match[2].trim();
     else subject = match[2].trim();
   }
-  const body = lines.slice(index).join('\n').replace(/^\s*\n/, '').replace(/\s+$/, '');
+  const body = lines
+    .slice(index)
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '');
   return {
     to: to || fallback.to || SERVICEDESK_EMAIL,
     subject: subject ?? fallback.subject ?? '',

@@ -25,7 +25,6 @@ export type DraftActionResult =
 
 export type DraftPart = 'body' | 'subject' | 'all';
 
-
 const FILE_NAMES: Record<DraftKind, string> = {
   scopeRequest: 'servicedesk-scope-request',
   testMessageRequest: 'servicedesk-test-message-request',
@@ -53,16 +52,23 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
   }
 
   /** Opens the draft as a new untitled document next to nothing else, cursor at the start of the body. */
-  async open(draft: EmailDraft, kind: DraftKind, language: DraftLanguage, environment: DraftEnvironment): Promise<vscode.TextDocument> {
+  async open(
+    draft: EmailDraft,
+    kind: DraftKind,
+    language: DraftLanguage,
+    environment: DraftEnvironment,
+  ): Promise<vscode.TextDocument> {
     const { uri, document } = await this.emptyUntitled(FILE_NAMES[kind]);
     const text = formatEmailDocument(draft);
     this.drafts.set(uri.toString(), { kind, language, environment, original: draft });
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(0, 0), text);
-    if (!await vscode.workspace.applyEdit(edit)) throw new Error(vscode.l10n.t('Could not write the e-mail draft into a new editor.'));
+    if (!(await vscode.workspace.applyEdit(edit)))
+      throw new Error(vscode.l10n.t('Could not write the e-mail draft into a new editor.'));
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     // Wrap long lines as a mail client does (for this editor only; the user's setting stays as it is).
-    if (vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') === 'off') await vscode.commands.executeCommand('editor.action.toggleWordWrap');
+    if (vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') === 'off')
+      await vscode.commands.executeCommand('editor.action.toggleWordWrap');
     const start = new vscode.Position(bodyStartLine(text), 0);
     editor.selection = new vscode.Selection(start, start);
     editor.revealRange(new vscode.Range(0, 0, 0, 0));
@@ -78,11 +84,20 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
     const document = uri
       ? vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString())
       : vscode.window.activeTextEditor?.document;
-    if (!document) throw new Error(vscode.l10n.t('Open an e-mail draft first: run "Altinn: Draft Scope Request…" or "Altinn: Draft Test-Message Request…".'));
+    if (!document)
+      throw new Error(
+        vscode.l10n.t(
+          'Open an e-mail draft first: run "Altinn: Draft Scope Request…" or "Altinn: Draft Test-Message Request…".',
+        ),
+      );
     const tracked = this.drafts.get(document.uri.toString());
     const text = document.getText();
     if (!tracked && !/^(to|til)\s*:/i.test(text)) {
-      throw new Error(vscode.l10n.t('The active editor is not an e-mail draft (it has no "To:" line). Run "Altinn: Draft Scope Request…" or "Altinn: Draft Test-Message Request…".'));
+      throw new Error(
+        vscode.l10n.t(
+          'The active editor is not an e-mail draft (it has no "To:" line). Run "Altinn: Draft Scope Request…" or "Altinn: Draft Test-Message Request…".',
+        ),
+      );
     }
     return { document, draft: parseEmailDocument(text, tracked?.original) };
   }
@@ -91,9 +106,14 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
     const { draft } = this.current(uri);
     const text = part === 'subject' ? draft.subject : part === 'all' ? formatEmailDocument(draft) : draft.body;
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.setStatusBarMessage(part === 'subject'
-      ? vscode.l10n.t('$(check) Subject copied')
-      : part === 'all' ? vscode.l10n.t('$(check) E-mail copied') : vscode.l10n.t('$(check) E-mail body copied: paste it into a new e-mail to {0}', draft.to), 4000);
+    void vscode.window.setStatusBarMessage(
+      part === 'subject'
+        ? vscode.l10n.t('$(check) Subject copied')
+        : part === 'all'
+          ? vscode.l10n.t('$(check) E-mail copied')
+          : vscode.l10n.t('$(check) E-mail body copied: paste it into a new e-mail to {0}', draft.to),
+      4000,
+    );
     return { outcome: 'copied', part, text };
   }
 
@@ -105,24 +125,40 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
     const { draft } = this.current(uri);
     const plan = planMailto(draft);
     if (plan.kind === 'no-recipient') {
-      throw new Error(vscode.l10n.t('The "To:" line "{0}" is not an e-mail address; write servicedesk@altinn.no there.', draft.to));
+      throw new Error(
+        vscode.l10n.t('The "To:" line "{0}" is not an e-mail address; write servicedesk@altinn.no there.', draft.to),
+      );
     }
     if (plan.kind === 'open') {
       if (await openUrlAsIs(plan.url)) return { outcome: 'opened', url: plan.url };
       await vscode.env.clipboard.writeText(draft.body);
-      void vscode.window.showWarningMessage(vscode.l10n.t('No mail client opened. The e-mail body was copied to the clipboard: paste it into a new e-mail to {0}.', draft.to));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'No mail client opened. The e-mail body was copied to the clipboard: paste it into a new e-mail to {0}.',
+          draft.to,
+        ),
+      );
       return { outcome: 'copied', part: 'body', text: draft.body };
     }
     await vscode.env.clipboard.writeText(draft.body);
     const copySubject = vscode.l10n.t('Copy Subject');
     const openWithoutBody = vscode.l10n.t('Open Mail Client Without Body');
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('The e-mail is too long for a mailto: link ({0} characters; mail clients accept about {1}), so its body was copied to the clipboard instead. Paste it into a new e-mail to {2}; "{3}" copies the subject.', plan.length, plan.max, draft.to, copySubject),
-      copySubject, openWithoutBody,
-    ).then(async (choice) => {
-      if (choice === copySubject) await vscode.env.clipboard.writeText(draft.subject);
-      if (choice === openWithoutBody) await openUrlAsIs(plan.subjectOnlyUrl);
-    });
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t(
+          'The e-mail is too long for a mailto: link ({0} characters; mail clients accept about {1}), so its body was copied to the clipboard instead. Paste it into a new e-mail to {2}; "{3}" copies the subject.',
+          plan.length,
+          plan.max,
+          draft.to,
+          copySubject,
+        ),
+        copySubject,
+        openWithoutBody,
+      )
+      .then(async (choice) => {
+        if (choice === copySubject) await vscode.env.clipboard.writeText(draft.subject);
+        if (choice === openWithoutBody) await openUrlAsIs(plan.subjectOnlyUrl);
+      });
     return { outcome: 'copiedTooLong', text: draft.body, length: plan.length, max: plan.max };
   }
 
@@ -133,17 +169,36 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
     const args = [document.uri];
     const draft = parseEmailDocument(document.getText(), tracked.original);
     const plan = planMailto(draft);
-    const reminders = tracked.kind === 'testMessageRequest' ? this.readReminderLenses(document, tracked.environment) : [];
+    const reminders =
+      tracked.kind === 'testMessageRequest' ? this.readReminderLenses(document, tracked.environment) : [];
     return [
       new vscode.CodeLens(top, {
-        title: plan.kind === 'too-long' ? vscode.l10n.t('$(mail) Open in mail client (too long: copies the body)') : vscode.l10n.t('$(mail) Open in mail client'),
-        tooltip: plan.kind === 'too-long'
-          ? vscode.l10n.t('{0} characters as a mailto: link, more than mail clients accept ({1}): the body is copied to the clipboard instead.', plan.length, plan.max)
-          : vscode.l10n.t('Opens a new e-mail to {0} with this subject and body in your mail client.', draft.to),
-        command: OPEN_IN_MAIL_CLIENT_COMMAND, arguments: args,
+        title:
+          plan.kind === 'too-long'
+            ? vscode.l10n.t('$(mail) Open in mail client (too long: copies the body)')
+            : vscode.l10n.t('$(mail) Open in mail client'),
+        tooltip:
+          plan.kind === 'too-long'
+            ? vscode.l10n.t(
+                '{0} characters as a mailto: link, more than mail clients accept ({1}): the body is copied to the clipboard instead.',
+                plan.length,
+                plan.max,
+              )
+            : vscode.l10n.t('Opens a new e-mail to {0} with this subject and body in your mail client.', draft.to),
+        command: OPEN_IN_MAIL_CLIENT_COMMAND,
+        arguments: args,
       }),
-      new vscode.CodeLens(top, { title: vscode.l10n.t('$(copy) Copy body'), tooltip: vscode.l10n.t('Copies the text below the blank line, to paste into an e-mail.'), command: COPY_COMMAND, arguments: [document.uri, 'body'] }),
-      new vscode.CodeLens(top, { title: vscode.l10n.t('$(copy) Copy subject'), command: COPY_COMMAND, arguments: [document.uri, 'subject'] }),
+      new vscode.CodeLens(top, {
+        title: vscode.l10n.t('$(copy) Copy body'),
+        tooltip: vscode.l10n.t('Copies the text below the blank line, to paste into an e-mail.'),
+        command: COPY_COMMAND,
+        arguments: [document.uri, 'body'],
+      }),
+      new vscode.CodeLens(top, {
+        title: vscode.l10n.t('$(copy) Copy subject'),
+        command: COPY_COMMAND,
+        arguments: [document.uri, 'subject'],
+      }),
       ...reminders,
     ];
   }
@@ -160,7 +215,14 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
         tooltip: vscode.l10n.t('Add a connection for the recipient, then browse its dialogs and correspondence here.'),
         command: 'altinnInbox.inbox.focus',
       }),
-      ...(environment === 'tt02' ? [new vscode.CodeLens(range, { title: vscode.l10n.t('$(link-external) or at af.tt02.altinn.no'), command: 'altinnInbox.openTt02Inbox' })] : []),
+      ...(environment === 'tt02'
+        ? [
+            new vscode.CodeLens(range, {
+              title: vscode.l10n.t('$(link-external) or at af.tt02.altinn.no'),
+              command: 'altinnInbox.openTt02Inbox',
+            }),
+          ]
+        : []),
     ];
   }
 
@@ -169,23 +231,31 @@ export class EmailDraftDocuments implements vscode.Disposable, vscode.CodeLensPr
     this.drafts.clear();
   }
 
-  private offerActions(document: vscode.TextDocument, draft: EmailDraft, kind: DraftKind, environment: DraftEnvironment): void {
+  private offerActions(
+    document: vscode.TextDocument,
+    draft: EmailDraft,
+    kind: DraftKind,
+    environment: DraftEnvironment,
+  ): void {
     const open = vscode.l10n.t('Open in Mail Client');
     const copy = vscode.l10n.t('Copy Body');
-    const message = kind === 'testMessageRequest'
-      ? vscode.l10n.t('Your e-mail to {0} is drafted: read it through, edit it, then send it. When the test messages arrive, read them at {1} or in the Inbox view.', draft.to,
-        environment === 'tt02' ? ONBOARDING_LINKS.tt02Inbox : ONBOARDING_LINKS.productionInbox)
-      : vscode.l10n.t('Your e-mail to {0} is drafted: read it through, edit it, then send it.', draft.to);
-    void vscode.window.showInformationMessage(message, open, copy)
-      .then(async (choice) => {
-        if (!choice) return;
-        try {
-          if (choice === open) await this.openInMailClient(document.uri);
-          else await this.copy(document.uri, 'body');
-        } catch (error) {
-          void vscode.window.showErrorMessage((error as Error).message);
-        }
-      });
+    const message =
+      kind === 'testMessageRequest'
+        ? vscode.l10n.t(
+            'Your e-mail to {0} is drafted: read it through, edit it, then send it. When the test messages arrive, read them at {1} or in the Inbox view.',
+            draft.to,
+            environment === 'tt02' ? ONBOARDING_LINKS.tt02Inbox : ONBOARDING_LINKS.productionInbox,
+          )
+        : vscode.l10n.t('Your e-mail to {0} is drafted: read it through, edit it, then send it.', draft.to);
+    void vscode.window.showInformationMessage(message, open, copy).then(async (choice) => {
+      if (!choice) return;
+      try {
+        if (choice === open) await this.openInMailClient(document.uri);
+        else await this.copy(document.uri, 'body');
+      } catch (error) {
+        void vscode.window.showErrorMessage((error as Error).message);
+      }
+    });
   }
 
   /**

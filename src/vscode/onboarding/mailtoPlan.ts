@@ -18,5 +18,10 @@ export function planMailto(draft: EmailDraft, max: number = MAILTO_MAX_LENGTH): 
   const normalised = { ...draft, to: recipients.join(',') };
   const url = mailtoUrl(normalised);
   if (url.length <= max) return { kind: 'open', url };
-  return { kind: 'too-long', length: url.length, max, subjectOnlyUrl: mailtoUrl({ ...normalised, body: '' }).replace(/&body=$/, '') };
+  return {
+    kind: 'too-long',
+    length: url.length,
+    max,
+    subjectOnlyUrl: mailtoUrl({ ...normalised, body: '' }).replace(/&body=$/, ''),
+  };
 }

@@ -23,7 +23,14 @@ export interface OnboardingMemory {
 
 export const MEMORY_KEY = 'altinnInbox.onboarding.lastAnswers';
 
-const TEXT_FIELDS = ['organisationNumber', 'organisationName', 'systemName', 'contactName', 'contactEmail', 'contactPhone'] as const;
+const TEXT_FIELDS = [
+  'organisationNumber',
+  'organisationName',
+  'systemName',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -34,7 +41,8 @@ export function readMemory(raw: unknown): OnboardingMemory {
   const memory: Record<string, unknown> = {};
   for (const field of TEXT_FIELDS) {
     const value = source[field];
-    if (typeof value === 'string' && value.trim() !== '' && value.length <= 200 && !/[\r\n]/.test(value)) memory[field] = value.trim();
+    if (typeof value === 'string' && value.trim() !== '' && value.length <= 200 && !/[\r\n]/.test(value))
+      memory[field] = value.trim();
   }
   if (Array.isArray(source.clientIds)) {
     const ids = source.clientIds.filter((id): id is string => typeof id === 'string' && UUID.test(id));
@@ -42,7 +50,12 @@ export function readMemory(raw: unknown): OnboardingMemory {
   }
   if (source.language === 'nb' || source.language === 'en') memory.language = source.language;
   if (source.environment === 'tt02' || source.environment === 'production') memory.environment = source.environment;
-  if (typeof source.numberOfMessages === 'number' && Number.isInteger(source.numberOfMessages) && source.numberOfMessages >= 1 && source.numberOfMessages <= 100) {
+  if (
+    typeof source.numberOfMessages === 'number' &&
+    Number.isInteger(source.numberOfMessages) &&
+    source.numberOfMessages >= 1 &&
+    source.numberOfMessages <= 100
+  ) {
     memory.numberOfMessages = source.numberOfMessages;
   }
   return memory as OnboardingMemory;
@@ -80,16 +93,26 @@ export function createChecks(l10n: Localizer = plainLocalizer) {
     },
     phone(value: string): string | undefined {
       if (value.trim() === '') return undefined;
-      return /^\+?[\d\s()-]{5,20}$/.test(value.trim()) ? undefined : l10n.t('"{0}" does not look like a phone number.', value.trim());
+      return /^\+?[\d\s()-]{5,20}$/.test(value.trim())
+        ? undefined
+        : l10n.t('"{0}" does not look like a phone number.', value.trim());
     },
     numberOfMessages(value: string): string | undefined {
       const number = Number(value.trim());
-      return /^\d+$/.test(value.trim()) && number >= 1 && number <= 100 ? undefined : l10n.t('Give a whole number from 1 to 100.');
+      return /^\d+$/.test(value.trim()) && number >= 1 && number <= 100
+        ? undefined
+        : l10n.t('Give a whole number from 1 to 100.');
     },
     clientIds(value: string): string | undefined {
       const { ids, bad } = parseClientIds(value);
-      if (bad) return l10n.t('"{0}" is not a Maskinporten client id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).', bad);
-      return ids.length === 0 ? l10n.t('Give at least one Maskinporten client id (a UUID from Digdir\'s self-service portal).') : undefined;
+      if (bad)
+        return l10n.t(
+          '"{0}" is not a Maskinporten client id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).',
+          bad,
+        );
+      return ids.length === 0
+        ? l10n.t("Give at least one Maskinporten client id (a UUID from Digdir's self-service portal).")
+        : undefined;
     },
   };
   return checks;

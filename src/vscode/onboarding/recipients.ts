@@ -1,7 +1,13 @@
 // vscode-free: test-message recipients typed by the user or taken from Dialogporten's parties.
 import type { AuthorizedParty } from '../../platform/dialogporten/schemas';
 import { parsePartyUrn, validateNationalIdentityNumber, validateOrganisationNumber } from '../../platform/identifiers';
-import { DraftInputError, requireServiceResource, requireSystemId, type RecipientKind, type SystemUserReference } from '../../platform/drafts';
+import {
+  DraftInputError,
+  requireServiceResource,
+  requireSystemId,
+  type RecipientKind,
+  type SystemUserReference,
+} from '../../platform/drafts';
 import { plainLocalizer, type Localizer } from '../../platform/presentation';
 
 export interface ParsedRecipient {
@@ -25,11 +31,16 @@ export interface RecipientList {
 /** How a recipient kind is shown in the UI (the e-mail has its own nb/en wording). */
 export function recipientKindLabel(kind: RecipientKind, l10n: Localizer = plainLocalizer): string {
   switch (kind) {
-    case 'fnr': return l10n.t('national identity number');
-    case 'dnr': return l10n.t('D-number');
-    case 'synthetic-fnr': return l10n.t('synthetic national identity number (Tenor)');
-    case 'synthetic-dnr': return l10n.t('synthetic D-number (Tenor)');
-    case 'orgno': return l10n.t('organisation number');
+    case 'fnr':
+      return l10n.t('national identity number');
+    case 'dnr':
+      return l10n.t('D-number');
+    case 'synthetic-fnr':
+      return l10n.t('synthetic national identity number (Tenor)');
+    case 'synthetic-dnr':
+      return l10n.t('synthetic D-number (Tenor)');
+    case 'orgno':
+      return l10n.t('organisation number');
   }
 }
 
@@ -48,26 +59,50 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The system user as typed: a UUID is the system user's id, anything else the system id it belongs to
  * (`{vendor's organisation number}_{name}`, checked with the number's mod-11 check digit).
  */
-export function parseSystemUserAnswer(text: string, l10n: Localizer = plainLocalizer): { value: SystemUserReference } | { problem: string } {
+export function parseSystemUserAnswer(
+  text: string,
+  l10n: Localizer = plainLocalizer,
+): { value: SystemUserReference } | { problem: string } {
   const answer = text.trim();
-  if (answer === '') return { problem: l10n.t('Give the system user\'s id (a UUID) or your system\'s id in the system register (organisation number_name).') };
+  if (answer === '')
+    return {
+      problem: l10n.t(
+        "Give the system user's id (a UUID) or your system's id in the system register (organisation number_name).",
+      ),
+    };
   if (UUID.test(answer)) return { value: { id: answer.toLowerCase() } };
-  if (/^[0-9a-f-]{30,}$/i.test(answer)) return { problem: l10n.t('"{0}" is not a system user id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).', answer) };
+  if (/^[0-9a-f-]{30,}$/i.test(answer))
+    return {
+      problem: l10n.t('"{0}" is not a system user id (a UUID such as 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b).', answer),
+    };
   try {
     return { value: { systemId: requireSystemId('systemId', answer) } };
   } catch (error) {
     if (!(error instanceof DraftInputError)) throw error;
-    return { problem: l10n.t('"{0}" is neither a system user id (a UUID) nor a system id (your organisation number, "_" and the system\'s name, e.g. 991825827_regnskap).', answer) };
+    return {
+      problem: l10n.t(
+        '"{0}" is neither a system user id (a UUID) nor a system id (your organisation number, "_" and the system\'s name, e.g. 991825827_regnskap).',
+        answer,
+      ),
+    };
   }
 }
 
 /** `urn:altinn:resource:<id>` for a typed resource (with or without the prefix), or why it is not one. */
-export function parseServiceResourceAnswer(text: string, l10n: Localizer = plainLocalizer): { value: string } | { problem: string } {
+export function parseServiceResourceAnswer(
+  text: string,
+  l10n: Localizer = plainLocalizer,
+): { value: string } | { problem: string } {
   try {
     return { value: requireServiceResource('serviceResource', text) };
   } catch (error) {
     if (!(error instanceof DraftInputError)) throw error;
-    return { problem: l10n.t('"{0}" is not a service resource: urn:altinn:resource: and its id in lower case (letters, digits, "-" and "_").', text.trim()) };
+    return {
+      problem: l10n.t(
+        '"{0}" is not a service resource: urn:altinn:resource: and its id in lower case (letters, digits, "-" and "_").',
+        text.trim(),
+      ),
+    };
   }
 }
 
@@ -85,7 +120,13 @@ export function parseRecipient(entry: string, l10n: Localizer = plainLocalizer):
     const result = validateNationalIdentityNumber(digits);
     return result.ok ? { value: result.value, kind: result.kind } : { entry: trimmed, reason: result.reason };
   }
-  return { entry: trimmed, reason: l10n.t('"{0}" is neither a national identity number (11 digits) nor an organisation number (9 digits).', trimmed) };
+  return {
+    entry: trimmed,
+    reason: l10n.t(
+      '"{0}" is neither a national identity number (11 digits) nor an organisation number (9 digits).',
+      trimmed,
+    ),
+  };
 }
 
 /**
@@ -98,7 +139,8 @@ export function splitRecipientEntries(text: string): string[] {
     .map((part) => part.trim())
     .filter(Boolean)
     .flatMap((part) => {
-      if (part.startsWith('urn:') || /^\d{9}$|^\d{11}$/.test(part.replace(/\s+/g, '').replace(/^0192:/, ''))) return [part];
+      if (part.startsWith('urn:') || /^\d{9}$|^\d{11}$/.test(part.replace(/\s+/g, '').replace(/^0192:/, '')))
+        return [part];
       return part.split(/\s+/);
     });
 }
@@ -121,7 +163,9 @@ export function recipientListProblem(text: string, l10n: Localizer = plainLocali
   if (text.trim() === '') return l10n.t('Give at least one national identity number or organisation number.');
   const { problems } = parseRecipientList(text, l10n);
   if (problems.length === 0) return undefined;
-  return problems.length > 1 ? l10n.t('{0} (and {1} more)', problems[0].reason, problems.length - 1) : problems[0].reason;
+  return problems.length > 1
+    ? l10n.t('{0} (and {1} more)', problems[0].reason, problems.length - 1)
+    : problems[0].reason;
 }
 
 /** "991825827 (organisation number)", for summaries. */
@@ -142,7 +186,10 @@ export interface PartyRecipient extends ParsedRecipient {
  * their main unit, every identifier validated (parties whose identifier fails are returned in `skipped`),
  * each party once.
  */
-export function partyRecipients(parties: readonly AuthorizedParty[]): { recipients: PartyRecipient[]; skipped: string[] } {
+export function partyRecipients(parties: readonly AuthorizedParty[]): {
+  recipients: PartyRecipient[];
+  skipped: string[];
+} {
   const recipients: PartyRecipient[] = [];
   const skipped: string[] = [];
   const visit = (party: AuthorizedParty, parentName: string | undefined): void => {
@@ -150,7 +197,11 @@ export function partyRecipients(parties: readonly AuthorizedParty[]): { recipien
     if ('reason' in parsed) skipped.push(party.party);
     else if (!recipients.some((known) => known.value === parsed.value)) {
       recipients.push({
-        ...parsed, name: party.name, parentName, isDeleted: party.isDeleted === true, isCurrentEndUser: party.isCurrentEndUser === true,
+        ...parsed,
+        name: party.name,
+        parentName,
+        isDeleted: party.isDeleted === true,
+        isCurrentEndUser: party.isCurrentEndUser === true,
       });
     }
     for (const sub of party.subParties ?? []) visit(sub, party.name);

@@ -2,8 +2,14 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../commands';
 import type { ExtensionServices } from '../services';
 import {
-  CONTACT_COMMAND, COPY_COMMAND, DRAFT_SCOPE_REQUEST_COMMAND, DRAFT_TEST_MESSAGE_REQUEST_COMMAND, EMAIL_SERVICEDESK_COMMAND, LINK_COMMANDS,
-  OPEN_IN_MAIL_CLIENT_COMMAND, OPEN_WALKTHROUGH_COMMAND,
+  CONTACT_COMMAND,
+  COPY_COMMAND,
+  DRAFT_SCOPE_REQUEST_COMMAND,
+  DRAFT_TEST_MESSAGE_REQUEST_COMMAND,
+  EMAIL_SERVICEDESK_COMMAND,
+  LINK_COMMANDS,
+  OPEN_IN_MAIL_CLIENT_COMMAND,
+  OPEN_WALKTHROUGH_COMMAND,
 } from './commandIds';
 import { draftScopeRequest } from './draftScopeRequest';
 import { draftTestMessageRequest } from './draftTestMessageRequest';
@@ -27,12 +33,21 @@ export function registerOnboarding(services: ExtensionServices): void {
   const documents = new EmailDraftDocuments(services);
   context.subscriptions.push(documents);
 
-  registerCommand(context, { log }, DRAFT_SCOPE_REQUEST_COMMAND, (args?: unknown) => draftScopeRequest(services, documents, args));
-  registerCommand(context, { log }, DRAFT_TEST_MESSAGE_REQUEST_COMMAND, () => draftTestMessageRequest(services, documents));
-  registerCommand(context, { log }, COPY_COMMAND, (uri?: unknown, part?: unknown) => documents.copy(uriArgument(uri), partArgument(part)));
-  registerCommand(context, { log }, OPEN_IN_MAIL_CLIENT_COMMAND, (uri?: unknown) => documents.openInMailClient(uriArgument(uri)));
+  registerCommand(context, { log }, DRAFT_SCOPE_REQUEST_COMMAND, (args?: unknown) =>
+    draftScopeRequest(services, documents, args),
+  );
+  registerCommand(context, { log }, DRAFT_TEST_MESSAGE_REQUEST_COMMAND, () =>
+    draftTestMessageRequest(services, documents),
+  );
+  registerCommand(context, { log }, COPY_COMMAND, (uri?: unknown, part?: unknown) =>
+    documents.copy(uriArgument(uri), partArgument(part)),
+  );
+  registerCommand(context, { log }, OPEN_IN_MAIL_CLIENT_COMMAND, (uri?: unknown) =>
+    documents.openInMailClient(uriArgument(uri)),
+  );
 
-  for (const { command, link } of LINK_COMMANDS) registerCommand(context, { log }, command, () => openLink(services, link));
+  for (const { command, link } of LINK_COMMANDS)
+    registerCommand(context, { log }, command, () => openLink(services, link));
   registerCommand(context, { log }, EMAIL_SERVICEDESK_COMMAND, () => emailServicedesk());
   registerCommand(context, { log }, CONTACT_COMMAND, () => contact(services));
   registerCommand(context, { log }, OPEN_WALKTHROUGH_COMMAND, () => openWalkthrough(context));

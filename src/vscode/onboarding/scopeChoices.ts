@@ -1,6 +1,13 @@
 // vscode-free: the scope picker's content, grouped by product, with what is preselected and already granted.
 import { comesWithRegistrationForm } from '../../platform/drafts';
-import { describeScope, featureChecklist, groupScopesByProduct, SCOPE_CATALOGUE, type Bilingual, type ProductGroup } from '../../platform/scopes';
+import {
+  describeScope,
+  featureChecklist,
+  groupScopesByProduct,
+  SCOPE_CATALOGUE,
+  type Bilingual,
+  type ProductGroup,
+} from '../../platform/scopes';
 
 export interface ScopeChoice {
   readonly scope: string;
@@ -33,10 +40,16 @@ export function missingScopes(grantedScopes: readonly string[]): string[] {
  * catalogue does not know, under "Other scopes"). The system-user scopes are offered but never preselected:
  * they come with the vendor registration form (platform/drafts/registrationForm.ts).
  */
-export function scopeChoiceGroups(options: { preselected: readonly string[]; granted: readonly string[] }): ScopeChoiceGroup[] {
+export function scopeChoiceGroups(options: {
+  preselected: readonly string[];
+  granted: readonly string[];
+}): ScopeChoiceGroup[] {
   const preselected = new Set(options.preselected);
   const granted = new Set(options.granted);
-  const offered = [...SCOPE_CATALOGUE.filter((info) => info.forVendors || preselected.has(info.scope)).map((info) => info.scope), ...options.preselected];
+  const offered = [
+    ...SCOPE_CATALOGUE.filter((info) => info.forVendors || preselected.has(info.scope)).map((info) => info.scope),
+    ...options.preselected,
+  ];
   return groupScopesByProduct(offered).map((group) => ({
     product: group.product,
     label: group.label,
@@ -44,7 +57,12 @@ export function scopeChoiceGroups(options: { preselected: readonly string[]; gra
       const info = describeScope(scope);
       const viaRegistrationForm = comesWithRegistrationForm(scope);
       return {
-        scope, purpose: info?.purpose, granted: granted.has(scope), picked: preselected.has(scope) && !viaRegistrationForm, forVendors: info?.forVendors ?? true, viaRegistrationForm,
+        scope,
+        purpose: info?.purpose,
+        granted: granted.has(scope),
+        picked: preselected.has(scope) && !viaRegistrationForm,
+        forVendors: info?.forVendors ?? true,
+        viaRegistrationForm,
       };
     }),
   }));
@@ -56,6 +74,7 @@ const SCOPE_SYNTAX = /^[a-z0-9][\w.-]*:[\w./-]+$/i;
 export function parseTypedScopes(text: string): { scopes: string[]; problem?: string } {
   const scopes = [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
   const bad = scopes.find((scope) => !SCOPE_SYNTAX.test(scope));
-  if (bad) return { scopes, problem: `"${bad}" does not look like a scope (prefix:name, e.g. altinn:correspondence.read).` };
+  if (bad)
+    return { scopes, problem: `"${bad}" does not look like a scope (prefix:name, e.g. altinn:correspondence.read).` };
   return { scopes };
 }

@@ -8,12 +8,20 @@ export interface JsonValueNode {
   readonly offset: number;
   readonly length: number;
   /** Object members in order (with the key's own span) or array elements. */
-  readonly members?: readonly { readonly key: string; readonly keyOffset: number; readonly keyLength: number; readonly value: JsonValueNode }[];
+  readonly members?: readonly {
+    readonly key: string;
+    readonly keyOffset: number;
+    readonly keyLength: number;
+    readonly value: JsonValueNode;
+  }[];
   readonly elements?: readonly JsonValueNode[];
 }
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -38,7 +46,16 @@ export function parseJsonWithOffsets(text: string): JsonValueNode {
       }
       if (c === '\\') {
         const next = text[pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (next in simple) {
           out += simple[next];
           pos += 2;
@@ -162,7 +179,11 @@ export function locatePath(root: JsonValueNode, path: readonly PropertyKey[]): L
       }
     } else if (node.kind === 'array' && typeof key === 'number') {
       next = node.elements?.[key];
-      if (next) nextMark = { offset: next.offset, length: Math.min(next.length, next.kind === 'object' || next.kind === 'array' ? 1 : next.length) };
+      if (next)
+        nextMark = {
+          offset: next.offset,
+          length: Math.min(next.length, next.kind === 'object' || next.kind === 'array' ? 1 : next.length),
+        };
     }
     if (!next) return { ...mark, exact: false };
     node = next;

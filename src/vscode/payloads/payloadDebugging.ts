@@ -32,7 +32,11 @@ export class PayloadDebugging implements vscode.TextDocumentContentProvider, vsc
 
   /** `altinn-raw:/<exchange>/<title>.json?<pointer>`: the value at `pointer` in that response. */
   rawUri(ref: RawRef, title = 'response'): vscode.Uri {
-    return vscode.Uri.from({ scheme: RAW_SCHEME, path: `/${ref.exchangeId}/${fileName(title)}.json`, query: encodeURIComponent(JSON.stringify(ref.pointer)) });
+    return vscode.Uri.from({
+      scheme: RAW_SCHEME,
+      path: `/${ref.exchangeId}/${fileName(title)}.json`,
+      query: encodeURIComponent(JSON.stringify(ref.pointer)),
+    });
   }
 
   requestUri(exchangeId: string, title = 'request'): vscode.Uri {
@@ -43,7 +47,9 @@ export class PayloadDebugging implements vscode.TextDocumentContentProvider, vsc
     const [, exchangeId] = uri.path.split('/');
     const exchange = this.store.get(exchangeId);
     if (!exchange) {
-      return vscode.l10n.t('This response is no longer kept (only the most recent ones are). Refresh the item in the Inbox and open it again.');
+      return vscode.l10n.t(
+        'This response is no longer kept (only the most recent ones are). Refresh the item in the Inbox and open it again.',
+      );
     }
     if (uri.path.endsWith('.http')) return requestText(exchange);
     return rawJsonText(exchange, pointerOf(uri));
@@ -52,7 +58,11 @@ export class PayloadDebugging implements vscode.TextDocumentContentProvider, vsc
   async showRaw(ref: RawRef, title?: string, beside = false): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(this.rawUri(ref, title));
     if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
-    return vscode.window.showTextDocument(document, { preview: true, preserveFocus: false, viewColumn: beside ? vscode.ViewColumn.Beside : undefined });
+    return vscode.window.showTextDocument(document, {
+      preview: true,
+      preserveFocus: false,
+      viewColumn: beside ? vscode.ViewColumn.Beside : undefined,
+    });
   }
 
   /**
@@ -80,31 +90,55 @@ export class PayloadDebugging implements vscode.TextDocumentContentProvider, vsc
 
   /** The request as a curl command. With the token only after an explicit warning; the token is fetched fresh, never stored. */
   async curlFor(exchange: RecordedExchange, options: { includeToken: boolean }): Promise<string> {
-    const request = { method: exchange.method, url: exchange.url, headers: { ...exchange.requestHeaders }, body: exchange.requestBody };
+    const request = {
+      method: exchange.method,
+      url: exchange.url,
+      headers: { ...exchange.requestHeaders },
+      body: exchange.requestBody,
+    };
     if (!options.includeToken) return toCurl(request, { includeToken: false });
-    if (!exchange.profileId) throw new Error(vscode.l10n.t('This request was sent without a connection profile, so there is no token to include.'));
+    if (!exchange.profileId)
+      throw new Error(
+        vscode.l10n.t('This request was sent without a connection profile, so there is no token to include.'),
+      );
     const profile = resolveProfile(this.services, exchange.profileId);
-    await this.services.prompts().confirm(
-      vscode.l10n.t('Copy a curl command that contains a live access token?'),
-      vscode.l10n.t('Anyone who gets this command can call Altinn as "{0}" until the token expires. Do not paste it into chats, tickets, commits or shared files. The default "Copy as curl" puts $TOKEN in its place.', profile.label),
-      vscode.l10n.t('Copy with Token'),
-    );
+    await this.services
+      .prompts()
+      .confirm(
+        vscode.l10n.t('Copy a curl command that contains a live access token?'),
+        vscode.l10n.t(
+          'Anyone who gets this command can call Altinn as "{0}" until the token expires. Do not paste it into chats, tickets, commits or shared files. The default "Copy as curl" puts $TOKEN in its place.',
+          profile.label,
+        ),
+        vscode.l10n.t('Copy with Token'),
+      );
     const provider = await this.services.connections.tokenProvider(profile, exchange.audience ?? 'maskinporten');
     const token = await provider.getToken();
-    const authorization = Object.keys(request.headers).find((name) => name.toLowerCase() === 'authorization') ?? 'authorization';
+    const authorization =
+      Object.keys(request.headers).find((name) => name.toLowerCase() === 'authorization') ?? 'authorization';
     request.headers[authorization] = `Bearer ${token}`;
     return toCurl(request, { includeToken: true });
   }
 
   /** Lets the user pick one of the recent exchanges (newest first). */
   async pickExchange(title: string): Promise<RecordedExchange> {
-    const items = this.store.list().reverse().map((exchange) => ({
-      label: `${exchange.method} ${shortUrl(exchange.url)}`,
-      description: `${exchange.status ?? exchange.error ?? '?'} · ${exchange.durationMs} ms · ${new Date(exchange.startedAt).toLocaleTimeString()}`,
-      exchange,
-    }));
-    if (items.length === 0) throw new Error(vscode.l10n.t('No API requests have been made in this window yet. Expand something in the Inbox first.'));
-    return (await this.services.prompts().pick(items, { title, placeHolder: vscode.l10n.t('Pick a recent request'), matchOnDescription: true })).exchange;
+    const items = this.store
+      .list()
+      .reverse()
+      .map((exchange) => ({
+        label: `${exchange.method} ${shortUrl(exchange.url)}`,
+        description: `${exchange.status ?? exchange.error ?? '?'} · ${exchange.durationMs} ms · ${new Date(exchange.startedAt).toLocaleTimeString()}`,
+        exchange,
+      }));
+    if (items.length === 0)
+      throw new Error(
+        vscode.l10n.t('No API requests have been made in this window yet. Expand something in the Inbox first.'),
+      );
+    return (
+      await this.services
+        .prompts()
+        .pick(items, { title, placeHolder: vscode.l10n.t('Pick a recent request'), matchOnDescription: true })
+    ).exchange;
   }
 
   dispose(): void {
@@ -121,7 +155,10 @@ export function payloadDebugging(services: ExtensionServices): PayloadDebugging 
   if (!instance) {
     instance = new PayloadDebugging(services);
     instances.set(services, instance);
-    services.context.subscriptions.push(instance, vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, instance));
+    services.context.subscriptions.push(
+      instance,
+      vscode.workspace.registerTextDocumentContentProvider(RAW_SCHEME, instance),
+    );
   }
   return instance;
 }
@@ -136,7 +173,13 @@ function pointerOf(uri: vscode.Uri): JsonPointer {
 }
 
 function fileName(title: string): string {
-  return title.replace(/[\\/:*?"<>|#%?\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'response';
+  return (
+    title
+      .replace(/[\\/:*?"<>|#%?\s]+/g, '-')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'response'
+  );
 }
 
 function shortUrl(url: string): string {

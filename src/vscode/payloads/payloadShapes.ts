@@ -32,12 +32,35 @@ const ENDPOINTS: Readonly<Record<DialogportenShape, string>> = {
 
 export const PAYLOAD_SHAPES: readonly PayloadShape[] = [
   ...(Object.keys(DIALOGPORTEN_PAYLOAD_NAMES) as DialogportenShape[]).map((id) => ({
-    id, name: DIALOGPORTEN_PAYLOAD_NAMES[id], source: ENDPOINTS[id], schema: () => loadPayloadSchemas().dialogportenSchemas[id].schema as z.ZodType,
+    id,
+    name: DIALOGPORTEN_PAYLOAD_NAMES[id],
+    source: ENDPOINTS[id],
+    schema: () => loadPayloadSchemas().dialogportenSchemas[id].schema as z.ZodType,
   })),
-  { id: 'correspondenceOverview', name: 'Correspondence overview', source: 'Correspondence GET /correspondence/api/v1/correspondence/{id}', schema: () => loadPayloadSchemas().correspondenceOverviewSchema },
-  { id: 'correspondenceDetails', name: 'Correspondence details', source: 'Correspondence GET …/correspondence/{id}/details', schema: () => loadPayloadSchemas().correspondenceDetailsSchema },
-  { id: 'correspondenceIds', name: 'Correspondence id list', source: 'Correspondence GET /correspondence/api/v1/correspondence', schema: () => loadPayloadSchemas().correspondenceIdsSchema },
-  { id: 'authorizedParties', name: 'Authorized parties', source: 'Access Management GET /accessmanagement/api/v1/enduser/authorizedparties', schema: () => loadPayloadSchemas().authorizedPartiesPageSchema as unknown as z.ZodType },
+  {
+    id: 'correspondenceOverview',
+    name: 'Correspondence overview',
+    source: 'Correspondence GET /correspondence/api/v1/correspondence/{id}',
+    schema: () => loadPayloadSchemas().correspondenceOverviewSchema,
+  },
+  {
+    id: 'correspondenceDetails',
+    name: 'Correspondence details',
+    source: 'Correspondence GET …/correspondence/{id}/details',
+    schema: () => loadPayloadSchemas().correspondenceDetailsSchema,
+  },
+  {
+    id: 'correspondenceIds',
+    name: 'Correspondence id list',
+    source: 'Correspondence GET /correspondence/api/v1/correspondence',
+    schema: () => loadPayloadSchemas().correspondenceIdsSchema,
+  },
+  {
+    id: 'authorizedParties',
+    name: 'Authorized parties',
+    source: 'Access Management GET /accessmanagement/api/v1/enduser/authorizedparties',
+    schema: () => loadPayloadSchemas().authorizedPartiesPageSchema as unknown as z.ZodType,
+  },
 ];
 
 export function findShape(id: string): PayloadShape | undefined {

@@ -35,8 +35,17 @@ export class PayloadValidator implements vscode.Disposable {
     } catch {
       suggested = undefined;
     }
-    const shape = shapeId ? findShape(shapeId) : await this.pickShape(prompts, suggested ?? this.shapes.get(document.uri.toString()));
-    if (!shape) throw new Error(vscode.l10n.t('Unknown payload shape "{0}". Known shapes: {1}', shapeId ?? '', PAYLOAD_SHAPES.map((s) => s.id).join(', ')));
+    const shape = shapeId
+      ? findShape(shapeId)
+      : await this.pickShape(prompts, suggested ?? this.shapes.get(document.uri.toString()));
+    if (!shape)
+      throw new Error(
+        vscode.l10n.t(
+          'Unknown payload shape "{0}". Known shapes: {1}',
+          shapeId ?? '',
+          PAYLOAD_SHAPES.map((s) => s.id).join(', '),
+        ),
+      );
     this.shapes.set(document.uri.toString(), shape.id);
     return this.check(document, shape);
   }
@@ -46,7 +55,9 @@ export class PayloadValidator implements vscode.Disposable {
   }
 
   private async pickShape(prompts: Prompts, suggested: string | undefined): Promise<PayloadShape> {
-    const ordered = suggested ? [...PAYLOAD_SHAPES].sort((a, b) => Number(b.id === suggested) - Number(a.id === suggested)) : PAYLOAD_SHAPES;
+    const ordered = suggested
+      ? [...PAYLOAD_SHAPES].sort((a, b) => Number(b.id === suggested) - Number(a.id === suggested))
+      : PAYLOAD_SHAPES;
     const items = ordered.map((shape) => ({
       label: shape.name,
       description: shape.id === suggested ? vscode.l10n.t('suggested from the document') : shape.id,
@@ -54,7 +65,13 @@ export class PayloadValidator implements vscode.Disposable {
       id: shape.id,
       shape,
     }));
-    return (await prompts.pick(items, { title: vscode.l10n.t('Validate payload against…'), placeHolder: vscode.l10n.t('Which API response is this JSON?'), matchOnDetail: true })).shape;
+    return (
+      await prompts.pick(items, {
+        title: vscode.l10n.t('Validate payload against…'),
+        placeHolder: vscode.l10n.t('Which API response is this JSON?'),
+        matchOnDetail: true,
+      })
+    ).shape;
   }
 
   private check(document: vscode.TextDocument, shape: PayloadShape): ValidationResult {
@@ -65,7 +82,11 @@ export class PayloadValidator implements vscode.Disposable {
     } catch (error) {
       const offset = error instanceof JsonSyntaxError ? error.offset : 0;
       const position = document.positionAt(offset);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), vscode.l10n.t('Not valid JSON: {0}', (error as Error).message), vscode.DiagnosticSeverity.Error);
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(position, position.translate(0, 1)),
+        vscode.l10n.t('Not valid JSON: {0}', (error as Error).message),
+        vscode.DiagnosticSeverity.Error,
+      );
       diagnostic.source = 'Altinn payload';
       this.diagnostics.set(document.uri, [diagnostic]);
       return { shape: shape.id, problems: 1, syntaxError: (error as Error).message };
@@ -74,9 +95,16 @@ export class PayloadValidator implements vscode.Disposable {
     const problems = validateShape(shape, value);
     const diagnostics = problems.map((problem) => {
       const located = locatePath(root, problem.path);
-      const range = new vscode.Range(document.positionAt(located.offset), document.positionAt(located.offset + Math.max(1, located.length)));
+      const range = new vscode.Range(
+        document.positionAt(located.offset),
+        document.positionAt(located.offset + Math.max(1, located.length)),
+      );
       const where = located.exact ? problem.pathText : vscode.l10n.t('{0} (missing)', problem.pathText);
-      const diagnostic = new vscode.Diagnostic(range, `${shape.name}: ${where}: ${problem.message}`, vscode.DiagnosticSeverity.Error);
+      const diagnostic = new vscode.Diagnostic(
+        range,
+        `${shape.name}: ${where}: ${problem.message}`,
+        vscode.DiagnosticSeverity.Error,
+      );
       diagnostic.source = 'Altinn payload';
       diagnostic.code = problem.pathText;
       return diagnostic;
@@ -90,11 +118,14 @@ export class PayloadValidator implements vscode.Disposable {
     const shapeId = this.shapes.get(key);
     if (!shapeId) return;
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      const shape = findShape(shapeId);
-      if (shape && !document.isClosed) this.check(document, shape);
-    }, 300));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        const shape = findShape(shapeId);
+        if (shape && !document.isClosed) this.check(document, shape);
+      }, 300),
+    );
   }
 
   private forget(uri: vscode.Uri): void {

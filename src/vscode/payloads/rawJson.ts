@@ -35,7 +35,8 @@ export function selectJson(value: unknown, pointer: JsonPointer): unknown {
 export function redactJsonTokens(value: unknown): unknown {
   if (typeof value === 'string') return looksLikeJwt(value) ? REDACTED_JWT : value;
   if (Array.isArray(value)) return value.map(redactJsonTokens);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactJsonTokens(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactJsonTokens(v)]));
   return value;
 }
 
@@ -59,11 +60,19 @@ export function requestText(exchange: RecordedExchange): string {
   if (exchange.requestBody) lines.push('', exchange.requestBody);
   lines.push('', '###', '');
   if (exchange.status === undefined) {
-    lines.push(`No answer: ${exchange.error ?? 'failed'} after ${exchange.durationMs} ms (started ${exchange.startedAt})`);
+    lines.push(
+      `No answer: ${exchange.error ?? 'failed'} after ${exchange.durationMs} ms (started ${exchange.startedAt})`,
+    );
   } else {
-    lines.push(`HTTP ${exchange.status} · ${exchange.durationMs} ms · ${exchange.responseBody?.length ?? 0} bytes · started ${exchange.startedAt}`);
+    lines.push(
+      `HTTP ${exchange.status} · ${exchange.durationMs} ms · ${exchange.responseBody?.length ?? 0} bytes · started ${exchange.startedAt}`,
+    );
     for (const [name, value] of Object.entries(exchange.responseHeaders)) lines.push(`${name}: ${value}`);
   }
-  if (exchange.profileId) lines.push('', `# Token: ${exchange.audience ?? 'maskinporten'} token of connection profile ${exchange.profileId} (never stored here)`);
+  if (exchange.profileId)
+    lines.push(
+      '',
+      `# Token: ${exchange.audience ?? 'maskinporten'} token of connection profile ${exchange.profileId} (never stored here)`,
+    );
   return `${lines.join('\n')}\n`;
 }

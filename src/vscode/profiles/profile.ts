@@ -39,7 +39,9 @@ export interface PastedTokenProfile extends ProfileBase {
 export interface SandboxProfile extends ProfileBase {
   readonly kind: 'sandbox';
   readonly environment: 'sandbox';
-  readonly identity: { readonly type: 'person'; readonly nationalIdentityNumber?: string } | { readonly type: 'systemUser'; readonly organisationNumber?: string };
+  readonly identity:
+    | { readonly type: 'person'; readonly nationalIdentityNumber?: string }
+    | { readonly type: 'systemUser'; readonly organisationNumber?: string };
 }
 
 export function describeIdentity(profile: ConnectionProfile): string {

@@ -20,10 +20,15 @@ export class ProfileStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly state: vscode.Memento, private readonly secrets: vscode.SecretStorage) {
-    this.subscriptions.push(secrets.onDidChange((event) => {
-      if (event.key.startsWith(SECRET_PREFIX)) this.changed.fire();
-    }));
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly secrets: vscode.SecretStorage,
+  ) {
+    this.subscriptions.push(
+      secrets.onDidChange((event) => {
+        if (event.key.startsWith(SECRET_PREFIX)) this.changed.fire();
+      }),
+    );
   }
 
   list(): ConnectionProfile[] {
@@ -60,7 +65,10 @@ export class ProfileStore implements vscode.Disposable {
     return saved;
   }
 
-  async update(id: string, patch: Partial<Omit<ConnectionProfile, 'id' | 'kind' | 'createdAt'>>): Promise<ConnectionProfile> {
+  async update(
+    id: string,
+    patch: Partial<Omit<ConnectionProfile, 'id' | 'kind' | 'createdAt'>>,
+  ): Promise<ConnectionProfile> {
     const profiles = this.list();
     const index = profiles.findIndex((profile) => profile.id === id);
     if (index < 0) throw new Error(vscode.l10n.t('The connection profile no longer exists.'));
@@ -72,8 +80,12 @@ export class ProfileStore implements vscode.Disposable {
   }
 
   async remove(id: string): Promise<void> {
-    for (const kind of ['key', 'token', 'certificate-password'] as SecretKind[]) await this.secrets.delete(secretKey(id, kind));
-    await this.state.update(PROFILES_KEY, this.list().filter((profile) => profile.id !== id));
+    for (const kind of ['key', 'token', 'certificate-password'] as SecretKind[])
+      await this.secrets.delete(secretKey(id, kind));
+    await this.state.update(
+      PROFILES_KEY,
+      this.list().filter((profile) => profile.id !== id),
+    );
     if (this.state.get<string>(ACTIVE_KEY) === id) await this.state.update(ACTIVE_KEY, undefined);
     this.changed.fire();
   }

@@ -15,8 +15,13 @@ export function watchSandboxDataFolder(isRunning: () => boolean): vscode.Disposa
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (!event.affectsConfiguration(`${SECTION}.dataFolder`) || !isRunning()) return;
     const reload = vscode.l10n.t('Reload Window');
-    void vscode.window.showInformationMessage(vscode.l10n.t('The sandbox reads its data folder when it starts. Reload the window to use the new one.'), reload).then((choice) => {
-      if (choice === reload) void vscode.commands.executeCommand('workbench.action.reloadWindow');
-    });
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t('The sandbox reads its data folder when it starts. Reload the window to use the new one.'),
+        reload,
+      )
+      .then((choice) => {
+        if (choice === reload) void vscode.commands.executeCommand('workbench.action.reloadWindow');
+      });
   });
 }

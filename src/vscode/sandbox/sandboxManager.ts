@@ -10,7 +10,11 @@ export class SandboxManager implements vscode.Disposable {
   private handle: SandboxHandle | undefined;
 
   /** `dataFolder` is asked each time the sandbox starts (the `altinnInbox.sandbox.dataFolder` setting). */
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly dataFolder: () => string | undefined = () => undefined, private readonly seed?: number) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly dataFolder: () => string | undefined = () => undefined,
+    private readonly seed?: number,
+  ) {}
 
   get running(): SandboxHandle | undefined {
     return this.handle;
@@ -28,19 +32,21 @@ export class SandboxManager implements vscode.Disposable {
 
   private start(): Promise<SandboxHandle> {
     const dataDir = this.dataFolder();
-    return loadSandbox().startSandbox({ seed: this.seed, dataDir }).then(
-      (handle) => {
-        this.handle = handle;
-        this.log.info(`[sandbox] listening on ${handle.urls.baseUrl}`);
-        if (dataDir) this.reportDataFolder(handle);
-        return handle;
-      },
-      (error: unknown) => {
-        this.starting = undefined;
-        this.log.error(`[sandbox] could not start: ${(error as Error).message}`);
-        throw error;
-      },
-    );
+    return loadSandbox()
+      .startSandbox({ seed: this.seed, dataDir })
+      .then(
+        (handle) => {
+          this.handle = handle;
+          this.log.info(`[sandbox] listening on ${handle.urls.baseUrl}`);
+          if (dataDir) this.reportDataFolder(handle);
+          return handle;
+        },
+        (error: unknown) => {
+          this.starting = undefined;
+          this.log.error(`[sandbox] could not start: ${(error as Error).message}`);
+          throw error;
+        },
+      );
   }
 
   private reportDataFolder(handle: SandboxHandle): void {
@@ -49,9 +55,14 @@ export class SandboxManager implements vscode.Disposable {
     for (const problem of problems) this.log.warn(problem);
     if (problems.length) {
       const show = vscode.l10n.t('Show Log');
-      void vscode.window.showWarningMessage(vscode.l10n.t('The sandbox could not use {0} files of its data folder; the log says why.', problems.length), show).then((choice) => {
-        if (choice === show) this.log.show(true);
-      });
+      void vscode.window
+        .showWarningMessage(
+          vscode.l10n.t('The sandbox could not use {0} files of its data folder; the log says why.', problems.length),
+          show,
+        )
+        .then((choice) => {
+          if (choice === show) this.log.show(true);
+        });
     }
   }
 

@@ -36,7 +36,11 @@ type ClientServices = Pick<ExtensionServices, 'connections' | 'http'>;
  * Builds the clients for `profile`. Cheap after the first call per profile (the connection service caches
  * token providers and the running sandbox), so callers may build them per operation.
  */
-export async function createApiClients(services: ClientServices, profile: ConnectionProfile, options: ApiClientOptions = {}): Promise<ApiClients> {
+export async function createApiClients(
+  services: ClientServices,
+  profile: ConnectionProfile,
+  options: ApiClientOptions = {},
+): Promise<ApiClients> {
   const environment = await services.connections.environmentFor(profile);
   const providers = new Map<ApiAudience, Promise<TokenProvider>>();
   const providerFor = (audience: ApiAudience): Promise<TokenProvider> => {
@@ -47,33 +51,55 @@ export async function createApiClients(services: ClientServices, profile: Connec
     }
     return provider;
   };
-  const getToken = (audience: ApiAudience) => async (request: { forceRefresh?: boolean; signal?: AbortSignal } = {}): Promise<string> => {
-    const provider = await providerFor(audience);
-    if (request.forceRefresh) provider.invalidate();
-    try {
-      return await provider.getToken({ signal: request.signal });
-    } catch (error) {
-      throw wrapTokenFailure(error, provider.description);
-    }
-  };
-  const httpFor = (audience: ApiAudience): HttpClient => (options.record ? recordingHttp(services.http, { profileId: profile.id, audience }, options.record) : services.http);
+  const getToken =
+    (audience: ApiAudience) =>
+    async (request: { forceRefresh?: boolean; signal?: AbortSignal } = {}): Promise<string> => {
+      const provider = await providerFor(audience);
+      if (request.forceRefresh) provider.invalidate();
+      try {
+        return await provider.getToken({ signal: request.signal });
+      } catch (error) {
+        throw wrapTokenFailure(error, provider.description);
+      }
+    };
+  const httpFor = (audience: ApiAudience): HttpClient =>
+    options.record ? recordingHttp(services.http, { profileId: profile.id, audience }, options.record) : services.http;
   return {
     profile,
     environment,
-    dialogporten: new DialogportenClient({ baseUrl: environment.dialogportenBase, getToken: getToken('maskinporten'), http: httpFor('maskinporten') }),
-    correspondence: new CorrespondenceClient({ platformBase: environment.altinnPlatformBase, getToken: getToken('altinn'), http: httpFor('altinn') }),
-    access: new AuthorizedPartiesClient({ platformBase: environment.altinnPlatformBase, getToken: getToken('altinn'), http: httpFor('altinn') }),
+    dialogporten: new DialogportenClient({
+      baseUrl: environment.dialogportenBase,
+      getToken: getToken('maskinporten'),
+      http: httpFor('maskinporten'),
+    }),
+    correspondence: new CorrespondenceClient({
+      platformBase: environment.altinnPlatformBase,
+      getToken: getToken('altinn'),
+      http: httpFor('altinn'),
+    }),
+    access: new AuthorizedPartiesClient({
+      platformBase: environment.altinnPlatformBase,
+      getToken: getToken('altinn'),
+      http: httpFor('altinn'),
+    }),
     tokenProvider: providerFor,
   };
 }
 
 /** The profile with this id, or the active one; a clear error when there is none. */
-export function resolveProfile(services: Pick<ExtensionServices, 'connections'>, profileId?: string): ConnectionProfile {
-  const profile = profileId ? services.connections.profiles.find((p) => p.id === profileId) : services.connections.activeProfile;
+export function resolveProfile(
+  services: Pick<ExtensionServices, 'connections'>,
+  profileId?: string,
+): ConnectionProfile {
+  const profile = profileId
+    ? services.connections.profiles.find((p) => p.id === profileId)
+    : services.connections.activeProfile;
   if (!profile) {
-    throw new Error(profileId
-      ? vscode.l10n.t('The connection profile of this item no longer exists; refresh the Inbox.')
-      : vscode.l10n.t('No connection is active. Pick one in the Connections view (or use the sandbox).'));
+    throw new Error(
+      profileId
+        ? vscode.l10n.t('The connection profile of this item no longer exists; refresh the Inbox.')
+        : vscode.l10n.t('No connection is active. Pick one in the Connections view (or use the sandbox).'),
+    );
   }
   return profile;
 }

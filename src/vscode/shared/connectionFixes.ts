@@ -13,7 +13,21 @@ export interface FixAction {
 /** How to give a profile an end user: a Maskinporten client gets a system-user customer; a pasted token is replaced. */
 export function addEndUserAction(profile: ConnectionProfile, t: Localizer['t']): FixAction | undefined {
   const ref = { profileId: profile.id };
-  if (profile.kind === 'maskinporten') return { id: 'add-system-user', label: t('Add a system user to the profile…'), command: 'altinnInbox.editProfile', arguments: [{ ...ref, field: 'systemUser' }], icon: 'person-add' };
-  if (profile.kind === 'token') return { id: 'paste-end-user', label: t('Paste a system-user or person token…'), command: 'altinnInbox.pasteToken', arguments: [ref], icon: 'clippy' };
+  if (profile.kind === 'maskinporten')
+    return {
+      id: 'add-system-user',
+      label: t('Add a system user to the profile…'),
+      command: 'altinnInbox.editProfile',
+      arguments: [{ ...ref, field: 'systemUser' }],
+      icon: 'person-add',
+    };
+  if (profile.kind === 'token')
+    return {
+      id: 'paste-end-user',
+      label: t('Paste a system-user or person token…'),
+      command: 'altinnInbox.pasteToken',
+      arguments: [ref],
+      icon: 'clippy',
+    };
   return undefined;
 }

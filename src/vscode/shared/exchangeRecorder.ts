@@ -84,7 +84,11 @@ export class ExchangeStore {
  * An HttpClient on `http`'s connections, settings and request log that also hands every exchange to `sink`, tagged
  * with the profile whose token it sends. Clients built on it need no changes: their calls all go through send().
  */
-export function recordingHttp(http: HttpClient, tag: { profileId?: string; audience?: 'maskinporten' | 'altinn' }, sink: ExchangeSink): HttpClient {
+export function recordingHttp(
+  http: HttpClient,
+  tag: { profileId?: string; audience?: 'maskinporten' | 'altinn' },
+  sink: ExchangeSink,
+): HttpClient {
   return http.withObserver((exchange) => {
     sink({
       ...tag,

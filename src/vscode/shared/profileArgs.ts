@@ -13,11 +13,15 @@ export type ProfileArg = { readonly profileId?: string } | string | undefined;
 
 export function profileIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
-  if (arg && typeof arg === 'object' && typeof (arg as { profileId?: unknown }).profileId === 'string') return (arg as { profileId: string }).profileId;
+  if (arg && typeof arg === 'object' && typeof (arg as { profileId?: unknown }).profileId === 'string')
+    return (arg as { profileId: string }).profileId;
   return undefined;
 }
 
-export function profileItems(profiles: readonly ConnectionProfile[], activeId: string | undefined): (vscode.QuickPickItem & { id?: string; profile?: ConnectionProfile })[] {
+export function profileItems(
+  profiles: readonly ConnectionProfile[],
+  activeId: string | undefined,
+): (vscode.QuickPickItem & { id?: string; profile?: ConnectionProfile })[] {
   const items: (vscode.QuickPickItem & { id?: string; profile?: ConnectionProfile })[] = [];
   for (const environment of Object.keys(ENVIRONMENT_NAMES) as (keyof typeof ENVIRONMENT_NAMES)[]) {
     const inEnvironment = profiles.filter((p) => p.environment === environment);
@@ -40,7 +44,11 @@ export function profileItems(profiles: readonly ConnectionProfile[], activeId: s
  * The profile a command works on. Without an argument: `preferActive` takes the active profile without asking;
  * otherwise the user picks one (the active one first).
  */
-export async function resolveProfile(services: ExtensionServices, arg: unknown, options: { title: string; preferActive?: boolean; filter?: (p: ConnectionProfile) => boolean; prompts?: Prompts }): Promise<ConnectionProfile> {
+export async function resolveProfile(
+  services: ExtensionServices,
+  arg: unknown,
+  options: { title: string; preferActive?: boolean; filter?: (p: ConnectionProfile) => boolean; prompts?: Prompts },
+): Promise<ConnectionProfile> {
   const id = profileIdOf(arg);
   if (id) {
     const profile = services.profiles.get(id);
@@ -51,8 +59,16 @@ export async function resolveProfile(services: ExtensionServices, arg: unknown, 
   const filter = options.filter ?? (() => true);
   if (options.preferActive && active && filter(active)) return active;
   const candidates = services.profiles.list().filter(filter);
-  if (candidates.length === 0) throw new Error(vscode.l10n.t('There is no connection profile for this yet. Add a Maskinporten client, paste a token or use the sandbox first.'));
+  if (candidates.length === 0)
+    throw new Error(
+      vscode.l10n.t(
+        'There is no connection profile for this yet. Add a Maskinporten client, paste a token or use the sandbox first.',
+      ),
+    );
   const items = profileItems(candidates, active?.id);
-  const picked = await (options.prompts ?? services.prompts()).pick(items, { title: options.title, placeHolder: vscode.l10n.t('Connection profile') });
+  const picked = await (options.prompts ?? services.prompts()).pick(items, {
+    title: options.title,
+    placeHolder: vscode.l10n.t('Connection profile'),
+  });
   return picked.profile!;
 }

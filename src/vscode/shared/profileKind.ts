@@ -4,7 +4,9 @@ import type { Localizer } from '../../platform/presentation';
 export function profileKindLabel(profile: ConnectionProfile, t: Localizer['t']): string {
   switch (profile.kind) {
     case 'maskinporten':
-      return profile.systemUserOrg ? t('system user for {0}', profile.systemUserOrg) : t('Maskinporten client {0}', shortId(profile.clientId));
+      return profile.systemUserOrg
+        ? t('system user for {0}', profile.systemUserOrg)
+        : t('Maskinporten client {0}', shortId(profile.clientId));
     case 'token':
       return t('pasted token');
     case 'sandbox':

@@ -6,7 +6,10 @@ import { PlatformError } from '../../platform/errors';
  * Plain (no vscode) so error advice can be unit-tested.
  */
 export class TokenRequestError extends Error {
-  constructor(override readonly cause: unknown, readonly issuer: string) {
+  constructor(
+    override readonly cause: unknown,
+    readonly issuer: string,
+  ) {
     super(`Could not get a token from ${issuer}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'TokenRequestError';
   }
@@ -25,7 +28,10 @@ export function tokenIssuerName(providerDescription: string): string {
  * refusals with MP codes, an expired pasted token, a missing or unreadable key, cancellation) pass unchanged.
  */
 export function wrapTokenFailure(error: unknown, providerDescription: string): unknown {
-  if (error instanceof PlatformError && ['api', 'network', 'timeout', 'response-format', 'response-shape'].includes(error.kind)) {
+  if (
+    error instanceof PlatformError &&
+    ['api', 'network', 'timeout', 'response-format', 'response-shape'].includes(error.kind)
+  ) {
     return new TokenRequestError(error, tokenIssuerName(providerDescription));
   }
   return error;

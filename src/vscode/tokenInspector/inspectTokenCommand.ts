@@ -27,7 +27,11 @@ type SourceItem = vscode.QuickPickItem & { id: 'profile' | 'selection' | 'clipbo
 async function tokenOfProfile(services: ExtensionServices, profileId: string): Promise<TokenSource> {
   const profile = await resolveProfile(services, profileId, { title: vscode.l10n.t('Inspect a token') });
   const token = await fetchProfileToken(services, profile);
-  return { token, source: vscode.l10n.t('Token of the connection profile "{0}"', profile.label), environment: profile.environment };
+  return {
+    token,
+    source: vscode.l10n.t('Token of the connection profile "{0}"', profile.label),
+    environment: profile.environment,
+  };
 }
 
 /**
@@ -42,17 +46,43 @@ async function chooseToken(services: ExtensionServices, arg: unknown): Promise<T
   const profileId = profileIdOf(arg);
   if (profileId) return tokenOfProfile(services, profileId);
   const editor = vscode.window.activeTextEditor;
-  const selected = editor ? findJwt(editor.document.getText(editor.selection)) ?? (editor.selection.isEmpty ? findJwt(editor.document.lineAt(editor.selection.active.line).text) : undefined) : undefined;
-  if (selected) return { token: selected, source: vscode.l10n.t('Selection in {0}', editor!.document.fileName.split(/[\\/]/).pop() ?? '') };
+  const selected = editor
+    ? (findJwt(editor.document.getText(editor.selection)) ??
+      (editor.selection.isEmpty ? findJwt(editor.document.lineAt(editor.selection.active.line).text) : undefined))
+    : undefined;
+  if (selected)
+    return {
+      token: selected,
+      source: vscode.l10n.t('Selection in {0}', editor!.document.fileName.split(/[\\/]/).pop() ?? ''),
+    };
   const items: SourceItem[] = [];
   const clipboard = findJwt(await vscode.env.clipboard.readText());
-  if (clipboard) items.push({ id: 'clipboard', label: vscode.l10n.t('$(clippy) Token on the clipboard'), resolve: async () => ({ token: clipboard, source: vscode.l10n.t('Clipboard') }) });
+  if (clipboard)
+    items.push({
+      id: 'clipboard',
+      label: vscode.l10n.t('$(clippy) Token on the clipboard'),
+      resolve: async () => ({ token: clipboard, source: vscode.l10n.t('Clipboard') }),
+    });
   const active = services.profiles.active();
-  if (active) items.push({ id: 'profile', label: vscode.l10n.t('$(key) Token of the active profile "{0}"', active.label), resolve: () => tokenOfProfile(services, active.id) });
+  if (active)
+    items.push({
+      id: 'profile',
+      label: vscode.l10n.t('$(key) Token of the active profile "{0}"', active.label),
+      resolve: () => tokenOfProfile(services, active.id),
+    });
   if (items.length === 0) {
-    throw new Error(vscode.l10n.t('No token to inspect: select a JWT in an editor, copy one to the clipboard, or add a connection profile.'));
+    throw new Error(
+      vscode.l10n.t(
+        'No token to inspect: select a JWT in an editor, copy one to the clipboard, or add a connection profile.',
+      ),
+    );
   }
-  const chosen = items.length === 1 ? items[0] : await services.prompts().pick(items, { title: vscode.l10n.t('Inspect a token'), placeHolder: vscode.l10n.t('Which token?') });
+  const chosen =
+    items.length === 1
+      ? items[0]
+      : await services
+          .prompts()
+          .pick(items, { title: vscode.l10n.t('Inspect a token'), placeHolder: vscode.l10n.t('Which token?') });
   return chosen.resolve();
 }
 
@@ -63,11 +93,16 @@ async function inspectToken(services: ExtensionServices, arg: unknown): Promise<
   const panel = TokenInspectorPanel.show(services, model);
   services.log.info(`[token inspector] showing a ${model.kindLabel} (${source})`);
   const controller = new AbortController();
-  const verdict = await verifySignature(services, token, environment, controller.signal).catch((error: unknown) => ({ state: 'unreachable' as const, text: vscode.l10n.t('Signature not checked: {0}', maskSecrets((error as Error).message)) }));
+  const verdict = await verifySignature(services, token, environment, controller.signal).catch((error: unknown) => ({
+    state: 'unreachable' as const,
+    text: vscode.l10n.t('Signature not checked: {0}', maskSecrets((error as Error).message)),
+  }));
   panel.setVerdict(model, verdict);
   return { ...model, verdict };
 }
 
 export function registerTokenInspector(services: ExtensionServices): void {
-  registerCommand(services.context, { log: services.log }, 'altinnInbox.inspectToken', (arg?: unknown) => inspectToken(services, arg));
+  registerCommand(services.context, { log: services.log }, 'altinnInbox.inspectToken', (arg?: unknown) =>
+    inspectToken(services, arg),
+  );
 }

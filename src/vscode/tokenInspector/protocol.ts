@@ -12,9 +12,7 @@ export type ToWebview = { readonly type: 'verdict'; readonly verdict: VerdictVie
 export const INSPECTOR_COMMANDS = ['copyJson', 'openJson'] as const;
 export type InspectorCommand = (typeof INSPECTOR_COMMANDS)[number];
 
-export type FromWebview =
-  | { readonly type: 'ready' }
-  | { readonly type: InspectorCommand };
+export type FromWebview = { readonly type: 'ready' } | { readonly type: InspectorCommand };
 
 /** The webview is less trusted than the host: anything but these messages is dropped. */
 export function parseFromWebview(message: unknown): FromWebview | undefined {

@@ -21,10 +21,21 @@ export interface InspectorModel {
   readonly source: string;
   readonly header: readonly ClaimRow[];
   readonly claims: readonly ClaimRow[];
-  readonly expiry: { readonly expMs?: number; readonly iatMs?: number; readonly nbfMs?: number; readonly state: string; readonly text: string };
+  readonly expiry: {
+    readonly expMs?: number;
+    readonly iatMs?: number;
+    readonly nbfMs?: number;
+    readonly state: string;
+    readonly text: string;
+  };
   readonly scopes: readonly { readonly scope: string; readonly purpose?: string }[];
   /** `needsEndUser`: the feature's API serves only a person or a system user, and this token is neither. */
-  readonly features: readonly { readonly label: string; readonly satisfied: boolean; readonly missing: readonly string[]; readonly needsEndUser: boolean }[];
+  readonly features: readonly {
+    readonly label: string;
+    readonly satisfied: boolean;
+    readonly missing: readonly string[];
+    readonly needsEndUser: boolean;
+  }[];
   readonly identity: TokenIdentity;
   /** Decoded header and claims, as "Copy as JSON" gives them. */
   readonly json: string;
@@ -42,48 +53,78 @@ const KIND_LABELS: Readonly<Record<TokenKind, string>> = {
 
 const HEADER_MEANINGS: Readonly<Record<string, string>> = {
   alg: 'Signing algorithm.',
-  kid: 'Id of the issuer\'s key that signed the token (looked up in its JWKS).',
+  kid: "Id of the issuer's key that signed the token (looked up in its JWKS).",
   typ: 'Token type.',
   x5c: 'Certificate chain of the signer.',
-  x5t: 'Thumbprint of the signer\'s certificate.',
+  x5t: "Thumbprint of the signer's certificate.",
 };
 
 /** Decodes (without trusting) and explains a token; throws JwtDecodeError for text that is not a JWT. */
 export function buildInspectorModel(token: string, options: { source: string; nowMs?: number }): InspectorModel {
   const inspection = inspectJwt(token, { nowMs: options.nowMs });
-  const meanings = inspection.kind === 'dialog-token' ? { ...CLAIM_MEANINGS, ...DIALOG_TOKEN_CLAIM_MEANINGS } : CLAIM_MEANINGS;
+  const meanings =
+    inspection.kind === 'dialog-token' ? { ...CLAIM_MEANINGS, ...DIALOG_TOKEN_CLAIM_MEANINGS } : CLAIM_MEANINGS;
   const claims = inspection.claims;
-  const num = (value: unknown): number | undefined => typeof value === 'number' ? value * 1000 : undefined;
+  const num = (value: unknown): number | undefined => (typeof value === 'number' ? value * 1000 : undefined);
   return {
     kind: inspection.kind,
     kindLabel: KIND_LABELS[inspection.kind],
     source: options.source,
-    header: Object.entries(inspection.header).map(([name, value]) => ({ name, value: display(name, value), meaning: HEADER_MEANINGS[name] })),
-    claims: Object.entries(claims).map(([name, value]) => ({ name, value: display(name, value), meaning: meanings[name] })),
-    expiry: { expMs: num(claims.exp), iatMs: num(claims.iat), nbfMs: num(claims.nbf), state: inspection.expiry.state, text: inspection.expiry.text },
+    header: Object.entries(inspection.header).map(([name, value]) => ({
+      name,
+      value: display(name, value),
+      meaning: HEADER_MEANINGS[name],
+    })),
+    claims: Object.entries(claims).map(([name, value]) => ({
+      name,
+      value: display(name, value),
+      meaning: meanings[name],
+    })),
+    expiry: {
+      expMs: num(claims.exp),
+      iatMs: num(claims.iat),
+      nbfMs: num(claims.nbf),
+      state: inspection.expiry.state,
+      text: inspection.expiry.text,
+    },
     scopes: inspection.scopes.map((scope) => ({ scope, purpose: describeScope(scope)?.purpose.en })),
-    features: inspection.kind === 'dialog-token' || inspection.scopes.length === 0 ? [] : featureChecklist(inspection.scopes, { endUser: isEndUser(tokenUserType(claims)) }).map((f) => ({ label: featureDefinition(f.feature).label.en, satisfied: f.satisfied, missing: f.missing, needsEndUser: f.needsEndUser })),
+    features:
+      inspection.kind === 'dialog-token' || inspection.scopes.length === 0
+        ? []
+        : featureChecklist(inspection.scopes, { endUser: isEndUser(tokenUserType(claims)) }).map((f) => ({
+            label: featureDefinition(f.feature).label.en,
+            satisfied: f.satisfied,
+            missing: f.missing,
+            needsEndUser: f.needsEndUser,
+          })),
     identity: identityFromClaims(claims),
     json: `${JSON.stringify({ header: inspection.header, claims }, null, 2)}\n`,
-    verdict: { state: 'checking', text: 'Checking the signature against the issuer\'s published keys…' },
+    verdict: { state: 'checking', text: "Checking the signature against the issuer's published keys…" },
   };
 }
 
 export function verdictView(verdict: VerificationVerdict): VerdictView {
   switch (verdict.verdict) {
     case 'verified':
-      return { state: 'verified', text: `Signature verified: signed by ${verdict.issuer} with ${verdict.alg}${verdict.kid ? ` (kid ${verdict.kid})` : ''}.` };
+      return {
+        state: 'verified',
+        text: `Signature verified: signed by ${verdict.issuer} with ${verdict.alg}${verdict.kid ? ` (kid ${verdict.kid})` : ''}.`,
+      };
     case 'bad-signature':
       return { state: 'bad-signature', text: `Signature NOT valid: ${verdict.reason}` };
     case 'unknown-issuer':
       return { state: 'unknown-issuer', text: `Signature not checked: ${verdict.reason}` };
     case 'unreachable':
-      return { state: 'unreachable', text: `Signature not checked: the issuer is unreachable from here. ${verdict.reason}` };
+      return {
+        state: 'unreachable',
+        text: `Signature not checked: the issuer is unreachable from here. ${verdict.reason}`,
+      };
   }
 }
 
 function display(name: string, value: unknown): string {
-  if ((name === 'exp' || name === 'iat' || name === 'nbf' || name === 'auth_time') && typeof value === 'number') return `${value} (${new Date(value * 1000).toISOString()})`;
+  if ((name === 'exp' || name === 'iat' || name === 'nbf' || name === 'auth_time') && typeof value === 'number')
+    return `${value} (${new Date(value * 1000).toISOString()})`;
   if (typeof value === 'string') return value;
   return JSON.stringify(value, null, 2);
 }
@@ -103,14 +144,16 @@ function identityList(identity: TokenIdentity): string {
     ['Altinn party id', identity.partyId],
   ];
   const present = items.filter(([, value]) => value);
-  if (present.length === 0) return '<p class="muted">No identity claims (consumer, pid, system user) in this token.</p>';
+  if (present.length === 0)
+    return '<p class="muted">No identity claims (consumer, pid, system user) in this token.</p>';
   return `<dl class="identity">${present.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd><code>${escapeHtml(value!)}</code></dd>`).join('')}</dl>`;
 }
 
 /** Why a feature is not ready, as HTML: the end user it needs, then the scopes it lacks. */
 function featureShortfall(feature: InspectorModel['features'][number]): string {
   const parts = feature.needsEndUser ? ['needs a system user (or a person): this token is neither'] : [];
-  if (feature.missing.length) parts.push(`missing ${feature.missing.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}`);
+  if (feature.missing.length)
+    parts.push(`missing ${feature.missing.map((m) => `<code>${escapeHtml(m)}</code>`).join(', ')}`);
   return parts.join('; ');
 }
 

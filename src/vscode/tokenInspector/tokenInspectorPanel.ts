@@ -19,7 +19,11 @@ export class TokenInspectorPanel implements vscode.Disposable {
   /** The model as shown (a verdict for an earlier token must not land on a later one). */
   private shown: InspectorModel | undefined;
 
-  private constructor(panel: vscode.WebviewPanel, private model: InspectorModel, services: ExtensionServices) {
+  private constructor(
+    panel: vscode.WebviewPanel,
+    private model: InspectorModel,
+    services: ExtensionServices,
+  ) {
     this.verdict = model.verdict;
     this.shown = model;
     this.host = new WebviewHost<ToWebview, FromWebview>(panel, {
@@ -44,7 +48,12 @@ export class TokenInspectorPanel implements vscode.Disposable {
       existing.host.panel.reveal(undefined, false);
       return existing;
     }
-    const panel = createWebviewPanel(TOKEN_INSPECTOR_VIEW_TYPE, vscode.l10n.t('Token Inspector'), services.context.extensionUri, vscode.ViewColumn.Active);
+    const panel = createWebviewPanel(
+      TOKEN_INSPECTOR_VIEW_TYPE,
+      vscode.l10n.t('Token Inspector'),
+      services.context.extensionUri,
+      vscode.ViewColumn.Active,
+    );
     TokenInspectorPanel.current = new TokenInspectorPanel(panel, model, services);
     return TokenInspectorPanel.current;
   }
@@ -63,7 +72,12 @@ export class TokenInspectorPanel implements vscode.Disposable {
 
   private render(): void {
     this.host.panel.title = vscode.l10n.t('Token: {0}', this.model.kindLabel);
-    this.host.show({ script: 'tokenInspector', style: 'tokenInspector', title: this.host.panel.title, bodyHtml: renderInspectorBody(this.model) });
+    this.host.show({
+      script: 'tokenInspector',
+      style: 'tokenInspector',
+      title: this.host.panel.title,
+      bodyHtml: renderInspectorBody(this.model),
+    });
     // Waits for the page's script (the ready handshake).
     this.host.post({ type: 'verdict', verdict: this.verdict });
   }
@@ -72,7 +86,9 @@ export class TokenInspectorPanel implements vscode.Disposable {
     switch (message.type) {
       case 'copyJson':
         await vscode.env.clipboard.writeText(this.model.json);
-        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the decoded header and claims as JSON (not the token).'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Copied the decoded header and claims as JSON (not the token).'),
+        );
         return;
       case 'openJson': {
         const document = await vscode.workspace.openTextDocument({ language: 'json', content: this.model.json });
@@ -94,8 +110,13 @@ export class TokenInspectorPanel implements vscode.Disposable {
  * Issuers whose keys the inspector may fetch: the given environment's, or (for a token from elsewhere) every
  * real environment's and the running sandbox's. Never an address taken from the token itself.
  */
-export async function trustedIssuers(services: ExtensionServices, environment?: EnvironmentId): Promise<TrustedIssuer[]> {
-  const custom = vscode.workspace.getConfiguration('altinnInbox').get<Record<string, Record<string, string>>>('customBaseUrls', {});
+export async function trustedIssuers(
+  services: ExtensionServices,
+  environment?: EnvironmentId,
+): Promise<TrustedIssuer[]> {
+  const custom = vscode.workspace
+    .getConfiguration('altinnInbox')
+    .get<Record<string, Record<string, string>>>('customBaseUrls', {});
   const ids = environment ? [environment] : ENVIRONMENT_IDS;
   const issuers: TrustedIssuer[] = [];
   for (const id of ids) {
@@ -114,7 +135,12 @@ export async function trustedIssuers(services: ExtensionServices, environment?: 
   return issuers.filter((issuer) => !seen.has(issuer.issuer) && seen.add(issuer.issuer));
 }
 
-export async function verifySignature(services: ExtensionServices, token: string, environment: EnvironmentId | undefined, signal?: AbortSignal): Promise<VerdictView> {
+export async function verifySignature(
+  services: ExtensionServices,
+  token: string,
+  environment: EnvironmentId | undefined,
+  signal?: AbortSignal,
+): Promise<VerdictView> {
   const verifier = new JwksVerifier(services.http, await trustedIssuers(services, environment));
   return verdictView(await verifier.verify(token, { signal, timeoutMs: 8000 }));
 }

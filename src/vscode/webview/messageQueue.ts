@@ -10,7 +10,10 @@ export class MessageQueue<T extends { readonly type: string }> {
    * @param send delivers a message to the webview.
    * @param latestOnly message types of which only the newest waiting one matters (e.g. a full render).
    */
-  constructor(private readonly send: (message: T) => void, private readonly latestOnly: readonly T['type'][] = []) {}
+  constructor(
+    private readonly send: (message: T) => void,
+    private readonly latestOnly: readonly T['type'][] = [],
+  ) {}
 
   get isReady(): boolean {
     return this.ready;

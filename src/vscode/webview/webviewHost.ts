@@ -8,13 +8,26 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return {
     enableScripts: true,
     enableCommandUris: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
   };
 }
 
 /** A webview panel with those options (and the find widget). */
-export function createWebviewPanel(viewType: string, title: string, extensionUri: vscode.Uri, column: vscode.ViewColumn): vscode.WebviewPanel {
-  return vscode.window.createWebviewPanel(viewType, title, { viewColumn: column, preserveFocus: false }, { ...webviewOptions(extensionUri), enableFindWidget: true });
+export function createWebviewPanel(
+  viewType: string,
+  title: string,
+  extensionUri: vscode.Uri,
+  column: vscode.ViewColumn,
+): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(
+    viewType,
+    title,
+    { viewColumn: column, preserveFocus: false },
+    { ...webviewOptions(extensionUri), enableFindWidget: true },
+  );
 }
 
 export interface WebviewHostOptions<To extends { readonly type: string }, From extends { readonly type: string }> {
@@ -47,12 +60,17 @@ export interface WebviewPage {
  * script listens), checking every incoming message, reporting failures through the command wrapper's policy,
  * and disposal. The webview side is src/webview/shared/extensionChannel.ts.
  */
-export class WebviewHost<To extends { readonly type: string }, From extends { readonly type: string }> implements vscode.Disposable {
+export class WebviewHost<To extends { readonly type: string }, From extends { readonly type: string }>
+  implements vscode.Disposable
+{
   private readonly queue: MessageQueue<To>;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly options: WebviewHostOptions<To, From>) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly options: WebviewHostOptions<To, From>,
+  ) {
     // Also for a panel VS Code restored after a reload, which comes with the options it had then.
     panel.webview.options = webviewOptions(options.extensionUri);
     this.queue = new MessageQueue<To>((message) => void panel.webview.postMessage(message), options.latestOnly);
@@ -70,7 +88,8 @@ export class WebviewHost<To extends { readonly type: string }, From extends { re
   show(page: WebviewPage): void {
     if (this.disposed) return;
     const webview = this.panel.webview;
-    const resource = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, ...path)).toString();
+    const resource = (...path: string[]): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, ...path)).toString();
     this.queue.reset();
     webview.html = renderWebviewShell({
       cspSource: webview.cspSource,

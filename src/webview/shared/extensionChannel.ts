@@ -12,15 +12,21 @@ export interface ExtensionChannel<FromWebview, State> {
 declare function acquireVsCodeApi(): ExtensionChannel<unknown, unknown>;
 
 /** The page's channel to the extension (VS Code hands it out once per page). */
-export function connectToExtension<FromWebview extends { readonly type: string }, State>(): ExtensionChannel<FromWebview, State> {
+export function connectToExtension<FromWebview extends { readonly type: string }, State>(): ExtensionChannel<
+  FromWebview,
+  State
+> {
   return acquireVsCodeApi() as ExtensionChannel<FromWebview, State>;
 }
 
 /** Calls `handle` with each message from the extension that has a `type`; anything else is dropped. */
-export function onExtensionMessage<ToWebview extends { readonly type: string }>(handle: (message: ToWebview) => void): void {
+export function onExtensionMessage<ToWebview extends { readonly type: string }>(
+  handle: (message: ToWebview) => void,
+): void {
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = event.data;
-    if (message && typeof message === 'object' && typeof (message as { type?: unknown }).type === 'string') handle(message as ToWebview);
+    if (message && typeof message === 'object' && typeof (message as { type?: unknown }).type === 'string')
+      handle(message as ToWebview);
   });
 }
 

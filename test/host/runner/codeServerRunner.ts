@@ -14,7 +14,10 @@ export function activate(context: vscode.ExtensionContext): void {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const Mocha = require(mochaPath);
       const result = await runSuites(join(context.extensionPath, 'suites'), Mocha, {
-        vscodeVersion: vscode.version, uiKind: vscode.UIKind[vscode.env.uiKind], appHost: vscode.env.appHost, remoteName: vscode.env.remoteName,
+        vscodeVersion: vscode.version,
+        uiKind: vscode.UIKind[vscode.env.uiKind],
+        appHost: vscode.env.appHost,
+        remoteName: vscode.env.remoteName,
       });
       writeFileSync(resultFile, JSON.stringify(result));
     } catch (error) {

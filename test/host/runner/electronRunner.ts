@@ -8,7 +8,10 @@ export async function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Mocha = require('mocha');
   const result = await runSuites(join(__dirname, 'suites'), Mocha, {
-    vscodeVersion: vscode.version, uiKind: vscode.UIKind[vscode.env.uiKind], appHost: vscode.env.appHost, remoteName: vscode.env.remoteName,
+    vscodeVersion: vscode.version,
+    uiKind: vscode.UIKind[vscode.env.uiKind],
+    appHost: vscode.env.appHost,
+    remoteName: vscode.env.remoteName,
   });
   if (process.env.ALTINN_HOST_RESULT) writeFileSync(process.env.ALTINN_HOST_RESULT, JSON.stringify(result));
   if (result.failed > 0) throw new Error(`${result.failed} host test(s) failed`);

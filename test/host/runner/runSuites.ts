@@ -23,18 +23,51 @@ export interface HostRunResult {
   readonly printed: string[];
 }
 
-interface MochaSuite { title: string; suites: MochaSuite[]; _beforeAll: unknown[]; beforeAll(title: string, fn: () => Promise<void>): void }
-interface MochaTest { fullTitle(): string; duration?: number; state?: string; pending?: boolean }
-interface MochaRunner { on(event: string, listener: (...args: never[]) => void): void }
-interface MochaInstance { suite: MochaSuite; addFile(file: string): void; loadFiles(): void; lazyLoadFiles(enable: boolean): void; run(done: (failures: number) => void): MochaRunner }
+interface MochaSuite {
+  title: string;
+  suites: MochaSuite[];
+  _beforeAll: unknown[];
+  beforeAll(title: string, fn: () => Promise<void>): void;
+}
+interface MochaTest {
+  fullTitle(): string;
+  duration?: number;
+  state?: string;
+  pending?: boolean;
+}
+interface MochaRunner {
+  on(event: string, listener: (...args: never[]) => void): void;
+}
+interface MochaInstance {
+  suite: MochaSuite;
+  addFile(file: string): void;
+  loadFiles(): void;
+  lazyLoadFiles(enable: boolean): void;
+  run(done: (failures: number) => void): MochaRunner;
+}
 type MochaConstructor = new (options: Record<string, unknown>) => MochaInstance;
 
 /** Runs every `*.test.js` in `suitesDir` with mocha inside the current extension host and collects the results. */
-export async function runSuites(suitesDir: string, Mocha: MochaConstructor, environment: Pick<HostRunResult, 'vscodeVersion' | 'uiKind' | 'appHost' | 'remoteName'>): Promise<HostRunResult> {
+export async function runSuites(
+  suitesDir: string,
+  Mocha: MochaConstructor,
+  environment: Pick<HostRunResult, 'vscodeVersion' | 'uiKind' | 'appHost' | 'remoteName'>,
+): Promise<HostRunResult> {
   const printed: string[] = [];
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: class { constructor() { /* results are collected below */ } } });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    color: false,
+    reporter: class {
+      constructor() {
+        /* results are collected below */
+      }
+    },
+  });
   const grep = process.env.ALTINN_HOST_GREP;
-  for (const file of readdirSync(suitesDir).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(suitesDir)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(join(suitesDir, file));
   }
   if (grep) (mocha as unknown as { grep(pattern: string): void }).grep(grep);
@@ -46,10 +79,19 @@ export async function runSuites(suitesDir: string, Mocha: MochaConstructor, envi
   (globalThis as { __altinnHostPrinted?: string[] }).__altinnHostPrinted = printed;
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
-    runner.on('pass', (test: MochaTest) => { tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }); });
-    runner.on('pending', (test: MochaTest) => { tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 }); });
+    runner.on('pass', (test: MochaTest) => {
+      tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
+    });
+    runner.on('pending', (test: MochaTest) => {
+      tests.push({ title: test.fullTitle(), state: 'pending', durationMs: 0 });
+    });
     runner.on('fail', (test: MochaTest, error: Error) => {
-      tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: { message: error?.message ?? String(error), stack: error?.stack } });
+      tests.push({
+        title: test.fullTitle(),
+        state: 'failed',
+        durationMs: test.duration ?? 0,
+        error: { message: error?.message ?? String(error), stack: error?.stack },
+      });
     });
   }).finally(() => {
     delete (globalThis as { __altinnHostPrinted?: string[] }).__altinnHostPrinted;
@@ -76,7 +118,7 @@ function startEachSuiteFresh(mocha: MochaInstance, printed: string[]): void {
   for (const suite of mocha.suite.suites) {
     suite.beforeAll('start from a fresh workbench', async () => {
       const leftOver = await resetWorkbench();
-      if (leftOver.length) printed.push(`[reset] before "${suite.title}": ${leftOver.join("; ")}`);
+      if (leftOver.length) printed.push(`[reset] before "${suite.title}": ${leftOver.join('; ')}`);
     });
     suite._beforeAll.unshift(suite._beforeAll.pop()!);
   }

@@ -11,7 +11,17 @@ async function within<T>(what: string, work: Thenable<T>): Promise<T> {
   try {
     return await Promise.race([
       Promise.resolve(work),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`resetting the workbench: ${what} did not finish within ${STEP_SECONDS} s (a modal dialog open?)`)), STEP_SECONDS * 1000); }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `resetting the workbench: ${what} did not finish within ${STEP_SECONDS} s (a modal dialog open?)`,
+              ),
+            ),
+          STEP_SECONDS * 1000,
+        );
+      }),
     ]);
   } finally {
     clearTimeout(timer);
@@ -26,7 +36,10 @@ export async function resetWorkbench(): Promise<string[]> {
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     leftOver.push(`dirty ${document.uri.scheme}:${document.uri.path}`);
     await within(`showing ${document.uri.toString()}`, vscode.window.showTextDocument(document));
-    await within(`reverting ${document.uri.toString()}`, vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+    await within(
+      `reverting ${document.uri.toString()}`,
+      vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'),
+    );
   }
   const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
   if (tabs.length) {

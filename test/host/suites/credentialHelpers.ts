@@ -40,7 +40,10 @@ export function file(env: Env, name: string, content: string | Buffer): string {
 
 export function pemBody(pem: string): string {
   // A run of the base64 body: enough to find the key if it leaked, without matching anything else.
-  return pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '').slice(40, 104);
+  return pem
+    .replace(/-----[A-Z ]+-----/g, '')
+    .replace(/\s+/g, '')
+    .slice(40, 104);
 }
 
 /** Runs a command expected to fail and proves nothing was saved: global state unchanged, no SecretStorage write. */
@@ -91,7 +94,14 @@ export async function expectLogged(env: Env, pattern: RegExp): Promise<void> {
     if (pattern.test(text)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  assert.match(text.split('\n').filter((line) => line.includes('[altinnInbox.')).join('\n'), pattern, 'the error was reported with a clear reason');
+  assert.match(
+    text
+      .split('\n')
+      .filter((line) => line.includes('[altinnInbox.'))
+      .join('\n'),
+    pattern,
+    'the error was reported with a clear reason',
+  );
 }
 
 /** Closes every editor; untitled documents are reverted first (closing a dirty one would wait on a "Save?" dialog). */

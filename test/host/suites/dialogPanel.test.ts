@@ -32,7 +32,10 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
   let token: string;
   let dialogIds: string[];
 
-  interface Seen { id: string; isCurrentEndUser?: boolean }
+  interface Seen {
+    id: string;
+    isCurrentEndUser?: boolean;
+  }
 
   let session: SandboxSession;
   const api = <T>(path: string): Promise<T> => session.api<T>(path);
@@ -45,15 +48,23 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
    */
   const updateUntilRefetched = async (dialogId: string, seenBefore: number, ms?: number): Promise<void> => {
     let touches = 0;
-    await until('the panel to fetch the updated dialog', async () => {
-      if ((await seenLog(dialogId)).length > seenBefore) return true;
-      if (touches++ % 10 === 0) await touch(dialogId);
-      return false;
-    }, ms);
+    await until(
+      'the panel to fetch the updated dialog',
+      async () => {
+        if ((await seenLog(dialogId)).length > seenBefore) return true;
+        if (touches++ % 10 === 0) await touch(dialogId);
+        return false;
+      },
+      ms,
+    );
   };
   const closeDialogTabs = async (): Promise<void> => {
     await closeDialogPanels();
-    assert.deepEqual(dialogPanelTabs().map((tab) => tab.label), [], 'every dialog panel closed');
+    assert.deepEqual(
+      dialogPanelTabs().map((tab) => tab.label),
+      [],
+      'every dialog panel closed',
+    );
   };
   const until = async (what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> => {
     const deadline = Date.now() + ms;
@@ -64,11 +75,14 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
   };
   /** The tab model reaches the extension host a moment after the panel is created. */
   const tabsSettle = async (count: number): Promise<vscode.Tab[]> => {
-    await until(`${count} dialog panel(s)`, async () => dialogPanelTabs().length === count, 5_000).catch(() => undefined);
+    await until(`${count} dialog panel(s)`, async () => dialogPanelTabs().length === count, 5_000).catch(
+      () => undefined,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     return dialogPanelTabs();
   };
-  const open = (dialogId: string, title = 'Dialog'): Thenable<unknown> => vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn, dialogId, title });
+  const open = (dialogId: string, title = 'Dialog'): Thenable<unknown> =>
+    vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn, dialogId, title });
 
   before(async () => {
     session = await useSandboxSession();
@@ -91,16 +105,28 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const before = await seenLog(dialogId);
     await api(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=30`);
     await api(`/dialogs?party=${encodeURIComponent(partyUrn)}&search=${encodeURIComponent('melding')}`);
-    assert.equal((await seenLog(dialogId)).length, before.length, 'listing and searching do not mark the dialog as seen');
+    assert.equal(
+      (await seenLog(dialogId)).length,
+      before.length,
+      'listing and searching do not mark the dialog as seen',
+    );
 
     await open(dialogId, 'Listed title');
     const after = await seenLog(dialogId);
     assert.equal(after.length, before.length + 1, 'opening marked it as seen once');
-    assert.equal(after.filter((entry) => !before.some((old) => old.id === entry.id))[0]?.isCurrentEndUser, true, 'the new entry is this end user');
+    assert.equal(
+      after.filter((entry) => !before.some((old) => old.id === entry.id))[0]?.isCurrentEndUser,
+      true,
+      'the new entry is this end user',
+    );
     const tabs = await tabsSettle(1);
     assert.equal(tabs.length, 1, 'one dialog panel');
     // The tab model reaches the extension host a moment after the panel takes the fetched title.
-    await until('the fetched title on the tab', async () => dialogPanelTabs()[0]?.label !== 'Listed title', 5_000).catch(() => undefined);
+    await until(
+      'the fetched title on the tab',
+      async () => dialogPanelTabs()[0]?.label !== 'Listed title',
+      5_000,
+    ).catch(() => undefined);
     assert.notEqual(dialogPanelTabs()[0]?.label, 'Listed title', 'the tab shows the fetched title');
     assert.ok(dialogPanelTabs()[0]?.isActive);
   });
@@ -111,7 +137,9 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     await open(dialogId);
     await tabsSettle(1);
     // The tab model takes the fetched title a moment after the panel does.
-    await until('the fetched title on the tab', async () => dialogPanelTabs()[0]?.label !== 'Dialog', 5_000).catch(() => undefined);
+    await until('the fetched title on the tab', async () => dialogPanelTabs()[0]?.label !== 'Dialog', 5_000).catch(
+      () => undefined,
+    );
     const firstLabel = dialogPanelTabs()[0]?.label;
     const afterFirst = (await seenLog(dialogId)).length;
     await touch(dialogIds[2]);
@@ -141,11 +169,19 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
   });
 
   it('runs a GUI action only after confirmation: dismissed means no request; confirmed sends it with the dialog token', async () => {
-    interface Action { id: string; url: string; httpMethod?: string; isAuthorized?: boolean; action: string }
+    interface Action {
+      id: string;
+      url: string;
+      httpMethod?: string;
+      isAuthorized?: boolean;
+      action: string;
+    }
     let found: { dialogId: string; action: Action } | undefined;
     for (const dialogId of dialogIds.slice(4)) {
       const details = await api<{ guiActions?: Action[] }>(`/dialogs/${dialogId}`);
-      const action = details.guiActions?.find((candidate) => candidate.isAuthorized !== false && (candidate.httpMethod ?? 'GET') === 'POST');
+      const action = details.guiActions?.find(
+        (candidate) => candidate.isAuthorized !== false && (candidate.httpMethod ?? 'GET') === 'POST',
+      );
       if (action) {
         found = { dialogId, action };
         break;
@@ -159,19 +195,37 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       const prompts = new ScriptedPrompts();
       usePrompts(prompts);
       prompts.enqueue(undefined); // the user dismisses the confirmation
-      const dismissed = await vscode.commands.executeCommand('altinnInbox.executeGuiAction', { dialogId: found.dialogId, actionId: found.action.id });
+      const dismissed = await vscode.commands.executeCommand('altinnInbox.executeGuiAction', {
+        dialogId: found.dialogId,
+        actionId: found.action.id,
+      });
       assert.equal(dismissed, undefined);
-      assert.deepEqual(prompts.asked.map((question) => question.kind), ['confirm'], 'it asked first');
-      assert.deepEqual(requests.filter((entry) => entry.url.includes('/__sandbox/actions/')), [], 'no request without confirmation');
+      assert.deepEqual(
+        prompts.asked.map((question) => question.kind),
+        ['confirm'],
+        'it asked first',
+      );
+      assert.deepEqual(
+        requests.filter((entry) => entry.url.includes('/__sandbox/actions/')),
+        [],
+        'no request without confirmation',
+      );
 
       prompts.enqueue(true);
-      const result = await vscode.commands.executeCommand<{ status?: number; method: string; url: string }>('altinnInbox.executeGuiAction', { dialogId: found.dialogId, actionId: found.action.id });
+      const result = await vscode.commands.executeCommand<{ status?: number; method: string; url: string }>(
+        'altinnInbox.executeGuiAction',
+        { dialogId: found.dialogId, actionId: found.action.id },
+      );
       assert.equal(result?.method, 'POST');
       assert.equal(result?.status, 204, 'the sandbox accepted the dialog token');
       const sent = requests.filter((entry) => entry.url.includes('/__sandbox/actions/'));
       assert.equal(sent.length, 1);
       assert.equal(sent[0].method, 'POST');
-      assert.match(sent[0].requestHeaders.authorization ?? '', /^Bearer <redacted>$/, 'sent with a bearer token, redacted in the log');
+      assert.match(
+        sent[0].requestHeaders.authorization ?? '',
+        /^Bearer <redacted>$/,
+        'sent with a bearer token, redacted in the log',
+      );
     } finally {
       unsubscribe();
     }
@@ -181,8 +235,15 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     // A pasted-token profile for "Production" whose hosts point at the sandbox (customBaseUrls), so nothing real is touched.
     const configuration = vscode.workspace.getConfiguration('altinnInbox');
     const previous = configuration.inspect('customBaseUrls')?.globalValue;
-    await configuration.update('customBaseUrls', { production: { platformBase: baseUrl, dialogportenBase: dialogportenBase } }, vscode.ConfigurationTarget.Global);
-    const production = await services.profiles.add({ kind: 'token', environment: 'production', label: 'Production (sandbox stand-in)' }, { token });
+    await configuration.update(
+      'customBaseUrls',
+      { production: { platformBase: baseUrl, dialogportenBase: dialogportenBase } },
+      vscode.ConfigurationTarget.Global,
+    );
+    const production = await services.profiles.add(
+      { kind: 'token', environment: 'production', label: 'Production (sandbox stand-in)' },
+      { token },
+    );
     const requests: RequestLogEntry[] = [];
     const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
     try {
@@ -198,10 +259,17 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
 
       prompts.enqueue(undefined); // "Cancel"
       await vscode.commands.executeCommand('altinnInbox.openDialog', args);
-      assert.deepEqual(prompts.asked.map((question) => [question.kind, question.title]), [['confirm', 'Open "Skattemelding" in Production?']]);
+      assert.deepEqual(
+        prompts.asked.map((question) => [question.kind, question.title]),
+        [['confirm', 'Open "Skattemelding" in Production?']],
+      );
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // the tab model lags behind a new panel
       assert.equal(dialogPanelTabs().length, 0, 'no panel');
-      assert.deepEqual(requests.filter((entry) => entry.url.includes(dialogId)), [], 'no request');
+      assert.deepEqual(
+        requests.filter((entry) => entry.url.includes(dialogId)),
+        [],
+        'no request',
+      );
       assert.equal((await seenLog(dialogId)).length, before, 'nothing marked as seen');
 
       prompts.enqueue('Open and Mark as Seen');
@@ -230,21 +298,33 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     // person's own messages are left to the prod-safety suite). Reading the details only marks those dialogs seen.
     const statuses = async (id: string): Promise<string[]> => {
       const response = await fetch(`${baseUrl}/__sandbox/correspondence/${id}/history`);
-      return ((await response.json()) as { statusHistory: { status: string }[] }).statusHistory.map((event) => event.status);
+      return ((await response.json()) as { statusHistory: { status: string }[] }).statusHistory.map(
+        (event) => event.status,
+      );
     };
-    interface Party { party: string; subParties?: Party[] }
+    interface Party {
+      party: string;
+      subParties?: Party[];
+    }
     const parties = (await api<{ authorizedParties: Party[] }>('/parties')).authorizedParties
       .flatMap((party) => [party.party, ...(party.subParties ?? []).map((sub) => sub.party)])
       .filter((party) => party !== partyUrn);
     const messages: { correspondenceId: string; dialogId: string; party: string }[] = [];
     for (const party of parties) {
-      const page = await api<{ items: { id: string; serviceResourceType?: string }[] }>(`/dialogs?party=${encodeURIComponent(party)}&limit=100`);
+      const page = await api<{ items: { id: string; serviceResourceType?: string }[] }>(
+        `/dialogs?party=${encodeURIComponent(party)}&limit=100`,
+      );
       for (const item of page.items.filter((candidate) => isCorrespondenceType(candidate.serviceResourceType))) {
-        const details = await api<{ content: { mainContentReference?: { value: { value: string }[] } } }>(`/dialogs/${item.id}`);
-        const correspondenceId = /\/correspondence\/([0-9a-f-]{36})\/content$/.exec(details.content.mainContentReference?.value[0]?.value ?? '')?.[1];
+        const details = await api<{ content: { mainContentReference?: { value: { value: string }[] } } }>(
+          `/dialogs/${item.id}`,
+        );
+        const correspondenceId = /\/correspondence\/([0-9a-f-]{36})\/content$/.exec(
+          details.content.mainContentReference?.value[0]?.value ?? '',
+        )?.[1];
         if (!correspondenceId) continue;
         const history = await statuses(correspondenceId);
-        if (history.some((status) => ['Read', 'PurgedByRecipient', 'PurgedByAltinn', 'Failed'].includes(status))) continue;
+        if (history.some((status) => ['Read', 'PurgedByRecipient', 'PurgedByAltinn', 'Failed'].includes(status)))
+          continue;
         messages.push({ correspondenceId, dialogId: item.id, party });
         if (messages.length === 3) break;
       }
@@ -255,12 +335,19 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const panelOf = (dialogId: string) => internals.panels().find((panel) => panel.dialogId === dialogId);
     const requests: RequestLogEntry[] = [];
     const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
-    const contentFetches = (correspondenceId: string): number => requests.filter((entry) => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`)).length;
+    const contentFetches = (correspondenceId: string): number =>
+      requests.filter(
+        (entry) =>
+          entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`),
+      ).length;
     /** The message rendered as markdown: headings, bold or lists as elements, no markdown syntax left as text. */
-    const message = (dialogId: string): string => /<div class="embed-content">([\s\S]*?)<\/div>/.exec(panelOf(dialogId)?.shownBody ?? '')?.[1] ?? '';
+    const message = (dialogId: string): string =>
+      /<div class="embed-content">([\s\S]*?)<\/div>/.exec(panelOf(dialogId)?.shownBody ?? '')?.[1] ?? '';
     const showsMarkdown = async (dialogId: string): Promise<void> => {
       await until(`the message of ${dialogId}`, async () => message(dialogId) !== '').catch((error: unknown) => {
-        throw new Error(`${(error as Error).message}; the main content shows: ${/<section class="main-content">[\s\S]*?<\/section>/.exec(panelOf(dialogId)?.shownBody ?? '')?.[0].slice(0, 600)}`);
+        throw new Error(
+          `${(error as Error).message}; the main content shows: ${/<section class="main-content">[\s\S]*?<\/section>/.exec(panelOf(dialogId)?.shownBody ?? '')?.[0].slice(0, 600)}`,
+        );
       });
       assert.match(message(dialogId), /<(h[1-3]|strong|li)>/, 'markdown elements');
       assert.doesNotMatch(message(dialogId), /\*\*|(^|>)#+ /m, 'no markdown syntax shown as text');
@@ -269,12 +356,24 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     // A tt02 profile whose hosts point at the sandbox (customBaseUrls): a test environment this session has not used.
     const configuration = vscode.workspace.getConfiguration('altinnInbox');
     const previous = configuration.inspect('customBaseUrls')?.globalValue;
-    await configuration.update('customBaseUrls', { tt02: { platformBase: baseUrl, dialogportenBase } }, vscode.ConfigurationTarget.Global);
-    const tt02 = await services.profiles.add({ kind: 'token', environment: 'tt02', label: 'TT02 (sandbox stand-in)' }, { token });
+    await configuration.update(
+      'customBaseUrls',
+      { tt02: { platformBase: baseUrl, dialogportenBase } },
+      vscode.ConfigurationTarget.Global,
+    );
+    const tt02 = await services.profiles.add(
+      { kind: 'token', environment: 'tt02', label: 'TT02 (sandbox stand-in)' },
+      { token },
+    );
     try {
       const [first, second] = messages;
       const noticesBefore = internals.correspondenceReadNotices().length;
-      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: tt02.id, partyUrn: first.party, dialogId: first.dialogId, title: 'Melding' });
+      await vscode.commands.executeCommand('altinnInbox.openDialog', {
+        profileId: tt02.id,
+        partyUrn: first.party,
+        dialogId: first.dialogId,
+        title: 'Melding',
+      });
       await showsMarkdown(first.dialogId);
       assert.equal(contentFetches(first.correspondenceId), 1, 'fetched once');
       assert.ok((await statuses(first.correspondenceId)).includes('Read'), 'Altinn recorded Read');
@@ -282,12 +381,26 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       assert.equal(said.length, 1, 'said once');
       assert.match(said[0], /the sender will see the message as read/);
 
-      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: tt02.id, partyUrn: second.party, dialogId: second.dialogId, title: 'Melding 2' });
+      await vscode.commands.executeCommand('altinnInbox.openDialog', {
+        profileId: tt02.id,
+        partyUrn: second.party,
+        dialogId: second.dialogId,
+        title: 'Melding 2',
+      });
       await showsMarkdown(second.dialogId);
-      assert.equal(internals.correspondenceReadNotices().length, noticesBefore + 1, 'not said again for the next message');
+      assert.equal(
+        internals.correspondenceReadNotices().length,
+        noticesBefore + 1,
+        'not said again for the next message',
+      );
 
       // Refresh: the dialog is fetched again (and marked seen), the message is not.
-      const detailsFetches = (): number => requests.filter((entry) => entry.method === 'GET' && new URL(entry.url).pathname.toLowerCase().endsWith(`/api/v1/enduser/dialogs/${first.dialogId}`)).length;
+      const detailsFetches = (): number =>
+        requests.filter(
+          (entry) =>
+            entry.method === 'GET' &&
+            new URL(entry.url).pathname.toLowerCase().endsWith(`/api/v1/enduser/dialogs/${first.dialogId}`),
+        ).length;
       const fetched = detailsFetches();
       await panelOf(first.dialogId)!.runCommand('refresh');
       assert.equal(detailsFetches(), fetched + 1, 'the dialog was fetched again');
@@ -302,7 +415,12 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     // A live update (DIALOG_UPDATED) refreshes the panel in the sandbox; the message is not fetched again.
     try {
       const { correspondenceId, dialogId, party } = messages[2];
-      await vscode.commands.executeCommand('altinnInbox.openDialog', { profileId, partyUrn: party, dialogId, title: 'Melding 3' });
+      await vscode.commands.executeCommand('altinnInbox.openDialog', {
+        profileId,
+        partyUrn: party,
+        dialogId,
+        title: 'Melding 3',
+      });
       await showsMarkdown(dialogId);
       assert.equal(contentFetches(correspondenceId), 1);
       await updateUntilRefetched(dialogId, (await seenLog(dialogId)).length, 30_000);
@@ -323,13 +441,22 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     // From the editor title or the palette (no argument) while the panel is active: the shared payload commands.
     // They resolve once the text is on the clipboard (reading it back needs a permission headless Chromium never grants).
     const curl = await vscode.commands.executeCommand<string>('altinnInbox.copyAsCurl');
-    assert.match(curl, new RegExp(`^curl '${dialogportenBase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/api/v1/enduser/dialogs/${dialogId}'`));
+    assert.match(
+      curl,
+      new RegExp(
+        `^curl '${dialogportenBase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/api/v1/enduser/dialogs/${dialogId}'`,
+      ),
+    );
     assert.match(curl, /-H "authorization: Bearer \$TOKEN"/);
     assert.doesNotMatch(curl, /eyJ[\w-]{10,}\./, 'no token in the default copy');
     prompts.enqueue('Copy with Token');
     const withToken = await vscode.commands.executeCommand<string>('altinnInbox.copyAsCurlWithToken');
     assert.match(withToken, /-H 'authorization: Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+'/, 'the real token only when asked');
-    assert.deepEqual(prompts.asked.map((question) => [question.kind, question.title]), [['confirm', 'Copy a curl command that contains a live access token?']], 'the same warning as everywhere else');
+    assert.deepEqual(
+      prompts.asked.map((question) => [question.kind, question.title]),
+      [['confirm', 'Copy a curl command that contains a live access token?']],
+      'the same warning as everywhere else',
+    );
 
     await vscode.commands.executeCommand('altinnInbox.showRawJson');
     const editor = vscode.window.activeTextEditor;
@@ -343,7 +470,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('runs its toolbar\'s curl, raw JSON and request buttons through the shared payload commands, on its recorded request', async () => {
+  it("runs its toolbar's curl, raw JSON and request buttons through the shared payload commands, on its recorded request", async () => {
     const dialogId = dialogIds[8] ?? dialogIds[2];
     const { payloads } = await vscode.commands.executeCommand<InboxTestInternals>('altinnInbox.test.inboxInternals');
     const logged: RequestLogEntry[] = [];
@@ -358,7 +485,10 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       assert.equal(exchange?.method, 'GET');
       assert.equal(exchange?.url, `${dialogportenBase}/api/v1/enduser/dialogs/${dialogId}`);
       assert.equal(exchange?.status, 200);
-      assert.ok(logged.some((entry) => entry.method === 'GET' && entry.url === exchange.url && entry.status === 200), 'in the request log');
+      assert.ok(
+        logged.some((entry) => entry.method === 'GET' && entry.url === exchange.url && entry.status === 200),
+        'in the request log',
+      );
 
       // What the webview's buttons send (runCommand), answered by the same commands as the Inbox's rows.
       const curl = await panel.runCommand('copyCurl');
@@ -366,17 +496,31 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       const prompts = new ScriptedPrompts();
       usePrompts(prompts);
       prompts.enqueue(undefined);
-      assert.equal(await panel.runCommand('copyCurlWithToken'), undefined, 'declining the shared warning copies nothing');
+      assert.equal(
+        await panel.runCommand('copyCurlWithToken'),
+        undefined,
+        'declining the shared warning copies nothing',
+      );
       assert.match(prompts.asked.at(-1)?.title ?? '', /live access token/);
 
       await panel.runCommand('openRaw');
-      await until('the raw JSON beside the panel', async () => vscode.window.activeTextEditor?.document.uri.scheme === 'altinn-raw');
-      assert.equal(vscode.window.activeTextEditor!.document.uri.path.split('/')[1], panel.raw.exchangeId, 'the panel\'s own exchange');
+      await until(
+        'the raw JSON beside the panel',
+        async () => vscode.window.activeTextEditor?.document.uri.scheme === 'altinn-raw',
+      );
+      assert.equal(
+        vscode.window.activeTextEditor!.document.uri.path.split('/')[1],
+        panel.raw.exchangeId,
+        "the panel's own exchange",
+      );
       assert.equal(vscode.window.activeTextEditor!.document.languageId, 'json');
       assert.equal(dialogPanelTabs().length, 1, 'the panel stays open beside it');
 
       await panel.runCommand('showRequest');
-      await until('the request document', async () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.http') === true);
+      await until(
+        'the request document',
+        async () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.http') === true,
+      );
       const request = vscode.window.activeTextEditor!.document.getText();
       assert.match(request, new RegExp(`^GET ${exchange.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
       assert.match(request, /authorization: Bearer <redacted>/);
@@ -390,7 +534,10 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
   it('opens a dialog over 2 MB as plain JSON in an editor instead of rendering it', async () => {
     const dialogId = dialogIds[5];
     const json = await api<Record<string, { additionalInfo?: unknown }>>(`/dialogs/${dialogId}`);
-    json.content.additionalInfo = { value: [{ value: `${'Lang tekst. '.repeat(250_000)}`, languageCode: 'nb' }], mediaType: 'text/plain' };
+    json.content.additionalInfo = {
+      value: [{ value: `${'Lang tekst. '.repeat(250_000)}`, languageCode: 'nb' }],
+      mediaType: 'text/plain',
+    };
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder);
     mkdirSync(join(folder, 'captured'), { recursive: true });
@@ -398,7 +545,11 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     writeFileSync(file, JSON.stringify(withoutDialogToken(json)));
     await vscode.commands.executeCommand('altinnInbox.previewDialogPayload', vscode.Uri.file(file));
     // A saved payload's raw JSON is its own file.
-    await until('the JSON to open in an editor', async () => vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === file), 10_000);
+    await until(
+      'the JSON to open in an editor',
+      async () => vscode.window.visibleTextEditors.some((editor) => editor.document.uri.fsPath === file),
+      10_000,
+    );
     const document = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.fsPath === file)!.document;
     assert.equal(document.languageId, 'json');
     assert.ok(document.getText().length > 2 * 1024 * 1024, 'the whole payload');
@@ -423,8 +574,15 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       await vscode.commands.executeCommand('altinnInbox.previewDialogPayload', vscode.Uri.file(file));
       const tabs = await tabsSettle(before + 1);
       assert.equal(tabs.length, before + 1, 'the payload opened in a dialog panel of its own');
-      assert.ok(tabs.some((tab) => tab.isActive), 'and it is shown');
-      assert.deepEqual(requests.map((entry) => `${entry.method} ${entry.url}`), [], 'a preview sends nothing');
+      assert.ok(
+        tabs.some((tab) => tab.isActive),
+        'and it is shown',
+      );
+      assert.deepEqual(
+        requests.map((entry) => `${entry.method} ${entry.url}`),
+        [],
+        'a preview sends nothing',
+      );
       assert.equal((await seenLog(dialogId)).length, seenBefore, 'and marks nothing as seen');
     } finally {
       unsubscribe();

@@ -25,11 +25,12 @@ describe('foundation: the extension in a real VS Code extension host', () => {
   it('registers its commands and runs one', async () => {
     await activateExtension();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['altinnInbox.showLog', 'altinnInbox.useSandbox']) assert.ok(commands.includes(id), `${id} is registered`);
+    for (const id of ['altinnInbox.showLog', 'altinnInbox.useSandbox'])
+      assert.ok(commands.includes(id), `${id} is registered`);
     await vscode.commands.executeCommand('altinnInbox.showLog');
   });
 
-  it('stores and reads a value in the extension\'s SecretStorage', async () => {
+  it("stores and reads a value in the extension's SecretStorage", async () => {
     const api = await activateExtension();
     const hooks = api.testHooks;
     assert.ok(hooks, 'test hooks are exposed when ALTINN_INBOX_TEST_HOOKS=1');

@@ -43,7 +43,8 @@ export class HostHealthWatch {
       const text = readFileSync(file, 'utf8').slice(this.logOffsets.get(file) ?? 0);
       // One entry per timestamped line, with the stack lines that follow it.
       for (const entry of text.split(/\n(?=\d{4}-\d\d-\d\d[ T])/)) {
-        if (/\[error\]/.test(entry) && OURS.test(entry)) fromLog.push({ source: 'exthost.log', text: entry.slice(0, 2_000) });
+        if (/\[error\]/.test(entry) && OURS.test(entry))
+          fromLog.push({ source: 'exthost.log', text: entry.slice(0, 2_000) });
       }
     }
     return [...this.problems, ...fromLog].filter((p) => !ignore || !ignore.test(p.text));
@@ -53,10 +54,13 @@ export class HostHealthWatch {
   hostLogs(): string[] {
     const dir = dirname(this.extensionLogDir);
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((name) => name.endsWith('.log')).map((name) => join(dir, name)).filter((file) => statSync(file).isFile());
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.log'))
+      .map((name) => join(dir, name))
+      .filter((file) => statSync(file).isFile());
   }
 }
 
 function describe(value: unknown): string {
-  return value instanceof Error ? value.stack ?? value.message : String(value);
+  return value instanceof Error ? (value.stack ?? value.message) : String(value);
 }

@@ -17,7 +17,8 @@ export function printSummary(line: string): void {
 
 /** The open dialog panels' tabs, as the workbench reports them to the extension host. */
 export function dialogPanelTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('altinnInbox.dialog'));
 }
 
@@ -46,7 +47,12 @@ export async function step<T>(name: string, work: Thenable<T>, seconds = 20): Pr
   try {
     return await Promise.race([
       Promise.resolve(work),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`step "${name}" did not finish within ${seconds} s`)), seconds * 1000); }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`step "${name}" did not finish within ${seconds} s`)),
+          seconds * 1000,
+        );
+      }),
     ]);
   } finally {
     clearTimeout(timer);

@@ -28,7 +28,7 @@ export class InboxTreeDriver {
 
   label(node: Node): string {
     const value = this.item(node).label;
-    return typeof value === 'string' ? value : value?.label ?? '';
+    return typeof value === 'string' ? value : (value?.label ?? '');
   }
 
   async children(node?: Node): Promise<Node[]> {
@@ -44,7 +44,9 @@ export class InboxTreeDriver {
 
   /** The action rows under an error row, by label. */
   async errorActions(error: Node): Promise<Map<string, Node>> {
-    return new Map((await this.children(error)).filter((a) => this.has(a, 'errorAction')).map((a) => [this.label(a), a]));
+    return new Map(
+      (await this.children(error)).filter((a) => this.has(a, 'errorAction')).map((a) => [this.label(a), a]),
+    );
   }
 
   async personParty(): Promise<Node> {

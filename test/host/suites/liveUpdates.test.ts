@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import { closeDialogPanels, dialogPanelTabs, printSummary } from './hostHelpers';
 import { useSandboxSession, type SandboxSession } from './sandboxSession';
 
-interface Attempt { at: string; dialogId?: string; outcome: 'streaming' | 'refused' | 'unauthenticated' | 'invalid' }
+interface Attempt {
+  at: string;
+  dialogId?: string;
+  outcome: 'streaming' | 'refused' | 'unauthenticated' | 'invalid';
+}
 
 /**
  * Live updates in real extension-host dialog panels through the sandbox's `/graphql/stream`, which authorises a
@@ -21,14 +25,25 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
   let refusedAttempts: number | undefined;
 
   /** GET …/seenlog only reads. */
-  const seenCount = async (dialogId: string): Promise<number> => (await session.api<unknown[]>(`/dialogs/${dialogId}/seenlog`)).length;
+  const seenCount = async (dialogId: string): Promise<number> =>
+    (await session.api<unknown[]>(`/dialogs/${dialogId}/seenlog`)).length;
   const attempts = async (dialogId: string, since: string): Promise<Attempt[]> => {
-    const response = await fetch(`${session.baseUrl}/__sandbox/graphql/stream/attempts?dialogId=${dialogId}&since=${encodeURIComponent(since)}`);
+    const response = await fetch(
+      `${session.baseUrl}/__sandbox/graphql/stream/attempts?dialogId=${dialogId}&since=${encodeURIComponent(since)}`,
+    );
     assert.equal(response.status, 200);
     return ((await response.json()) as { attempts: Attempt[] }).attempts;
   };
   const refuseAll = async (refuse: boolean): Promise<void> => {
-    assert.equal((await fetch(`${session.baseUrl}/__sandbox/graphql/stream/refusal`, { method: 'PUT', body: JSON.stringify({ refuse }) })).status, 200);
+    assert.equal(
+      (
+        await fetch(`${session.baseUrl}/__sandbox/graphql/stream/refusal`, {
+          method: 'PUT',
+          body: JSON.stringify({ refuse }),
+        })
+      ).status,
+      200,
+    );
   };
   /** Whether `check` came true within `ms`. */
   const until = async (check: () => Promise<boolean>, ms: number): Promise<boolean> => {
@@ -39,7 +54,13 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     }
     return true;
   };
-  const open = (dialogId: string): Thenable<unknown> => vscode.commands.executeCommand('altinnInbox.openDialog', { profileId: session.profileId, partyUrn: session.partyUrn, dialogId, title: 'Dialog' });
+  const open = (dialogId: string): Thenable<unknown> =>
+    vscode.commands.executeCommand('altinnInbox.openDialog', {
+      profileId: session.profileId,
+      partyUrn: session.partyUrn,
+      dialogId,
+      title: 'Dialog',
+    });
 
   before(async () => {
     session = await useSandboxSession();
@@ -58,7 +79,9 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
 
   after(() => {
     if (arrived !== undefined && refusedAttempts !== undefined) {
-      printSummary(`[live updates] arrived in ${arrived} of ${PANELS} open panels; a refused stream made ${refusedAttempts} connection attempts in ${WINDOW_MS / 1000} s`);
+      printSummary(
+        `[live updates] arrived in ${arrived} of ${PANELS} open panels; a refused stream made ${refusedAttempts} connection attempts in ${WINDOW_MS / 1000} s`,
+      );
     }
   });
 
@@ -75,7 +98,10 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     await until(async () => dialogPanelTabs().length === PANELS, 5_000);
     assert.equal(dialogPanelTabs().length, PANELS, 'one panel per dialog');
     for (const id of ids) {
-      const streaming = await until(async () => (await attempts(id, since)).some((a) => a.outcome === 'streaming'), 15_000);
+      const streaming = await until(
+        async () => (await attempts(id, since)).some((a) => a.outcome === 'streaming'),
+        15_000,
+      );
       assert.ok(streaming, `the panel of ${id} holds a stream: ${JSON.stringify(await attempts(id, since))}`);
     }
     arrived = 0;
@@ -84,7 +110,12 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
       if (await until(async () => (await seenCount(id)) > opened.get(id)!, 15_000)) arrived++;
     }
     assert.equal(arrived, PANELS, `live updates arrived in ${arrived} of ${PANELS} panels`);
-    for (const id of ids) assert.deepEqual((await attempts(id, since)).map((a) => a.outcome), ['streaming'], `one connection for ${id}`);
+    for (const id of ids)
+      assert.deepEqual(
+        (await attempts(id, since)).map((a) => a.outcome),
+        ['streaming'],
+        `one connection for ${id}`,
+      );
   });
 
   it('makes at most 3 connection attempts a minute when the stream refuses, and checks for changes every 30 s instead', async () => {
@@ -102,8 +133,14 @@ describe('live updates: dialog panels hear dialogEvents, and a refused stream st
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + WINDOW_MS - Date.now())));
     const made = await attempts(id, since);
     refusedAttempts = made.length;
-    assert.ok(made.every((a) => a.outcome === 'refused'), JSON.stringify(made));
-    assert.ok(refusedAttempts >= 1 && refusedAttempts <= 3, `a refused stream made ${refusedAttempts} connection attempts in ${WINDOW_MS / 1000} s`);
+    assert.ok(
+      made.every((a) => a.outcome === 'refused'),
+      JSON.stringify(made),
+    );
+    assert.ok(
+      refusedAttempts >= 1 && refusedAttempts <= 3,
+      `a refused stream made ${refusedAttempts} connection attempts in ${WINDOW_MS / 1000} s`,
+    );
     assert.ok(polled, 'the change was noticed by checking every 30 s');
   });
 });

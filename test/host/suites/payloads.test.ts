@@ -21,7 +21,10 @@ const JWT = /eyJ[\w-]{5,}\.[\w-]+\.[\w-]*/;
  */
 async function assertClipboard(expected: string): Promise<void> {
   const unreadable = Symbol('unreadable');
-  const text = await Promise.race([vscode.env.clipboard.readText(), new Promise<symbol>((resolve) => setTimeout(() => resolve(unreadable), 1500))]);
+  const text = await Promise.race([
+    vscode.env.clipboard.readText(),
+    new Promise<symbol>((resolve) => setTimeout(() => resolve(unreadable), 1500)),
+  ]);
   if (text !== unreadable) assert.equal(text, expected, 'the clipboard holds it');
 }
 
@@ -65,32 +68,47 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
     hooks.usePrompts(undefined);
   });
 
-  it('opens a node\'s exact response JSON in a read-only altinn-raw: document, and the request behind it', async () => {
+  it("opens a node's exact response JSON in a read-only altinn-raw: document, and the request behind it", async () => {
     const { dialog } = await step('list a dialog', firstDialog());
     assert.ok(tokens(dialog).includes('raw'), 'dialog rows offer raw JSON');
-    const editor = await step('show the dialog\'s raw JSON', vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', dialog));
+    const editor = await step(
+      "show the dialog's raw JSON",
+      vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', dialog),
+    );
     const document = editor.document;
     assert.equal(document.uri.scheme, 'altinn-raw');
     assert.equal(document.languageId, 'json');
     const exchange = internals.payloads.store.get(dialog.raw!.exchangeId)!;
-    const direct = await step('fetch the page directly', fetchJson(exchange.url)) as { items: unknown[] };
+    const direct = (await step('fetch the page directly', fetchJson(exchange.url))) as { items: unknown[] };
     const index = dialog.raw!.pointer[1] as number;
     assert.deepEqual(JSON.parse(document.getText()), direct.items[index], 'the item exactly as Dialogporten serves it');
 
     const transmissionsGroup = (await step('expand the dialog', children(dialog)))[0];
     await step('expand its transmissions', children(transmissionsGroup));
-    const groupEditor = await step('show the group\'s raw JSON', vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', transmissionsGroup));
-    const served = await step('fetch the transmissions directly', fetchJson(`${exchange.url.split('/dialogs?')[0]}/dialogs/${dialog.dialogId}/transmissions`));
+    const groupEditor = await step(
+      "show the group's raw JSON",
+      vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRawJson', transmissionsGroup),
+    );
+    const served = await step(
+      'fetch the transmissions directly',
+      fetchJson(`${exchange.url.split('/dialogs?')[0]}/dialogs/${dialog.dialogId}/transmissions`),
+    );
     assert.deepEqual(JSON.parse(groupEditor.document.getText()), served, 'a group shows its whole response');
 
-    const request = await step('show the request', vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRequest', dialog));
+    const request = await step(
+      'show the request',
+      vscode.commands.executeCommand<vscode.TextEditor>('altinnInbox.showRequest', dialog),
+    );
     const text = request.document.getText();
     assert.match(text, /^GET http:\/\/127\.0\.0\.1:\d+\/dialogporten\/api\/v1\/enduser\/dialogs\?party=/);
     assert.match(text, /authorization: Bearer <redacted>/);
     assert.match(text, /HTTP 200 · \d+ ms · \d+ bytes/);
     assert.doesNotMatch(text, JWT);
     const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString());
-    await step(`close the editors (dirty: ${dirty.join(', ') || 'none'})`, vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+    await step(
+      `close the editors (dirty: ${dirty.join(', ') || 'none'})`,
+      vscode.commands.executeCommand('workbench.action.closeAllEditors'),
+    );
   });
 
   it('copies a request as curl with the token redacted, and with the token only after a warning', async () => {
@@ -102,7 +120,11 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
     await assertClipboard(redacted);
 
     prompts.enqueue(undefined);
-    assert.equal(await vscode.commands.executeCommand('altinnInbox.copyAsCurlWithToken', dialog), undefined, 'declining the warning copies nothing');
+    assert.equal(
+      await vscode.commands.executeCommand('altinnInbox.copyAsCurlWithToken', dialog),
+      undefined,
+      'declining the warning copies nothing',
+    );
     assert.match(prompts.asked.at(-1)?.title ?? '', /live access token/);
     await assertClipboard(redacted);
 
@@ -132,13 +154,22 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
 
   it('validates a JSON editor against an API shape and marks each problem at its JSON path', async () => {
     const { dialog } = await firstDialog();
-    const page = await (await fetch(internals.payloads.store.get(dialog.raw!.exchangeId)!.url, { headers: { authorization: `Bearer ${await token()}` } })).json() as { items: Record<string, unknown>[] };
+    const page = (await (
+      await fetch(internals.payloads.store.get(dialog.raw!.exchangeId)!.url, {
+        headers: { authorization: `Bearer ${await token()}` },
+      })
+    ).json()) as { items: Record<string, unknown>[] };
     const broken = { ...page.items[0], status: 'Bogus', createdAt: 'yesterday' } as Record<string, unknown>;
     delete broken.org;
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(broken, null, 2) });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: JSON.stringify(broken, null, 2),
+    });
     await vscode.window.showTextDocument(document);
     prompts.enqueue('dialogListItem');
-    const result = await vscode.commands.executeCommand<{ shape: string; problems: number }>('altinnInbox.validatePayload');
+    const result = await vscode.commands.executeCommand<{ shape: string; problems: number }>(
+      'altinnInbox.validatePayload',
+    );
     assert.equal(prompts.asked.at(-1)?.items?.[0], 'Dialog list item', 'the likely shape is suggested first');
     assert.deepEqual(result, { shape: 'dialogListItem', problems: 3 });
     const diagnostics = vscode.languages.getDiagnostics(document.uri);
@@ -146,7 +177,9 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
     assert.equal(at('status'), '"Bogus"');
     assert.equal(at('createdAt'), '"yesterday"');
     assert.equal(at('org'), '{', 'a missing field is marked on its object');
-    assert.ok(diagnostics.every((d) => d.source === 'Altinn payload' && d.severity === vscode.DiagnosticSeverity.Error));
+    assert.ok(
+      diagnostics.every((d) => d.source === 'Altinn payload' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
 
     const editor = vscode.window.activeTextEditor!;
     const statusRange = diagnostics.find((d) => d.code === 'status')!.range;
@@ -160,7 +193,10 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
 
     const syntax = await vscode.workspace.openTextDocument({ language: 'json', content: '{"items": [1, }' });
     await vscode.window.showTextDocument(syntax);
-    const bad = await vscode.commands.executeCommand<{ problems: number; syntaxError?: string }>('altinnInbox.validatePayload', { shape: 'dialogSearchPage' });
+    const bad = await vscode.commands.executeCommand<{ problems: number; syntaxError?: string }>(
+      'altinnInbox.validatePayload',
+      { shape: 'dialogSearchPage' },
+    );
     assert.ok(bad.syntaxError);
     assert.equal(vscode.languages.getDiagnostics(syntax.uri)[0].range.start.character, 14);
     for (const untitled of [syntax, document]) {

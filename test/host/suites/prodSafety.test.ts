@@ -17,7 +17,9 @@ import { InboxTreeDriver, type Node } from './inboxTreeDriver';
 // label log, correspondence status) is what it was. Confirmed, the same command makes the change, so the check can fail.
 // The question is read too: it must name Production and say what the service will record.
 
-interface Seen { id: string }
+interface Seen {
+  id: string;
+}
 
 /** One state-changing call and how to observe it without changing anything. */
 interface Case {
@@ -74,20 +76,27 @@ describe('prod safety: every state-changing call on Production asks first', func
   const dialogportenBase = (): string => handle.urls.dialogportenBase;
   const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     // Observations go around the extension (plain fetch), so its HTTP log holds only what the extension sent.
-    const response = await fetch(`${dialogportenBase()}/api/v1/enduser${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+    const response = await fetch(`${dialogportenBase()}/api/v1/enduser${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    });
     assert.ok(response.ok, `${path} answered ${response.status}`);
     return (response.status === 204 ? undefined : await response.json()) as T;
   };
   /** GET …/seenlog and …/context/labellog only read. */
-  const seenLog = async (dialogId: string): Promise<string[]> => (await api<Seen[]>(`/dialogs/${dialogId}/seenlog`)).map((entry) => entry.id);
-  const labelLog = async (dialogId: string): Promise<unknown[]> => api<unknown[]>(`/dialogs/${dialogId}/context/labellog`);
+  const seenLog = async (dialogId: string): Promise<string[]> =>
+    (await api<Seen[]>(`/dialogs/${dialogId}/seenlog`)).map((entry) => entry.id);
+  const labelLog = async (dialogId: string): Promise<unknown[]> =>
+    api<unknown[]>(`/dialogs/${dialogId}/context/labellog`);
   const touch = async (dialogId: string): Promise<void> => {
     const response = await fetch(`${handle.urls.baseUrl}/__sandbox/dialogs/${dialogId}/touch`, { method: 'POST' });
     assert.equal(response.status, 200);
   };
   const correspondenceList = async (resourceId: string, status: string): Promise<string[]> => {
     const query = new URLSearchParams({ resourceId, role: 'Recipient', status, onBehalfOf: partyUrn });
-    const response = await fetch(`${handle.urls.baseUrl}/correspondence/api/v1/correspondence?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${handle.urls.baseUrl}/correspondence/api/v1/correspondence?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(response.status, 200);
     return ((await response.json()) as { ids?: string[] }).ids ?? [];
   };
@@ -100,7 +109,10 @@ describe('prod safety: every state-changing call on Production asks first', func
   };
 
   /** The sandbox person's own party in the Production profile's tree, and its dialog rows. */
-  const dialogRows = async (): Promise<Node[]> => (await driver.children(await driver.personParty())).filter((row) => driver.has(row, 'dialog') && !driver.has(row, 'apiOnly'));
+  const dialogRows = async (): Promise<Node[]> =>
+    (await driver.children(await driver.personParty())).filter(
+      (row) => driver.has(row, 'dialog') && !driver.has(row, 'apiOnly'),
+    );
   const freshRow = async (dialogId: string): Promise<Node> => {
     const row = (await dialogRows()).find((candidate) => candidate.dialogId === dialogId);
     assert.ok(row, `the row of ${dialogId}`);
@@ -109,9 +121,17 @@ describe('prod safety: every state-changing call on Production asks first', func
   /** A dialog row no other case used, with every context token in `tokens` and none in `without`. */
   const pickRow = async (tokens: string[], without: string[] = []): Promise<Node> => {
     // Altinn messages are kept for their own case below (the person has only a few unread ones).
-    const row = (await dialogRows()).find((candidate) => !usedDialogs.has(candidate.dialogId) && !isCorrespondenceType(candidate.item?.serviceResourceType)
-      && tokens.every((token) => driver.has(candidate, token)) && !without.some((token) => driver.has(candidate, token)));
-    assert.ok(row, `a dialog row with ${tokens.join(', ')}${without.length ? ` and without ${without.join(', ')}` : ''}`);
+    const row = (await dialogRows()).find(
+      (candidate) =>
+        !usedDialogs.has(candidate.dialogId) &&
+        !isCorrespondenceType(candidate.item?.serviceResourceType) &&
+        tokens.every((token) => driver.has(candidate, token)) &&
+        !without.some((token) => driver.has(candidate, token)),
+    );
+    assert.ok(
+      row,
+      `a dialog row with ${tokens.join(', ')}${without.length ? ` and without ${without.join(', ')}` : ''}`,
+    );
     usedDialogs.add(row.dialogId);
     return row;
   };
@@ -149,10 +169,16 @@ describe('prod safety: every state-changing call on Production asks first', func
     prompts.enqueue(...c.confirm);
     const result = await c.run();
     const receivedConfirmed = sandboxGotIt();
-    const sent = requests.map((entry, index) => ({ entry, index })).slice(mark).filter(({ entry }) => c.isTheCall(entry));
+    const sent = requests
+      .map((entry, index) => ({ entry, index }))
+      .slice(mark)
+      .filter(({ entry }) => c.isTheCall(entry));
     const firstAsk = prompts.requestsWhenAsked[asksBefore];
     // The Production question came before any such request was logged.
-    const askedBeforeSending = /Production/.test(prompts.asked[askedFrom]?.title ?? '') && firstAsk !== undefined && sent.every(({ index }) => index >= firstAsk);
+    const askedBeforeSending =
+      /Production/.test(prompts.asked[askedFrom]?.title ?? '') &&
+      firstAsk !== undefined &&
+      sent.every(({ index }) => index >= firstAsk);
     const after = await c.state?.();
     if (handle.context.faults.pending().length) handle.context.faults.clear();
 
@@ -163,10 +189,18 @@ describe('prod safety: every state-changing call on Production asks first', func
     assert.ok(question, `${c.name}: a question was asked`);
     assert.equal(question.kind, 'confirm', `${c.name}: a confirmation`);
     assert.match(question.title ?? '', /Production/, `${c.name}: the question names Production: "${question.title}"`);
-    assert.match(`${question.title} ${question.detail}`, c.records, `${c.name}: the question says what will be recorded: "${question.detail}"`);
+    assert.match(
+      `${question.title} ${question.detail}`,
+      c.records,
+      `${c.name}: the question says what will be recorded: "${question.detail}"`,
+    );
     assert.equal(questionsDeclined, 1, `${c.name}: nothing more asked after "Cancel"`);
     assert.equal(declined, undefined, `${c.name}: declining ends quietly`);
-    assert.deepEqual(sentDeclined.map((entry) => `${entry.method} ${entry.url}`), [], `${c.name}: declined, nothing sent`);
+    assert.deepEqual(
+      sentDeclined.map((entry) => `${entry.method} ${entry.url}`),
+      [],
+      `${c.name}: declined, nothing sent`,
+    );
     assert.equal(receivedDeclined, false, `${c.name}: declined, the sandbox received nothing`);
     assert.deepEqual(stateDeclined, before, `${c.name}: declined, the sandbox's state is unchanged`);
 
@@ -178,19 +212,34 @@ describe('prod safety: every state-changing call on Production asks first', func
     await c.changed?.(before, after, result);
   }
 
-  const detailsCall = (dialogId: string) => (entry: RequestLogEntry): boolean => entry.method === 'GET' && new RegExp(`/api/v1/enduser/dialogs/${dialogId}(\\?|$)`, 'i').test(entry.url);
-  const detailsWitness = (dialogId: string): Case['witness'] => ({ method: 'GET', pathPrefix: `/dialogporten/api/v1/enduser/dialogs/${dialogId}` });
-  const labelsCall = (dialogId: string) => (entry: RequestLogEntry): boolean => entry.method === 'PUT' && entry.url.toLowerCase().includes(`/dialogs/${dialogId}/context/systemlabels`.toLowerCase());
+  const detailsCall =
+    (dialogId: string) =>
+    (entry: RequestLogEntry): boolean =>
+      entry.method === 'GET' && new RegExp(`/api/v1/enduser/dialogs/${dialogId}(\\?|$)`, 'i').test(entry.url);
+  const detailsWitness = (dialogId: string): Case['witness'] => ({
+    method: 'GET',
+    pathPrefix: `/dialogporten/api/v1/enduser/dialogs/${dialogId}`,
+  });
+  const labelsCall =
+    (dialogId: string) =>
+    (entry: RequestLogEntry): boolean =>
+      entry.method === 'PUT' &&
+      entry.url.toLowerCase().includes(`/dialogs/${dialogId}/context/systemlabels`.toLowerCase());
 
   /** A Correspondence-backed dialog in the tree whose message nobody has read or confirmed. */
   const findUnreadAltinnMessage = async (): Promise<{ row: Node; correspondenceId: string } | undefined> => {
     const rows = await dialogRows();
     for (const resourceId of correspondenceResources) {
-      for (const correspondenceId of [...await correspondenceList(resourceId, 'Published'), ...await correspondenceList(resourceId, 'Fetched')]) {
+      for (const correspondenceId of [
+        ...(await correspondenceList(resourceId, 'Published')),
+        ...(await correspondenceList(resourceId, 'Fetched')),
+      ]) {
         const events = await history(correspondenceId);
         if (events.includes('Read') || events.includes('Confirmed')) continue;
         // dialoglookup only reads.
-        const { dialogId } = await api<{ dialogId: string }>(`/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`).catch(() => ({ dialogId: '' }));
+        const { dialogId } = await api<{ dialogId: string }>(
+          `/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`,
+        ).catch(() => ({ dialogId: '' }));
         const row = rows.find((candidate) => candidate.dialogId === dialogId);
         if (row) return { row, correspondenceId };
       }
@@ -215,8 +264,15 @@ describe('prod safety: every state-changing call on Production asks first', func
     // Correspondence and Access Management with it.
     const configuration = vscode.workspace.getConfiguration('altinnInbox');
     previousUrls = configuration.inspect('customBaseUrls')?.globalValue;
-    await configuration.update('customBaseUrls', { production: { platformBase: handle.urls.baseUrl, dialogportenBase: handle.urls.dialogportenBase } }, vscode.ConfigurationTarget.Global);
-    production = await services.profiles.add({ kind: 'token', environment: 'production', label: 'Production (sandbox stand-in)' }, { token });
+    await configuration.update(
+      'customBaseUrls',
+      { production: { platformBase: handle.urls.baseUrl, dialogportenBase: handle.urls.dialogportenBase } },
+      vscode.ConfigurationTarget.Global,
+    );
+    production = await services.profiles.add(
+      { kind: 'token', environment: 'production', label: 'Production (sandbox stand-in)' },
+      { token },
+    );
     const environment = await services.connections.environmentFor(production);
     assert.equal(environment.isProduction, true);
     assert.equal(environment.dialogportenBase, handle.urls.dialogportenBase);
@@ -249,12 +305,16 @@ describe('prod safety: every state-changing call on Production asks first', func
     const { services } = hooks;
     if (previousActive && services.profiles.get(previousActive)) await services.profiles.setActive(previousActive);
     if (production) await services.profiles.remove(production.id);
-    await vscode.workspace.getConfiguration('altinnInbox').update('customBaseUrls', previousUrls, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('altinnInbox')
+      .update('customBaseUrls', previousUrls, vscode.ConfigurationTarget.Global);
     driver?.internals.provider.refresh();
-    printSummary(`[prod safety] ${tally.calls} state-changing calls on Production: ${tally.askedFirst} asked first, ${tally.sentWhenDeclined} sent when declined, ${tally.sentWhenConfirmed} sent when confirmed`);
+    printSummary(
+      `[prod safety] ${tally.calls} state-changing calls on Production: ${tally.askedFirst} asked first, ${tally.sentWhenDeclined} sent when declined, ${tally.sentWhenConfirmed} sent when confirmed`,
+    );
   });
 
-  it('fetching a dialog\'s details from the tree (marks it seen) asks first', async () => {
+  it("fetching a dialog's details from the tree (marks it seen) asks first", async () => {
     const row = await pickRow(['dialog']);
     await touch(row.dialogId); // an update nobody has seen, so a fetch adds to the seen log
     const node = await freshRow(row.dialogId);
@@ -270,24 +330,68 @@ describe('prod safety: every state-changing call on Production asks first', func
       state: () => seenLog(row.dialogId),
       run: () => driver.click(load),
       confirm: ['Fetch Details'],
-      changed: (before, after) => assert.equal((after as string[]).length, (before as string[]).length + 1, 'one new seen-log entry'),
+      changed: (before, after) =>
+        assert.equal((after as string[]).length, (before as string[]).length + 1, 'one new seen-log entry'),
     });
     assert.ok(node.details, 'the details are in the tree');
   });
 
-  const labelCases: { command: string; name: string; tokens: string[]; without: string[]; label: string; verb: string }[] = [
-    { command: 'altinnInbox.archiveDialog', name: 'archive', tokens: ['label-Default'], without: ['label-MarkedAsUnopened'], label: 'Archive', verb: 'Archive' },
-    { command: 'altinnInbox.binDialog', name: 'move to bin', tokens: ['label-Default'], without: ['label-MarkedAsUnopened'], label: 'Bin', verb: 'Move to Bin' },
-    { command: 'altinnInbox.restoreDialog', name: 'restore', tokens: ['restorable'], without: [], label: 'Default', verb: 'Restore' },
-    { command: 'altinnInbox.markDialogUnopened', name: 'mark as unopened', tokens: ['label-Default'], without: ['label-MarkedAsUnopened'], label: 'MarkedAsUnopened', verb: 'Mark as Unopened' },
+  const labelCases: {
+    command: string;
+    name: string;
+    tokens: string[];
+    without: string[];
+    label: string;
+    verb: string;
+  }[] = [
+    {
+      command: 'altinnInbox.archiveDialog',
+      name: 'archive',
+      tokens: ['label-Default'],
+      without: ['label-MarkedAsUnopened'],
+      label: 'Archive',
+      verb: 'Archive',
+    },
+    {
+      command: 'altinnInbox.binDialog',
+      name: 'move to bin',
+      tokens: ['label-Default'],
+      without: ['label-MarkedAsUnopened'],
+      label: 'Bin',
+      verb: 'Move to Bin',
+    },
+    {
+      command: 'altinnInbox.restoreDialog',
+      name: 'restore',
+      tokens: ['restorable'],
+      without: [],
+      label: 'Default',
+      verb: 'Restore',
+    },
+    {
+      command: 'altinnInbox.markDialogUnopened',
+      name: 'mark as unopened',
+      tokens: ['label-Default'],
+      without: ['label-MarkedAsUnopened'],
+      label: 'MarkedAsUnopened',
+      verb: 'Mark as Unopened',
+    },
   ];
   for (const labelCase of labelCases) {
     it(`${labelCase.name} (a shared system label) asks first`, async () => {
       let row: Node;
-      if (labelCase.tokens.includes('restorable') && !(await dialogRows()).some((candidate) => driver.has(candidate, 'restorable') && !usedDialogs.has(candidate.dialogId))) {
+      if (
+        labelCase.tokens.includes('restorable') &&
+        !(await dialogRows()).some(
+          (candidate) => driver.has(candidate, 'restorable') && !usedDialogs.has(candidate.dialogId),
+        )
+      ) {
         // Nothing archived in the first page: archive one as the user would have elsewhere (the Altinn inbox).
         const source = await pickRow(['label-Default']);
-        await api(`/dialogs/${source.dialogId}/context/systemlabels`, { method: 'PUT', body: JSON.stringify({ addLabels: ['Archive'] }) });
+        await api(`/dialogs/${source.dialogId}/context/systemlabels`, {
+          method: 'PUT',
+          body: JSON.stringify({ addLabels: ['Archive'] }),
+        });
         driver.internals.provider.refreshNode(await driver.personParty());
         row = await freshRow(source.dialogId);
         assert.ok(driver.has(row, 'restorable'));
@@ -313,7 +417,12 @@ describe('prod safety: every state-changing call on Production asks first', func
     });
   }
 
-  const correspondenceResources = ['skd-skattemelding', 'altinn-correspondence-test', 'digdir-testmelding', 'nav-inntektsmelding'];
+  const correspondenceResources = [
+    'skd-skattemelding',
+    'altinn-correspondence-test',
+    'digdir-testmelding',
+    'nav-inntektsmelding',
+  ];
   /** Correspondence nobody has fetched yet (its latest status is Published), with its resource. */
   // Earlier suites in the same host read some of the sandbox's correspondence, so a message here may already be
   // Fetched; neither read nor confirmed is all these cases need. Its status history comes from the sandbox's admin
@@ -321,20 +430,41 @@ describe('prod safety: every state-changing call on Production asks first', func
   const history = async (id: string): Promise<string[]> => {
     const response = await fetch(`${handle.urls.baseUrl}/__sandbox/correspondence/${id}/history`);
     assert.equal(response.status, 200);
-    return ((await response.json()) as { statusHistory: { status: string }[] }).statusHistory.map((event) => event.status);
+    return ((await response.json()) as { statusHistory: { status: string }[] }).statusHistory.map(
+      (event) => event.status,
+    );
   };
   const openCorrespondence = async (skip: Set<string>): Promise<{ id: string; fetched: boolean }> => {
-    for (const resourceId of ['skd-skattemelding', 'altinn-correspondence-test', 'digdir-testmelding', 'nav-inntektsmelding']) {
-      for (const id of [...await correspondenceList(resourceId, 'Published'), ...await correspondenceList(resourceId, 'Fetched')]) {
+    for (const resourceId of [
+      'skd-skattemelding',
+      'altinn-correspondence-test',
+      'digdir-testmelding',
+      'nav-inntektsmelding',
+    ]) {
+      for (const id of [
+        ...(await correspondenceList(resourceId, 'Published')),
+        ...(await correspondenceList(resourceId, 'Fetched')),
+      ]) {
         const events = await history(id);
-        if (!skip.has(id) && !events.includes('Read') && !events.includes('Confirmed')) return { id, fetched: events.includes('Fetched') };
+        if (!skip.has(id) && !events.includes('Read') && !events.includes('Confirmed'))
+          return { id, fetched: events.includes('Fetched') };
       }
     }
     throw new Error('no correspondence in the sandbox that is neither read nor confirmed');
   };
   for (const action of [
-    { command: 'altinnInbox.confirmCorrespondence', name: 'confirm correspondence', verb: 'Confirm', status: 'Confirmed' },
-    { command: 'altinnInbox.markCorrespondenceRead', name: 'mark correspondence as read', verb: 'Mark as Read', status: 'Read' },
+    {
+      command: 'altinnInbox.confirmCorrespondence',
+      name: 'confirm correspondence',
+      verb: 'Confirm',
+      status: 'Confirmed',
+    },
+    {
+      command: 'altinnInbox.markCorrespondenceRead',
+      name: 'mark correspondence as read',
+      verb: 'Mark as Read',
+      status: 'Read',
+    },
   ]) {
     it(`${action.name} asks first`, async () => {
       const { id, fetched } = await openCorrespondence(usedCorrespondence);
@@ -347,7 +477,8 @@ describe('prod safety: every state-changing call on Production asks first', func
         witness: { method: 'POST', pathPrefix: `/correspondence/api/v1/correspondence/${id}/` },
         state: async () => (await history(id)).join(' → '),
         // As from a dialog panel's linked correspondence (the tree's rows fetch the overview, which records Fetched).
-        run: () => vscode.commands.executeCommand(action.command, { profileId: production.id, correspondenceId: id, title }),
+        run: () =>
+          vscode.commands.executeCommand(action.command, { profileId: production.id, correspondenceId: id, title }),
         // Altinn wants it fetched first, which the extension asks about separately (only when it was not).
         confirm: fetched ? [action.verb] : [action.verb, 'Fetch and Continue'],
         changed: async (_before, _after, result) => {
@@ -374,7 +505,11 @@ describe('prod safety: every state-changing call on Production asks first', func
       },
       confirm: ['Open and Mark as Seen'],
       changed: async (before, after) => {
-        assert.equal((after as { seen: string[] }).seen.length, (before as { seen: string[] }).seen.length + 1, 'one new seen-log entry');
+        assert.equal(
+          (after as { seen: string[] }).seen.length,
+          (before as { seen: string[] }).seen.length + 1,
+          'one new seen-log entry',
+        );
         await until('the panel', () => dialogPanelTabs().length === 1);
       },
     });
@@ -382,12 +517,19 @@ describe('prod safety: every state-changing call on Production asks first', func
   });
 
   it('a GUI action from a Production dialog panel asks first, and says it is Production', async () => {
-    interface Action { id: string; url: string; httpMethod?: string; isAuthorized?: boolean }
+    interface Action {
+      id: string;
+      url: string;
+      httpMethod?: string;
+      isAuthorized?: boolean;
+    }
     let found: { row: Node; action: Action } | undefined;
     for (const row of (await dialogRows()).filter((candidate) => !usedDialogs.has(candidate.dialogId)).slice(0, 30)) {
       // Reading the details directly marks this dialog seen; it is not one whose seen log another case checks.
       const details = await api<{ guiActions?: Action[] }>(`/dialogs/${row.dialogId}`);
-      const action = details.guiActions?.find((candidate) => candidate.isAuthorized !== false && (candidate.httpMethod ?? 'GET') === 'POST');
+      const action = details.guiActions?.find(
+        (candidate) => candidate.isAuthorized !== false && (candidate.httpMethod ?? 'GET') === 'POST',
+      );
       if (action) {
         found = { row, action };
         break;
@@ -408,7 +550,10 @@ describe('prod safety: every state-changing call on Production asks first', func
       witness: { method: 'POST', pathPrefix: path },
       // The sandbox's action endpoint keeps no record: what it received (the witness) is the effect.
       run: async () => {
-        const result = await vscode.commands.executeCommand<{ status?: number } | undefined>('altinnInbox.executeGuiAction', { dialogId: row.dialogId, actionId: action.id, profileId: production.id });
+        const result = await vscode.commands.executeCommand<{ status?: number } | undefined>(
+          'altinnInbox.executeGuiAction',
+          { dialogId: row.dialogId, actionId: action.id, profileId: production.id },
+        );
         status = result?.status;
         return result;
       },
@@ -418,16 +563,20 @@ describe('prod safety: every state-changing call on Production asks first', func
     await closeDialogPanels();
   });
 
-  it('showing an Altinn message\'s content in a Production dialog panel (records Read) asks first, and a refresh does not fetch it again', async () => {
+  it("showing an Altinn message's content in a Production dialog panel (records Read) asks first, and a refresh does not fetch it again", async () => {
     assert.ok(altinnMessage, 'a listed dialog whose Altinn message nobody has read (kept when the suite started)');
     const { row, correspondenceId } = altinnMessage;
-    const isContent = (entry: RequestLogEntry): boolean => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`);
+    const isContent = (entry: RequestLogEntry): boolean =>
+      entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/${correspondenceId}/content`);
     const mark = requests.length;
     prompts.enqueue('Open and Mark as Seen');
     await vscode.commands.executeCommand('altinnInbox.openDialogItem', await freshRow(row.dialogId));
     const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
     const panel = () => internals.panels().find((candidate) => candidate.dialogId === row.dialogId);
-    await until('the message\'s "Show the Message" button', () => panel()?.shownBody.includes('embed-consent') ?? false);
+    await until(
+      'the message\'s "Show the Message" button',
+      () => panel()?.shownBody.includes('embed-consent') ?? false,
+    );
     assert.deepEqual(requests.slice(mark).filter(isContent), [], 'opening did not fetch the message');
     const url = `${handle.urls.platformBase}/correspondence/api/v1/correspondence/${correspondenceId}/content`;
     assert.ok(panel()!.shownBody.includes(url), 'the panel names the content address');
@@ -443,7 +592,11 @@ describe('prod safety: every state-changing call on Production asks first', func
       changed: (_before, after) => {
         assert.match(after as string, /Read$/, 'Altinn recorded Read');
         assert.match(panel()!.shownBody, /<div class="embed-content"><(h[1-3]|p)>/, 'the message shows');
-        assert.doesNotMatch(/<div class="embed-content">([\s\S]*?)<\/div>/.exec(panel()!.shownBody)?.[1] ?? '', /\*\*|(^|>)#+ /m, 'as markdown, not as text');
+        assert.doesNotMatch(
+          /<div class="embed-content">([\s\S]*?)<\/div>/.exec(panel()!.shownBody)?.[1] ?? '',
+          /\*\*|(^|>)#+ /m,
+          'as markdown, not as text',
+        );
       },
     });
     // Refreshing asks to fetch the dialog again, and does not fetch the message again.
@@ -456,10 +609,13 @@ describe('prod safety: every state-changing call on Production asks first', func
   });
 
   // Last: it fetches a page of one resource's messages, which the correspondence cases above need unfetched.
-  it('listing a resource\'s correspondence (each overview records Fetched) asks first', async () => {
-    const overviewCall = (entry: RequestLogEntry): boolean => entry.method === 'GET' && /\/correspondence\/api\/v1\/correspondence\/[0-9a-f-]{36}(\?|$)/i.test(entry.url);
+  it("listing a resource's correspondence (each overview records Fetched) asks first", async () => {
+    const overviewCall = (entry: RequestLogEntry): boolean =>
+      entry.method === 'GET' && /\/correspondence\/api\/v1\/correspondence\/[0-9a-f-]{36}(\?|$)/i.test(entry.url);
     const resourceRows = async (): Promise<Node[]> => {
-      const group = (await driver.children(await driver.personParty())).find((row) => driver.has(row, 'correspondenceGroup'));
+      const group = (await driver.children(await driver.personParty())).find((row) =>
+        driver.has(row, 'correspondenceGroup'),
+      );
       assert.ok(group, 'the Correspondence group');
       return (await driver.children(group)).filter((row) => driver.has(row, 'correspondenceResource'));
     };
@@ -486,7 +642,14 @@ describe('prod safety: every state-changing call on Production asks first', func
     assert.ok(picked, 'a resource with a message not fetched yet');
     const { row: resource, page } = picked;
     const expanded = await driver.children(resource);
-    assert.deepEqual(requests.slice(mark).filter(overviewCall).map((entry) => entry.url), [], 'expanding the resource read no overview');
+    assert.deepEqual(
+      requests
+        .slice(mark)
+        .filter(overviewCall)
+        .map((entry) => entry.url),
+      [],
+      'expanding the resource read no overview',
+    );
     assert.equal(expanded.length, 1, 'one row until the user agrees');
     const ask = expanded[0];
     assert.ok(driver.has(ask, 'correspondenceConsent'), 'the "Show the messages…" row');
@@ -507,8 +670,12 @@ describe('prod safety: every state-changing call on Production asks first', func
         // message an earlier case just read (its latest status Read or Confirmed) is not fetched again: those are left out.
         const untouched = messages.filter((message) => !usedCorrespondence.has(message.correspondenceId));
         assert.ok(untouched.length >= 1, 'messages no earlier case read');
-        for (const message of untouched) assert.ok(fetched.includes(message.correspondenceId), `${message.correspondenceId} is now Fetched`);
-        assert.ok(messages.every((message) => page.includes(message.correspondenceId)), 'the rows are the listed ids');
+        for (const message of untouched)
+          assert.ok(fetched.includes(message.correspondenceId), `${message.correspondenceId} is now Fetched`);
+        assert.ok(
+          messages.every((message) => page.includes(message.correspondenceId)),
+          'the rows are the listed ids',
+        );
       },
     });
     // Agreed once for this resource and party: a refresh, even of the whole tree, does not ask again this session.
@@ -516,20 +683,27 @@ describe('prod safety: every state-changing call on Production asks first', func
     driver.internals.provider.refresh();
     const again = (await resourceRows()).find((row) => row.resourceId === resource.resourceId);
     assert.ok(again, 'the resource after a refresh');
-    assert.ok((await driver.children(again)).some((row) => driver.has(row, 'correspondence')), 'the messages show after a refresh');
+    assert.ok(
+      (await driver.children(again)).some((row) => driver.has(row, 'correspondence')),
+      'the messages show after a refresh',
+    );
     assert.equal(prompts.asked.length, asked, 'not asked again after a refresh');
   });
 
   // Not counted above (the overview fetch is the listing's call), but the same question guards it.
-  it('a dialog\'s linked correspondence is fetched only after the same question', async () => {
+  it("a dialog's linked correspondence is fetched only after the same question", async () => {
     const rows = await dialogRows();
     let found: { row: Node; correspondenceId: string } | undefined;
     for (const resourceId of correspondenceResources) {
       const fetched = new Set(await correspondenceList(resourceId, 'Fetched'));
-      for (const correspondenceId of (await correspondenceList(resourceId, 'Published')).concat(await correspondenceList(resourceId, 'Read'))) {
+      for (const correspondenceId of (await correspondenceList(resourceId, 'Published')).concat(
+        await correspondenceList(resourceId, 'Read'),
+      )) {
         if (fetched.has(correspondenceId)) continue;
         // dialoglookup only reads.
-        const { dialogId } = await api<{ dialogId: string }>(`/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`).catch(() => ({ dialogId: '' }));
+        const { dialogId } = await api<{ dialogId: string }>(
+          `/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:correspondence-id:${correspondenceId}`)}`,
+        ).catch(() => ({ dialogId: '' }));
         const row = rows.find((candidate) => candidate.dialogId === dialogId && !usedDialogs.has(dialogId));
         if (row) found = { row, correspondenceId };
         if (found) break;
@@ -541,10 +715,17 @@ describe('prod safety: every state-changing call on Production asks first', func
     usedDialogs.add(row.dialogId);
     prompts.enqueue('Fetch Details');
     await vscode.commands.executeCommand('altinnInbox.loadDialogDetails', row);
-    const overviewOf = (entry: RequestLogEntry): boolean => entry.method === 'GET' && entry.url.toLowerCase().includes(`/correspondence/api/v1/correspondence/${correspondenceId}`);
-    const isFetched = async (): Promise<boolean> => (await Promise.all(correspondenceResources.map((r) => correspondenceList(r, 'Fetched')))).some((ids) => ids.includes(correspondenceId));
+    const overviewOf = (entry: RequestLogEntry): boolean =>
+      entry.method === 'GET' &&
+      entry.url.toLowerCase().includes(`/correspondence/api/v1/correspondence/${correspondenceId}`);
+    const isFetched = async (): Promise<boolean> =>
+      (await Promise.all(correspondenceResources.map((r) => correspondenceList(r, 'Fetched')))).some((ids) =>
+        ids.includes(correspondenceId),
+      );
     const mark = requests.length;
-    const linked = (await driver.children(await freshRow(row.dialogId))).find((child) => driver.has(child, 'linkedCorrespondence'));
+    const linked = (await driver.children(await freshRow(row.dialogId))).find((child) =>
+      driver.has(child, 'linkedCorrespondence'),
+    );
     assert.ok(linked, 'the linked Correspondence row');
     const [ask, ...rest] = await driver.children(linked);
     assert.equal(rest.length, 0, 'one row until the user agrees');
@@ -553,13 +734,28 @@ describe('prod safety: every state-changing call on Production asks first', func
     prompts.enqueue(undefined);
     assert.equal(await driver.click(ask), undefined, 'declining ends quietly');
     assert.match(prompts.asked.at(-1)?.title ?? '', /Production/);
-    assert.match(`${prompts.asked.at(-1)?.title} ${prompts.asked.at(-1)?.detail}`, /records the status Fetched.*sender can see/);
-    assert.deepEqual(requests.slice(mark).filter(overviewOf).map((entry) => entry.url), [], 'declined: no overview read');
+    assert.match(
+      `${prompts.asked.at(-1)?.title} ${prompts.asked.at(-1)?.detail}`,
+      /records the status Fetched.*sender can see/,
+    );
+    assert.deepEqual(
+      requests
+        .slice(mark)
+        .filter(overviewOf)
+        .map((entry) => entry.url),
+      [],
+      'declined: no overview read',
+    );
     assert.equal(await isFetched(), false, 'declined: the sandbox did not record Fetched');
     prompts.enqueue('Show Message');
     await driver.click(ask);
     assert.ok(requests.slice(mark).some(overviewOf), 'confirmed: the overview was read');
-    assert.ok((await driver.children(linked)).some((child) => driver.has(child, 'correspondence') && child.correspondenceId === correspondenceId), 'confirmed: the message shows');
+    assert.ok(
+      (await driver.children(linked)).some(
+        (child) => driver.has(child, 'correspondence') && child.correspondenceId === correspondenceId,
+      ),
+      'confirmed: the message shows',
+    );
     assert.equal(await isFetched(), true, 'confirmed: the sandbox recorded Fetched');
     assert.equal(prompts.pending, 0);
   });

@@ -24,6 +24,9 @@ describe('sandbox: started on demand by the extension', () => {
     const metadata = await fetch(`${handle.urls.maskinportenIssuer}.well-known/oauth-authorization-server`);
     assert.equal(metadata.status, 200);
     await sandbox.stop();
-    await assert.rejects(fetch(`${handle.urls.maskinportenIssuer}.well-known/oauth-authorization-server`), 'stopped: the port no longer answers');
+    await assert.rejects(
+      fetch(`${handle.urls.maskinportenIssuer}.well-known/oauth-authorization-server`),
+      'stopped: the port no longer answers',
+    );
   });
 });

@@ -35,18 +35,30 @@ export async function useSandboxSession(): Promise<SandboxSession> {
   const { baseUrl, dialogportenBase } = handle.urls;
   const partyUrn = `urn:altinn:person:identifier-no:${handle.context.world.defaultPerson.nationalIdentityNumber}`;
   const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${dialogportenBase}/api/v1/enduser${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${dialogportenBase}/api/v1/enduser${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.equal(response.status, 200, `${path} answered ${response.status}`);
     return (await response.json()) as T;
   };
   return {
-    hooks, profileId: profile.id, partyUrn, baseUrl, dialogportenBase, token, api,
+    hooks,
+    profileId: profile.id,
+    partyUrn,
+    baseUrl,
+    dialogportenBase,
+    token,
+    api,
     async touch(dialogId) {
       assert.equal((await fetch(`${baseUrl}/__sandbox/dialogs/${dialogId}/touch`, { method: 'POST' })).status, 200);
     },
     async plainDialogIds(limit) {
-      const page = await api<{ items: { id: string; isApiOnly?: boolean; serviceResourceType?: string }[] }>(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=${limit}`);
-      return page.items.filter((item) => !item.isApiOnly && !isCorrespondenceType(item.serviceResourceType)).map((item) => item.id);
+      const page = await api<{ items: { id: string; isApiOnly?: boolean; serviceResourceType?: string }[] }>(
+        `/dialogs?party=${encodeURIComponent(partyUrn)}&limit=${limit}`,
+      );
+      return page.items
+        .filter((item) => !item.isApiOnly && !isCorrespondenceType(item.serviceResourceType))
+        .map((item) => item.id);
     },
   };
 }

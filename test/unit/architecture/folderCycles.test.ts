@@ -31,7 +31,9 @@ function folderGraph(layer: string): Map<string, Set<string>> {
   for (const file of sourceFiles(layer)) {
     const from = folderOf(file);
     if (LAZY_CHUNK_EDGES.has(relative(SRC, file))) continue;
-    for (const match of readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/g)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/g,
+    )) {
       const target = resolve(dirname(file), match[1]);
       if (!target.startsWith(layer + sep)) continue;
       const to = folderOf(`${target}.ts`);
@@ -67,8 +69,25 @@ export function findCycle(graph: Map<string, Set<string>>): string[] | undefined
 
 describe('architecture: no import cycle between folders', () => {
   it('finds a cycle when there is one (the check itself)', () => {
-    assert.deepEqual(findCycle(new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])]])), ['a', 'b', 'c', 'a']);
-    assert.equal(findCycle(new Map([['a', new Set(['b'])], ['b', new Set(['c'])]])), undefined);
+    assert.deepEqual(
+      findCycle(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['c'])],
+          ['c', new Set(['a'])],
+        ]),
+      ),
+      ['a', 'b', 'c', 'a'],
+    );
+    assert.equal(
+      findCycle(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set(['c'])],
+        ]),
+      ),
+      undefined,
+    );
   });
 
   for (const layer of ['vscode', 'platform', 'sandbox']) {

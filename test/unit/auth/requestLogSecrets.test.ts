@@ -32,33 +32,81 @@ describe('no token or key material in the request log or in error messages', () 
       }
     };
 
-    const assertion = await createMaskinportenGrant({ clientId: sandbox().defaultClient.clientId, audience: environment.maskinporten.audience, scopes: ['digdir:dialogporten'], key });
+    const assertion = await createMaskinportenGrant({
+      clientId: sandbox().defaultClient.clientId,
+      audience: environment.maskinporten.audience,
+      scopes: ['digdir:dialogporten'],
+      key,
+    });
     secrets.push(assertion);
-    const token = await requestMaskinportenToken(http, { tokenEndpoint: environment.maskinporten.tokenEndpoint, assertion });
+    const token = await requestMaskinportenToken(http, {
+      tokenEndpoint: environment.maskinporten.tokenEndpoint,
+      assertion,
+    });
     secrets.push(token.accessToken);
-    await capture(() => requestMaskinportenToken(http, { tokenEndpoint: environment.maskinporten.tokenEndpoint, assertion }));
+    await capture(() =>
+      requestMaskinportenToken(http, { tokenEndpoint: environment.maskinporten.tokenEndpoint, assertion }),
+    );
 
-    const systemUser = new MaskinportenTokenProvider({ http, environment, clientId: sandbox().defaultClient.clientId, key, scopes: ['digdir:dialogporten'], systemUser: { organisationNumber: sandboxSystemUsers(sandbox())[0].organisationNumber } });
+    const systemUser = new MaskinportenTokenProvider({
+      http,
+      environment,
+      clientId: sandbox().defaultClient.clientId,
+      key,
+      scopes: ['digdir:dialogporten'],
+      systemUser: { organisationNumber: sandboxSystemUsers(sandbox())[0].organisationNumber },
+    });
     const altinn = new AltinnTokenProvider({ http, environment, source: systemUser });
     secrets.push(await systemUser.getToken(), await altinn.getToken());
     sandbox().context.faults.inject({ kind: 'expire-token', pathPrefix: '/authentication/api/v1/exchange', times: 2 });
-    await capture(() => withTokenRetry(systemUser, (t) => http.request({ method: 'GET', url: `${environment.authenticationBase}/exchange/maskinporten?access_token=${t}`, headers: { authorization: `Bearer ${t}` } })));
+    await capture(() =>
+      withTokenRetry(systemUser, (t) =>
+        http.request({
+          method: 'GET',
+          url: `${environment.authenticationBase}/exchange/maskinporten?access_token=${t}`,
+          headers: { authorization: `Bearer ${t}` },
+        }),
+      ),
+    );
     secrets.push(await systemUser.getToken());
-    await capture(() => http.request({ method: 'GET', url: `${environment.authenticationBase}/exchange/maskinporten`, headers: { authorization: `Bearer ${token.accessToken.slice(0, -4)}AAAA` } }));
+    await capture(() =>
+      http.request({
+        method: 'GET',
+        url: `${environment.authenticationBase}/exchange/maskinporten`,
+        headers: { authorization: `Bearer ${token.accessToken.slice(0, -4)}AAAA` },
+      }),
+    );
     secrets.push(token.accessToken.slice(0, -4));
 
-    const cert = makeBusinessCertificate({ organisationNumber: sandbox().context.world.clients[0].ownerOrganisationNumber });
+    const cert = makeBusinessCertificate({
+      organisationNumber: sandbox().context.world.clients[0].ownerOrganisationNumber,
+    });
     secrets.push(cert.keyPem.split('\n')[3], 'Pkcs12-Hemmelig');
     await capture(async () => importPkcs12(makePkcs12(cert, 'Pkcs12-Hemmelig'), 'Pkcs12-Feil'));
     const certKey = importPkcs12(makePkcs12(cert, 'Pkcs12-Hemmelig'), 'Pkcs12-Hemmelig');
     await capture(async () => {
-      const grant = await createMaskinportenGrant({ clientId: sandbox().defaultClient.clientId, audience: environment.maskinporten.audience, scopes: ['altinn:serviceowner'], key: certKey });
+      const grant = await createMaskinportenGrant({
+        clientId: sandbox().defaultClient.clientId,
+        audience: environment.maskinporten.audience,
+        scopes: ['altinn:serviceowner'],
+        key: certKey,
+      });
       secrets.push(grant);
-      return requestMaskinportenToken(http, { tokenEndpoint: environment.maskinporten.tokenEndpoint, assertion: grant });
+      return requestMaskinportenToken(http, {
+        tokenEndpoint: environment.maskinporten.tokenEndpoint,
+        assertion: grant,
+      });
     });
     const last = exchanges.at(-1)!;
-    const curl = toCurl({ method: last.method, url: last.sentUrl, headers: last.requestHeaders, body: last.requestBody });
-    const observed = JSON.stringify(exchanges.map((e) => ({ ...e, requestBody: undefined, responseBody: undefined, sentUrl: undefined })));
+    const curl = toCurl({
+      method: last.method,
+      url: last.sentUrl,
+      headers: last.requestHeaders,
+      body: last.requestBody,
+    });
+    const observed = JSON.stringify(
+      exchanges.map((e) => ({ ...e, requestBody: undefined, responseBody: undefined, sentUrl: undefined })),
+    );
     await http.close();
 
     assert.ok(entries.length >= 8, `logged ${entries.length} requests`);
@@ -68,9 +116,10 @@ describe('no token or key material in the request log or in error messages', () 
     for (const secret of secrets) {
       assert.ok(secret.length >= 8);
       assert.ok(!logged.includes(secret), 'a secret reached the request log');
-      for (const message of messages) assert.ok(!message.includes(secret), `a secret reached an error: ${message.slice(0, 200)}`);
+      for (const message of messages)
+        assert.ok(!message.includes(secret), `a secret reached an error: ${message.slice(0, 200)}`);
       assert.ok(!curl.includes(secret), 'a secret reached copy-as-curl');
-      assert.ok(!observed.includes(secret), 'a secret reached an observed exchange\'s headers or URL');
+      assert.ok(!observed.includes(secret), "a secret reached an observed exchange's headers or URL");
     }
     assert.ok(entries.some((e) => e.requestHeaders.authorization === 'Bearer <redacted>'));
     assert.ok(entries.some((e) => e.url.includes('access_token=<redacted>')));

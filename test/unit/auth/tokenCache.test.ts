@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { importPrivateJwk } from '../../../src/platform/auth/keyImport';
 import { TokenCache } from '../../../src/platform/auth/tokenCache';
-import { AltinnTokenProvider, MaskinportenTokenProvider, PastedTokenProvider } from '../../../src/platform/auth/tokenProviders';
+import {
+  AltinnTokenProvider,
+  MaskinportenTokenProvider,
+  PastedTokenProvider,
+} from '../../../src/platform/auth/tokenProviders';
 import { withTokenRetry } from '../../../src/platform/auth/tokenRetry';
 import { resolveEnvironment } from '../../../src/platform/environments';
 import { ApiError, MaskinportenError, TokenExpiredError } from '../../../src/platform/errors';
@@ -22,14 +26,16 @@ describe('token cache, single flight and refresh on 401 (counted on the sandbox 
   });
   afterEach(() => http.close());
 
-  const provider = (overrides: { scopes?: string[]; systemUserOrg?: string } = {}): MaskinportenTokenProvider => new MaskinportenTokenProvider({
-    http, cache,
-    environment: resolveEnvironment('sandbox', sandbox().urls),
-    clientId: sandbox().defaultClient.clientId,
-    key: importPrivateJwk(sandbox().defaultClient.privateJwk),
-    scopes: overrides.scopes ?? ['digdir:dialogporten'],
-    systemUser: overrides.systemUserOrg ? { organisationNumber: overrides.systemUserOrg } : undefined,
-  });
+  const provider = (overrides: { scopes?: string[]; systemUserOrg?: string } = {}): MaskinportenTokenProvider =>
+    new MaskinportenTokenProvider({
+      http,
+      cache,
+      environment: resolveEnvironment('sandbox', sandbox().urls),
+      clientId: sandbox().defaultClient.clientId,
+      key: importPrivateJwk(sandbox().defaultClient.privateJwk),
+      scopes: overrides.scopes ?? ['digdir:dialogporten'],
+      systemUser: overrides.systemUserOrg ? { organisationNumber: overrides.systemUserOrg } : undefined,
+    });
   const tokenRequests = (): number => maskinportenStats(sandbox().context).tokenRequests;
 
   it('reuses a token until 10 % (max 30 s) before expires_in, then fetches a new one', async () => {
@@ -50,7 +56,10 @@ describe('token cache, single flight and refresh on 401 (counted on the sandbox 
     const b = await provider({ scopes: ['altinn:correspondence.read', 'digdir:dialogporten'] }).getToken();
     assert.equal(a, b);
     const org = sandboxSystemUsers(sandbox()).find((u) => !u.externalRef)!.organisationNumber;
-    const c = await provider({ scopes: ['digdir:dialogporten', 'altinn:correspondence.read'], systemUserOrg: org }).getToken();
+    const c = await provider({
+      scopes: ['digdir:dialogporten', 'altinn:correspondence.read'],
+      systemUserOrg: org,
+    }).getToken();
     assert.notEqual(c, a);
     assert.equal(tokenRequests(), before + 2);
   });
@@ -82,10 +91,14 @@ describe('token cache, single flight and refresh on 401 (counted on the sandbox 
   it('withTokenRetry refreshes once on 401 and succeeds with the new token; a second 401 is passed on', async () => {
     const maskinporten = provider();
     const exchangeUrl = `${sandbox().urls.baseUrl}/authentication/api/v1/exchange/maskinporten`;
-    const callExchange = (seen: string[]) => async (token: string): Promise<string> => {
-      seen.push(token);
-      return (await http.request({ method: 'GET', url: exchangeUrl, headers: { authorization: `Bearer ${token}` } })).text();
-    };
+    const callExchange =
+      (seen: string[]) =>
+      async (token: string): Promise<string> => {
+        seen.push(token);
+        return (
+          await http.request({ method: 'GET', url: exchangeUrl, headers: { authorization: `Bearer ${token}` } })
+        ).text();
+      };
     await maskinporten.getToken();
     let before = tokenRequests();
     sandbox().context.faults.inject({ kind: 'expire-token', pathPrefix: '/authentication/api/v1/exchange' });
@@ -98,14 +111,22 @@ describe('token cache, single flight and refresh on 401 (counted on the sandbox 
     before = tokenRequests();
     sandbox().context.faults.inject({ kind: 'expire-token', pathPrefix: '/authentication/api/v1/exchange', times: 5 });
     const again: string[] = [];
-    await assert.rejects(withTokenRetry(maskinporten, callExchange(again)), (e: unknown) => e instanceof ApiError && e.status === 401);
+    await assert.rejects(
+      withTokenRetry(maskinporten, callExchange(again)),
+      (e: unknown) => e instanceof ApiError && e.status === 401,
+    );
     assert.equal(again.length, 2, 'only one refresh');
     assert.equal(tokenRequests(), before + 1);
   });
 
   it('withTokenRetry on an Altinn token drops both the Altinn and the Maskinporten token', async () => {
     const maskinporten = provider({ scopes: ['digdir:dialogporten', 'altinn:accessmanagement/authorizedparties'] });
-    const altinn = new AltinnTokenProvider({ http, environment: resolveEnvironment('sandbox', sandbox().urls), source: maskinporten, cache });
+    const altinn = new AltinnTokenProvider({
+      http,
+      environment: resolveEnvironment('sandbox', sandbox().urls),
+      source: maskinporten,
+      cache,
+    });
     const first = await altinn.getToken();
     const before = tokenRequests();
     let calls = 0;
@@ -126,13 +147,19 @@ describe('token cache, single flight and refresh on 401 (counted on the sandbox 
     const provider = new PastedTokenProvider(`Bearer ${pasted}`, { label: 'pasted person token' });
     assert.equal(await provider.getToken(), pasted);
     let calls = 0;
-    await assert.rejects(withTokenRetry(provider, async () => {
-      calls++;
-      throw new ApiError({ status: 401, request: { method: 'GET', url: 'x' } });
-    }), ApiError);
+    await assert.rejects(
+      withTokenRetry(provider, async () => {
+        calls++;
+        throw new ApiError({ status: 401, request: { method: 'GET', url: 'x' } });
+      }),
+      ApiError,
+    );
     assert.equal(calls, 1, 'a pasted token cannot be refreshed, so no second try');
     const later = new PastedTokenProvider(pasted, { now: () => Date.now() + 2 * 3600_000 });
-    await assert.rejects(later.getToken(), (e: unknown) => e instanceof TokenExpiredError && /pasted token expired/.test(e.message));
+    await assert.rejects(
+      later.getToken(),
+      (e: unknown) => e instanceof TokenExpiredError && /pasted token expired/.test(e.message),
+    );
     assert.throws(() => new PastedTokenProvider('hello world'), /not a JWT/);
   });
 });

@@ -1,11 +1,23 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { signingKeyFromStored, serializeStoredKey } from '../../../src/vscode/profiles/storedKey';
-import { clientIdProblem, environmentFromIssuer, generateRsaKey, preparePem, preparePemChain, preparePkcs12, prepareJwk, publicPartOf, scopeProblem } from '../../../src/vscode/credentials/keyMaterial';
+import {
+  clientIdProblem,
+  environmentFromIssuer,
+  generateRsaKey,
+  preparePem,
+  preparePemChain,
+  preparePkcs12,
+  prepareJwk,
+  publicPartOf,
+  scopeProblem,
+} from '../../../src/vscode/credentials/keyMaterial';
 import { makeBusinessCertificate, makePkcs12 } from '../helpers/certificates';
 
 function rsaPem(bits = 2048): string {
-  return generateKeyPairSync('rsa', { modulusLength: bits }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('rsa', { modulusLength: bits })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }
 
 describe('credentials: key material kept with a profile', () => {
@@ -22,7 +34,9 @@ describe('credentials: key material kept with a profile', () => {
 
   it('stores an encrypted PEM decrypted (the password is not kept) and exports only the public JWK', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const encrypted = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'hemmelig' }).toString();
+    const encrypted = privateKey
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'hemmelig' })
+      .toString();
     const key = preparePem(encrypted, ' my-kid ', 'hemmelig');
     assert.equal(key.kid, 'my-kid');
     assert.ok(key.stored.format === 'pem' && !key.stored.pem.includes('ENCRYPTED'));
@@ -67,7 +81,9 @@ describe('credentials: key material kept with a profile', () => {
 
   it('refuses what Maskinporten would refuse, with a clear reason', () => {
     assert.throws(() => preparePem(rsaPem(1024), 'k'), /1024 bits; Maskinporten requires at least 2048/);
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }).toString();
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'sec1', format: 'pem' })
+      .toString();
     assert.throws(() => preparePem(ec, 'k'), /EC key/);
     const pem = rsaPem();
     assert.throws(() => preparePem(pem.slice(0, pem.length - 40), 'k'), /truncated/);

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { classifyMediaType, isFrontChannelEmbed, normalizeLanguageCode, pickLocalized, plainText } from '../../../src/platform/content';
+import {
+  classifyMediaType,
+  isFrontChannelEmbed,
+  normalizeLanguageCode,
+  pickLocalized,
+  plainText,
+} from '../../../src/platform/content';
 import { markdownComplexityProblem } from '../../../src/platform/content/markdownComplexity';
 import { serializeHtml } from '../../../src/platform/content/serializeHtml';
 import { flattenBelowDepth, textContent } from '../../../src/platform/content/treeDepth';
@@ -30,10 +36,21 @@ describe('content helpers', () => {
 
   describe('plainText', () => {
     it('strips markdown to one line per block', () => {
-      assert.equal(plainText('# Vedtak\n\nDu har fått **svar** i [saken](https://a.example).\n\n- én\n- to\n\n![kart](https://a.example/k.png)'), 'Vedtak\nDu har fått svar i saken.\nén\nto\n[image: kart]');
+      assert.equal(
+        plainText(
+          '# Vedtak\n\nDu har fått **svar** i [saken](https://a.example).\n\n- én\n- to\n\n![kart](https://a.example/k.png)',
+        ),
+        'Vedtak\nDu har fått svar i saken.\nén\nto\n[image: kart]',
+      );
     });
     it('strips HTML, dropping script and style content', () => {
-      assert.equal(plainText('<p>Hei <b>du</b></p><script>alert(1)</script><style>p{}</style><table><tr><td>a</td><td>b</td></tr></table>', 'text/html'), 'Hei du\na b');
+      assert.equal(
+        plainText(
+          '<p>Hei <b>du</b></p><script>alert(1)</script><style>p{}</style><table><tr><td>a</td><td>b</td></tr></table>',
+          'text/html',
+        ),
+        'Hei du\na b',
+      );
     });
     it('keeps plain text as it is, trimmed per line', () => {
       assert.equal(plainText('  *not emphasis*  \n\n <b>', 'text/plain'), '*not emphasis*\n<b>');
@@ -56,8 +73,23 @@ describe('content helpers', () => {
       assert.equal(pickLocalized(values.slice(0, 1))?.value, 'English');
     });
     it('treats no and nob as bokmål and ignores case and region', () => {
-      assert.equal(pickLocalized([{ value: 'x', languageCode: 'en' }, { value: 'Norsk', languageCode: 'NO' }], ['nb'])?.value, 'Norsk');
-      assert.equal(pickLocalized([{ value: 'en', languageCode: 'en' }, { value: 'Norsk', languageCode: 'nob' }])?.value, 'Norsk');
+      assert.equal(
+        pickLocalized(
+          [
+            { value: 'x', languageCode: 'en' },
+            { value: 'Norsk', languageCode: 'NO' },
+          ],
+          ['nb'],
+        )?.value,
+        'Norsk',
+      );
+      assert.equal(
+        pickLocalized([
+          { value: 'en', languageCode: 'en' },
+          { value: 'Norsk', languageCode: 'nob' },
+        ])?.value,
+        'Norsk',
+      );
       assert.equal(normalizeLanguageCode('nb-NO'), 'nb');
       assert.equal(normalizeLanguageCode('nno'), 'nn');
     });
@@ -69,7 +101,10 @@ describe('content helpers', () => {
 
   describe('markdownComplexityProblem', () => {
     it('accepts ordinary markdown', () => {
-      assert.equal(markdownComplexityProblem('# T\n\n> quote\n\n- a\n  - b\n\n**x** _y_ [z](https://a.example)'), undefined);
+      assert.equal(
+        markdownComplexityProblem('# T\n\n> quote\n\n- a\n  - b\n\n**x** _y_ [z](https://a.example)'),
+        undefined,
+      );
     });
     it('counts quote and list markers at the start of a line', () => {
       assert.equal(markdownComplexityProblem(`${'> '.repeat(32)}x`), undefined);
@@ -82,7 +117,10 @@ describe('content helpers', () => {
     });
     it('treats lines of any whitespace (CRLF, no-break space) as blank, and counts other delimiters too', () => {
       assert.equal(markdownComplexityProblem('*a* '.repeat(250) + '\r\n\u00a0\t\r\n' + '*a* '.repeat(250)), undefined);
-      assert.match(markdownComplexityProblem('*a* '.repeat(250) + '\r\nx\r\n' + '*a* '.repeat(251)) ?? '', /more than 1000 emphasis/);
+      assert.match(
+        markdownComplexityProblem('*a* '.repeat(250) + '\r\nx\r\n' + '*a* '.repeat(251)) ?? '',
+        /more than 1000 emphasis/,
+      );
       assert.match(markdownComplexityProblem('[x]'.repeat(2001)) ?? '', /more than 4000 link, code or HTML/);
       assert.match(markdownComplexityProblem(`text\n${'  > '.repeat(33)}x`) ?? '', /nested more than 32/);
       assert.equal(markdownComplexityProblem(`${'>'.repeat(32)}\n${'-'.repeat(40)}`), undefined);
@@ -94,23 +132,44 @@ describe('content helpers', () => {
       const html = serializeHtml({
         type: 'root',
         children: [
-          { type: 'element', tagName: 'a', properties: { title: '<img src=x> "q" & r', href: 'https://a/?x=1&y=2' }, children: [{ type: 'text', value: 'a <b> & "c"' }] },
+          {
+            type: 'element',
+            tagName: 'a',
+            properties: { title: '<img src=x> "q" & r', href: 'https://a/?x=1&y=2' },
+            children: [{ type: 'text', value: 'a <b> & "c"' }],
+          },
         ],
       });
-      assert.equal(html, '<a title="&#x3C;img src=x&#x3E; &#x22;q&#x22; &#x26; r" href="https://a/?x=1&#x26;y=2">a &#x3C;b> &#x26; "c"</a>');
+      assert.equal(
+        html,
+        '<a title="&#x3C;img src=x&#x3E; &#x22;q&#x22; &#x26; r" href="https://a/?x=1&#x26;y=2">a &#x3C;b> &#x26; "c"</a>',
+      );
     });
     it('writes void elements without an end tag, space-separated lists, numbers and HTML attribute names', () => {
       const html = serializeHtml({
         type: 'root',
         children: [
-          { type: 'element', tagName: 'td', properties: { colSpan: 2, rowSpan: 3, align: 'right', hidden: false, title: undefined }, children: [] },
+          {
+            type: 'element',
+            tagName: 'td',
+            properties: { colSpan: 2, rowSpan: 3, align: 'right', hidden: false, title: undefined },
+            children: [],
+          },
           { type: 'element', tagName: 'br', properties: {}, children: [] },
           { type: 'element', tagName: 'span', properties: { className: ['a', 'b'] }, children: [] },
-          { type: 'element', tagName: 'img', properties: { src: 'https://i/x.png', alt: '', referrerPolicy: 'no-referrer' }, children: [] },
+          {
+            type: 'element',
+            tagName: 'img',
+            properties: { src: 'https://i/x.png', alt: '', referrerPolicy: 'no-referrer' },
+            children: [],
+          },
           { type: 'element', tagName: 'a', properties: { rel: ['noopener', 'noreferrer'] }, children: [] },
         ],
       });
-      assert.equal(html, '<td colspan="2" rowspan="3" align="right"></td><br><span class="a b"></span><img src="https://i/x.png" alt="" referrerpolicy="no-referrer"><a rel="noopener noreferrer"></a>');
+      assert.equal(
+        html,
+        '<td colspan="2" rowspan="3" align="right"></td><br><span class="a b"></span><img src="https://i/x.png" alt="" referrerpolicy="no-referrer"><a rel="noopener noreferrer"></a>',
+      );
     });
   });
 

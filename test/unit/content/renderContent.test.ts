@@ -14,7 +14,10 @@ describe('renderContent', () => {
     });
 
     it('renders emphasis, strong, strikethrough and inline code', () => {
-      assert.equal(md('*em* **strong** ~~gone~~ `x < y`').html, '<p><em>em</em> <strong>strong</strong> <del>gone</del> <code>x &#x3C; y</code></p>');
+      assert.equal(
+        md('*em* **strong** ~~gone~~ `x < y`').html,
+        '<p><em>em</em> <strong>strong</strong> <del>gone</del> <code>x &#x3C; y</code></p>',
+      );
     });
 
     it('renders GFM tables with column alignment', () => {
@@ -37,7 +40,9 @@ describe('renderContent', () => {
     });
 
     it('turns URLs, www. addresses and e-mail addresses into links (GFM autolinks)', () => {
-      const { html: out } = md('See https://www.altinn.no/, www.digdir.no and servicedesk@altinn.no or <https://samarbeid.digdir.no>.');
+      const { html: out } = md(
+        'See https://www.altinn.no/, www.digdir.no and servicedesk@altinn.no or <https://samarbeid.digdir.no>.',
+      );
       assert.equal(
         out,
         '<p>See <a href="https://www.altinn.no/" rel="noopener noreferrer">https://www.altinn.no/</a>, ' +
@@ -54,7 +59,9 @@ describe('renderContent', () => {
     it('leaves raw HTML out, as the Altinn inbox does, and says so', () => {
       const { html: out, warnings } = md('Hello <b>bold</b> world');
       assert.equal(out, '<p>Hello bold world</p>');
-      assert.deepEqual(warnings, ['2 raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).']);
+      assert.deepEqual(warnings, [
+        '2 raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).',
+      ]);
     });
 
     it('links bare www. addresses as GFM does, but not bare domain names or ftp:', () => {
@@ -66,7 +73,9 @@ describe('renderContent', () => {
     });
 
     it('renders GFM footnotes the way the sanitised remark output looked: numbered marks and a Footnotes list with ↩', () => {
-      const { html: out, warnings } = md('Text[^1] and again[^1], then[^2].\n\n[^1]: The *first* note.\n\n[^2]: - a list\n    - in a note');
+      const { html: out, warnings } = md(
+        'Text[^1] and again[^1], then[^2].\n\n[^1]: The *first* note.\n\n[^2]: - a list\n    - in a note',
+      );
       assert.equal(
         out,
         '<p>Text<sup>1</sup> and again<sup>1</sup>, then<sup>2</sup>.</p>\n<h2>Footnotes</h2>\n<ol>\n' +
@@ -76,17 +85,27 @@ describe('renderContent', () => {
     });
 
     it('reads a task marker only before a space, tab or line break, and unwraps tight list paragraphs but not loose ones', () => {
-      assert.equal(md('- [x] done\n- [ ]\n  wrapped\n- [x]\n- [ ] \tspaced').html, '<ul>\n<li>☑ done</li>\n<li>☐ wrapped</li>\n<li>[x]</li>\n<li>☐ \tspaced</li>\n</ul>');
-      assert.equal(md('- tight\n- list\n\n1. loose\n\n2. list').html, '<ul>\n<li>tight</li>\n<li>list</li>\n</ul>\n<ol>\n<li>\n<p>loose</p>\n</li>\n<li>\n<p>list</p>\n</li>\n</ol>');
+      assert.equal(
+        md('- [x] done\n- [ ]\n  wrapped\n- [x]\n- [ ] \tspaced').html,
+        '<ul>\n<li>☑ done</li>\n<li>☐ wrapped</li>\n<li>[x]</li>\n<li>☐ \tspaced</li>\n</ul>',
+      );
+      assert.equal(
+        md('- tight\n- list\n\n1. loose\n\n2. list').html,
+        '<ul>\n<li>tight</li>\n<li>list</li>\n</ul>\n<ol>\n<li>\n<p>loose</p>\n</li>\n<li>\n<p>list</p>\n</li>\n</ol>',
+      );
     });
 
     it('counts raw HTML in table cells and ends a code fence left open at the end', () => {
-      assert.deepEqual(md('| a | b |\n|---|---|\n| <b>x</b> | <i>y</i> |').warnings, ['4 raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).']);
+      assert.deepEqual(md('| a | b |\n|---|---|\n| <b>x</b> | <i>y</i> |').warnings, [
+        '4 raw HTML fragment(s) in the markdown are not shown (the Altinn inbox does not render HTML inside markdown).',
+      ]);
       assert.equal(md('```\nopen fence').html, '<pre><code>open fence\n</code></pre>');
     });
 
     it('keeps link titles, drops relative links and other schemes with a warning', () => {
-      const { html: out, warnings } = md('[a](https://a.example "Title") [b](/relative) [c](ftp://c.example) [d](mailto:post@example.no)');
+      const { html: out, warnings } = md(
+        '[a](https://a.example "Title") [b](/relative) [c](ftp://c.example) [d](mailto:post@example.no)',
+      );
       assert.equal(
         out,
         '<p><a href="https://a.example/" title="Title" rel="noopener noreferrer">a</a> b c <a href="mailto:post@example.no" rel="noopener noreferrer">d</a></p>',
@@ -97,14 +116,22 @@ describe('renderContent', () => {
 
   describe('images', () => {
     it('replaces images with a text placeholder by default', () => {
-      const { html: out, warnings } = md('![Logo of Digdir](https://digdir.example/logo.png) ![](https://x.example/a.png)');
-      assert.equal(out, '<p><span class="content-image-placeholder">[image: Logo of Digdir]</span> <span class="content-image-placeholder">[image]</span></p>');
+      const { html: out, warnings } = md(
+        '![Logo of Digdir](https://digdir.example/logo.png) ![](https://x.example/a.png)',
+      );
+      assert.equal(
+        out,
+        '<p><span class="content-image-placeholder">[image: Logo of Digdir]</span> <span class="content-image-placeholder">[image]</span></p>',
+      );
       assert.deepEqual(warnings, ['2 image(s) not loaded: remote images are turned off.']);
     });
 
     it('keeps https images when remote images are allowed, without sending a referrer', () => {
       const { html: out, warnings } = md('![Logo](https://digdir.example/logo.png "T")', { allowRemoteImages: true });
-      assert.equal(out, '<p><img src="https://digdir.example/logo.png" alt="Logo" title="T" referrerpolicy="no-referrer" loading="lazy"></p>');
+      assert.equal(
+        out,
+        '<p><img src="https://digdir.example/logo.png" alt="Logo" title="T" referrerpolicy="no-referrer" loading="lazy"></p>',
+      );
       assert.deepEqual(warnings, []);
     });
 
@@ -126,16 +153,24 @@ describe('renderContent', () => {
         '<h2>Vedtak</h2><p>Du har fått svar på <a href="https://skatteetaten.example/sak" rel="noopener noreferrer">saken</a>.</p>' +
           '<table><tbody><tr><th colspan="2">Beløp</th></tr><tr><td>Skatt</td><td align="right">1 000</td></tr></tbody></table>',
       );
-      assert.deepEqual(warnings, ['Removed HTML elements the Altinn inbox does not allow: <b>.', 'Removed HTML attributes: border, class, id, style, target.']);
+      assert.deepEqual(warnings, [
+        'Removed HTML elements the Altinn inbox does not allow: <b>.',
+        'Removed HTML attributes: border, class, id, style, target.',
+      ]);
     });
 
     it('reads a whole legacy document, dropping head, title and styles', () => {
-      const { html: out } = html('<!DOCTYPE html><html><head><title>T</title><style>p{}</style></head><body><div><p>Hei</p></div></body></html>');
+      const { html: out } = html(
+        '<!DOCTYPE html><html><head><title>T</title><style>p{}</style></head><body><div><p>Hei</p></div></body></html>',
+      );
       assert.equal(out, '<div><p>Hei</p></div>');
     });
 
     it('accepts the front-channel embed media type for an HTML body', () => {
-      const { html: out } = renderContent('<p>Hei <em>du</em></p>', 'application/vnd.dialogporten.frontchannelembed-url;type=text/html');
+      const { html: out } = renderContent(
+        '<p>Hei <em>du</em></p>',
+        'application/vnd.dialogporten.frontchannelembed-url;type=text/html',
+      );
       assert.equal(out, '<p>Hei <em>du</em></p>');
     });
   });
@@ -148,11 +183,18 @@ describe('renderContent', () => {
 
     it('renders the fetched body of a markdown front-channel embed as markdown, and says which media type it was', () => {
       const mediaType = 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown';
-      assert.deepEqual(renderContent('**Hei**', mediaType), { html: '<p><strong>Hei</strong></p>', mediaType, warnings: [] });
+      assert.deepEqual(renderContent('**Hei**', mediaType), {
+        html: '<p><strong>Hei</strong></p>',
+        mediaType,
+        warnings: [],
+      });
     });
 
     it('understands the deprecated +json embed alias and parameters in any case', () => {
-      assert.equal(renderContent('**Hei**', 'application/vnd.dialogporten.frontchannelembed+json;type=markdown').html, '<p><strong>Hei</strong></p>');
+      assert.equal(
+        renderContent('**Hei**', 'application/vnd.dialogporten.frontchannelembed+json;type=markdown').html,
+        '<p><strong>Hei</strong></p>',
+      );
       assert.equal(renderContent('**Hei**', 'Text/Markdown; charset=utf-8').html, '<p><strong>Hei</strong></p>');
     });
 
@@ -183,20 +225,31 @@ describe('renderContent', () => {
 
     it('survives 10,000-deep markdown and HTML nesting', () => {
       const quote = md(`${'>'.repeat(10_000)} deep`);
-      assert.deepEqual(quote.warnings, ['The markdown is shown as plain text because quotes or lists are nested more than 32 levels deep.']);
+      assert.deepEqual(quote.warnings, [
+        'The markdown is shown as plain text because quotes or lists are nested more than 32 levels deep.',
+      ]);
       const divs = html(`${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`);
-      assert.ok(divs.warnings.some((warning) => warning.startsWith('The HTML is shown as plain text because')), divs.warnings.join());
+      assert.ok(
+        divs.warnings.some((warning) => warning.startsWith('The HTML is shown as plain text because')),
+        divs.warnings.join(),
+      );
       assert.ok(divs.html.startsWith('<p>&#x3C;div>'));
     });
 
-    it('renders a realistic document at the API\'s 100 KB maximum as markdown and as HTML, not as the plain-text fallback', () => {
+    it("renders a realistic document at the API's 100 KB maximum as markdown and as HTML, not as the plain-text fallback", () => {
       const markdown = md(markdownOfSize(100 * 1024));
       assert.deepEqual(markdown.warnings, []);
-      assert.match(markdown.html, /^<h2>Del 1: Skattemelding for inntektsåret 2025<\/h2>\n<p>Du må levere <strong>skattemeldingen<\/strong>/);
+      assert.match(
+        markdown.html,
+        /^<h2>Del 1: Skattemelding for inntektsåret 2025<\/h2>\n<p>Du må levere <strong>skattemeldingen<\/strong>/,
+      );
       assert.equal((markdown.html.match(/<table>/g) ?? []).length, (markdown.html.match(/<\/table>/g) ?? []).length);
       const legacy = html(legacyHtmlOfSize(100 * 1024));
       assert.match(legacy.html, /^<div><h2>Vedtak 1<\/h2><p>Vi har behandlet søknaden din/);
-      assert.deepEqual(legacy.warnings, ['Removed HTML elements the Altinn inbox does not allow: <b>, <i>.', 'Removed HTML attributes: class, onclick, style.']);
+      assert.deepEqual(legacy.warnings, [
+        'Removed HTML elements the Altinn inbox does not allow: <b>, <i>.',
+        'Removed HTML attributes: class, onclick, style.',
+      ]);
     });
 
     it('flattens markdown nested deeper than the limit to text, with a warning', () => {

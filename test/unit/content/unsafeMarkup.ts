@@ -5,11 +5,46 @@
 
 /** Elements that must never appear in rendered content. */
 export const FORBIDDEN_ELEMENTS = [
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'base', 'meta', 'link',
-  'style', 'form', 'input', 'button', 'select', 'textarea', 'template', 'noscript', 'xmp', 'title', 'audio', 'video', 'source',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'base',
+  'meta',
+  'link',
+  'style',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'template',
+  'noscript',
+  'xmp',
+  'title',
+  'audio',
+  'video',
+  'source',
 ];
 
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'background', 'poster', 'data', 'cite', 'srcset', 'longdesc'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'background',
+  'poster',
+  'data',
+  'cite',
+  'srcset',
+  'longdesc',
+];
 const FORBIDDEN_ATTRIBUTES = ['style', 'srcdoc', 'formaction', 'xlink:href', 'srcset', 'id', 'name'];
 const DANGEROUS_SCHEME = /^(?:javascript|data|vbscript):/;
 

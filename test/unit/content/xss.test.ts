@@ -31,8 +31,16 @@ describe('content renderer against hostile input', () => {
       it(`flags ${html}`, () => assert.notDeepEqual(findUnsafeMarkup(html), []));
     }
     it('passes safe output, including quoted look-alikes and escaped text', () => {
-      assert.deepEqual(findUnsafeMarkup('<p>&#x3C;script>alert(1)&#x3C;/script> onerror=alert(1) javascript:x</p>'), []);
-      assert.deepEqual(findUnsafeMarkup('<a href="https://ok.example/" title="x&#x22; onmouseover=&#x22;y" rel="noopener noreferrer">x</a>'), []);
+      assert.deepEqual(
+        findUnsafeMarkup('<p>&#x3C;script>alert(1)&#x3C;/script> onerror=alert(1) javascript:x</p>'),
+        [],
+      );
+      assert.deepEqual(
+        findUnsafeMarkup(
+          '<a href="https://ok.example/" title="x&#x22; onmouseover=&#x22;y" rel="noopener noreferrer">x</a>',
+        ),
+        [],
+      );
     });
   });
 

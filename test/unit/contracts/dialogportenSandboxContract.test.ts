@@ -14,9 +14,18 @@ describe(`contract: sandbox Dialogporten responses vs the OpenAPI of ${PUBLISHED
   const sandbox = useSandbox({ dialogs: 120 });
 
   it('has an OpenAPI document that describes the end-user endpoints', () => {
-    const verdict = openApiContract().check('GET', 'http://x/dialogporten/api/v1/enduser/dialogs', 200, 'application/json', { items: [{ id: 'not-a-guid' }], hasNextPage: false });
+    const verdict = openApiContract().check(
+      'GET',
+      'http://x/dialogporten/api/v1/enduser/dialogs',
+      200,
+      'application/json',
+      { items: [{ id: 'not-a-guid' }], hasNextPage: false },
+    );
     assert.equal(verdict.described, true);
-    assert.ok(verdict.errors.some((e) => e.includes('/items/0/id')), 'the validator must reject a non-GUID id');
+    assert.ok(
+      verdict.errors.some((e) => e.includes('/items/0/id')),
+      'the validator must reject a non-GUID id',
+    );
   });
 
   it('validates parties, every search page, and details plus sub-resources of many dialogs', async () => {
@@ -30,7 +39,10 @@ describe(`contract: sandbox Dialogporten responses vs the OpenAPI of ${PUBLISHED
     };
     const tokens = [await personToken(handle)];
     const delegated = sandboxSystemUsers(handle).find((u) => u.delegatedResources.length > 0);
-    if (delegated) tokens.push(await sandboxToken(handle, { scopes: [DIALOGPORTEN_SCOPE], systemUserOrg: delegated.organisationNumber }));
+    if (delegated)
+      tokens.push(
+        await sandboxToken(handle, { scopes: [DIALOGPORTEN_SCOPE], systemUserOrg: delegated.organisationNumber }),
+      );
     let dialogsChecked = 0;
     for (const token of tokens) {
       const parties = (await get(endUser(handle, '/parties'), token)).authorizedParties as Json[];
@@ -39,13 +51,22 @@ describe(`contract: sandbox Dialogporten responses vs the OpenAPI of ${PUBLISHED
       for (const party of urns) {
         let continuation: string | undefined;
         for (let page = 0; page < 20; page++) {
-          const body = await get(endUser(handle, `/dialogs?party=${encodeURIComponent(party)}&limit=40${continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : ''}`), token);
+          const body = await get(
+            endUser(
+              handle,
+              `/dialogs?party=${encodeURIComponent(party)}&limit=40${continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : ''}`,
+            ),
+            token,
+          );
           for (const item of body.items.slice(0, 12)) {
             const base = endUser(handle, `/dialogs/${item.id}`);
             const dialog = await get(base, token);
-            for (const t of (await get(`${base}/transmissions`, token)).slice(0, 2)) await get(`${base}/transmissions/${t.id}`, token);
-            for (const a of (await get(`${base}/activities`, token)).slice(0, 2)) await get(`${base}/activities/${a.id}`, token);
-            for (const s of (await get(`${base}/seenlog`, token)).slice(0, 2)) await get(`${base}/seenlog/${s.id}`, token);
+            for (const t of (await get(`${base}/transmissions`, token)).slice(0, 2))
+              await get(`${base}/transmissions/${t.id}`, token);
+            for (const a of (await get(`${base}/activities`, token)).slice(0, 2))
+              await get(`${base}/activities/${a.id}`, token);
+            for (const s of (await get(`${base}/seenlog`, token)).slice(0, 2))
+              await get(`${base}/seenlog/${s.id}`, token);
             await get(`${base}/context/labellog`, token);
             await get(endUser(handle, `/dialoglookup?instanceRef=urn:altinn:dialog-id:${dialog.id}`), token);
             dialogsChecked++;
@@ -67,18 +88,29 @@ describe(`contract: sandbox Dialogporten responses vs the OpenAPI of ${PUBLISHED
     const dialog = store.dialogsOf(party)[0];
     const details = (await dpFetch(endUser(handle, `/dialogs/${dialog.fields.id}`), { token })).body;
     const put = await dpFetch(endUser(handle, `/dialogs/${dialog.fields.id}/context/systemlabels`), {
-      method: 'PUT', token, headers: { 'if-match': details.endUserContext.revision }, body: { addLabels: ['Archive', 'MarkedAsUnopened'] },
+      method: 'PUT',
+      token,
+      headers: { 'if-match': details.endUserContext.revision },
+      body: { addLabels: ['Archive', 'MarkedAsUnopened'] },
     });
     assert.equal(put.status, 204);
     const log = await dpFetch(endUser(handle, `/dialogs/${dialog.fields.id}/context/labellog`), { token });
     assert.ok(log.body.length >= 2);
     const bulk = await dpFetch(endUser(handle, '/dialogs/context/systemlabels/actions/bulkset'), {
-      method: 'POST', token, body: { dialogs: [{ dialogId: dialog.fields.id }], removeLabels: ['Archive'] },
+      method: 'POST',
+      token,
+      body: { dialogs: [{ dialogId: dialog.fields.id }], removeLabels: ['Archive'] },
     });
     assert.equal(bulk.status, 204);
-    const linked = store.partyUrns().flatMap((p) => store.dialogsOf(p)).find((d) => 'plan' in d && (d as Json).plan.correspondenceId && d.fields.party === party) as Json;
+    const linked = store
+      .partyUrns()
+      .flatMap((p) => store.dialogsOf(p))
+      .find((d) => 'plan' in d && (d as Json).plan.correspondenceId && d.fields.party === party) as Json;
     assert.ok(linked, 'the default person has a correspondence-backed dialog');
-    const lookup = await dpFetch(endUser(handle, `/dialoglookup?instanceRef=urn:altinn:correspondence-id:${linked.plan.correspondenceId}`), { token });
+    const lookup = await dpFetch(
+      endUser(handle, `/dialoglookup?instanceRef=urn:altinn:correspondence-id:${linked.plan.correspondenceId}`),
+      { token },
+    );
     assert.equal(lookup.status, 200);
     assert.equal(lookup.body.dialogId, linked.fields.id);
     assert.ok(touchDialog(handle.context, linked.fields.id));
@@ -91,29 +123,57 @@ describe(`contract: sandbox Dialogporten responses vs the OpenAPI of ${PUBLISHED
     const party = `urn:altinn:person:identifier-no:${handle.context.world.defaultPerson.nationalIdentityNumber}`;
     const store = dialogStoreOf(handle.context);
     const [first, second] = store.dialogsOf(party);
-    const expectStatus = async (status: number, url: string, init: Parameters<typeof dpFetch>[1] = {}): Promise<void> => {
+    const expectStatus = async (
+      status: number,
+      url: string,
+      init: Parameters<typeof dpFetch>[1] = {},
+    ): Promise<void> => {
       const response = await dpFetch(url, init);
       assert.equal(response.status, status, `${url}: ${response.text.slice(0, 200)}`);
     };
     await expectStatus(400, endUser(handle, '/dialogs?search=ab'), { token });
     await expectStatus(400, endUser(handle, `/dialogs?party=${party}&limit=0`), { token });
     await expectStatus(401, endUser(handle, `/dialogs?party=${party}`));
-    await expectStatus(403, endUser(handle, '/parties'), { token: await sandboxToken(handle, { scopes: ['altinn:correspondence.read'], person: true }) });
+    await expectStatus(403, endUser(handle, '/parties'), {
+      token: await sandboxToken(handle, { scopes: ['altinn:correspondence.read'], person: true }),
+    });
     await expectStatus(404, endUser(handle, '/dialogs/0194f8a0-0000-7000-8000-000000000000'), { token });
-    await expectStatus(404, endUser(handle, '/dialoglookup?instanceRef=urn:altinn:dialog-id:0194f8a0-0000-7000-8000-000000000000'), { token });
+    await expectStatus(
+      404,
+      endUser(handle, '/dialoglookup?instanceRef=urn:altinn:dialog-id:0194f8a0-0000-7000-8000-000000000000'),
+      { token },
+    );
     await expectStatus(404, endUser(handle, '/dialogs/context/systemlabels/actions/bulkset'), {
-      method: 'POST', token, body: { dialogs: [{ dialogId: '0194f8a0-0000-7000-8000-000000000000' }], addLabels: ['Archive'] },
+      method: 'POST',
+      token,
+      body: { dialogs: [{ dialogId: '0194f8a0-0000-7000-8000-000000000000' }], addLabels: ['Archive'] },
     });
     await expectStatus(412, endUser(handle, `/dialogs/${first.fields.id}/context/systemlabels`), {
-      method: 'PUT', token, headers: { 'if-match': '00000000-0000-4000-8000-000000000000' }, body: { addLabels: ['Bin'] },
+      method: 'PUT',
+      token,
+      headers: { 'if-match': '00000000-0000-4000-8000-000000000000' },
+      body: { addLabels: ['Bin'] },
     });
-    await expectStatus(400, endUser(handle, `/dialogs/${first.fields.id}/context/systemlabels`), { method: 'PUT', token, body: { addLabels: ['Sent'] } });
+    await expectStatus(400, endUser(handle, `/dialogs/${first.fields.id}/context/systemlabels`), {
+      method: 'PUT',
+      token,
+      body: { addLabels: ['Sent'] },
+    });
     store.delete(second.fields.id);
     await expectStatus(410, endUser(handle, `/dialogs/${second.fields.id}/transmissions`), { token });
     await expectStatus(410, endUser(handle, `/dialogs/${second.fields.id}/context/labellog`), { token });
     await expectStatus(404, endUser(handle, `/dialogs/${second.fields.id}`), { token });
     const jwks = await dpFetch(`${handle.urls.dialogportenBase}/api/v1/.well-known/jwks.json`);
     assert.equal(jwks.status, 200);
-    assert.equal(openApiContract().check('GET', `${handle.urls.dialogportenBase}/api/v1/.well-known/jwks.json`, 200, 'application/json', jwks.body).described, true);
+    assert.equal(
+      openApiContract().check(
+        'GET',
+        `${handle.urls.dialogportenBase}/api/v1/.well-known/jwks.json`,
+        200,
+        'application/json',
+        jwks.body,
+      ).described,
+      true,
+    );
   });
 });

@@ -16,7 +16,11 @@ export function testHttp(): { http: () => HttpClient } {
 }
 
 /** A client whose token provider fetches a real sandbox token (cached per options) and counts its calls. */
-export function correspondenceClient(handle: SandboxHandle, http: HttpClient, tokenOptions: SandboxTokenOptions): { client: CorrespondenceClient; tokenCalls: () => number } {
+export function correspondenceClient(
+  handle: SandboxHandle,
+  http: HttpClient,
+  tokenOptions: SandboxTokenOptions,
+): { client: CorrespondenceClient; tokenCalls: () => number } {
   let cached: Promise<string> | undefined;
   let calls = 0;
   const client = new CorrespondenceClient({
@@ -32,7 +36,11 @@ export function correspondenceClient(handle: SandboxHandle, http: HttpClient, to
 }
 
 /** Raw request to the sandbox (for checks the typed client deliberately hides). */
-export async function rawRequest(handle: SandboxHandle, path: string, init: { method?: string; token?: string; accept?: string | null } = {}): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
+export async function rawRequest(
+  handle: SandboxHandle,
+  path: string,
+  init: { method?: string; token?: string; accept?: string | null } = {},
+): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.accept !== null) headers.accept = init.accept ?? 'application/json';

@@ -7,12 +7,29 @@ import { parsePartyUrn } from '../../../src/platform/identifiers';
 import type { SandboxCorrespondence } from '../../../src/sandbox/data/correspondenceTypes';
 import { sandboxSystemUsers, sandboxToken, useSandbox } from '../helpers/sandbox';
 import { correspondenceClient, READ_SCOPE, testHttp } from './clientSetup';
-import { claim as claimAny, defaultPersonMaySee, defaultPersonParty, isAvailable, isUntouched, lastStatus, statusesOf, storeOf } from './fixtures';
+import {
+  claim as claimAny,
+  defaultPersonMaySee,
+  defaultPersonParty,
+  isAvailable,
+  isUntouched,
+  lastStatus,
+  statusesOf,
+  storeOf,
+} from './fixtures';
 
 const HIDDEN_FROM_LIST = new Set(['Initialized', 'ReadyForPublish', 'Archived', 'PurgedByAltinn', 'PurgedByRecipient']);
 
-async function rejectsWith(promise: Promise<unknown>, status: number, errorCode: number | undefined, reason: string): Promise<CorrespondenceApiError> {
-  const error = await promise.then(() => assert.fail('expected the call to fail'), (e: unknown) => e);
+async function rejectsWith(
+  promise: Promise<unknown>,
+  status: number,
+  errorCode: number | undefined,
+  reason: string,
+): Promise<CorrespondenceApiError> {
+  const error = await promise.then(
+    () => assert.fail('expected the call to fail'),
+    (e: unknown) => e,
+  );
   assert.ok(error instanceof CorrespondenceApiError, `expected CorrespondenceApiError, got ${String(error)}`);
   assert.equal(error.status, status);
   assert.equal(error.errorCode, errorCode);
@@ -23,7 +40,12 @@ async function rejectsWith(promise: Promise<unknown>, status: number, errorCode:
 
 function collector(): { sink: Writable; bytes: () => Buffer } {
   const chunks: Buffer[] = [];
-  const sink = new Writable({ write(chunk: Buffer, _encoding, callback) { chunks.push(chunk); callback(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
   return { sink, bytes: () => Buffer.concat(chunks) };
 }
 
@@ -45,7 +67,7 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
   });
 
   describe('listIds', () => {
-    it('lists one resource for the token\'s own party, newest publish time first, without unpublished, archived or purged ones', async () => {
+    it("lists one resource for the token's own party, newest publish time first, without unpublished, archived or purged ones", async () => {
       const store = storeOf(sandbox());
       const own = defaultPersonParty(sandbox());
       const ids = await person.listIds({ resourceId: 'urn:altinn:resource:skd-skattemelding' });
@@ -54,18 +76,27 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
       assert.ok(visible.length > 0 && visible.length < mine.length, 'the fixture has both listed and hidden items');
       assert.deepEqual(new Set(ids), new Set(visible.map((c) => c.correspondenceId)));
       const published = ids.map((id) => Date.parse(store.get(id)!.requestedPublishTime));
-      assert.deepEqual(published, [...published].sort((a, b) => b - a));
+      assert.deepEqual(
+        published,
+        [...published].sort((a, b) => b - a),
+      );
     });
 
-    it('lists another party\'s correspondences with onBehalfOf given as a bare organisation number', async () => {
-      const target = claim('an organisation correspondence', (c) => c.recipient.includes(':organization:') && !HIDDEN_FROM_LIST.has(lastStatus(c)));
+    it("lists another party's correspondences with onBehalfOf given as a bare organisation number", async () => {
+      const target = claim(
+        'an organisation correspondence',
+        (c) => c.recipient.includes(':organization:') && !HIDDEN_FROM_LIST.has(lastStatus(c)),
+      );
       const ids = await person.listIds({ resourceId: target.resourceId, onBehalfOf: organisationNumberOf(target) });
       assert.ok(ids.includes(target.correspondenceId));
       for (const id of ids) assert.equal(storeOf(sandbox()).get(id)?.recipient, target.recipient);
     });
 
     it('filters on the latest status: fetching moves an item from Published to Fetched', async () => {
-      const target = claim('an untouched organisation item', (c) => c.recipient.includes(':organization:') && isUntouched(c) && !c.isConfirmationNeeded);
+      const target = claim(
+        'an untouched organisation item',
+        (c) => c.recipient.includes(':organization:') && isUntouched(c) && !c.isConfirmationNeeded,
+      );
       const query = { resourceId: target.resourceId, onBehalfOf: `0192:${organisationNumberOf(target)}` };
       assert.ok((await person.listIds({ ...query, status: 'Published' })).includes(target.correspondenceId));
       await person.fetchOverview(target.correspondenceId);
@@ -75,12 +106,26 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
 
     it('selects by publish time with from/to, and maps from-after-to to error 1027', async () => {
       const own = defaultPersonParty(sandbox());
-      const mine = storeOf(sandbox()).items.filter((c) => c.recipient === own && c.resourceId === 'skd-skattemelding' && !HIDDEN_FROM_LIST.has(lastStatus(c)));
+      const mine = storeOf(sandbox()).items.filter(
+        (c) => c.recipient === own && c.resourceId === 'skd-skattemelding' && !HIDDEN_FROM_LIST.has(lastStatus(c)),
+      );
       const times = mine.map((c) => Date.parse(c.requestedPublishTime)).sort((a, b) => a - b);
       const newest = times[times.length - 1];
-      const onlyNewest = await person.listIds({ resourceId: 'skd-skattemelding', from: new Date(newest - 1), to: new Date(newest + 1) });
-      assert.deepEqual(onlyNewest.map((id) => Date.parse(storeOf(sandbox()).get(id)!.requestedPublishTime)), [newest]);
-      await rejectsWith(person.listIds({ resourceId: 'skd-skattemelding', from: new Date(newest), to: new Date(newest - 60_000) }), 400, 1027, 'invalid-date-range');
+      const onlyNewest = await person.listIds({
+        resourceId: 'skd-skattemelding',
+        from: new Date(newest - 1),
+        to: new Date(newest + 1),
+      });
+      assert.deepEqual(
+        onlyNewest.map((id) => Date.parse(storeOf(sandbox()).get(id)!.requestedPublishTime)),
+        [newest],
+      );
+      await rejectsWith(
+        person.listIds({ resourceId: 'skd-skattemelding', from: new Date(newest), to: new Date(newest - 60_000) }),
+        400,
+        1027,
+        'invalid-date-range',
+      );
     });
 
     it('refuses input that cannot be right before sending anything', async () => {
@@ -103,17 +148,29 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
       assert.ok(overview.externalReferences?.some((r) => r.referenceType === 'DialogportenDialogId'));
       const details = await person.fetchDetails(target.correspondenceId);
       assert.equal(details.status, 'Published');
-      assert.deepEqual(details.statusHistory?.slice(-2).map((e) => e.status), ['Fetched', 'Fetched']);
+      assert.deepEqual(
+        details.statusHistory?.slice(-2).map((e) => e.status),
+        ['Fetched', 'Fetched'],
+      );
     });
 
-    it('fetchDetails returns the whole status history and the notification orders\' delivery details', async () => {
-      const target = claim('a read item with notifications', (c) => lastStatus(c) === 'Read' && c.notifications.length > 0);
+    it("fetchDetails returns the whole status history and the notification orders' delivery details", async () => {
+      const target = claim(
+        'a read item with notifications',
+        (c) => lastStatus(c) === 'Read' && c.notifications.length > 0,
+      );
       const before = statusesOf(target);
       const details = await person.fetchDetails(target.correspondenceId);
-      assert.deepEqual(details.statusHistory?.map((e) => e.status), [...before, 'Fetched']);
+      assert.deepEqual(
+        details.statusHistory?.map((e) => e.status),
+        [...before, 'Fetched'],
+      );
       assert.deepEqual(before, ['Initialized', 'ReadyForPublish', 'Published', 'Fetched', 'Read']);
       assert.equal(details.status, 'Read');
-      assert.deepEqual(details.notifications?.map((n) => n.id), target.notifications.map((n) => n.notificationOrderId));
+      assert.deepEqual(
+        details.notifications?.map((n) => n.id),
+        target.notifications.map((n) => n.notificationOrderId),
+      );
       const channel = details.notifications?.[0].notificationStatusDetails;
       assert.ok(channel?.email || channel?.sms, 'a delivery status per channel');
     });
@@ -155,13 +212,20 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
     });
 
     it('purge is refused while a required confirmation is missing (1026), deletes after it, and then the item is gone', async () => {
-      const target = claim('a read item awaiting confirmation', (c) => c.isConfirmationNeeded && lastStatus(c) === 'Read');
+      const target = claim(
+        'a read item awaiting confirmation',
+        (c) => c.isConfirmationNeeded && lastStatus(c) === 'Read',
+      );
       await rejectsWith(person.purge(target.correspondenceId), 400, 1026, 'purge-before-confirmed');
       await person.confirm(target.correspondenceId);
       await person.purge(target.correspondenceId);
       await rejectsWith(person.fetchOverview(target.correspondenceId), 404, 1001, 'not-found');
       await rejectsWith(person.purge(target.correspondenceId), 400, 1014, 'already-purged');
-      assert.ok(!(await person.listIds({ resourceId: target.resourceId, onBehalfOf: target.recipient })).includes(target.correspondenceId));
+      assert.ok(
+        !(await person.listIds({ resourceId: target.resourceId, onBehalfOf: target.recipient })).includes(
+          target.correspondenceId,
+        ),
+      );
     });
   });
 
@@ -169,7 +233,12 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
     it('downloads every attachment byte for byte, with the content type of its extension, its file name and the published MD5', async () => {
       const target = claim('an item with pdf, txt, xml and bin', (c) => isAvailable(c) && c.attachments.length === 4);
       const overview = await person.fetchOverview(target.correspondenceId);
-      const expectedTypes: Record<string, RegExp> = { pdf: /^application\/pdf$/, txt: /^text\/plain; charset=utf-8$/, xml: /^application\/xml$/, bin: /^application\/octet-stream$/ };
+      const expectedTypes: Record<string, RegExp> = {
+        pdf: /^application\/pdf$/,
+        txt: /^text\/plain; charset=utf-8$/,
+        xml: /^application\/xml$/,
+        bin: /^application\/octet-stream$/,
+      };
       for (const published of overview.content?.attachments ?? []) {
         const original = target.attachments.find((a) => a.id === published.id);
         assert.ok(original && published.id);
@@ -184,11 +253,18 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
       const pdf = target.attachments.find((a) => a.fileName.endsWith('.pdf'))!;
       assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
       const history = (await person.fetchDetails(target.correspondenceId)).statusHistory ?? [];
-      assert.ok(history.some((e) => e.status === 'AttachmentsDownloaded' && e.statusText === `Attachment ${pdf.id} has been downloaded`));
+      assert.ok(
+        history.some(
+          (e) => e.status === 'AttachmentsDownloaded' && e.statusText === `Attachment ${pdf.id} has been downloaded`,
+        ),
+      );
     });
 
     it('downloadAttachment hands over a readable stream with its size; aborting cancels', async () => {
-      const target = claim('an available item with a binary attachment', (c) => isAvailable(c) && c.attachments.some((a) => a.fileName.endsWith('.bin')));
+      const target = claim(
+        'an available item with a binary attachment',
+        (c) => isAvailable(c) && c.attachments.some((a) => a.fileName.endsWith('.bin')),
+      );
       const bin = target.attachments.find((a) => a.fileName.endsWith('.bin'))!;
       const download = await person.downloadAttachment(target.correspondenceId, bin.id);
       assert.equal(download.size, bin.bytes.length);
@@ -199,18 +275,36 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
 
       const aborted = new AbortController();
       aborted.abort();
-      await assert.rejects(person.downloadAttachment(target.correspondenceId, bin.id, { signal: aborted.signal }), CancelledError);
+      await assert.rejects(
+        person.downloadAttachment(target.correspondenceId, bin.id, { signal: aborted.signal }),
+        CancelledError,
+      );
       const midway = new AbortController();
       const started = await person.downloadAttachment(target.correspondenceId, bin.id, { signal: midway.signal });
       midway.abort();
-      await assert.rejects(async () => { for await (const chunk of started.stream) void chunk; });
+      await assert.rejects(async () => {
+        for await (const chunk of started.stream) void chunk;
+      });
     });
 
     it('maps an unknown attachment to 2001 and an attachment of an unpublished correspondence to 1001', async () => {
       const available = claim('an available item with attachments', (c) => isAvailable(c) && c.attachments.length > 0);
-      await rejectsWith(person.downloadAttachment(available.correspondenceId, '0195f1c2-7f3e-7a6b-9c1d-2e3f4a5b6c7d'), 404, 2001, 'attachment-not-found');
-      const hidden = claim('a purged item with attachments', (c) => lastStatus(c) === 'PurgedByAltinn' && c.attachments.length > 0);
-      await rejectsWith(person.downloadAttachment(hidden.correspondenceId, hidden.attachments[0].id), 404, 1001, 'not-found');
+      await rejectsWith(
+        person.downloadAttachment(available.correspondenceId, '0195f1c2-7f3e-7a6b-9c1d-2e3f4a5b6c7d'),
+        404,
+        2001,
+        'attachment-not-found',
+      );
+      const hidden = claim(
+        'a purged item with attachments',
+        (c) => lastStatus(c) === 'PurgedByAltinn' && c.attachments.length > 0,
+      );
+      await rejectsWith(
+        person.downloadAttachment(hidden.correspondenceId, hidden.attachments[0].id),
+        404,
+        1001,
+        'not-found',
+      );
     });
   });
 
@@ -222,7 +316,9 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
         http: http(),
         getToken: async (options) => {
           calls++;
-          return options?.forceRefresh ? sandboxToken(sandbox(), { scopes: [READ_SCOPE], person: true }) : 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
+          return options?.forceRefresh
+            ? sandboxToken(sandbox(), { scopes: [READ_SCOPE], person: true })
+            : 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
         },
       });
       assert.ok((await client.listIds({ resourceId: 'skd-skattemelding' })).length > 0);
@@ -230,35 +326,73 @@ describe('CorrespondenceClient (recipient side) against the sandbox', () => {
     });
 
     it('lists with a raw Maskinporten system-user token, but marking as read needs an exchanged Altinn token', async () => {
-      const systemUser = sandboxSystemUsers(sandbox()).reduce((a, b) => (b.delegatedResources.length > a.delegatedResources.length ? b : a));
-      const target = claimAny(sandbox(), 'an unread item of the system user\'s organisation', (c) => c.recipient.endsWith(`:${systemUser.organisationNumber}`) && isAvailable(c) && !statusesOf(c).includes('Read') && systemUser.delegatedResources.includes(`urn:altinn:resource:${c.resourceId}`));
-      const raw = correspondenceClient(sandbox(), http(), { scopes: [READ_SCOPE], systemUserOrg: systemUser.organisationNumber }).client;
+      const systemUser = sandboxSystemUsers(sandbox()).reduce((a, b) =>
+        b.delegatedResources.length > a.delegatedResources.length ? b : a,
+      );
+      const target = claimAny(
+        sandbox(),
+        "an unread item of the system user's organisation",
+        (c) =>
+          c.recipient.endsWith(`:${systemUser.organisationNumber}`) &&
+          isAvailable(c) &&
+          !statusesOf(c).includes('Read') &&
+          systemUser.delegatedResources.includes(`urn:altinn:resource:${c.resourceId}`),
+      );
+      const raw = correspondenceClient(sandbox(), http(), {
+        scopes: [READ_SCOPE],
+        systemUserOrg: systemUser.organisationNumber,
+      }).client;
       assert.ok((await raw.listIds({ resourceId: target.resourceId })).includes(target.correspondenceId));
       await raw.fetchOverview(target.correspondenceId);
-      const refused = await rejectsWith(raw.markAsRead(target.correspondenceId), 403, undefined, 'maskinporten-token-not-accepted');
+      const refused = await rejectsWith(
+        raw.markAsRead(target.correspondenceId),
+        403,
+        undefined,
+        'maskinporten-token-not-accepted',
+      );
       assert.match(refused.message, /exchange/i);
-      const exchanged = correspondenceClient(sandbox(), http(), { scopes: [READ_SCOPE], systemUserOrg: systemUser.organisationNumber, altinn: true }).client;
+      const exchanged = correspondenceClient(sandbox(), http(), {
+        scopes: [READ_SCOPE],
+        systemUserOrg: systemUser.organisationNumber,
+        altinn: true,
+      }).client;
       await exchanged.markAsRead(target.correspondenceId);
     });
 
     it('keeps the token out of every error it raises', async () => {
       const token = await sandboxToken(sandbox(), { scopes: [READ_SCOPE], person: true });
-      const client = new CorrespondenceClient({ platformBase: sandbox().urls.platformBase, http: http(), getToken: async () => token });
-      const foreign = claimAny(sandbox(), 'an item the default person may not see', (c) => !defaultPersonMaySee(sandbox(), c) && isAvailable(c));
+      const client = new CorrespondenceClient({
+        platformBase: sandbox().urls.platformBase,
+        http: http(),
+        getToken: async () => token,
+      });
+      const foreign = claimAny(
+        sandbox(),
+        'an item the default person may not see',
+        (c) => !defaultPersonMaySee(sandbox(), c) && isAvailable(c),
+      );
       const errors = await Promise.all([
         client.fetchOverview(foreign.correspondenceId).catch((e: unknown) => e),
         client.markAsRead(foreign.correspondenceId).catch((e: unknown) => e),
-        client.downloadAttachment(foreign.correspondenceId, '0195f1c2-7f3e-7a6b-9c1d-2e3f4a5b6c7d').catch((e: unknown) => e),
+        client
+          .downloadAttachment(foreign.correspondenceId, '0195f1c2-7f3e-7a6b-9c1d-2e3f4a5b6c7d')
+          .catch((e: unknown) => e),
       ]);
       for (const error of errors) {
         assert.ok(error instanceof CorrespondenceApiError);
-        for (const text of [error.message, String(error.stack), JSON.stringify(error), error.request.url]) assert.ok(!text.includes(token), 'no token in the error');
+        for (const text of [error.message, String(error.stack), JSON.stringify(error), error.request.url])
+          assert.ok(!text.includes(token), 'no token in the error');
       }
     });
 
     it('maps a token without altinn:correspondence.read to 403 missing-scope', async () => {
       const { client } = correspondenceClient(sandbox(), http(), { scopes: ['digdir:dialogporten'], person: true });
-      const error = await rejectsWith(client.listIds({ resourceId: 'skd-skattemelding' }), 403, undefined, 'missing-scope');
+      const error = await rejectsWith(
+        client.listIds({ resourceId: 'skd-skattemelding' }),
+        403,
+        undefined,
+        'missing-scope',
+      );
       assert.match(error.message, /altinn:correspondence\.read/);
     });
   });

@@ -17,8 +17,15 @@ async function overviewsOf(handle: SandboxHandle): Promise<string[]> {
   const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
   const base = `${handle.urls.platformBase}/correspondence/api/v1/correspondence`;
   const bodies: string[] = [];
-  for (const resourceId of ['skd-skattemelding', 'altinn-correspondence-test', 'digdir-testmelding', 'nav-inntektsmelding']) {
-    const { ids } = await (await fetch(`${base}?resourceId=${resourceId}&role=Recipient`, { headers })).json() as { ids: string[] };
+  for (const resourceId of [
+    'skd-skattemelding',
+    'altinn-correspondence-test',
+    'digdir-testmelding',
+    'nav-inntektsmelding',
+  ]) {
+    const { ids } = (await (await fetch(`${base}?resourceId=${resourceId}&role=Recipient`, { headers })).json()) as {
+      ids: string[];
+    };
     for (const id of ids) {
       const response = await fetch(`${base}/${id}`, { headers });
       // Listed but failed items answer 404 with a fresh traceId; only the 200 bodies are data.
@@ -35,7 +42,10 @@ describe('sandbox correspondence data', () => {
     const first = generateCorrespondences(world, { seed: 7, anchorMs: ANCHOR });
     assert.deepStrictEqual(generateCorrespondences(generateWorld({ seed: 7 }), { seed: 7, anchorMs: ANCHOR }), first);
     const other = generateCorrespondences(generateWorld({ seed: 8 }), { seed: 8, anchorMs: ANCHOR });
-    assert.notDeepStrictEqual(other.map((c) => c.correspondenceId), first.map((c) => c.correspondenceId));
+    assert.notDeepStrictEqual(
+      other.map((c) => c.correspondenceId),
+      first.map((c) => c.correspondenceId),
+    );
   });
 
   it('gives the default person every status of the official enum, several senders and languages, and markdown bodies', () => {
@@ -43,15 +53,30 @@ describe('sandbox correspondence data', () => {
     const data = generateCorrespondences(world, { seed: 11, anchorMs: ANCHOR });
     const own = data.filter((c) => c.recipient === personUrn(world.defaultPerson.nationalIdentityNumber));
     const seen = new Set(own.flatMap((c) => c.statusHistory.map((e) => e.status)));
-    assert.deepEqual([...CORRESPONDENCE_STATUSES].filter((s) => !seen.has(s)), []);
+    assert.deepEqual(
+      [...CORRESPONDENCE_STATUSES].filter((s) => !seen.has(s)),
+      [],
+    );
     assert.ok(new Set(data.map((c) => c.senderOrganisationNumber)).size >= 3);
     assert.ok(new Set(data.map((c) => c.language)).size === 3);
-    assert.ok(data.every((c) => /(^|\n)(#{1,3} |[-*] |1\. )|\*\*|`/.test(c.messageBody)), 'every body uses markdown');
-    assert.ok(data.some((c) => c.isConfidential) && data.some((c) => c.replyOptions.length > 0) && data.some((c) => c.altinn2CorrespondenceId !== null));
-    for (const c of data.filter((x) => x.isConfirmationNeeded)) assert.ok(c.dueDateTime, 'confirmation needs a due date (error 1016 otherwise)');
+    assert.ok(
+      data.every((c) => /(^|\n)(#{1,3} |[-*] |1\. )|\*\*|`/.test(c.messageBody)),
+      'every body uses markdown',
+    );
+    assert.ok(
+      data.some((c) => c.isConfidential) &&
+        data.some((c) => c.replyOptions.length > 0) &&
+        data.some((c) => c.altinn2CorrespondenceId !== null),
+    );
+    for (const c of data.filter((x) => x.isConfirmationNeeded))
+      assert.ok(c.dueDateTime, 'confirmation needs a due date (error 1016 otherwise)');
     for (const c of data) {
       const times = c.statusHistory.map((e) => Date.parse(e.statusChanged));
-      assert.deepEqual(times, [...times].sort((a, b) => a - b), 'history is in time order');
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => a - b),
+        'history is in time order',
+      );
     }
   });
 
@@ -68,10 +93,13 @@ describe('sandbox correspondence data', () => {
     }
   });
 
-  it('makes attachments with real bytes: MD5 checksums match and the PDF\'s cross-reference table points at its objects', () => {
+  it("makes attachments with real bytes: MD5 checksums match and the PDF's cross-reference table points at its objects", () => {
     const data = generateCorrespondences(generateWorld({ seed: 5 }), { seed: 5, anchorMs: ANCHOR });
     const attachments = data.flatMap((c) => c.attachments);
-    assert.deepEqual(new Set(attachments.map((a) => a.dataType)), new Set(['application/pdf', 'text/plain', 'application/xml', 'application/octet-stream']));
+    assert.deepEqual(
+      new Set(attachments.map((a) => a.dataType)),
+      new Set(['application/pdf', 'text/plain', 'application/xml', 'application/octet-stream']),
+    );
     for (const a of attachments) assert.equal(createHash('md5').update(a.bytes).digest('hex'), a.checksum);
     const pdf = pdfDocument(['Vedtak (klage) æøå', 'Linje 2']).toString('latin1');
     const startxref = Number(/startxref\n(\d+)/.exec(pdf)![1]);
@@ -83,10 +111,17 @@ describe('sandbox correspondence data', () => {
 
   it('is served identically by two sandboxes with the same seed, and differently with another seed', async function () {
     this.timeout(30_000);
-    const [a, b, c] = await Promise.all([startSandbox({ seed: 42 }), startSandbox({ seed: 42 }), startSandbox({ seed: 43 })]);
+    const [a, b, c] = await Promise.all([
+      startSandbox({ seed: 42 }),
+      startSandbox({ seed: 42 }),
+      startSandbox({ seed: 43 }),
+    ]);
     try {
       // Times hang off the start of the current UTC day, so both sandboxes started today agree on them too.
-      assert.deepEqual(storeOf(a).items.map((x) => x.correspondenceId), storeOf(b).items.map((x) => x.correspondenceId));
+      assert.deepEqual(
+        storeOf(a).items.map((x) => x.correspondenceId),
+        storeOf(b).items.map((x) => x.correspondenceId),
+      );
       const [fromA, fromB, fromC] = await Promise.all([overviewsOf(a), overviewsOf(b), overviewsOf(c)]);
       assert.ok(fromA.length > 5);
       assert.deepEqual(fromB, fromA);

@@ -20,7 +20,11 @@ export function statusesOf(c: SandboxCorrespondence): CorrespondenceStatus[] {
  * Takes a correspondence matching `predicate` that no other test of this sandbox has taken, so state-changing tests
  * do not interfere. Fails loudly when the data has none (the generator promises each lifecycle per default person).
  */
-export function claim(handle: SandboxHandle, description: string, predicate: (c: SandboxCorrespondence) => boolean): SandboxCorrespondence {
+export function claim(
+  handle: SandboxHandle,
+  description: string,
+  predicate: (c: SandboxCorrespondence) => boolean,
+): SandboxCorrespondence {
   const used = claimed.get(handle) ?? new Set<string>();
   claimed.set(handle, used);
   const found = storeOf(handle).items.find((c) => !used.has(c.correspondenceId) && predicate(c));
@@ -37,8 +41,10 @@ export function orgParty(organisationNumber: string): string {
   return organizationUrn(organisationNumber);
 }
 
-export const lastStatus = (c: SandboxCorrespondence): CorrespondenceStatus => c.statusHistory[c.statusHistory.length - 1].status;
-export const isUntouched = (c: SandboxCorrespondence): boolean => lastStatus(c) === 'Published' && !statusesOf(c).includes('Fetched');
+export const lastStatus = (c: SandboxCorrespondence): CorrespondenceStatus =>
+  c.statusHistory[c.statusHistory.length - 1].status;
+export const isUntouched = (c: SandboxCorrespondence): boolean =>
+  lastStatus(c) === 'Published' && !statusesOf(c).includes('Fetched');
 
 /** Whether the world's default person may act for the recipient (own party, or a party in the access list without resource limits). */
 export function defaultPersonMaySee(handle: SandboxHandle, c: SandboxCorrespondence): boolean {
@@ -48,4 +54,5 @@ export function defaultPersonMaySee(handle: SandboxHandle, c: SandboxCorresponde
 
 /** Published, not purged, not failed: what a recipient can open. */
 export const isAvailable = (c: SandboxCorrespondence): boolean =>
-  c.published !== null && !['Failed', 'PurgedByRecipient', 'PurgedByAltinn'].some((s) => statusesOf(c).includes(s as CorrespondenceStatus));
+  c.published !== null &&
+  !['Failed', 'PurgedByRecipient', 'PurgedByAltinn'].some((s) => statusesOf(c).includes(s as CorrespondenceStatus));

@@ -4,7 +4,9 @@ import { SseParser } from '../../../src/platform/dialogporten/events';
 describe('dialog events: the event-stream parser', () => {
   it('reads GraphQL-over-SSE `next` and `complete` events and ignores keep-alive comments', () => {
     const parser = new SseParser();
-    const events = parser.feed(': subscribed\n\n:\n\nevent: next\ndata: {"data":{"dialogEvents":{"id":"a","type":"DIALOG_UPDATED"}}}\n\nevent: complete\ndata:\n\n');
+    const events = parser.feed(
+      ': subscribed\n\n:\n\nevent: next\ndata: {"data":{"dialogEvents":{"id":"a","type":"DIALOG_UPDATED"}}}\n\nevent: complete\ndata:\n\n',
+    );
     assert.deepEqual(events, [
       { event: 'next', data: '{"data":{"dialogEvents":{"id":"a","type":"DIALOG_UPDATED"}}}' },
       { event: 'complete', data: '' },
@@ -16,16 +18,22 @@ describe('dialog events: the event-stream parser', () => {
     for (let cut = 0; cut <= stream.length; cut++) {
       const parser = new SseParser();
       const events = [...parser.feed(stream.slice(0, cut)), ...parser.feed(stream.slice(cut))];
-      assert.deepEqual(events, [
-        { event: 'next', data: '{"a":1}' },
-        { event: 'next', data: 'line one\nline two' },
-      ], `cut at ${cut}`);
+      assert.deepEqual(
+        events,
+        [
+          { event: 'next', data: '{"a":1}' },
+          { event: 'next', data: 'line one\nline two' },
+        ],
+        `cut at ${cut}`,
+      );
     }
   });
 
   it('keeps id and retry, drops a leading BOM, and defaults the event name to "message"', () => {
     const parser = new SseParser();
-    assert.deepEqual(parser.feed('\uFEFFid: 7\nretry: 2500\ndata: x\n\n'), [{ event: 'message', data: 'x', id: '7', retry: 2500 }]);
+    assert.deepEqual(parser.feed('\uFEFFid: 7\nretry: 2500\ndata: x\n\n'), [
+      { event: 'message', data: 'x', id: '7', retry: 2500 },
+    ]);
   });
 
   it('does not dispatch an event until its blank line arrives', () => {

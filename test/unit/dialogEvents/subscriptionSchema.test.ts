@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Kind, buildSchema, parse, validate, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  buildSchema,
+  parse,
+  validate,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { dialogEventsSubscriptionQuery } from '../../../src/platform/dialogporten/events';
 
 /**
@@ -26,20 +34,36 @@ describe('dialog events: the subscription text against the published Dialogporte
   });
 
   it('would catch a wrong field or argument (the check can fail)', () => {
-    assert.match(errorsOf(`subscription { dialogEvents(dialogId: "${dialogId}") { id type updatedAt } }`).join(), /Cannot query field "updatedAt"/);
+    assert.match(
+      errorsOf(`subscription { dialogEvents(dialogId: "${dialogId}") { id type updatedAt } }`).join(),
+      /Cannot query field "updatedAt"/,
+    );
     assert.match(errorsOf(`subscription { dialogEvents(id: "${dialogId}") { id } }`).join(), /Unknown argument "id"/);
-    assert.match(errorsOf('subscription { dialogEvent(dialogId: "x") { id } }').join(), /Cannot query field "dialogEvent"/);
-    assert.match(errorsOf('subscription { dialogEvents { id } }').join(), /argument "dialogId" of type "UUID!" is required/);
+    assert.match(
+      errorsOf('subscription { dialogEvent(dialogId: "x") { id } }').join(),
+      /Cannot query field "dialogEvent"/,
+    );
+    assert.match(
+      errorsOf('subscription { dialogEvents { id } }').join(),
+      /argument "dialogId" of type "UUID!" is required/,
+    );
   });
 
-  it('has the id where the subscription policy reads it: the first definition\'s dialogEvents field, as a string literal', () => {
+  it("has the id where the subscription policy reads it: the first definition's dialogEvents field, as a string literal", () => {
     const document = parse(dialogEventsSubscriptionQuery(dialogId));
     const operation = document.definitions[0] as OperationDefinitionNode;
     assert.equal(operation.kind, Kind.OPERATION_DEFINITION);
     assert.equal(operation.operation, 'subscription');
-    const field = operation.selectionSet.selections.find((selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value.toLowerCase() === 'dialogevents');
+    const field = operation.selectionSet.selections.find(
+      (selection): selection is FieldNode =>
+        selection.kind === Kind.FIELD && selection.name.value.toLowerCase() === 'dialogevents',
+    );
     const argument = field?.arguments?.find((a) => a.name.value.toLowerCase() === 'dialogid');
-    assert.equal(argument?.value.kind, Kind.STRING, 'a literal: a $variable\'s value node holds only the variable\'s name');
+    assert.equal(
+      argument?.value.kind,
+      Kind.STRING,
+      "a literal: a $variable's value node holds only the variable's name",
+    );
     assert.equal(argument?.value.kind === Kind.STRING && argument.value.value, dialogId);
     assert.deepEqual(operation.variableDefinitions ?? [], []);
   });

@@ -9,18 +9,77 @@ import { isPanelCommand } from '../../../src/vscode/dialogPanel/protocol';
 
 const ALLOWED_TAGS = new Set([
   // sanitised content (src/platform/content/sanitizeSchema.ts; img only with remote images allowed)
-  'p', 'br', 'hr', 'div', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'del', 'sub', 'sup', 'code', 'pre', 'blockquote',
-  'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'p',
+  'br',
+  'hr',
+  'div',
+  'span',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'em',
+  'strong',
+  'del',
+  'sub',
+  'sup',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
   // the panel's own markup
-  'main', 'header', 'section', 'article', 'button', 'select', 'option', 'input', 'label', 'time',
+  'main',
+  'header',
+  'section',
+  'article',
+  'button',
+  'select',
+  'option',
+  'input',
+  'label',
+  'time',
 ]);
 
 const SAFE_ATTRIBUTES = new Set([
-  'class', 'role', 'title', 'rel', 'tabindex', 'hidden', 'disabled', 'selected', 'checked', 'type', 'value', 'datetime', 'colspan', 'rowspan', 'align', 'start', 'scope',
-  'aria-label', 'aria-labelledby', 'aria-controls', 'aria-selected', 'aria-live', 'aria-hidden',
+  'class',
+  'role',
+  'title',
+  'rel',
+  'tabindex',
+  'hidden',
+  'disabled',
+  'selected',
+  'checked',
+  'type',
+  'value',
+  'datetime',
+  'colspan',
+  'rowspan',
+  'align',
+  'start',
+  'scope',
+  'aria-label',
+  'aria-labelledby',
+  'aria-controls',
+  'aria-selected',
+  'aria-live',
+  'aria-hidden',
 ]);
 
-const OUR_IDS = /^(?:tab|panel)-(?:overview|transmissions|actions|activity|raw)$|^tx-(?:title-)?[0-9a-f-]{36}$|^live-status$|^live-retry$|^language-select$/;
+const OUR_IDS =
+  /^(?:tab|panel)-(?:overview|transmissions|actions|activity|raw)$|^tx-(?:title-)?[0-9a-f-]{36}$|^live-status$|^live-retry$|^language-select$/;
 
 const TAG = /<\/?([a-zA-Z][^\s/>]*)([^>]*)>/g;
 const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
@@ -58,13 +117,33 @@ export function auditBody(html: string, options: { allowImages?: boolean } = {})
       } else if (attribute === 'id') {
         if (!OUR_IDS.test(value)) problems.push(`id="${value.slice(0, 80)}" on <${tag}>`);
       } else if (attribute.startsWith('data-')) {
-        if (!['data-command', 'data-tab', 'data-url', 'data-action-id', 'data-attachment-id', 'data-transmission', 'data-dialog-id'].includes(attribute)) problems.push(`attribute ${attribute}`);
-      } else if (!SAFE_ATTRIBUTES.has(attribute) && !(options.allowImages && tag === 'img' && ['alt', 'loading', 'referrerpolicy'].includes(attribute))) {
+        if (
+          ![
+            'data-command',
+            'data-tab',
+            'data-url',
+            'data-action-id',
+            'data-attachment-id',
+            'data-transmission',
+            'data-dialog-id',
+          ].includes(attribute)
+        )
+          problems.push(`attribute ${attribute}`);
+      } else if (
+        !SAFE_ATTRIBUTES.has(attribute) &&
+        !(options.allowImages && tag === 'img' && ['alt', 'loading', 'referrerpolicy'].includes(attribute))
+      ) {
         problems.push(`attribute ${attribute} on <${tag}>`);
       }
       if (attribute === 'type' && tag === 'input' && value !== 'checkbox') problems.push(`input type ${value}`);
       // What the webview script acts on: the panel's commands, and the buttons that send their own message type.
-      if (attribute === 'data-command' && !(isPanelCommand(value) || ['setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed'].includes(value))) {
+      if (
+        attribute === 'data-command' &&
+        !(
+          isPanelCommand(value) ||
+          ['setLanguage', 'executeGuiAction', 'downloadAttachment', 'retryEmbed'].includes(value)
+        )
+      ) {
         problems.push(`data-command="${value.slice(0, 80)}"`);
       }
     }

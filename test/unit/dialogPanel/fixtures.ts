@@ -22,7 +22,10 @@ const loc = (nb: string, en?: string, nn?: string): Json[] => [
   ...(nn !== undefined ? [{ value: nn, languageCode: 'nn' }] : []),
   ...(en !== undefined ? [{ value: en, languageCode: 'en' }] : []),
 ];
-const text = (nb: string, en?: string, mediaType = 'text/plain', nn?: string): Json => ({ value: loc(nb, en, nn), mediaType });
+const text = (nb: string, en?: string, mediaType = 'text/plain', nn?: string): Json => ({
+  value: loc(nb, en, nn),
+  mediaType,
+});
 
 /** A Dialog as GET /api/v1/enduser/dialogs/{id} returns it, with every section filled in. */
 export function dialogJson(): Json {
@@ -48,61 +51,214 @@ export function dialogJson(): Json {
     endUserContext: { revision: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', systemLabels: ['Archive'] },
     dialogToken: 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJpIjoiMDE5NCIsImV4cCI6MTk5OTk5OTk5OX0.c2lnbmF0dXJl',
     content: {
-      title: text('Mva-melding for 3. termin', 'VAT return for term 3', 'text/plain', 'Mva-melding for 3. termin (nynorsk)'),
-      summary: text('Skatteetaten har **ikke** mottatt meldingen.', 'The Tax Administration has not received the return.'),
+      title: text(
+        'Mva-melding for 3. termin',
+        'VAT return for term 3',
+        'text/plain',
+        'Mva-melding for 3. termin (nynorsk)',
+      ),
+      summary: text(
+        'Skatteetaten har **ikke** mottatt meldingen.',
+        'The Tax Administration has not received the return.',
+      ),
       senderName: text('Skatteetaten'),
-      additionalInfo: text('Les mer om **frister** i [veiledningen](https://www.skatteetaten.no/mva).\n\n| Termin | Frist |\n|---|---|\n| 3 | 10. april |', 'Read about **deadlines** in [the guide](https://www.skatteetaten.no/en/vat).', 'text/markdown'),
+      additionalInfo: text(
+        'Les mer om **frister** i [veiledningen](https://www.skatteetaten.no/mva).\n\n| Termin | Frist |\n|---|---|\n| 3 | 10. april |',
+        'Read about **deadlines** in [the guide](https://www.skatteetaten.no/en/vat).',
+        'text/markdown',
+      ),
       extendedStatus: text('Venter på deg', 'Waiting for you'),
-      mainContentReference: { value: [{ value: MAIN_FCE_NB, languageCode: 'nb' }, { value: 'https://service.example/fce/main/en', languageCode: 'en' }], mediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown', isAuthorized: true },
+      mainContentReference: {
+        value: [
+          { value: MAIN_FCE_NB, languageCode: 'nb' },
+          { value: 'https://service.example/fce/main/en', languageCode: 'en' },
+        ],
+        mediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown',
+        isAuthorized: true,
+      },
     },
-    attachments: [{
-      id: ATTACHMENT,
-      displayName: loc('Kvittering', 'Receipt'),
-      name: 'kvittering.pdf',
-      expiresAt: null,
-      urls: [
-        { id: '0194f3a2-7c1e-7b2a-9d3e-00000000c101', url: 'https://service.example/att/1', mediaType: 'application/pdf', consumerType: 'Gui' },
-        { id: '0194f3a2-7c1e-7b2a-9d3e-00000000c102', url: 'https://service.example/att/1?api', mediaType: 'application/json', consumerType: 'Api' },
-      ],
-    }],
+    attachments: [
+      {
+        id: ATTACHMENT,
+        displayName: loc('Kvittering', 'Receipt'),
+        name: 'kvittering.pdf',
+        expiresAt: null,
+        urls: [
+          {
+            id: '0194f3a2-7c1e-7b2a-9d3e-00000000c101',
+            url: 'https://service.example/att/1',
+            mediaType: 'application/pdf',
+            consumerType: 'Gui',
+          },
+          {
+            id: '0194f3a2-7c1e-7b2a-9d3e-00000000c102',
+            url: 'https://service.example/att/1?api',
+            mediaType: 'application/json',
+            consumerType: 'Api',
+          },
+        ],
+      },
+    ],
     transmissions: [
       {
-        id: TX_SUBMISSION, createdAt: '2026-03-05T10:00:00.000Z', isAuthorized: true, type: 'Submission', relatedTransmissionId: null,
-        sender: { actorType: 'PartyRepresentative', actorId: 'urn:altinn:person:identifier-no:18886600700', actorName: 'Ola Johansen' },
-        content: { title: text('Innsending', 'Submission'), summary: text('Vi sender inn meldingen.', 'We submit the return.') },
-        attachments: [], navigationalActions: [{ title: loc('Se kvittering', 'See receipt'), url: 'https://service.example/receipt' }], isOpened: true,
+        id: TX_SUBMISSION,
+        createdAt: '2026-03-05T10:00:00.000Z',
+        isAuthorized: true,
+        type: 'Submission',
+        relatedTransmissionId: null,
+        sender: {
+          actorType: 'PartyRepresentative',
+          actorId: 'urn:altinn:person:identifier-no:18886600700',
+          actorName: 'Ola Johansen',
+        },
+        content: {
+          title: text('Innsending', 'Submission'),
+          summary: text('Vi sender inn meldingen.', 'We submit the return.'),
+        },
+        attachments: [],
+        navigationalActions: [{ title: loc('Se kvittering', 'See receipt'), url: 'https://service.example/receipt' }],
+        isOpened: true,
       },
       {
-        id: TX_ACCEPTANCE, createdAt: '2026-03-06T10:00:00.000Z', isAuthorized: true, type: 'Acceptance', relatedTransmissionId: TX_SUBMISSION,
+        id: TX_ACCEPTANCE,
+        createdAt: '2026-03-06T10:00:00.000Z',
+        isAuthorized: true,
+        type: 'Acceptance',
+        relatedTransmissionId: TX_SUBMISSION,
         sender: { actorType: 'ServiceOwner' },
-        content: { title: text('Innsendingen er godkjent', 'The submission was accepted'), contentReference: { value: [{ value: TX_FCE_NB, languageCode: 'nb' }], mediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown' } },
-        attachments: [{ id: '0194f3a2-7c1e-7b2a-9d3e-00000000c002', displayName: loc('Vedtak'), name: 'vedtak.pdf', urls: [{ url: 'urn:dialogporten:unauthorized', mediaType: 'application/pdf', consumerType: 'Gui' }] }],
+        content: {
+          title: text('Innsendingen er godkjent', 'The submission was accepted'),
+          contentReference: {
+            value: [{ value: TX_FCE_NB, languageCode: 'nb' }],
+            mediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown',
+          },
+        },
+        attachments: [
+          {
+            id: '0194f3a2-7c1e-7b2a-9d3e-00000000c002',
+            displayName: loc('Vedtak'),
+            name: 'vedtak.pdf',
+            urls: [{ url: 'urn:dialogporten:unauthorized', mediaType: 'application/pdf', consumerType: 'Gui' }],
+          },
+        ],
         isOpened: false,
       },
       {
-        id: TX_HIDDEN, createdAt: '2026-03-07T10:00:00.000Z', isAuthorized: false, authorizationAttribute: 'urn:altinn:subresource:confidential', type: 'Decision', relatedTransmissionId: null,
+        id: TX_HIDDEN,
+        createdAt: '2026-03-07T10:00:00.000Z',
+        isAuthorized: false,
+        authorizationAttribute: 'urn:altinn:subresource:confidential',
+        type: 'Decision',
+        relatedTransmissionId: null,
         sender: { actorType: 'ServiceOwner' },
-        content: { title: text('Vedtak'), contentReference: { value: [{ value: 'urn:dialogporten:unauthorized', languageCode: 'nb' }], mediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown', isAuthorized: false } },
-        attachments: [], isOpened: false,
+        content: {
+          title: text('Vedtak'),
+          contentReference: {
+            value: [{ value: 'urn:dialogporten:unauthorized', languageCode: 'nb' }],
+            mediaType: 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown',
+            isAuthorized: false,
+          },
+        },
+        attachments: [],
+        isOpened: false,
       },
     ],
     guiActions: [
-      { id: ACTION_TERTIARY, action: 'read', url: 'https://service.example/help', isAuthorized: true, isDeleteDialogAction: false, priority: 'Tertiary', httpMethod: 'GET', title: loc('Hjelp', 'Help') },
-      { id: ACTION_PRIMARY, action: 'write', url: 'https://service.example/sign', isAuthorized: true, isDeleteDialogAction: false, priority: 'Primary', httpMethod: 'POST', title: loc('Signer', 'Sign'), prompt: loc('Vil du signere?', 'Do you want to sign?') },
-      { id: ACTION_DELETE, action: 'delete', url: 'https://service.example/delete', isAuthorized: true, isDeleteDialogAction: true, priority: 'Secondary', httpMethod: 'DELETE', title: loc('Slett', 'Delete') },
-      { id: ACTION_FORBIDDEN, action: 'sign', url: 'urn:dialogporten:unauthorized', isAuthorized: false, isDeleteDialogAction: false, priority: 'Secondary', httpMethod: 'POST', title: loc('Godkjenn', 'Approve'), authorizationAttribute: 'urn:altinn:subresource:approve' },
+      {
+        id: ACTION_TERTIARY,
+        action: 'read',
+        url: 'https://service.example/help',
+        isAuthorized: true,
+        isDeleteDialogAction: false,
+        priority: 'Tertiary',
+        httpMethod: 'GET',
+        title: loc('Hjelp', 'Help'),
+      },
+      {
+        id: ACTION_PRIMARY,
+        action: 'write',
+        url: 'https://service.example/sign',
+        isAuthorized: true,
+        isDeleteDialogAction: false,
+        priority: 'Primary',
+        httpMethod: 'POST',
+        title: loc('Signer', 'Sign'),
+        prompt: loc('Vil du signere?', 'Do you want to sign?'),
+      },
+      {
+        id: ACTION_DELETE,
+        action: 'delete',
+        url: 'https://service.example/delete',
+        isAuthorized: true,
+        isDeleteDialogAction: true,
+        priority: 'Secondary',
+        httpMethod: 'DELETE',
+        title: loc('Slett', 'Delete'),
+      },
+      {
+        id: ACTION_FORBIDDEN,
+        action: 'sign',
+        url: 'urn:dialogporten:unauthorized',
+        isAuthorized: false,
+        isDeleteDialogAction: false,
+        priority: 'Secondary',
+        httpMethod: 'POST',
+        title: loc('Godkjenn', 'Approve'),
+        authorizationAttribute: 'urn:altinn:subresource:approve',
+      },
     ],
-    apiActions: [{
-      id: '0194f3a2-7c1e-7b2a-9d3e-00000000d001', action: 'submit', name: 'Send inn mva-melding', isAuthorized: true,
-      endpoints: [{ id: '0194f3a2-7c1e-7b2a-9d3e-00000000d101', version: 'v2', url: 'https://api.example/mva/submit', httpMethod: 'POST', documentationUrl: 'https://docs.example/mva', deprecated: true, sunsetAt: '2027-01-01T00:00:00.000Z' }],
-    }],
+    apiActions: [
+      {
+        id: '0194f3a2-7c1e-7b2a-9d3e-00000000d001',
+        action: 'submit',
+        name: 'Send inn mva-melding',
+        isAuthorized: true,
+        endpoints: [
+          {
+            id: '0194f3a2-7c1e-7b2a-9d3e-00000000d101',
+            version: 'v2',
+            url: 'https://api.example/mva/submit',
+            httpMethod: 'POST',
+            documentationUrl: 'https://docs.example/mva',
+            deprecated: true,
+            sunsetAt: '2027-01-01T00:00:00.000Z',
+          },
+        ],
+      },
+    ],
     activities: [
-      { id: '0194f3a2-7c1e-7b2a-9d3e-00000000e001', createdAt: '2026-03-01T08:00:00.000Z', type: 'DialogCreated', performedBy: { actorType: 'ServiceOwner' } },
-      { id: '0194f3a2-7c1e-7b2a-9d3e-00000000e002', createdAt: '2026-03-06T10:00:00.000Z', type: 'Information', performedBy: { actorType: 'ServiceOwner', actorName: 'Saksbehandler' }, description: loc('Vi har behandlet saken', 'We processed the case'), transmissionId: TX_ACCEPTANCE },
+      {
+        id: '0194f3a2-7c1e-7b2a-9d3e-00000000e001',
+        createdAt: '2026-03-01T08:00:00.000Z',
+        type: 'DialogCreated',
+        performedBy: { actorType: 'ServiceOwner' },
+      },
+      {
+        id: '0194f3a2-7c1e-7b2a-9d3e-00000000e002',
+        createdAt: '2026-03-06T10:00:00.000Z',
+        type: 'Information',
+        performedBy: { actorType: 'ServiceOwner', actorName: 'Saksbehandler' },
+        description: loc('Vi har behandlet saken', 'We processed the case'),
+        transmissionId: TX_ACCEPTANCE,
+      },
     ],
     seenSinceLastContentUpdate: [
-      { id: '0194f3a2-7c1e-7b2a-9d3e-00000000f001', seenAt: '2026-03-10T10:00:00.000Z', seenBy: { actorType: 'PartyRepresentative', actorId: 'urn:altinn:person:identifier-ephemeral:abc123', actorName: 'Kari Nordmann' }, isCurrentEndUser: false },
-      { id: '0194f3a2-7c1e-7b2a-9d3e-00000000f002', seenAt: '2026-03-10T11:00:00.000Z', seenBy: { actorType: 'PartyRepresentative', actorName: 'Systembruker' }, isCurrentEndUser: true },
+      {
+        id: '0194f3a2-7c1e-7b2a-9d3e-00000000f001',
+        seenAt: '2026-03-10T10:00:00.000Z',
+        seenBy: {
+          actorType: 'PartyRepresentative',
+          actorId: 'urn:altinn:person:identifier-ephemeral:abc123',
+          actorName: 'Kari Nordmann',
+        },
+        isCurrentEndUser: false,
+      },
+      {
+        id: '0194f3a2-7c1e-7b2a-9d3e-00000000f002',
+        seenAt: '2026-03-10T11:00:00.000Z',
+        seenBy: { actorType: 'PartyRepresentative', actorName: 'Systembruker' },
+        isCurrentEndUser: true,
+      },
     ],
   };
 }

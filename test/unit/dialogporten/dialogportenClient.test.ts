@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { CancelledError, InvalidInputError, ResponseFormatError } from '../../../src/platform/errors';
-import { DialogportenClient, DialogRevisionConflictError, effectiveSystemLabels } from '../../../src/platform/dialogporten';
+import {
+  DialogportenClient,
+  DialogRevisionConflictError,
+  effectiveSystemLabels,
+} from '../../../src/platform/dialogporten';
 import { HttpClient } from '../../../src/platform/http';
 import { correspondenceStoreOf } from '../../../src/sandbox/correspondence';
 import { correspondenceIdsFor, dialogStoreOf } from '../../../src/sandbox/dialogporten';
@@ -55,13 +59,24 @@ describe('DialogportenClient against the sandbox', function () {
     const dp = client();
     const party = defaultPersonParty(sandbox());
     const page = await dp.searchDialogs({
-      party: [party.split(':').pop()!], status: ['InProgress', 'Awaiting', 'RequiresAttention', 'Completed', 'NotApplicable'], systemLabel: ['Default', 'Archive'],
-      createdAfter: new Date('2000-01-01T00:00:00Z'), createdBefore: '2100-01-01T00:00:00+01:00', contentUpdatedAfter: new Date(0),
-      excludeApiOnly: true, search: 'skatt', searchLanguageCode: 'nb', orderBy: [{ field: 'createdAt', direction: 'asc' }], limit: 5,
+      party: [party.split(':').pop()!],
+      status: ['InProgress', 'Awaiting', 'RequiresAttention', 'Completed', 'NotApplicable'],
+      systemLabel: ['Default', 'Archive'],
+      createdAfter: new Date('2000-01-01T00:00:00Z'),
+      createdBefore: '2100-01-01T00:00:00+01:00',
+      contentUpdatedAfter: new Date(0),
+      excludeApiOnly: true,
+      search: 'skatt',
+      searchLanguageCode: 'nb',
+      orderBy: [{ field: 'createdAt', direction: 'asc' }],
+      limit: 5,
     });
     assert.equal(page.orderBy, 'createdat_asc,id_desc');
     for (const item of page.items ?? []) assert.ok(!item.isApiOnly);
-    await assert.rejects(dp.searchDialogs({ party: [party], search: 'ab' }), (e: unknown) => e instanceof InvalidInputError && e.field === 'search' && /at least 3/.test(e.message));
+    await assert.rejects(
+      dp.searchDialogs({ party: [party], search: 'ab' }),
+      (e: unknown) => e instanceof InvalidInputError && e.field === 'search' && /at least 3/.test(e.message),
+    );
     await assert.rejects(dp.searchDialogs({}), (e: unknown) => e instanceof InvalidInputError && e.field === 'party');
     await assert.rejects(dp.searchDialogs({ party: [party], createdAfter: '2025-01-01T00:00:00' }), /time zone/);
     await assert.rejects(dp.searchDialogs({ party: [party], searchLanguageCode: 'no' }), /'nb'/);
@@ -72,7 +87,9 @@ describe('DialogportenClient against the sandbox', function () {
   it('names the side effect: getDialogAndMarkSeen returns the dialog, its ETag and the raw JSON, and marks it seen', async () => {
     const dp = client();
     const party = defaultPersonParty(sandbox());
-    const unseen = (await dp.searchDialogs({ party: [party], isContentSeen: false, systemLabel: ['Default'], limit: 1 })).items![0];
+    const unseen = (
+      await dp.searchDialogs({ party: [party], isContentSeen: false, systemLabel: ['Default'], limit: 1 })
+    ).items![0];
     const { dialog, etag, raw } = await dp.getDialogAndMarkSeen(unseen.id);
     assert.equal(etag, dialog.revision);
     assert.equal(JSON.parse(raw).id, unseen.id);
@@ -86,7 +103,9 @@ describe('DialogportenClient against the sandbox', function () {
 
   it('reads transmissions, activities and the label log, list and single', async () => {
     const dp = client();
-    const item = (await dp.searchDialogs({ party: [defaultPersonParty(sandbox())], limit: 1000 })).items!.find((i) => (i.fromServiceOwnerTransmissionsCount ?? 0) > 0)!;
+    const item = (await dp.searchDialogs({ party: [defaultPersonParty(sandbox())], limit: 1000 })).items!.find(
+      (i) => (i.fromServiceOwnerTransmissionsCount ?? 0) > 0,
+    )!;
     const transmissions = await dp.listTransmissions(item.id);
     assert.ok(transmissions.length > 0);
     assert.deepEqual(await dp.getTransmission(item.id, transmissions[0].id), transmissions[0]);
@@ -100,15 +119,25 @@ describe('DialogportenClient against the sandbox', function () {
 
   it('sets system labels with If-Match and turns a 412 into DialogRevisionConflictError', async () => {
     const dp = client();
-    const item = (await dp.searchDialogs({ party: [defaultPersonParty(sandbox())], systemLabel: ['Default'], limit: 1 })).items![0];
+    const item = (
+      await dp.searchDialogs({ party: [defaultPersonParty(sandbox())], systemLabel: ['Default'], limit: 1 })
+    ).items![0];
     const revision = item.endUserContext!.revision;
     const result = await dp.setSystemLabels(item.id, { addLabels: ['Bin'] }, { ifMatch: revision });
     assert.ok(result.revision && result.revision !== revision);
-    const conflict = await dp.setSystemLabels(item.id, { addLabels: ['Archive'] }, { ifMatch: revision }).then(() => undefined, (e: unknown) => e);
+    const conflict = await dp.setSystemLabels(item.id, { addLabels: ['Archive'] }, { ifMatch: revision }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(conflict instanceof DialogRevisionConflictError, String(conflict));
     assert.equal(conflict.dialogId, item.id);
-    const now = (await dp.searchDialogs({ party: [defaultPersonParty(sandbox())], systemLabel: ['Bin'], limit: 1000 })).items!.find((i) => i.id === item.id)!;
-    assert.deepEqual(effectiveSystemLabels(now).filter((l) => l !== 'Sent'), ['Bin']);
+    const now = (
+      await dp.searchDialogs({ party: [defaultPersonParty(sandbox())], systemLabel: ['Bin'], limit: 1000 })
+    ).items!.find((i) => i.id === item.id)!;
+    assert.deepEqual(
+      effectiveSystemLabels(now).filter((l) => l !== 'Sent'),
+      ['Bin'],
+    );
     await assert.rejects(dp.setSystemLabels(item.id, { addLabels: ['Sent'] }), InvalidInputError);
   });
 
@@ -117,7 +146,10 @@ describe('DialogportenClient against the sandbox', function () {
     const party = defaultPersonParty(sandbox());
     const [correspondenceId] = correspondenceIdsFor(sandbox().context, party);
     assert.ok(correspondenceId, 'Correspondence published dialogs for the default person');
-    assert.ok(correspondenceStoreOf(sandbox().context)?.get(correspondenceId), 'the same id exists in the Correspondence emulator');
+    assert.ok(
+      correspondenceStoreOf(sandbox().context)?.get(correspondenceId),
+      'the same id exists in the Correspondence emulator',
+    );
     const linked = dialogStoreOf(sandbox().context).findByCorrespondenceId(correspondenceId)!;
     const byCorrespondence = await dp.lookupDialog(`urn:altinn:correspondence-id:${correspondenceId}`);
     assert.equal(byCorrespondence.dialogId, linked.fields.id);
@@ -129,7 +161,10 @@ describe('DialogportenClient against the sandbox', function () {
     const dp = client('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
     const parties = await dp.getParties();
     assert.ok((parties.authorizedParties ?? []).length > 0);
-    assert.deepEqual(tokenRequests.map((r) => Boolean(r.forceRefresh)), [false, true]);
+    assert.deepEqual(
+      tokenRequests.map((r) => Boolean(r.forceRefresh)),
+      [false, true],
+    );
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(dp.getParties({ signal: controller.signal }), CancelledError);
@@ -155,6 +190,9 @@ describe('DialogportenClient against the sandbox', function () {
 
   it('reports a body that is not JSON as ResponseFormatError', async () => {
     sandbox().context.faults.inject({ kind: 'invalid-json', pathPrefix: '/dialogporten/api/v1/enduser/parties' });
-    await assert.rejects(client().getParties(), (e: unknown) => e instanceof ResponseFormatError && /Parties/.test(e.message));
+    await assert.rejects(
+      client().getParties(),
+      (e: unknown) => e instanceof ResponseFormatError && /Parties/.test(e.message),
+    );
   });
 });

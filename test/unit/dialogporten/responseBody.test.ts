@@ -22,7 +22,10 @@ describe('HTTP response bodies as the Dialogporten client reads them', () => {
   it('refuses a body past maxResponseBytes while it streams, without retrying', async () => {
     const http = new HttpClient({ maxResponseBytes: 256 * 1024 });
     try {
-      await assert.rejects(http.getJson(`${server.url}/big`, { payload: 'Big' }), (error: unknown) => error instanceof ResponseFormatError && /larger than 262144 bytes/.test(error.message));
+      await assert.rejects(
+        http.getJson(`${server.url}/big`, { payload: 'Big' }),
+        (error: unknown) => error instanceof ResponseFormatError && /larger than 262144 bytes/.test(error.message),
+      );
       assert.equal(server.requests.filter((r) => r.url === '/big').length, 1);
     } finally {
       await http.close();

@@ -13,7 +13,11 @@ describe('mailtoUrl', () => {
   });
 
   it('round-trips through URL parsing', () => {
-    const draft = { to: 'servicedesk@altinn.no', subject: 'Forespørsel – «test» & mer', body: 'Hei,\n\nÆ Ø Å 100% ?x=1#y\n' };
+    const draft = {
+      to: 'servicedesk@altinn.no',
+      subject: 'Forespørsel – «test» & mer',
+      body: 'Hei,\n\nÆ Ø Å 100% ?x=1#y\n',
+    };
     const parsed = new URL(mailtoUrl(draft));
     assert.equal(parsed.protocol, 'mailto:');
     assert.equal(parsed.pathname, 'servicedesk@altinn.no');

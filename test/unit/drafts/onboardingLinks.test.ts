@@ -4,7 +4,11 @@ import path from 'node:path';
 import { ONBOARDING_LINKS, SERVICEDESK_EMAIL } from '../../../src/platform/links';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
-const sources = ['seed/systemleverandor-kom-i-gang.md', 'reference/AUTH-AND-CORRESPONDENCE.md', 'reference/dialogporten/SUMMARY.md']
+const sources = [
+  'seed/systemleverandor-kom-i-gang.md',
+  'reference/AUTH-AND-CORRESPONDENCE.md',
+  'reference/dialogporten/SUMMARY.md',
+]
   .map((file) => readFileSync(path.join(SHARED, file), 'utf8'))
   .join('\n');
 

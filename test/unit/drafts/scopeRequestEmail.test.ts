@@ -99,11 +99,17 @@ describe('buildScopeRequestEmail', () => {
     );
   });
 
-  it('asks servicedesk to create the vendor\'s organisation in tt02 when it does not exist there, in both languages', () => {
+  it("asks servicedesk to create the vendor's organisation in tt02 when it does not exist there, in both languages", () => {
     const nb = buildScopeRequestEmail({ ...input, createOrganisationInTt02: true }, 'nb').body;
-    assert.match(nb, /\n- 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b\n\nOrganisasjonen vår \(org\.nr\. 991825827\) finnes ikke i testmiljøet tt02 ennå\. Kan dere opprette den der med det ekte organisasjonsnummeret, slik at vi kan registrere systemet vårt i systemregisteret og teste\?\n\nKontaktperson:/);
+    assert.match(
+      nb,
+      /\n- 2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b\n\nOrganisasjonen vår \(org\.nr\. 991825827\) finnes ikke i testmiljøet tt02 ennå\. Kan dere opprette den der med det ekte organisasjonsnummeret, slik at vi kan registrere systemet vårt i systemregisteret og teste\?\n\nKontaktperson:/,
+    );
     const en = buildScopeRequestEmail({ ...input, createOrganisationInTt02: true }, 'en').body;
-    assert.match(en, /\n\nOur organisation \(organisation number 991825827\) does not exist in the test environment tt02 yet\. Could you create it there with its real organisation number, so that we can register our system in the system register and test\?\n\nContact person:/);
+    assert.match(
+      en,
+      /\n\nOur organisation \(organisation number 991825827\) does not exist in the test environment tt02 yet\. Could you create it there with its real organisation number, so that we can register our system in the system register and test\?\n\nContact person:/,
+    );
     assert.doesNotMatch(buildScopeRequestEmail(input, 'nb').body, /finnes ikke i testmiljøet/);
   });
 
@@ -113,27 +119,65 @@ describe('buildScopeRequestEmail', () => {
 
   describe('rejects bad input with a DraftInputError naming the field', () => {
     const cases: [string, Partial<ScopeRequestInput>, string, RegExp][] = [
-      ['a wrong check digit in the organisation number', { organisationNumber: '991825828' }, 'organisationNumber', /^organisationNumber: .*check digit/],
+      [
+        'a wrong check digit in the organisation number',
+        { organisationNumber: '991825828' },
+        'organisationNumber',
+        /^organisationNumber: .*check digit/,
+      ],
       ['a short organisation number', { organisationNumber: '12345' }, 'organisationNumber', /^organisationNumber: /],
-      ['a client id that is not a UUID', { maskinportenClientIds: ['2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b', 'my-client'] }, 'maskinportenClientIds[1]', /^maskinportenClientIds\[1\]: "my-client" is not a Maskinporten client id/],
+      [
+        'a client id that is not a UUID',
+        { maskinportenClientIds: ['2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b', 'my-client'] },
+        'maskinportenClientIds[1]',
+        /^maskinportenClientIds\[1\]: "my-client" is not a Maskinporten client id/,
+      ],
       ['no client ids', { maskinportenClientIds: [] }, 'maskinportenClientIds', /^maskinportenClientIds: /],
       ['no scopes', { scopes: [] }, 'scopes', /^scopes: /],
-      ['an empty organisation name', { organisationName: '  ' }, 'organisationName', /^organisationName: must not be empty/],
+      [
+        'an empty organisation name',
+        { organisationName: '  ' },
+        'organisationName',
+        /^organisationName: must not be empty/,
+      ],
       ['an empty system name', { systemName: '' }, 'systemName', /^systemName: /],
-      ['a contact e-mail without @', { contact: { name: 'Kari', email: 'kari.example' } }, 'contact.email', /^contact\.email: /],
+      [
+        'a contact e-mail without @',
+        { contact: { name: 'Kari', email: 'kari.example' } },
+        'contact.email',
+        /^contact\.email: /,
+      ],
       ['an unknown environment', { environment: 'at23' as never }, 'environment', /^environment: /],
       ['a line break in a header-like field', { organisationName: 'A\nBcc: x@y.z' }, 'organisationName', /single line/],
       // altinn-studio-docs, content/authorization/getting-started/systemuser/_index.nb.md: these come with the vendor registration form.
-      ['a system-user scope, which comes with the registration form', { scopes: ['digdir:dialogporten', 'altinn:authentication/systemuser.request.write'] }, 'scopes[1]',
-        /^scopes\[1\]: altinn:authentication\/systemuser\.request\.write comes with the registration form for end-user system vendors .*not from servicedesk: see https:\/\/docs\.altinn\.studio\/nb\/authorization\/getting-started\/systemuser\/$/],
-      ['the system register scope', { scopes: ['altinn:authentication/systemregister.write'] }, 'scopes[0]', /registration form/],
-      ['creating the organisation in production', { environment: 'production', createOrganisationInTt02: true }, 'createOrganisationInTt02', /only tt02/],
+      [
+        'a system-user scope, which comes with the registration form',
+        { scopes: ['digdir:dialogporten', 'altinn:authentication/systemuser.request.write'] },
+        'scopes[1]',
+        /^scopes\[1\]: altinn:authentication\/systemuser\.request\.write comes with the registration form for end-user system vendors .*not from servicedesk: see https:\/\/docs\.altinn\.studio\/nb\/authorization\/getting-started\/systemuser\/$/,
+      ],
+      [
+        'the system register scope',
+        { scopes: ['altinn:authentication/systemregister.write'] },
+        'scopes[0]',
+        /registration form/,
+      ],
+      [
+        'creating the organisation in production',
+        { environment: 'production', createOrganisationInTt02: true },
+        'createOrganisationInTt02',
+        /only tt02/,
+      ],
     ];
     for (const [what, change, field, message] of cases) {
       it(what, () => {
         assert.throws(
           () => buildScopeRequestEmail({ ...input, ...change }, 'nb'),
-          (error: unknown) => error instanceof DraftInputError && error instanceof InvalidInputError && error.field === field && message.test(error.message),
+          (error: unknown) =>
+            error instanceof DraftInputError &&
+            error instanceof InvalidInputError &&
+            error.field === field &&
+            message.test(error.message),
         );
       });
     }

@@ -64,7 +64,12 @@ describe('buildTestMessageRequestEmail', () => {
 
   it('writes the whole request in English with no content wishes', () => {
     const draft = buildTestMessageRequestEmail(
-      { recipients: [' 178585 00737 '], numberOfMessages: 1, organisationName: 'Regnskap Nord AS', contact: { name: 'Kari Nordmann', email: 'kari@regnskapnord.example', phone: '400 00 000' } },
+      {
+        recipients: [' 178585 00737 '],
+        numberOfMessages: 1,
+        organisationName: 'Regnskap Nord AS',
+        contact: { name: 'Kari Nordmann', email: 'kari@regnskapnord.example', phone: '400 00 000' },
+      },
       'en',
     );
     assert.equal(draft.subject, 'Request for test messages in tt02 – Regnskap Nord AS');
@@ -99,46 +104,79 @@ describe('buildTestMessageRequestEmail', () => {
     );
   });
 
-  it('names several recipient organisations\' system users by the system, in English, with a bare resource id made a URN', () => {
-    const body = buildTestMessageRequestEmail({
-      ...input, recipients: [ORGNO, OTHER_ORGNO], serviceResource: 'ttd-correspondence-test', systemUser: { systemId: ' 991825827_nordlys ' },
-    }, 'en').body;
-    assert.ok(body.includes([
-      'Number of test messages: 3 to each recipient',
-      '',
-      'System user and service resource:',
-      '- Please send the messages from the service resource urn:altinn:resource:ttd-correspondence-test.',
-      '- Each recipient organisation has a system user for our system 991825827_nordlys, which has been given the resource above (delegated directly or through an access package).',
-      '- We read the messages through the API with this system user. Dialogporten shows only dialogs from services the system user has been delegated, so messages from another resource would not be visible to us.',
-      '',
-      'Wishes for the content:',
-    ].join('\n')), body);
-    assert.doesNotMatch(body, /Please send from the service\/resource/, 'the resource is named once, in the system-user block');
+  it("names several recipient organisations' system users by the system, in English, with a bare resource id made a URN", () => {
+    const body = buildTestMessageRequestEmail(
+      {
+        ...input,
+        recipients: [ORGNO, OTHER_ORGNO],
+        serviceResource: 'ttd-correspondence-test',
+        systemUser: { systemId: ' 991825827_nordlys ' },
+      },
+      'en',
+    ).body;
+    assert.ok(
+      body.includes(
+        [
+          'Number of test messages: 3 to each recipient',
+          '',
+          'System user and service resource:',
+          '- Please send the messages from the service resource urn:altinn:resource:ttd-correspondence-test.',
+          '- Each recipient organisation has a system user for our system 991825827_nordlys, which has been given the resource above (delegated directly or through an access package).',
+          '- We read the messages through the API with this system user. Dialogporten shows only dialogs from services the system user has been delegated, so messages from another resource would not be visible to us.',
+          '',
+          'Wishes for the content:',
+        ].join('\n'),
+      ),
+      body,
+    );
+    assert.doesNotMatch(
+      body,
+      /Please send from the service\/resource/,
+      'the resource is named once, in the system-user block',
+    );
   });
 
   it('keeps a service resource for people only as a content wish, with no system-user block', () => {
-    const body = buildTestMessageRequestEmail({ ...input, recipients: [SYNTHETIC_FNR], systemUser: undefined }, 'nb').body;
+    const body = buildTestMessageRequestEmail(
+      { ...input, recipients: [SYNTHETIC_FNR], systemUser: undefined },
+      'nb',
+    ).body;
     assert.match(body, /\n- Send fra tjenesten\/ressursen urn:altinn:resource:ttd-correspondence-test\.\n/);
     assert.doesNotMatch(body, /Systembruker/);
   });
 
   it('names ordinary, D- and synthetic D-numbers as such', () => {
     // 01018010018: born 1 Jan 1980; 41018010001: the same date as a D-number (day + 40); 41858010037: synthetic D-number (month + 80).
-    const body = buildTestMessageRequestEmail({ ...input, recipients: ['01018010018', '41018010001', '41858010037'], systemUser: undefined }, 'en').body;
-    assert.match(body, /\nRecipients:\n- 01018010018 \(national identity number\)\n- 41018010001 \(D-number\)\n- 41858010037 \(synthetic D-number from Tenor\)\n/);
+    const body = buildTestMessageRequestEmail(
+      { ...input, recipients: ['01018010018', '41018010001', '41858010037'], systemUser: undefined },
+      'en',
+    ).body;
+    assert.match(
+      body,
+      /\nRecipients:\n- 01018010018 \(national identity number\)\n- 41018010001 \(D-number\)\n- 41858010037 \(synthetic D-number from Tenor\)\n/,
+    );
   });
 
   it('says the same in bokmål and English: one line for one line', () => {
-    for (const variant of [input, { ...input, recipients: [ORGNO, OTHER_ORGNO], systemUser: { systemId: '991825827_nordlys' } }, { ...input, recipients: [SYNTHETIC_FNR], systemUser: undefined }]) {
+    for (const variant of [
+      input,
+      { ...input, recipients: [ORGNO, OTHER_ORGNO], systemUser: { systemId: '991825827_nordlys' } },
+      { ...input, recipients: [SYNTHETIC_FNR], systemUser: undefined },
+    ]) {
       const nb = buildTestMessageRequestEmail(variant, 'nb').body.split('\n');
       const en = buildTestMessageRequestEmail(variant, 'en').body.split('\n');
       assert.equal(nb.length, en.length);
-      nb.forEach((line, index) => assert.equal(line === '', en[index] === '', `line ${index}: "${line}" / "${en[index]}"`));
+      nb.forEach((line, index) =>
+        assert.equal(line === '', en[index] === '', `line ${index}: "${line}" / "${en[index]}"`),
+      );
     }
   });
 
   it('points at the production inbox for production', () => {
-    assert.match(buildTestMessageRequestEmail({ ...input, environment: 'production' }, 'en').body, /Messages in production can be read in the Altinn inbox at https:\/\/af\.altinn\.no\//);
+    assert.match(
+      buildTestMessageRequestEmail({ ...input, environment: 'production' }, 'en').body,
+      /Messages in production can be read in the Altinn inbox at https:\/\/af\.altinn\.no\//,
+    );
   });
 
   describe('rejects bad input with a DraftInputError naming the field', () => {
@@ -156,10 +194,26 @@ describe('buildTestMessageRequestEmail', () => {
       ['an organisation recipient without a service resource', { serviceResource: undefined }, 'serviceResource'],
       ['a system user with neither id nor system id', { systemUser: { id: ' ', systemId: '' } }, 'systemUser'],
       ['a system user id that is not a UUID', { systemUser: { id: 'kari' } }, 'systemUser.id'],
-      ['a system id without the vendor\'s organisation number', { systemUser: { systemId: 'nordlys' } }, 'systemUser.systemId'],
-      ['a system id whose organisation number has a wrong check digit', { systemUser: { systemId: '991825828_nordlys' } }, 'systemUser.systemId'],
-      ['a system id of another vendor than the requester', { systemUser: { systemId: '310547891_nordlys' } }, 'systemUser.systemId'],
-      ['one system user id for several organisations', { recipients: [ORGNO, OTHER_ORGNO], systemUser: { id: SYSTEM_USER_ID } }, 'systemUser.id'],
+      [
+        "a system id without the vendor's organisation number",
+        { systemUser: { systemId: 'nordlys' } },
+        'systemUser.systemId',
+      ],
+      [
+        'a system id whose organisation number has a wrong check digit',
+        { systemUser: { systemId: '991825828_nordlys' } },
+        'systemUser.systemId',
+      ],
+      [
+        'a system id of another vendor than the requester',
+        { systemUser: { systemId: '310547891_nordlys' } },
+        'systemUser.systemId',
+      ],
+      [
+        'one system user id for several organisations',
+        { recipients: [ORGNO, OTHER_ORGNO], systemUser: { id: SYSTEM_USER_ID } },
+        'systemUser.id',
+      ],
       ['a system user when only people receive', { recipients: [SYNTHETIC_FNR] }, 'systemUser'],
       ['a service resource that is not one', { serviceResource: 'urn:altinn:resource:Ttd Test' }, 'serviceResource'],
     ];
@@ -167,7 +221,8 @@ describe('buildTestMessageRequestEmail', () => {
       it(what, () => {
         assert.throws(
           () => buildTestMessageRequestEmail({ ...input, ...change }, 'nb'),
-          (error: unknown) => error instanceof DraftInputError && error.field === field && error.message.startsWith(`${field}: `),
+          (error: unknown) =>
+            error instanceof DraftInputError && error.field === field && error.message.startsWith(`${field}: `),
         );
       });
     }

@@ -31,12 +31,19 @@ export function makeBusinessCertificate(options: {
   // A positive serial in minimal DER (first byte 0x01–0x7f): a leading zero byte, which the random bytes gave about
   // once in 300 certificates, is refused by Node's X509Certificate and made this helper flaky.
   const random = forge.random.getBytesSync(8);
-  cert.serialNumber = forge.util.bytesToHex(String.fromCharCode((random.charCodeAt(0) & 0x7f) | 0x01) + random.slice(1));
+  cert.serialNumber = forge.util.bytesToHex(
+    String.fromCharCode((random.charCodeAt(0) & 0x7f) | 0x01) + random.slice(1),
+  );
   cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - 24 * 3600_000);
   cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * 24 * 3600_000);
-  const orgAttribute = options.attribute === 'organizationIdentifier'
-    ? { type: '2.5.4.97', value: `NTRNO-${options.organisationNumber}`, valueTagClass: forge.asn1.Type.UTF8 as unknown as number }
-    : { type: '2.5.4.5', value: options.organisationNumber };
+  const orgAttribute =
+    options.attribute === 'organizationIdentifier'
+      ? {
+          type: '2.5.4.97',
+          value: `NTRNO-${options.organisationNumber}`,
+          valueTagClass: forge.asn1.Type.UTF8 as unknown as number,
+        }
+      : { type: '2.5.4.5', value: options.organisationNumber };
   const subject = [
     { name: 'countryName', value: 'NO' },
     { name: 'organizationName', value: 'SANDBOX TEST AS' },
@@ -55,12 +62,20 @@ export function makeBusinessCertificate(options: {
 }
 
 /** A PKCS#12 (.p12) file as a Buffer; pass `withKey: false` for a certificate-only file. */
-export function makePkcs12(certificate: TestCertificate, password: string, options: { withKey?: boolean } = {}): Buffer {
+export function makePkcs12(
+  certificate: TestCertificate,
+  password: string,
+  options: { withKey?: boolean } = {},
+): Buffer {
   const chain = [certificate.certificate, ...forgeChain(certificate.chainPem)];
-  const asn1 = forge.pkcs12.toPkcs12Asn1(options.withKey === false ? null : certificate.forgeKey, chain, password, { algorithm: '3des' });
+  const asn1 = forge.pkcs12.toPkcs12Asn1(options.withKey === false ? null : certificate.forgeKey, chain, password, {
+    algorithm: '3des',
+  });
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 
 function forgeChain(pem: string): forge.pki.Certificate[] {
-  return (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((block) => forge.pki.certificateFromPem(block));
+  return (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((block) =>
+    forge.pki.certificateFromPem(block),
+  );
 }

@@ -24,7 +24,8 @@ export function useSandbox(options: SandboxOptions = {}): () => SandboxHandle {
     handle = undefined;
   });
   return () => {
-    if (!handle) throw new Error('useSandbox(): the sandbox is only available inside it()/beforeEach() of the same describe');
+    if (!handle)
+      throw new Error('useSandbox(): the sandbox is only available inside it()/beforeEach() of the same describe');
     return handle;
   };
 }
@@ -61,7 +62,9 @@ export async function sandboxToken(handle: SandboxHandle, options: SandboxTokenO
   const environment = resolveEnvironment('sandbox', handle.urls);
   let externalRef = options.externalRef;
   if (options.systemUserOrg && externalRef === undefined) {
-    externalRef = handle.context.world.systemUsers.find((u) => u.organisationNumber === options.systemUserOrg && u.clientIds.includes(handle.defaultClient.clientId))?.externalRef;
+    externalRef = handle.context.world.systemUsers.find(
+      (u) => u.organisationNumber === options.systemUserOrg && u.clientIds.includes(handle.defaultClient.clientId),
+    )?.externalRef;
   }
   const assertion = await createMaskinportenGrant({
     clientId: handle.defaultClient.clientId,
@@ -71,15 +74,33 @@ export async function sandboxToken(handle: SandboxHandle, options: SandboxTokenO
     systemUser: options.systemUserOrg ? { organisationNumber: options.systemUserOrg, externalRef } : undefined,
     nowSeconds: handle.context.clock.nowSeconds(),
   });
-  const token = await requestMaskinportenToken(http(), { tokenEndpoint: environment.maskinporten.tokenEndpoint, assertion });
+  const token = await requestMaskinportenToken(http(), {
+    tokenEndpoint: environment.maskinporten.tokenEndpoint,
+    assertion,
+  });
   if (!options.altinn) return token.accessToken;
-  const exchanged = await exchangeMaskinportenToken(http(), { authenticationBase: environment.authenticationBase, maskinportenToken: token.accessToken });
+  const exchanged = await exchangeMaskinportenToken(http(), {
+    authenticationBase: environment.authenticationBase,
+    maskinportenToken: token.accessToken,
+  });
   return exchanged.accessToken;
 }
 
 /** The default client's system users: which customer organisations exist, with or without delegations. */
-export function sandboxSystemUsers(handle: SandboxHandle): { organisationNumber: string; id: string; externalRef?: string; delegatedResources: readonly string[]; accessPackages: readonly string[] }[] {
+export function sandboxSystemUsers(handle: SandboxHandle): {
+  organisationNumber: string;
+  id: string;
+  externalRef?: string;
+  delegatedResources: readonly string[];
+  accessPackages: readonly string[];
+}[] {
   return handle.context.world.systemUsers
     .filter((u) => u.clientIds.includes(handle.defaultClient.clientId))
-    .map((u) => ({ organisationNumber: u.organisationNumber, id: u.id, externalRef: u.externalRef, delegatedResources: u.delegatedResources, accessPackages: u.accessPackages ?? [] }));
+    .map((u) => ({
+      organisationNumber: u.organisationNumber,
+      id: u.id,
+      externalRef: u.externalRef,
+      delegatedResources: u.delegatedResources,
+      accessPackages: u.accessPackages ?? [],
+    }));
 }

@@ -9,13 +9,14 @@ describe('HTTP client: exchange observers', function () {
   before(async () => {
     server = await localServer((req, res) => {
       if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 1_000);
-      if (req.url === '/missing') return void res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"status":404}');
+      if (req.url === '/missing')
+        return void res.writeHead(404, { 'content-type': 'application/problem+json' }).end('{"status":404}');
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
   });
   after(() => server.close());
 
-  it('tells a derived client\'s observer about its own exchanges only; the base client and its log see all', async () => {
+  it("tells a derived client's observer about its own exchanges only; the base client and its log see all", async () => {
     const log: RequestLogEntry[] = [];
     const base = new HttpClient({ onRequest: (entry) => log.push(entry), retry: { maxRetries: 0 } });
     const tagged: string[] = [];
@@ -26,19 +27,29 @@ describe('HTTP client: exchange observers', function () {
     await observed.getJson(`${server.url}/observed`, { payload: 'x' });
     await assert.rejects(observed.getJson(`${server.url}/missing`, { payload: 'x' }));
     await base.close();
-    assert.deepEqual(tagged, [`p1 200 ${server.url}/observed`, `p1 404 ${server.url}/missing`], 'a failed call is recorded too, with its answer');
-    assert.deepEqual(everything.map((exchange) => new URL(exchange.sentUrl).pathname), ['/base', '/observed', '/missing']);
+    assert.deepEqual(
+      tagged,
+      [`p1 200 ${server.url}/observed`, `p1 404 ${server.url}/missing`],
+      'a failed call is recorded too, with its answer',
+    );
+    assert.deepEqual(
+      everything.map((exchange) => new URL(exchange.sentUrl).pathname),
+      ['/base', '/observed', '/missing'],
+    );
     assert.equal(log.length, 3, 'one request log for both');
     assert.equal(everything[2].responseBody?.toString(), '{"status":404}');
   });
 
-  it('shares the base client\'s settings: a timeout changed on the base reaches the derived client', async () => {
+  it("shares the base client's settings: a timeout changed on the base reaches the derived client", async () => {
     const base = new HttpClient({ retry: { maxRetries: 0 } });
     const exchanges: HttpExchange[] = [];
     const observed = base.withObserver((exchange) => exchanges.push(exchange));
     base.defaultTimeoutMs = 100;
     assert.equal(observed.defaultTimeoutMs, 100);
-    await assert.rejects(observed.send({ method: 'GET', url: `${server.url}/slow` }), /no complete answer within 100 ms/);
+    await assert.rejects(
+      observed.send({ method: 'GET', url: `${server.url}/slow` }),
+      /no complete answer within 100 ms/,
+    );
     await base.close();
     assert.equal(exchanges.length, 1);
     assert.equal(exchanges[0].status, undefined);
@@ -48,9 +59,11 @@ describe('HTTP client: exchange observers', function () {
   it('keeps going when an observer throws', async () => {
     const base = new HttpClient();
     const seen: number[] = [];
-    const observed = base.withObserver(() => {
-      throw new Error('broken observer');
-    }).withObserver((exchange) => seen.push(exchange.status ?? 0));
+    const observed = base
+      .withObserver(() => {
+        throw new Error('broken observer');
+      })
+      .withObserver((exchange) => seen.push(exchange.status ?? 0));
     const response = await observed.send({ method: 'GET', url: `${server.url}/ok` });
     await base.close();
     assert.equal(response.status, 200);

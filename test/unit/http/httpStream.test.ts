@@ -24,7 +24,10 @@ describe('HTTP client: streamed answers', function () {
         res.on('close', () => clearInterval(timer));
         return;
       }
-      if (path === '/error') return void res.writeHead(503, { 'retry-after': '7', 'content-type': 'application/json' }).end('{"title":"busy"}');
+      if (path === '/error')
+        return void res
+          .writeHead(503, { 'retry-after': '7', 'content-type': 'application/json' })
+          .end('{"title":"busy"}');
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '5' }).end('hello');
     });
   });
@@ -38,12 +41,16 @@ describe('HTTP client: streamed answers', function () {
   after(() => server.close());
 
   it('returns status, lower-case headers and a body to read, and logs the request with its token redacted', async () => {
-    const response = await http.stream({ method: 'get', url: `${server.url}/file`, headers: { Authorization: 'Bearer secret.token.here' } });
+    const response = await http.stream({
+      method: 'get',
+      url: `${server.url}/file`,
+      headers: { Authorization: 'Bearer secret.token.here' },
+    });
     assert.equal(response.status, 200);
     assert.equal(response.headers['content-length'], '5');
     assert.deepEqual(response.request, { method: 'GET', url: `${server.url}/file` });
     assert.equal((await readAtMost(response.body, 100)).bytes.toString(), 'hello');
-    assert.equal(userAgents.at(-1), 'altinn-inbox-inspector', 'the client\'s user agent');
+    assert.equal(userAgents.at(-1), 'altinn-inbox-inspector', "the client's user agent");
     assert.equal(log.length, 1);
     assert.equal(log[0].status, 200);
     assert.equal(log[0].responseBytes, 5, 'the announced size');
@@ -55,7 +62,10 @@ describe('HTTP client: streamed answers', function () {
     assert.equal(response.status, 302);
     assert.equal(response.headers.location, '/elsewhere');
     response.body.destroy();
-    assert.ok(!server.requests.some((request) => request.url === '/elsewhere'), 'nothing was fetched from the new location');
+    assert.ok(
+      !server.requests.some((request) => request.url === '/elsewhere'),
+      'nothing was fetched from the new location',
+    );
   });
 
   it('passes error answers on with their body (no retry, no ApiError): the caller decides', async () => {
@@ -70,7 +80,10 @@ describe('HTTP client: streamed answers', function () {
   it('maps an abort before the headers to CancelledError and an abort while reading to the end of the body', async () => {
     const aborted = new AbortController();
     aborted.abort();
-    await assert.rejects(http.stream({ method: 'GET', url: `${server.url}/file`, signal: aborted.signal }), CancelledError);
+    await assert.rejects(
+      http.stream({ method: 'GET', url: `${server.url}/file`, signal: aborted.signal }),
+      CancelledError,
+    );
     assert.equal(log.at(-1)?.error, 'cancelled', 'logged as cancelled');
 
     const waiting = new AbortController();
@@ -87,20 +100,38 @@ describe('HTTP client: streamed answers', function () {
         if (received.length === 2) reading.abort();
       }
     });
-    assert.ok(received.length >= 2 && received.length < 10, `stopped reading after the abort (${received.length} chunks)`);
+    assert.ok(
+      received.length >= 2 && received.length < 10,
+      `stopped reading after the abort (${received.length} chunks)`,
+    );
   });
 
   it('gives TimeoutError when the headers are late, NetworkError when nothing answers', async () => {
     const started = Date.now();
-    await assert.rejects(http.stream({ method: 'GET', url: `${server.url}/slow-headers`, headersTimeoutMs: 200 }), (e: unknown) => e instanceof TimeoutError && e.timeoutMs === 200);
+    await assert.rejects(
+      http.stream({ method: 'GET', url: `${server.url}/slow-headers`, headersTimeoutMs: 200 }),
+      (e: unknown) => e instanceof TimeoutError && e.timeoutMs === 200,
+    );
     assert.ok(Date.now() - started < 1_500, 'did not wait for the answer');
-    await assert.rejects(http.stream({ method: 'GET', url: 'http://127.0.0.1:9/x' }), (e: unknown) => e instanceof NetworkError && /connection was refused/.test(e.message));
-    assert.deepEqual(log.slice(-2).map((entry) => entry.error), ['timeout', 'network']);
+    await assert.rejects(
+      http.stream({ method: 'GET', url: 'http://127.0.0.1:9/x' }),
+      (e: unknown) => e instanceof NetworkError && /connection was refused/.test(e.message),
+    );
+    assert.deepEqual(
+      log.slice(-2).map((entry) => entry.error),
+      ['timeout', 'network'],
+    );
   });
 
   it('leaves the body without a deadline: a slow stream keeps flowing past the headers timeout', async () => {
     const controller = new AbortController();
-    const response = await http.stream({ method: 'GET', url: `${server.url}/trickle`, headersTimeoutMs: 100, bodyTimeoutMs: 0, signal: controller.signal });
+    const response = await http.stream({
+      method: 'GET',
+      url: `${server.url}/trickle`,
+      headersTimeoutMs: 100,
+      bodyTimeoutMs: 0,
+      signal: controller.signal,
+    });
     let chunks = 0;
     const started = Date.now();
     await assert.rejects(async () => {
@@ -113,7 +144,7 @@ describe('HTTP client: streamed answers', function () {
     assert.ok(chunks >= 5, `still reading after the headers timeout (${chunks} chunks)`);
   });
 
-  it('tells exchange observers nothing about streams: their bodies are the caller\'s, only the log hears of them', async () => {
+  it("tells exchange observers nothing about streams: their bodies are the caller's, only the log hears of them", async () => {
     const exchanges: HttpExchange[] = [];
     http.onExchange((exchange) => exchanges.push(exchange));
     const response = await http.stream({ method: 'GET', url: `${server.url}/file` });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import {
-  organisationNumberFromStem, parsePartyUrn, syntheticNationalIdentityNumber,
-  validateNationalIdentityNumber, validateOrganisationNumber,
+  organisationNumberFromStem,
+  parsePartyUrn,
+  syntheticNationalIdentityNumber,
+  validateNationalIdentityNumber,
+  validateOrganisationNumber,
 } from '../../../src/platform/identifiers';
 
 describe('national identity numbers', () => {
@@ -43,15 +46,24 @@ describe('organisation numbers', () => {
   it('completes stems, or says a stem has no valid check digit', () => {
     assert.equal(organisationNumberFromStem('99182582'), '991825827');
     const results = Array.from({ length: 50 }, (_, i) => organisationNumberFromStem(String(31000000 + i)));
-    assert.ok(results.some((r) => r === undefined), 'some stems give remainder 10');
+    assert.ok(
+      results.some((r) => r === undefined),
+      'some stems give remainder 10',
+    );
     for (const r of results.filter(Boolean)) assert.equal(validateOrganisationNumber(r as string).ok, true);
   });
 });
 
 describe('party URNs', () => {
   it('parses person and organization URNs', () => {
-    assert.deepEqual(parsePartyUrn('urn:altinn:organization:identifier-no:991825827'), { kind: 'organization', organisationNumber: '991825827' });
-    assert.deepEqual(parsePartyUrn('urn:altinn:person:identifier-no:01010750160'), { kind: 'person', nationalIdentityNumber: '01010750160' });
+    assert.deepEqual(parsePartyUrn('urn:altinn:organization:identifier-no:991825827'), {
+      kind: 'organization',
+      organisationNumber: '991825827',
+    });
+    assert.deepEqual(parsePartyUrn('urn:altinn:person:identifier-no:01010750160'), {
+      kind: 'person',
+      nationalIdentityNumber: '01010750160',
+    });
     assert.equal(parsePartyUrn('urn:altinn:party:id:5'), undefined);
   });
 });

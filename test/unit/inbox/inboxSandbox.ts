@@ -16,10 +16,14 @@ export interface PersonClients {
   readonly party: string;
 }
 
-export function personClients(handle: SandboxHandle, http = new HttpClient({ retry: { maxRetries: 0 } })): PersonClients {
+export function personClients(
+  handle: SandboxHandle,
+  http = new HttpClient({ retry: { maxRetries: 0 } }),
+): PersonClients {
   let token: Promise<string> | undefined;
   const getToken = (options: { forceRefresh?: boolean } = {}): Promise<string> => {
-    if (options.forceRefresh || !token) token = sandboxToken(handle, { scopes: handle.defaultClient.scopes, person: true });
+    if (options.forceRefresh || !token)
+      token = sandboxToken(handle, { scopes: handle.defaultClient.scopes, person: true });
     return token;
   };
   return {

@@ -16,32 +16,71 @@ function party(name: string, init: Partial<AuthorizedParty> = {}): AuthorizedPar
 describe('inbox tree shapes', () => {
   describe('parties', () => {
     it('puts the user first, then persons, then organisations by name, with sub-units under their main unit', () => {
-      const forest = shapeParties([
-        party('ZETA AS', { subParties: [party('ZETA AVD BERGEN'), party('ZETA AVD ALTA')] }),
-        party('ALFA AS'),
-        { party: 'urn:altinn:person:identifier-no:02020212345', name: 'OLA', partyType: 'Person' },
-        { party: 'urn:altinn:person:identifier-no:01010112345', name: 'KARI', partyType: 'Person', isCurrentEndUser: true },
-      ], { showDeleted: false });
-      assert.deepEqual(forest.roots.map((r) => r.party.name), ['KARI', 'OLA', 'ALFA AS', 'ZETA AS']);
-      assert.deepEqual(forest.roots[3].subUnits.map((s) => s.party.name), ['ZETA AVD ALTA', 'ZETA AVD BERGEN']);
-      assert.deepEqual(forest.roots[3].subUnits[0].path, ['authorizedParties', 0, 'subParties', 1], 'the path points into the response for the raw view');
+      const forest = shapeParties(
+        [
+          party('ZETA AS', { subParties: [party('ZETA AVD BERGEN'), party('ZETA AVD ALTA')] }),
+          party('ALFA AS'),
+          { party: 'urn:altinn:person:identifier-no:02020212345', name: 'OLA', partyType: 'Person' },
+          {
+            party: 'urn:altinn:person:identifier-no:01010112345',
+            name: 'KARI',
+            partyType: 'Person',
+            isCurrentEndUser: true,
+          },
+        ],
+        { showDeleted: false },
+      );
+      assert.deepEqual(
+        forest.roots.map((r) => r.party.name),
+        ['KARI', 'OLA', 'ALFA AS', 'ZETA AS'],
+      );
+      assert.deepEqual(
+        forest.roots[3].subUnits.map((s) => s.party.name),
+        ['ZETA AVD ALTA', 'ZETA AVD BERGEN'],
+      );
+      assert.deepEqual(
+        forest.roots[3].subUnits[0].path,
+        ['authorizedParties', 0, 'subParties', 1],
+        'the path points into the response for the raw view',
+      );
     });
 
     it('hides deleted parties unless asked, and lists a sub-unit Altinn repeats at the top level only once', () => {
-      const parties = [party('MAIN AS', { subParties: [party('SUB')] }), party('SUB'), party('GONE AS', { isDeleted: true })];
+      const parties = [
+        party('MAIN AS', { subParties: [party('SUB')] }),
+        party('SUB'),
+        party('GONE AS', { isDeleted: true }),
+      ];
       const hidden = shapeParties(parties, { showDeleted: false });
-      assert.deepEqual(hidden.roots.map((r) => r.party.name), ['MAIN AS']);
+      assert.deepEqual(
+        hidden.roots.map((r) => r.party.name),
+        ['MAIN AS'],
+      );
       assert.equal(hidden.hiddenDeleted, 1);
       const shown = shapeParties(parties, { showDeleted: true });
-      assert.deepEqual(shown.roots.map((r) => r.party.name), ['GONE AS', 'MAIN AS']);
+      assert.deepEqual(
+        shown.roots.map((r) => r.party.name),
+        ['GONE AS', 'MAIN AS'],
+      );
       assert.equal(shown.hiddenDeleted, 0);
     });
 
     it('keeps the live sub-units of a hidden deleted main unit reachable at the top', () => {
-      const forest = shapeParties([party('OLD AS', { isDeleted: true, subParties: [party('OLD AVD', { isDeleted: false })] })], { showDeleted: false });
-      assert.deepEqual(forest.roots.map((r) => r.party.name), ['OLD AVD']);
+      const forest = shapeParties(
+        [party('OLD AS', { isDeleted: true, subParties: [party('OLD AVD', { isDeleted: false })] })],
+        { showDeleted: false },
+      );
+      assert.deepEqual(
+        forest.roots.map((r) => r.party.name),
+        ['OLD AVD'],
+      );
       assert.equal(forest.hiddenDeleted, 1);
-      assert.deepEqual(shapeParties([party('OLD AS', { isDeleted: true, subParties: [party('OLD AVD')] })], { showDeleted: true }).roots[0].subUnits.map((s) => s.party.name), ['OLD AVD']);
+      assert.deepEqual(
+        shapeParties([party('OLD AS', { isDeleted: true, subParties: [party('OLD AVD')] })], {
+          showDeleted: true,
+        }).roots[0].subUnits.map((s) => s.party.name),
+        ['OLD AVD'],
+      );
     });
 
     it('masks national identity numbers and spaces organisation numbers', () => {
@@ -51,7 +90,7 @@ describe('inbox tree shapes', () => {
   });
 
   describe('transmissions', () => {
-    describe('with the sandbox\'s transmissions', function () {
+    describe("with the sandbox's transmissions", function () {
       this.timeout(30_000);
       const sandbox = useSandbox({ dialogs: 60 });
       it('places every transmission of every dialog exactly once, under its related transmission when it has one', async () => {

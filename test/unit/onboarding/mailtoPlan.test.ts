@@ -5,8 +5,13 @@ import { planMailto } from '../../../src/vscode/onboarding/mailtoPlan';
 
 const contact = { name: 'Kari Nordmann', email: 'kari@example.no', phone: '+47 912 34 567' };
 const input = {
-  organisationNumber: '991825827', organisationName: 'Regnskap & Lønn AS', environment: 'tt02' as const, scopes: ['digdir:dialogporten'],
-  maskinportenClientIds: ['2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b'], systemName: 'Hjelper', contact,
+  organisationNumber: '991825827',
+  organisationName: 'Regnskap & Lønn AS',
+  environment: 'tt02' as const,
+  scopes: ['digdir:dialogporten'],
+  maskinportenClientIds: ['2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b'],
+  systemName: 'Hjelper',
+  contact,
 };
 
 describe('onboarding: mailto plan', () => {
@@ -22,7 +27,9 @@ describe('onboarding: mailto plan', () => {
   });
 
   it('says a long draft is too long, with its encoded length, and offers a subject-only link', () => {
-    const scopes = SCOPE_CATALOGUE.filter((info) => info.forVendors && !comesWithRegistrationForm(info.scope)).map((info) => info.scope);
+    const scopes = SCOPE_CATALOGUE.filter((info) => info.forVendors && !comesWithRegistrationForm(info.scope)).map(
+      (info) => info.scope,
+    );
     const draft = buildScopeRequestEmail({ ...input, environment: 'tt02', createOrganisationInTt02: true, scopes });
     const plan = planMailto(draft);
     assert.equal(plan.kind, 'too-long');
@@ -46,6 +53,9 @@ describe('onboarding: mailto plan', () => {
     assert.equal(planMailto({ to: '', subject: 'S', body: 'B' }).kind, 'no-recipient');
     const several = planMailto({ to: 'servicedesk@altinn.no; kari@example.no', subject: 'S', body: 'B' });
     assert.equal(several.kind, 'open');
-    assert.equal(decodeURIComponent(new URL(several.kind === 'open' ? several.url : '').pathname), 'servicedesk@altinn.no,kari@example.no');
+    assert.equal(
+      decodeURIComponent(new URL(several.kind === 'open' ? several.url : '').pathname),
+      'servicedesk@altinn.no,kari@example.no',
+    );
   });
 });

@@ -7,28 +7,54 @@ import { ONBOARDING_COMMANDS } from '../../../src/vscode/onboarding/commandIds';
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const nls: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
-const localize = (value: string): string => value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? `<missing ${key}>`);
+const localize = (value: string): string =>
+  value.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? `<missing ${key}>`);
 
-interface Step { id: string; title: string; description: string; media: { markdown?: string; image?: string; altText?: string }; completionEvents: string[] }
+interface Step {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string; image?: string; altText?: string };
+  completionEvents: string[];
+}
 
-const walkthrough = (pkg.contributes.walkthroughs as { id: string; title: string; steps: Step[] }[]).find((w) => w.id === 'onboarding')!;
+const walkthrough = (pkg.contributes.walkthroughs as { id: string; title: string; steps: Step[] }[]).find(
+  (w) => w.id === 'onboarding',
+)!;
 const contributed = new Set((pkg.contributes.commands as { command: string }[]).map((c) => c.command));
-const views = new Set(Object.values(pkg.contributes.views as Record<string, { id: string }[]>).flat().map((v) => v.id));
+const views = new Set(
+  Object.values(pkg.contributes.views as Record<string, { id: string }[]>)
+    .flat()
+    .map((v) => v.id),
+);
 /** Commands VS Code makes for every view (`<viewId>.focus`), besides the contributed ones. */
-const known = (command: string) => contributed.has(command) || (command.endsWith('.focus') && views.has(command.slice(0, -'.focus'.length)));
+const known = (command: string) =>
+  contributed.has(command) || (command.endsWith('.focus') && views.has(command.slice(0, -'.focus'.length)));
 
 describe('onboarding: the walkthrough in the manifest', () => {
-  it('follows the seed page\'s steps in order, then contact', () => {
+  it("follows the seed page's steps in order, then contact", () => {
     assert.ok(walkthrough, 'a walkthrough with id "onboarding"');
-    assert.deepEqual(walkthrough.steps.map((step) => step.id), ['onboardingProcess', 'serviceIntegration', 'scopes', 'maskinporten', 'testSystem', 'readInbox', 'contact']);
-    assert.deepEqual(walkthrough.steps.map((step) => localize(step.title)), [
-      'Follow the onboarding process', 'Choose services to integrate', 'Get access to scopes', 'Maskinporten client and key',
-      'Test your end-user system', 'Read the inbox', 'Ask for help',
-    ]);
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.id),
+      ['onboardingProcess', 'serviceIntegration', 'scopes', 'maskinporten', 'testSystem', 'readInbox', 'contact'],
+    );
+    assert.deepEqual(
+      walkthrough.steps.map((step) => localize(step.title)),
+      [
+        'Follow the onboarding process',
+        'Choose services to integrate',
+        'Get access to scopes',
+        'Maskinporten client and key',
+        'Test your end-user system',
+        'Read the inbox',
+        'Ask for help',
+      ],
+    );
   });
 
   it('has the buttons the issue asks for, each pointing at a contributed command or a view', () => {
-    const buttons = (step: Step) => [...localize(step.description).matchAll(/^\[([^\]]+)\]\(command:([\w.]+)\)$/gm)].map((m) => m[2]);
+    const buttons = (step: Step) =>
+      [...localize(step.description).matchAll(/^\[([^\]]+)\]\(command:([\w.]+)\)$/gm)].map((m) => m[2]);
     const byStep = Object.fromEntries(walkthrough.steps.map((step) => [step.id, buttons(step)]));
     assert.deepEqual(byStep, {
       onboardingProcess: ['altinnInbox.openOnboardingProcess'],
@@ -49,7 +75,11 @@ describe('onboarding: the walkthrough in the manifest', () => {
         const [kind, target] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
         if (kind === 'onCommand') assert.ok(known(target), `${step.id}: ${target} is contributed`);
         else if (kind === 'onView') assert.ok(views.has(target), `${step.id}: view ${target} exists`);
-        else if (kind === 'onLink') assert.ok((Object.values(ONBOARDING_LINKS) as string[]).includes(target), `${step.id}: ${target} is in links.ts`);
+        else if (kind === 'onLink')
+          assert.ok(
+            (Object.values(ONBOARDING_LINKS) as string[]).includes(target),
+            `${step.id}: ${target} is in links.ts`,
+          );
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
     }
@@ -62,14 +92,19 @@ describe('onboarding: the walkthrough in the manifest', () => {
       const media = step.media.markdown ?? step.media.image;
       assert.ok(media?.startsWith('media/walkthrough/'), `${step.id}: media under media/walkthrough`);
       assert.ok(media && existsSync(join(root, media)), `${media} exists`);
-      assert.ok(!localize(step.title).startsWith('<missing') && !localize(step.description).startsWith('<missing'), `${step.id} texts are in package.nls.json`);
+      assert.ok(
+        !localize(step.title).startsWith('<missing') && !localize(step.description).startsWith('<missing'),
+        `${step.id} texts are in package.nls.json`,
+      );
     }
     assert.equal(localize(walkthrough.title), 'Altinn for end-user system vendors');
   });
 
   it('contributes every onboarding command with the Altinn category, an icon and a title in package.nls.json', () => {
     for (const command of ONBOARDING_COMMANDS) {
-      const entry = (pkg.contributes.commands as { command: string; category?: string; icon?: string; title: string }[]).find((c) => c.command === command);
+      const entry = (
+        pkg.contributes.commands as { command: string; category?: string; icon?: string; title: string }[]
+      ).find((c) => c.command === command);
       assert.ok(entry, `${command} is contributed`);
       assert.equal(entry.category, 'Altinn');
       assert.match(entry.icon ?? '', /^\$\([\w-]+\)$/);

@@ -8,7 +8,10 @@ function listEntries(file: string): Promise<Map<string, number>> {
     yauzl.open(file, { lazyEntries: true }, (error, zip) => {
       if (error || !zip) return reject(error);
       const entries = new Map<string, number>();
-      zip.on('entry', (entry: yauzl.Entry) => { entries.set(entry.fileName, entry.uncompressedSize); zip.readEntry(); });
+      zip.on('entry', (entry: yauzl.Entry) => {
+        entries.set(entry.fileName, entry.uncompressedSize);
+        zip.readEntry();
+      });
       zip.on('end', () => resolve(entries));
       zip.on('error', reject);
       zip.readEntry();
@@ -26,7 +29,10 @@ function readEntry(file: string, name: string): Promise<string> {
           if (streamError || !stream) return reject(streamError);
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => { zip.close(); resolve(Buffer.concat(chunks).toString('utf8')); });
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
         });
       });
       zip.on('end', () => reject(new Error(`${name} not in ${file}`)));
@@ -47,10 +53,19 @@ describe('packaging: the VSIX holds only what users need', function () {
 
   it('ships the bundle, manifest, strings, docs and media, and nothing else', () => {
     const names = [...entries.keys()].filter((name) => name.startsWith('extension/'));
-    for (const required of ['extension/package.json', 'extension/package.nls.json', ...['extension', 'undici', 'schemas', 'markup', 'sandbox', 'forge'].map((chunk) => `extension/dist/${chunk}.js`), 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md', 'extension/media/icon.png']) {
+    for (const required of [
+      'extension/package.json',
+      'extension/package.nls.json',
+      ...['extension', 'undici', 'schemas', 'markup', 'sandbox', 'forge'].map((chunk) => `extension/dist/${chunk}.js`),
+      'extension/readme.md',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+      'extension/media/icon.png',
+    ]) {
       assert.ok(names.includes(required), `${required} is in the VSIX`);
     }
-    const allowed = /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|undici|schemas|markup|sandbox|forge)\.js|dist\/webview\/[\w-]+\.js|media\/[\w.-]+\.(svg|png|css)|media\/walkthrough\/[\w.-]+\.(md|svg|png)|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
+    const allowed =
+      /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/(extension|undici|schemas|markup|sandbox|forge)\.js|dist\/webview\/[\w-]+\.js|media\/[\w.-]+\.(svg|png|css)|media\/walkthrough\/[\w.-]+\.(md|svg|png)|l10n\/bundle\.l10n(\.[a-z-]+)?\.json)$/;
     const unexpected = names.filter((name) => !allowed.test(name));
     assert.deepEqual(unexpected, [], 'no sources, tests, maps, node_modules or build files');
   });
@@ -65,7 +80,11 @@ describe('packaging: the VSIX holds only what users need', function () {
     assert.equal(manifest.main, './dist/extension.js');
     // Implicit activation, except onWebviewPanel for panels restored by a serializer after a reload.
     const events: string[] = manifest.activationEvents ?? [];
-    assert.deepEqual(events.filter((event) => !/^onWebviewPanel:altinnInbox\.\w+$/.test(event)), [], `implicit activation only (${events.join(', ')})`);
+    assert.deepEqual(
+      events.filter((event) => !/^onWebviewPanel:altinnInbox\.\w+$/.test(event)),
+      [],
+      `implicit activation only (${events.join(', ')})`,
+    );
     assert.equal(JSON.parse(readFileSync('package.json', 'utf8')).version, manifest.version);
   });
 });

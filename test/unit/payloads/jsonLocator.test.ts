@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { JsonSyntaxError, locatePath, parseJsonWithOffsets, positionAt } from '../../../src/vscode/payloads/jsonLocator';
+import {
+  JsonSyntaxError,
+  locatePath,
+  parseJsonWithOffsets,
+  positionAt,
+} from '../../../src/vscode/payloads/jsonLocator';
 
 const TEXT = `{
   "id": "abc",
@@ -35,13 +40,32 @@ describe('payloads: JSON path → position in the document', () => {
   });
 
   it('reports syntax errors with the offset where parsing stopped', () => {
-    for (const [text, offset] of [['{"a": 1,}', 8], ['{"a" 1}', 5], ['[1, 2', 5], ['{"a": tru}', 6], ['{"a": "x\n"}', 8], ['{} x', 3]] as const) {
-      assert.throws(() => parseJsonWithOffsets(text), (error: unknown) => error instanceof JsonSyntaxError && error.offset === offset, text);
+    for (const [text, offset] of [
+      ['{"a": 1,}', 8],
+      ['{"a" 1}', 5],
+      ['[1, 2', 5],
+      ['{"a": tru}', 6],
+      ['{"a": "x\n"}', 8],
+      ['{} x', 3],
+    ] as const) {
+      assert.throws(
+        () => parseJsonWithOffsets(text),
+        (error: unknown) => error instanceof JsonSyntaxError && error.offset === offset,
+        text,
+      );
     }
   });
 
   it('agrees with JSON.parse on what is valid', () => {
-    for (const text of ['0', '-1.5e+3', '"\\ud83d\\ude00"', '[]', '{}', ' [true, false, null, {"a": [1, {"b": "c"}]}] ', '\uFEFF{"bom": 1}']) {
+    for (const text of [
+      '0',
+      '-1.5e+3',
+      '"\\ud83d\\ude00"',
+      '[]',
+      '{}',
+      ' [true, false, null, {"a": [1, {"b": "c"}]}] ',
+      '\uFEFF{"bom": 1}',
+    ]) {
       assert.doesNotThrow(() => parseJsonWithOffsets(text), text);
     }
     for (const text of ['01', '1.', '.5', "'x'", '[1,]', '{"a":1 "b":2}', 'NaN']) {

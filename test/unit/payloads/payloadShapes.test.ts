@@ -14,7 +14,9 @@ describe('payloads: validate against an API shape', function () {
   after(() => c.http.close());
 
   async function rawGet(url: string): Promise<unknown> {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${await c.token()}`, accept: 'application/json' } });
+    const response = await fetch(url, {
+      headers: { authorization: `Bearer ${await c.token()}`, accept: 'application/json' },
+    });
     assert.equal(response.status, 200, url);
     return response.json();
   }
@@ -22,7 +24,9 @@ describe('payloads: validate against an API shape', function () {
   it('accepts what the sandbox serves, and guesses each shape from its fields', async () => {
     const base = `${sandbox().urls.dialogportenBase}/api/v1/enduser`;
     const parties = await rawGet(`${base}/parties`);
-    const page = await rawGet(`${base}/dialogs?party=${encodeURIComponent(c.party)}&limit=5`) as { items: { id: string }[] };
+    const page = (await rawGet(`${base}/dialogs?party=${encodeURIComponent(c.party)}&limit=5`)) as {
+      items: { id: string }[];
+    };
     const id = page.items[0].id;
     const samples: Record<string, unknown> = {
       parties,
@@ -41,7 +45,9 @@ describe('payloads: validate against an API shape', function () {
 
   it('reports every problem of a broken dialog at a JSON path the locator finds in the text', async () => {
     const page = await c.dialogporten.searchDialogs({ party: [c.party], limit: 1 });
-    const dialog = structuredClone(await rawGet(`${sandbox().urls.dialogportenBase}/api/v1/enduser/dialogs/${page.items![0].id}`)) as Record<string, unknown>;
+    const dialog = structuredClone(
+      await rawGet(`${sandbox().urls.dialogportenBase}/api/v1/enduser/dialogs/${page.items![0].id}`),
+    ) as Record<string, unknown>;
     dialog.status = 'Bogus';
     delete dialog.org;
     (dialog.content as Record<string, unknown>).title = { value: 'not a list', mediaType: 'text/plain' };
@@ -62,7 +68,16 @@ describe('payloads: validate against an API shape', function () {
 
   it('covers Dialogporten, Correspondence and Access Management shapes', () => {
     const ids = PAYLOAD_SHAPES.map((s) => s.id);
-    for (const id of ['dialog', 'dialogSearchPage', 'transmission', 'parties', 'correspondenceOverview', 'correspondenceDetails', 'authorizedParties']) assert.ok(ids.includes(id), id);
+    for (const id of [
+      'dialog',
+      'dialogSearchPage',
+      'transmission',
+      'parties',
+      'correspondenceOverview',
+      'correspondenceDetails',
+      'authorizedParties',
+    ])
+      assert.ok(ids.includes(id), id);
     assert.equal(guessShape({ correspondenceId: 'x', statusHistory: [] }), 'correspondenceDetails');
     assert.equal(guessShape({ data: [], links: {} }), 'authorizedParties');
   });

@@ -1,21 +1,41 @@
 import assert from 'node:assert/strict';
 import {
-  activityTypeName, dialogStatusName, isSentByParty, plainLocalizer, systemLabelName, transmissionTypeName, type Localizer,
+  activityTypeName,
+  dialogStatusName,
+  isSentByParty,
+  plainLocalizer,
+  systemLabelName,
+  transmissionTypeName,
+  type Localizer,
 } from '../../../src/platform/presentation';
 
 /** Marks every text it translates, so a test sees which words went through the translation. */
 const marking: Localizer = { t: (message, ...args) => `«${plainLocalizer.t(message, ...args)}»` };
 
-describe('presentation core: names of the API\'s values', () => {
+describe("presentation core: names of the API's values", () => {
   it('names every dialog status, translated', () => {
-    const names = ['NotApplicable', 'InProgress', 'Draft', 'Awaiting', 'RequiresAttention', 'Completed'].map((s) => dialogStatusName(s, plainLocalizer));
+    const names = ['NotApplicable', 'InProgress', 'Draft', 'Awaiting', 'RequiresAttention', 'Completed'].map((s) =>
+      dialogStatusName(s, plainLocalizer),
+    );
     assert.deepEqual(names, ['No status', 'In progress', 'Draft', 'Awaiting', 'Requires attention', 'Completed']);
     assert.equal(dialogStatusName('RequiresAttention', marking), '«Requires attention»');
   });
 
   it('names every transmission type, translated, and knows which ones the party sends', () => {
-    const types = ['Information', 'Acceptance', 'Rejection', 'Request', 'Alert', 'Decision', 'Submission', 'Correction'];
-    assert.deepEqual(types.map((type) => transmissionTypeName(type, marking)), types.map((type) => `«${type}»`));
+    const types = [
+      'Information',
+      'Acceptance',
+      'Rejection',
+      'Request',
+      'Alert',
+      'Decision',
+      'Submission',
+      'Correction',
+    ];
+    assert.deepEqual(
+      types.map((type) => transmissionTypeName(type, marking)),
+      types.map((type) => `«${type}»`),
+    );
     assert.deepEqual(types.filter(isSentByParty), ['Submission', 'Correction']);
   });
 

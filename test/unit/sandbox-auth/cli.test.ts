@@ -35,14 +35,21 @@ describe('sandbox CLI (npm run sandbox -- --json)', function () {
   });
 
   it('prints one JSON line once ready; its client configuration gets a system-user token; SIGTERM stops it', async () => {
-    child = spawn('npx', ['tsx', 'src/sandbox/cli.ts', '--json', '--port', '0', '--dialogs', '10'], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    child = spawn('npx', ['tsx', 'src/sandbox/cli.ts', '--json', '--port', '0', '--dialogs', '10'], {
+      cwd: process.cwd(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
     const lines = createInterface({ input: child.stdout });
     const firstLine = await Promise.race([
       new Promise<string>((resolve) => lines.once('line', resolve)),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no line from the CLI within 30 s')), 30_000)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no line from the CLI within 30 s')), 30_000),
+      ),
     ]);
     const config = JSON.parse(firstLine) as CliJson;
-    for (const field of ['tokenEndpoint', 'audience', 'clientId', 'platformBase', 'dialogportenBase'] as const) assert.equal(typeof config[field], 'string', field);
+    for (const field of ['tokenEndpoint', 'audience', 'clientId', 'platformBase', 'dialogportenBase'] as const)
+      assert.equal(typeof config[field], 'string', field);
     assert.match(config.tokenEndpoint, /^http:\/\/127\.0\.0\.1:\d+\/maskinporten\/token$/);
     assert.ok(config.audience.endsWith('/maskinporten/'));
     assert.equal(typeof config.privateJwk.kid, 'string');
@@ -52,7 +59,10 @@ describe('sandbox CLI (npm run sandbox -- --json)', function () {
 
     const http = new HttpClient();
     const assertion = await createMaskinportenGrant({
-      clientId: config.clientId, audience: config.audience, scopes: config.scopes, key: importPrivateJwk(config.privateJwk as never),
+      clientId: config.clientId,
+      audience: config.audience,
+      scopes: config.scopes,
+      key: importPrivateJwk(config.privateJwk as never),
       systemUser: { organisationNumber: config.systemUserOrgs[0] },
     });
     const token = await requestMaskinportenToken(http, { tokenEndpoint: config.tokenEndpoint, assertion });

@@ -5,7 +5,9 @@ import { useSandbox } from '../helpers/sandbox';
 describe('sandbox fault injection over HTTP (/__sandbox/faults, for out-of-process tests)', () => {
   const sandbox = useSandbox();
   let http: HttpClient;
-  beforeEach(() => { http = new HttpClient({ retry: { maxRetries: 0 } }); });
+  beforeEach(() => {
+    http = new HttpClient({ retry: { maxRetries: 0 } });
+  });
   afterEach(async () => {
     sandbox().context.faults.clear();
     await http.close();
@@ -14,9 +16,20 @@ describe('sandbox fault injection over HTTP (/__sandbox/faults, for out-of-proce
   const jwk = (): string => `${sandbox().urls.baseUrl}/maskinporten/jwk`;
 
   it('injects a rule that applies to the next matching requests only', async () => {
-    const created = await http.requestJson<{ id: number }>({ method: 'POST', url: admin(), headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'status', status: 503, retryAfter: 7, pathPrefix: '/maskinporten/jwk', times: 2 }) }, { payload: 'fault' });
+    const created = await http.requestJson<{ id: number }>(
+      {
+        method: 'POST',
+        url: admin(),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'status', status: 503, retryAfter: 7, pathPrefix: '/maskinporten/jwk', times: 2 }),
+      },
+      { payload: 'fault' },
+    );
     assert.equal(typeof created.id, 'number');
-    const other = await http.send({ method: 'GET', url: `${sandbox().urls.baseUrl}/maskinporten/.well-known/oauth-authorization-server` });
+    const other = await http.send({
+      method: 'GET',
+      url: `${sandbox().urls.baseUrl}/maskinporten/.well-known/oauth-authorization-server`,
+    });
     assert.equal(other.status, 200, 'other paths are untouched');
     for (let i = 0; i < 2; i++) {
       const faulted = await http.send({ method: 'GET', url: jwk() });
@@ -28,16 +41,29 @@ describe('sandbox fault injection over HTTP (/__sandbox/faults, for out-of-proce
   });
 
   it('filters by method and lists pending rules; DELETE clears them', async () => {
-    await http.request({ method: 'POST', url: admin(), body: JSON.stringify({ kind: 'expire-token', method: 'POST', times: 3 }) });
+    await http.request({
+      method: 'POST',
+      url: admin(),
+      body: JSON.stringify({ kind: 'expire-token', method: 'POST', times: 3 }),
+    });
     assert.equal((await http.send({ method: 'GET', url: jwk() })).status, 200);
     const pending = await http.getJson<{ remaining: number }[]>(admin(), { payload: 'faults' });
-    assert.deepEqual(pending.map((p) => p.remaining), [3]);
+    assert.deepEqual(
+      pending.map((p) => p.remaining),
+      [3],
+    );
     await http.request({ method: 'DELETE', url: admin() });
     assert.deepEqual(await http.getJson(admin(), { payload: 'faults' }), []);
   });
 
   it('refuses invalid rules with a ProblemDetails 400', async () => {
-    for (const rule of [{ kind: 'explode' }, { kind: 'status', status: 418 }, { kind: 'latency' }, { kind: 'reset', times: 0 }, { kind: 'reset', pathPrefix: 'no-slash' }]) {
+    for (const rule of [
+      { kind: 'explode' },
+      { kind: 'status', status: 418 },
+      { kind: 'latency' },
+      { kind: 'reset', times: 0 },
+      { kind: 'reset', pathPrefix: 'no-slash' },
+    ]) {
       const response = await http.send({ method: 'POST', url: admin(), body: JSON.stringify(rule) });
       assert.equal(response.status, 400, JSON.stringify(rule));
       assert.match(response.headers['content-type'], /problem\+json/);

@@ -15,7 +15,11 @@ describe('test helper: sandboxToken', () => {
 
   it('gets a system-user token (with the externalRef the system user needs) and an exchanged Altinn token', async () => {
     for (const user of sandboxSystemUsers(sandbox())) {
-      const token = await sandboxToken(sandbox(), { scopes: ['digdir:dialogporten'], systemUserOrg: user.organisationNumber, altinn: true });
+      const token = await sandboxToken(sandbox(), {
+        scopes: ['digdir:dialogporten'],
+        systemUserOrg: user.organisationNumber,
+        altinn: true,
+      });
       const { claims } = decodeJwtUnverified(token);
       assert.equal(claims.iss, sandbox().urls.altinnIssuer);
       // The exchange writes Maskinporten's one-entry array back as an object, as Altinn's does.

@@ -14,18 +14,40 @@ import { sandboxSystemUsers, useSandbox } from '../helpers/sandbox';
 describe('sandbox Maskinporten: accepted grants and the access tokens they give', () => {
   const sandbox = useSandbox();
   let http: HttpClient;
-  before(() => { http = new HttpClient(); });
+  before(() => {
+    http = new HttpClient();
+  });
   after(() => http.close());
 
-  async function tokenFor(key: SigningKey, options: { scopes?: string[]; systemUser?: { organisationNumber: string; externalRef?: string }; algorithm?: 'RS256' | 'RS384' | 'RS512'; resource?: string[] } = {}) {
+  async function tokenFor(
+    key: SigningKey,
+    options: {
+      scopes?: string[];
+      systemUser?: { organisationNumber: string; externalRef?: string };
+      algorithm?: 'RS256' | 'RS384' | 'RS512';
+      resource?: string[];
+    } = {},
+  ) {
     const environment = resolveEnvironment('sandbox', sandbox().urls);
     const assertion = await createMaskinportenGrant({
-      clientId: sandbox().defaultClient.clientId, audience: environment.maskinporten.audience, key,
-      scopes: options.scopes ?? ['digdir:dialogporten', 'altinn:correspondence.read'], systemUser: options.systemUser, algorithm: options.algorithm, resource: options.resource,
+      clientId: sandbox().defaultClient.clientId,
+      audience: environment.maskinporten.audience,
+      key,
+      scopes: options.scopes ?? ['digdir:dialogporten', 'altinn:correspondence.read'],
+      systemUser: options.systemUser,
+      algorithm: options.algorithm,
+      resource: options.resource,
     });
-    const token = await requestMaskinportenToken(http, { tokenEndpoint: environment.maskinporten.tokenEndpoint, assertion });
-    const jwks = await http.getJson<{ keys: Record<string, unknown>[] }>(`${environment.maskinporten.audience}jwk`, { payload: 'JWKS' });
-    const { payload } = await jwtVerify(token.accessToken, createLocalJWKSet(jwks as never), { issuer: environment.maskinporten.audience });
+    const token = await requestMaskinportenToken(http, {
+      tokenEndpoint: environment.maskinporten.tokenEndpoint,
+      assertion,
+    });
+    const jwks = await http.getJson<{ keys: Record<string, unknown>[] }>(`${environment.maskinporten.audience}jwk`, {
+      payload: 'JWKS',
+    });
+    const { payload } = await jwtVerify(token.accessToken, createLocalJWKSet(jwks as never), {
+      issuer: environment.maskinporten.audience,
+    });
     return { token, claims: payload as Record<string, unknown> };
   }
 
@@ -56,13 +78,23 @@ describe('sandbox Maskinporten: accepted grants and the access tokens they give'
   it('issues system-user tokens with systemuser_id, systemuser_org and system_id, with and without externalRef', async () => {
     const key = importPrivateJwk(sandbox().defaultClient.privateJwk);
     const users = sandboxSystemUsers(sandbox());
-    assert.ok(users.some((u) => u.externalRef) && users.some((u) => !u.externalRef) && users.some((u) => u.delegatedResources.length === 0));
+    assert.ok(
+      users.some((u) => u.externalRef) &&
+        users.some((u) => !u.externalRef) &&
+        users.some((u) => u.delegatedResources.length === 0),
+    );
     for (const user of users) {
-      const { claims } = await tokenFor(key, { scopes: ['digdir:dialogporten'], systemUser: { organisationNumber: user.organisationNumber, externalRef: user.externalRef } });
+      const { claims } = await tokenFor(key, {
+        scopes: ['digdir:dialogporten'],
+        systemUser: { organisationNumber: user.organisationNumber, externalRef: user.externalRef },
+      });
       const [detail] = claims.authorization_details as Record<string, unknown>[];
       assert.equal(detail.type, 'urn:altinn:systemuser');
       assert.deepEqual(detail.systemuser_id, [user.id]);
-      assert.deepEqual(detail.systemuser_org, { authority: 'iso6523-actorid-upis', ID: `0192:${user.organisationNumber}` });
+      assert.deepEqual(detail.systemuser_org, {
+        authority: 'iso6523-actorid-upis',
+        ID: `0192:${user.organisationNumber}`,
+      });
       assert.match(String(detail.system_id), /^\d{9}_/);
     }
   });
@@ -70,7 +102,11 @@ describe('sandbox Maskinporten: accepted grants and the access tokens they give'
   it('accepts an x5c grant from a PKCS#12 business certificate made with node-forge (leaf + issuer chain)', async () => {
     const owner = sandbox().context.world.clients[0].ownerOrganisationNumber;
     const ca = makeBusinessCertificate({ organisationNumber: '991825827', isCa: true, commonName: 'SANDBOX TEST CA' });
-    const leaf = makeBusinessCertificate({ organisationNumber: owner, attribute: 'organizationIdentifier', issuer: ca });
+    const leaf = makeBusinessCertificate({
+      organisationNumber: owner,
+      attribute: 'organizationIdentifier',
+      issuer: ca,
+    });
     const key = importPkcs12(makePkcs12(leaf, 'correct horse'), 'correct horse');
     assert.ok('x5c' in key.identification);
     assert.equal(key.identification.x5c.length, 2, 'leaf and issuer');
@@ -89,11 +125,18 @@ describe('sandbox Maskinporten: accepted grants and the access tokens they give'
 
   it('publishes RFC 8414 metadata pointing at the token endpoint and JWKS', async () => {
     const environment = resolveEnvironment('sandbox', sandbox().urls);
-    const metadata = await http.getJson<Record<string, unknown>>(environment.maskinporten.metadataUrl, { payload: 'metadata' });
+    const metadata = await http.getJson<Record<string, unknown>>(environment.maskinporten.metadataUrl, {
+      payload: 'metadata',
+    });
     assert.equal(metadata.issuer, environment.maskinporten.audience);
     assert.equal(metadata.token_endpoint, environment.maskinporten.tokenEndpoint);
-    const jwks = await http.getJson<{ keys: { kid: string; d?: string }[] }>(String(metadata.jwks_uri), { payload: 'JWKS' });
-    assert.deepEqual(jwks.keys.map((k) => k.kid), [sandbox().context.keys.maskinporten.kid]);
+    const jwks = await http.getJson<{ keys: { kid: string; d?: string }[] }>(String(metadata.jwks_uri), {
+      payload: 'JWKS',
+    });
+    assert.deepEqual(
+      jwks.keys.map((k) => k.kid),
+      [sandbox().context.keys.maskinporten.kid],
+    );
     assert.equal(jwks.keys[0].d, undefined, 'no private part published');
   });
 

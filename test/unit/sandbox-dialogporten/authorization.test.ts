@@ -2,9 +2,18 @@ import assert from 'node:assert/strict';
 import { organizationUrn } from '../../../src/platform/identifiers';
 import { dialogStoreOf } from '../../../src/sandbox/dialogporten';
 import { sandboxSystemUsers, sandboxToken, useSandbox } from '../helpers/sandbox';
-import { DIALOGPORTEN_SCOPE, defaultPersonParty, dpFetch, endUser, personToken, searchAll, type Json } from './dialogportenHttp';
+import {
+  DIALOGPORTEN_SCOPE,
+  defaultPersonParty,
+  dpFetch,
+  endUser,
+  personToken,
+  searchAll,
+  type Json,
+} from './dialogportenHttp';
 
-const partyUrns = (parties: Json[]): string[] => parties.flatMap((p) => [p.party, ...(p.subParties ?? []).map((s: Json) => s.party)]);
+const partyUrns = (parties: Json[]): string[] =>
+  parties.flatMap((p) => [p.party, ...(p.subParties ?? []).map((s: Json) => s.party)]);
 
 describe('sandbox Dialogporten: who sees what', function () {
   this.timeout(30_000);
@@ -17,23 +26,34 @@ describe('sandbox Dialogporten: who sees what', function () {
     const own = parties.find((p) => p.isCurrentEndUser);
     assert.equal(own.party, defaultPersonParty(handle));
     assert.equal(own.partyType, 'Person');
-    const granted = (handle.context.world.personAccess.get(handle.context.world.defaultPerson.nationalIdentityNumber) ?? []).map((a) => a.party);
+    const granted = (
+      handle.context.world.personAccess.get(handle.context.world.defaultPerson.nationalIdentityNumber) ?? []
+    ).map((a) => a.party);
     assert.deepEqual(new Set(partyUrns(parties)), new Set(granted));
     const withSubUnits = parties.find((p) => (p.subParties ?? []).length > 0);
     assert.ok(withSubUnits, 'a main unit lists its sub-units');
-    const items = await searchAll(handle, token, `party=${encodeURIComponent(withSubUnits.subParties[0].party)}&limit=1000`);
+    const items = await searchAll(
+      handle,
+      token,
+      `party=${encodeURIComponent(withSubUnits.subParties[0].party)}&limit=1000`,
+    );
     assert.ok(items.length > 0 && items.every((i) => i.party === withSubUnits.subParties[0].party));
   });
 
   it('a person with a role limited to one resource sees only that resource in that organisation', async () => {
     const handle = sandbox();
     const { world } = handle.context;
-    const limited = [...world.personAccess.entries()].flatMap(([pid, access]) => access.filter((a) => a.resources).map((a) => ({ pid, ...a })))[0];
+    const limited = [...world.personAccess.entries()].flatMap(([pid, access]) =>
+      access.filter((a) => a.resources).map((a) => ({ pid, ...a })),
+    )[0];
     assert.ok(limited, 'the world has a resource-limited role');
     const token = await personToken(handle, limited.pid);
     const items = await searchAll(handle, token, `party=${encodeURIComponent(limited.party)}&limit=1000`);
     const all = dialogStoreOf(handle.context).dialogsOf(limited.party);
-    assert.ok(all.some((d) => !limited.resources!.includes(d.fields.serviceResource)), 'the organisation has dialogs for other resources');
+    assert.ok(
+      all.some((d) => !limited.resources!.includes(d.fields.serviceResource)),
+      'the organisation has dialogs for other resources',
+    );
     assert.deepEqual(new Set(items.map((i) => i.serviceResource)), new Set(limited.resources));
     const hidden = all.find((d) => !limited.resources!.includes(d.fields.serviceResource))!;
     assert.equal((await dpFetch(endUser(handle, `/dialogs/${hidden.fields.id}`), { token })).status, 404);
@@ -42,32 +62,71 @@ describe('sandbox Dialogporten: who sees what', function () {
   it('a system user sees its organisation only for delegated resources; without delegations, empty lists as in tt02', async () => {
     const handle = sandbox();
     const users = sandboxSystemUsers(handle);
-    const full = users.find((u) => u.delegatedResources.length === handle.context.world.serviceOwners.flatMap((o) => o.resources).length)!;
+    const full = users.find(
+      (u) => u.delegatedResources.length === handle.context.world.serviceOwners.flatMap((o) => o.resources).length,
+    )!;
     const partial = users.find((u) => u.delegatedResources.length > 0 && u !== full)!;
     const empty = users.find((u) => u.delegatedResources.length === 0)!;
     assert.ok(full && partial && empty);
 
-    const fullToken = await sandboxToken(handle, { scopes: [DIALOGPORTEN_SCOPE], systemUserOrg: full.organisationNumber });
-    const fullParties = (await dpFetch(endUser(handle, '/parties'), { token: fullToken })).body.authorizedParties as Json[];
+    const fullToken = await sandboxToken(handle, {
+      scopes: [DIALOGPORTEN_SCOPE],
+      systemUserOrg: full.organisationNumber,
+    });
+    const fullParties = (await dpFetch(endUser(handle, '/parties'), { token: fullToken })).body
+      .authorizedParties as Json[];
     assert.deepEqual(partyUrns(fullParties), [organizationUrn(full.organisationNumber)]);
-    const fullItems = await searchAll(handle, fullToken, `party=${encodeURIComponent(organizationUrn(full.organisationNumber))}&limit=1000`);
-    assert.equal(fullItems.length, dialogStoreOf(handle.context).dialogsOf(organizationUrn(full.organisationNumber)).length);
+    const fullItems = await searchAll(
+      handle,
+      fullToken,
+      `party=${encodeURIComponent(organizationUrn(full.organisationNumber))}&limit=1000`,
+    );
+    assert.equal(
+      fullItems.length,
+      dialogStoreOf(handle.context).dialogsOf(organizationUrn(full.organisationNumber)).length,
+    );
     assert.ok(fullItems.length >= 150, 'the delegated system user has plenty of dialogs');
-    const otherOrg = (handle.context.world.personAccess.get(handle.context.world.defaultPerson.nationalIdentityNumber) ?? []).find((a) => a.party.includes('organization') && a.party !== organizationUrn(full.organisationNumber))!.party;
+    const otherOrg = (
+      handle.context.world.personAccess.get(handle.context.world.defaultPerson.nationalIdentityNumber) ?? []
+    ).find((a) => a.party.includes('organization') && a.party !== organizationUrn(full.organisationNumber))!.party;
     const foreign = dialogStoreOf(handle.context).dialogsOf(otherOrg)[0];
-    assert.equal((await dpFetch(endUser(handle, `/dialogs/${foreign.fields.id}`), { token: fullToken })).status, 404, 'a party not delegated is invisible');
-    assert.deepEqual((await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(otherOrg)}`), { token: fullToken })).body.items, []);
+    assert.equal(
+      (await dpFetch(endUser(handle, `/dialogs/${foreign.fields.id}`), { token: fullToken })).status,
+      404,
+      'a party not delegated is invisible',
+    );
+    assert.deepEqual(
+      (await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(otherOrg)}`), { token: fullToken })).body
+        .items,
+      [],
+    );
 
-    const partialToken = await sandboxToken(handle, { scopes: [DIALOGPORTEN_SCOPE], systemUserOrg: partial.organisationNumber });
-    const partialItems = await searchAll(handle, partialToken, `party=${encodeURIComponent(organizationUrn(partial.organisationNumber))}&limit=1000`);
+    const partialToken = await sandboxToken(handle, {
+      scopes: [DIALOGPORTEN_SCOPE],
+      systemUserOrg: partial.organisationNumber,
+    });
+    const partialItems = await searchAll(
+      handle,
+      partialToken,
+      `party=${encodeURIComponent(organizationUrn(partial.organisationNumber))}&limit=1000`,
+    );
     assert.ok(partialItems.length > 0);
     assert.ok(partialItems.every((i) => partial.delegatedResources.includes(i.serviceResource)));
-    assert.ok(dialogStoreOf(handle.context).dialogsOf(organizationUrn(partial.organisationNumber)).some((d) => !partial.delegatedResources.includes(d.fields.serviceResource)));
+    assert.ok(
+      dialogStoreOf(handle.context)
+        .dialogsOf(organizationUrn(partial.organisationNumber))
+        .some((d) => !partial.delegatedResources.includes(d.fields.serviceResource)),
+    );
 
-    const emptyToken = await sandboxToken(handle, { scopes: [DIALOGPORTEN_SCOPE], systemUserOrg: empty.organisationNumber });
+    const emptyToken = await sandboxToken(handle, {
+      scopes: [DIALOGPORTEN_SCOPE],
+      systemUserOrg: empty.organisationNumber,
+    });
     assert.deepEqual((await dpFetch(endUser(handle, '/parties'), { token: emptyToken })).body.authorizedParties, []);
     const emptyParty = organizationUrn(empty.organisationNumber);
-    const emptySearch = await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(emptyParty)}`), { token: emptyToken });
+    const emptySearch = await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(emptyParty)}`), {
+      token: emptyToken,
+    });
     assert.equal(emptySearch.status, 200);
     assert.deepEqual(emptySearch.body.items, []);
     const own = dialogStoreOf(handle.context).dialogsOf(emptyParty)[0];
@@ -80,7 +139,9 @@ describe('sandbox Dialogporten: who sees what', function () {
     const forbidden = await dpFetch(endUser(handle, '/parties'), { token: wrongScope });
     assert.equal(forbidden.status, 403);
     assert.match(forbidden.body.detail, /digdir:dialogporten/);
-    const anonymous = await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(defaultPersonParty(handle))}`));
+    const anonymous = await dpFetch(
+      endUser(handle, `/dialogs?party=${encodeURIComponent(defaultPersonParty(handle))}`),
+    );
     assert.equal(anonymous.status, 401);
     assert.match(String(anonymous.headers.get('www-authenticate')), /^Bearer/);
     const forged = await dpFetch(endUser(handle, '/parties'), { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' });

@@ -15,7 +15,10 @@ async function snapshot(handle: SandboxHandle): Promise<string> {
 async function startPair(seed: number, otherSeed: number): Promise<[SandboxHandle, SandboxHandle]> {
   // Generated times are placed before the start of the current UTC day; retry if the two straddle midnight.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const pair = await Promise.all([startSandbox({ seed, dialogs: 60 }), startSandbox({ seed: otherSeed, dialogs: 60 })]);
+    const pair = await Promise.all([
+      startSandbox({ seed, dialogs: 60 }),
+      startSandbox({ seed: otherSeed, dialogs: 60 }),
+    ]);
     const anchors = pair.map((h) => dialogStoreOf(h.context).anchorMs);
     if (anchors[0] === anchors[1]) return pair;
     await Promise.all(pair.map((h) => h.close()));
@@ -37,7 +40,14 @@ describe('sandbox Dialogporten: deterministic data', function () {
     }
     const [c, d] = await startPair(4242, 4243);
     try {
-      const ids = (h: SandboxHandle): string[] => dialogStoreOf(h.context).partyUrns().flatMap((p) => dialogStoreOf(h.context).dialogsOf(p).map((x) => x.fields.id));
+      const ids = (h: SandboxHandle): string[] =>
+        dialogStoreOf(h.context)
+          .partyUrns()
+          .flatMap((p) =>
+            dialogStoreOf(h.context)
+              .dialogsOf(p)
+              .map((x) => x.fields.id),
+          );
       const shared = ids(c).filter((id) => ids(d).includes(id));
       assert.ok(shared.length < ids(c).length / 10, `${shared.length} of ${ids(c).length} ids are shared`);
     } finally {

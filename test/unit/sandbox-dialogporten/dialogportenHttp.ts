@@ -39,7 +39,11 @@ export async function dpFetch<T = Json>(url: string, init: DpInit = {}): Promise
   const parsed = /json/i.test(contentType ?? '') && text ? JSON.parse(text) : text;
   const verdict = openApiContract().check(method, url, response.status, contentType, parsed);
   if (init.notOfficialShape) return { status: response.status, headers: response.headers, body: parsed as T, text };
-  assert.deepEqual(verdict.errors, [], `${verdict.operation} answered ${response.status} against the OpenAPI of ${PUBLISHED_SCHEMA}: ${verdict.errors.join('; ')}`);
+  assert.deepEqual(
+    verdict.errors,
+    [],
+    `${verdict.operation} answered ${response.status} against the OpenAPI of ${PUBLISHED_SCHEMA}: ${verdict.errors.join('; ')}`,
+  );
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 
@@ -62,7 +66,10 @@ export async function searchAll(handle: SandboxHandle, token: string, query: str
   const items: Json[] = [];
   let continuation: string | undefined;
   for (let page = 0; page < maxPages; page++) {
-    const url = endUser(handle, `/dialogs?${query}${continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : ''}`);
+    const url = endUser(
+      handle,
+      `/dialogs?${query}${continuation ? `&continuationToken=${encodeURIComponent(continuation)}` : ''}`,
+    );
     const response = await dpFetch(url, { token });
     assert.equal(response.status, 200, response.text);
     items.push(...response.body.items);

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { useSandbox } from '../helpers/sandbox';
 import { defaultPersonParty, dpFetch, endUser, personToken, searchAll, type Json } from './dialogportenHttp';
 
-const texts = (item: Json): string[] => ['title', 'summary', 'senderName'].flatMap((k) => (item.content?.[k]?.value ?? []).map((l: Json) => String(l.value).toLowerCase()));
+const texts = (item: Json): string[] =>
+  ['title', 'summary', 'senderName'].flatMap((k) =>
+    (item.content?.[k]?.value ?? []).map((l: Json) => String(l.value).toLowerCase()),
+  );
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -24,8 +27,14 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
   /** The filtered answer must be exactly the unfiltered items the predicate keeps: a non-empty, proper subset. */
   async function expectSubset(query: string, keep: (item: Json) => boolean): Promise<Json[]> {
     const filtered = await searchAll(sandbox(), token, `party=${encodeURIComponent(party)}&limit=1000&${query}`);
-    const expected = all.filter(keep).map((i) => i.id).sort();
-    assert.ok(expected.length > 0 && expected.length < all.length, `${query} should keep some but not all (${expected.length}/${all.length})`);
+    const expected = all
+      .filter(keep)
+      .map((i) => i.id)
+      .sort();
+    assert.ok(
+      expected.length > 0 && expected.length < all.length,
+      `${query} should keep some but not all (${expected.length}/${all.length})`,
+    );
     assert.deepEqual(filtered.map((i) => i.id).sort(), expected, query);
     return filtered;
   }
@@ -48,9 +57,15 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
 
   it('filters by extendedStatus, externalReference and process', async () => {
     const withStatus = all.find((i) => i.extendedStatus)!;
-    await expectSubset(`extendedStatus=${encodeURIComponent(withStatus.extendedStatus)}`, (i) => i.extendedStatus === withStatus.extendedStatus);
+    await expectSubset(
+      `extendedStatus=${encodeURIComponent(withStatus.extendedStatus)}`,
+      (i) => i.extendedStatus === withStatus.extendedStatus,
+    );
     const withReference = all.find((i) => i.externalReference)!;
-    await expectSubset(`externalReference=${encodeURIComponent(withReference.externalReference)}`, (i) => i.externalReference === withReference.externalReference);
+    await expectSubset(
+      `externalReference=${encodeURIComponent(withReference.externalReference)}`,
+      (i) => i.externalReference === withReference.externalReference,
+    );
     const withProcess = all.find((i) => i.process)!;
     await expectSubset(`process=${encodeURIComponent(withProcess.process)}`, (i) => i.process === withProcess.process);
   });
@@ -60,8 +75,14 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
       const values = all.filter((i) => i[field]).map((i) => Date.parse(i[field]));
       const middle = median(values);
       const name = field.replace(/At$/, '');
-      await expectSubset(`${name}After=${encodeURIComponent(iso(middle))}`, (i) => i[field] !== null && Date.parse(i[field]) >= middle);
-      await expectSubset(`${name}Before=${encodeURIComponent(iso(middle))}`, (i) => i[field] !== null && Date.parse(i[field]) <= middle);
+      await expectSubset(
+        `${name}After=${encodeURIComponent(iso(middle))}`,
+        (i) => i[field] !== null && Date.parse(i[field]) >= middle,
+      );
+      await expectSubset(
+        `${name}Before=${encodeURIComponent(iso(middle))}`,
+        (i) => i[field] !== null && Date.parse(i[field]) <= middle,
+      );
     }
   });
 
@@ -69,11 +90,29 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
     await expectSubset('isContentSeen=false', (i) => !i.isContentSeen);
     await expectSubset('isContentSeen=true', (i) => i.isContentSeen);
     await expectSubset('excludeApiOnly=true', (i) => !i.isApiOnly);
-    const word = String(all.find((i) => i.content.title.value.some((l: Json) => l.languageCode === 'nb'))!.content.title.value.find((l: Json) => l.languageCode === 'nb').value).split(' ')[0].toLowerCase();
-    const found = await searchAll(sandbox(), token, `party=${encodeURIComponent(party)}&limit=1000&search=${encodeURIComponent(word)}`);
+    const word = String(
+      all
+        .find((i) => i.content.title.value.some((l: Json) => l.languageCode === 'nb'))!
+        .content.title.value.find((l: Json) => l.languageCode === 'nb').value,
+    )
+      .split(' ')[0]
+      .toLowerCase();
+    const found = await searchAll(
+      sandbox(),
+      token,
+      `party=${encodeURIComponent(party)}&limit=1000&search=${encodeURIComponent(word)}`,
+    );
     assert.ok(found.length > 0 && found.length < all.length);
-    for (const item of all.filter((i) => texts(i).some((t) => t.includes(word)))) assert.ok(found.some((f) => f.id === item.id), `${item.id} mentions "${word}"`);
-    const english = await searchAll(sandbox(), token, `party=${encodeURIComponent(party)}&limit=1000&search=${encodeURIComponent('the')}&searchLanguageCode=en`);
+    for (const item of all.filter((i) => texts(i).some((t) => t.includes(word))))
+      assert.ok(
+        found.some((f) => f.id === item.id),
+        `${item.id} mentions "${word}"`,
+      );
+    const english = await searchAll(
+      sandbox(),
+      token,
+      `party=${encodeURIComponent(party)}&limit=1000&search=${encodeURIComponent('the')}&searchLanguageCode=en`,
+    );
     assert.ok(english.length > 0);
     assert.ok(english.every((i) => i.content.title.value.some((l: Json) => l.languageCode === 'en')));
   });
@@ -82,13 +121,20 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
     const handle = sandbox();
     const parties = (await dpFetch(endUser(handle, '/parties'), { token })).body.authorizedParties as Json[];
     const org = parties.find((p) => p.partyType === 'Organization' && !p.isDeleted).party;
-    const both = await searchAll(handle, token, `party=${encodeURIComponent(party)}&party=${encodeURIComponent(org)}&limit=1000`);
+    const both = await searchAll(
+      handle,
+      token,
+      `party=${encodeURIComponent(party)}&party=${encodeURIComponent(org)}&limit=1000`,
+    );
     assert.ok(both.some((i) => i.party === org) && both.some((i) => i.party === party));
     assert.equal(both.length, all.length + both.filter((i) => i.party === org).length);
     const resource = both.find((i) => i.party === org).serviceResource;
     const byResource = await searchAll(handle, token, `serviceResource=${encodeURIComponent(resource)}&limit=1000`);
     assert.ok(byResource.every((i) => i.serviceResource === resource));
-    assert.ok(new Set(byResource.map((i) => i.party)).size > 1, 'a service resource alone searches every party of the caller');
+    assert.ok(
+      new Set(byResource.map((i) => i.party)).size > 1,
+      'a service resource alone searches every party of the caller',
+    );
     const stranger = 'urn:altinn:organization:identifier-no:974760673';
     const none = await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(stranger)}`), { token });
     assert.equal(none.status, 200);
@@ -96,12 +142,19 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
   });
 
   it('orders by dueAt ascending with dialogs without a due date last, and honours limit', async () => {
-    const ordered = await searchAll(sandbox(), token, `party=${encodeURIComponent(party)}&limit=1000&orderBy=dueAt_asc`);
+    const ordered = await searchAll(
+      sandbox(),
+      token,
+      `party=${encodeURIComponent(party)}&limit=1000&orderBy=dueAt_asc`,
+    );
     const firstWithout = ordered.findIndex((i) => i.dueAt === null);
     assert.ok(firstWithout > 0);
     assert.ok(ordered.slice(firstWithout).every((i) => i.dueAt === null));
     const due = ordered.slice(0, firstWithout).map((i) => Date.parse(i.dueAt));
-    assert.deepEqual(due, [...due].sort((a, b) => a - b));
+    assert.deepEqual(
+      due,
+      [...due].sort((a, b) => a - b),
+    );
     const page = await dpFetch(endUser(sandbox(), `/dialogs?party=${encodeURIComponent(party)}&limit=7`), { token });
     assert.equal(page.body.items.length, 7);
     assert.equal(page.body.hasNextPage, true);
@@ -110,7 +163,11 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
 
   it('puts id last and gives an id-only orderBy contentUpdatedAt_desc first, as Dialogporten does', async () => {
     const orderOf = async (orderBy: string): Promise<string> =>
-      (await dpFetch(endUser(sandbox(), `/dialogs?party=${encodeURIComponent(party)}&limit=3&orderBy=${orderBy}`), { token })).body.orderBy;
+      (
+        await dpFetch(endUser(sandbox(), `/dialogs?party=${encodeURIComponent(party)}&limit=3&orderBy=${orderBy}`), {
+          token,
+        })
+      ).body.orderBy;
     assert.equal(await orderOf('id_asc'), 'contentupdatedat_desc,id_asc');
     assert.equal(await orderOf('id_asc,createdAt_desc'), 'createdat_desc,id_asc');
     assert.equal(await orderOf('createdAt_asc'), 'createdat_asc,id_desc');

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FEATURES, SCOPE_CATALOGUE, describeScope, featureChecklist, groupScopesByProduct, parseScopeClaim } from '../../../src/platform/scopes';
+import {
+  FEATURES,
+  SCOPE_CATALOGUE,
+  describeScope,
+  featureChecklist,
+  groupScopesByProduct,
+  parseScopeClaim,
+} from '../../../src/platform/scopes';
 
 const SHARED = path.resolve(__dirname, '../../../../shared');
 
@@ -30,7 +37,13 @@ describe('scope catalogue', () => {
       }
     }
     for (const info of SCOPE_CATALOGUE) {
-      for (const feature of info.features) assert.ok(FEATURES.find((f) => f.id === feature)?.requires.flat().includes(info.scope), `${info.scope} → ${feature}`);
+      for (const feature of info.features)
+        assert.ok(
+          FEATURES.find((f) => f.id === feature)
+            ?.requires.flat()
+            .includes(info.scope),
+          `${info.scope} → ${feature}`,
+        );
     }
   });
 
@@ -39,15 +52,34 @@ describe('scope catalogue', () => {
       assert.deepEqual(featureChecklist([]), [
         { feature: 'dialogportenInbox', satisfied: false, missing: ['digdir:dialogporten'], needsEndUser: false },
         { feature: 'correspondence', satisfied: false, missing: ['altinn:correspondence.read'], needsEndUser: false },
-        { feature: 'authorizedParties', satisfied: false, missing: ['altinn:accessmanagement/authorizedparties'], needsEndUser: false },
-        { feature: 'systemRegister', satisfied: false, missing: ['altinn:authentication/systemregister.write'], needsEndUser: false },
-        { feature: 'systemUserRequests', satisfied: false, missing: ['altinn:authentication/systemuser.request.write', 'altinn:authentication/systemuser.request.read'], needsEndUser: false },
+        {
+          feature: 'authorizedParties',
+          satisfied: false,
+          missing: ['altinn:accessmanagement/authorizedparties'],
+          needsEndUser: false,
+        },
+        {
+          feature: 'systemRegister',
+          satisfied: false,
+          missing: ['altinn:authentication/systemregister.write'],
+          needsEndUser: false,
+        },
+        {
+          feature: 'systemUserRequests',
+          satisfied: false,
+          missing: ['altinn:authentication/systemuser.request.write', 'altinn:authentication/systemuser.request.read'],
+          needsEndUser: false,
+        },
         { feature: 'events', satisfied: false, missing: ['altinn:events.subscribe'], needsEndUser: false },
       ]);
     });
 
     it('handles a typical system-user token with some scopes', () => {
-      const status = featureChecklist(parseScopeClaim('digdir:dialogporten altinn:correspondence.read  altinn:authentication/systemuser.request.read'));
+      const status = featureChecklist(
+        parseScopeClaim(
+          'digdir:dialogporten altinn:correspondence.read  altinn:authentication/systemuser.request.read',
+        ),
+      );
       assert.deepEqual(
         status.map(({ feature, satisfied, missing }) => [feature, satisfied, missing]),
         [
@@ -70,12 +102,30 @@ describe('scope catalogue', () => {
     it('requires a person or a system user for the Dialogporten inbox, whatever the scopes', () => {
       const scopes = ['digdir:dialogporten', 'altinn:correspondence.read'];
       const organisation = featureChecklist(scopes, { endUser: false });
-      assert.deepEqual(organisation.find((s) => s.feature === 'dialogportenInbox'), { feature: 'dialogportenInbox', satisfied: false, missing: [], needsEndUser: true });
-      assert.equal(organisation.find((s) => s.feature === 'correspondence')?.satisfied, true, 'Correspondence has no user-type gate');
-      assert.deepEqual(featureChecklist(['altinn:events.subscribe'], { endUser: false }).find((s) => s.feature === 'dialogportenInbox'),
-        { feature: 'dialogportenInbox', satisfied: false, missing: ['digdir:dialogporten'], needsEndUser: true });
-      assert.equal(featureChecklist(scopes, { endUser: true }).find((s) => s.feature === 'dialogportenInbox')?.satisfied, true);
-      assert.equal(featureChecklist(scopes).find((s) => s.feature === 'dialogportenInbox')?.satisfied, true, 'unknown identity: scopes decide');
+      assert.deepEqual(
+        organisation.find((s) => s.feature === 'dialogportenInbox'),
+        { feature: 'dialogportenInbox', satisfied: false, missing: [], needsEndUser: true },
+      );
+      assert.equal(
+        organisation.find((s) => s.feature === 'correspondence')?.satisfied,
+        true,
+        'Correspondence has no user-type gate',
+      );
+      assert.deepEqual(
+        featureChecklist(['altinn:events.subscribe'], { endUser: false }).find(
+          (s) => s.feature === 'dialogportenInbox',
+        ),
+        { feature: 'dialogportenInbox', satisfied: false, missing: ['digdir:dialogporten'], needsEndUser: true },
+      );
+      assert.equal(
+        featureChecklist(scopes, { endUser: true }).find((s) => s.feature === 'dialogportenInbox')?.satisfied,
+        true,
+      );
+      assert.equal(
+        featureChecklist(scopes).find((s) => s.feature === 'dialogportenInbox')?.satisfied,
+        true,
+        'unknown identity: scopes decide',
+      );
     });
 
     it('satisfies every feature when all vendor scopes are granted', () => {
@@ -101,7 +151,10 @@ describe('scope catalogue', () => {
         [
           ['dialogporten', ['digdir:dialogporten']],
           ['correspondence', ['altinn:correspondence.read']],
-          ['authentication', ['altinn:authentication/systemregister.write', 'altinn:authentication/systemuser.request.read']],
+          [
+            'authentication',
+            ['altinn:authentication/systemregister.write', 'altinn:authentication/systemuser.request.read'],
+          ],
           ['events', ['altinn:events.subscribe']],
           ['other', ['skatteetaten:mva', 'openid']],
         ],

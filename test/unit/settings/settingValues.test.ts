@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { readCorrespondenceResources, readCustomBaseUrls, readHttpTimeoutSeconds, readPageSize, readSandboxDataFolder } from '../../../src/vscode/settings/settingValues';
+import {
+  readCorrespondenceResources,
+  readCustomBaseUrls,
+  readHttpTimeoutSeconds,
+  readPageSize,
+  readSandboxDataFolder,
+} from '../../../src/vscode/settings/settingValues';
 import { describeLoadReport } from '../../../src/vscode/sandbox/describeLoadReport';
 
 // Bad input, unit tier: hand-edited settings of the wrong type fall back sensibly and say what was wrong.
@@ -41,7 +47,9 @@ describe('bad input: settings of the wrong type or out of range', () => {
   });
 
   it('altinnInbox.correspondence.resources: not a list is ignored; entries that are not resource ids are dropped', () => {
-    assert.deepEqual(readCorrespondenceResources(['urn:altinn:resource:skd-skattemelding', 'nav-inntektsmelding']), { value: ['skd-skattemelding', 'nav-inntektsmelding'] });
+    assert.deepEqual(readCorrespondenceResources(['urn:altinn:resource:skd-skattemelding', 'nav-inntektsmelding']), {
+      value: ['skd-skattemelding', 'nav-inntektsmelding'],
+    });
     const notList = readCorrespondenceResources('skd-skattemelding');
     assert.deepEqual(notList.value, []);
     assert.match(notList.problem ?? '', /must be a list of resource ids, not "skd-skattemelding"; it is ignored/);
@@ -51,21 +59,58 @@ describe('bad input: settings of the wrong type or out of range', () => {
   });
 
   it('altinnInbox.customBaseUrls: not an object, a non-https URL, an unknown host key or a non-URL are left out, saying so', () => {
-    assert.deepEqual(readCustomBaseUrls({ tt02: { platformBase: 'https://proxy.example/altinn' } }, 'tt02'), { value: { platformBase: 'https://proxy.example/altinn' } });
-    assert.deepEqual(readCustomBaseUrls({ tt02: { platformBase: 'http://127.0.0.1:8080' } }, 'tt02').value, { platformBase: 'http://127.0.0.1:8080' }, 'a loopback proxy may use http');
-    assert.deepEqual(readCustomBaseUrls({ production: { dialogportenStreamUrl: 'https://sse.example/graphql/stream' } }, 'production'), { value: { dialogportenStreamUrl: 'https://sse.example/graphql/stream' } }, 'the event stream URL');
-    assert.match(readCustomBaseUrls({ tt02: { dialogportenStreamUrl: 'http://sse.example/graphql/stream' } }, 'tt02').problem ?? '', /dialogportenStreamUrl: http:\/\/sse\.example is not https/);
+    assert.deepEqual(readCustomBaseUrls({ tt02: { platformBase: 'https://proxy.example/altinn' } }, 'tt02'), {
+      value: { platformBase: 'https://proxy.example/altinn' },
+    });
+    assert.deepEqual(
+      readCustomBaseUrls({ tt02: { platformBase: 'http://127.0.0.1:8080' } }, 'tt02').value,
+      { platformBase: 'http://127.0.0.1:8080' },
+      'a loopback proxy may use http',
+    );
+    assert.deepEqual(
+      readCustomBaseUrls({ production: { dialogportenStreamUrl: 'https://sse.example/graphql/stream' } }, 'production'),
+      { value: { dialogportenStreamUrl: 'https://sse.example/graphql/stream' } },
+      'the event stream URL',
+    );
+    assert.match(
+      readCustomBaseUrls({ tt02: { dialogportenStreamUrl: 'http://sse.example/graphql/stream' } }, 'tt02').problem ??
+        '',
+      /dialogportenStreamUrl: http:\/\/sse\.example is not https/,
+    );
     const notObject = readCustomBaseUrls('https://proxy.example', 'tt02');
     assert.deepEqual(notObject.value, {});
     assert.match(notObject.problem ?? '', /must be an object of environments/);
-    const plain = readCustomBaseUrls({ tt02: { platformBase: 'http://proxy.example', dialogportenBase: 'https://dp.example' } }, 'tt02');
-    assert.deepEqual(plain.value, { dialogportenBase: 'https://dp.example' }, 'the https entry is kept, the http one left out');
-    assert.match(plain.problem ?? '', /platformBase: http:\/\/proxy\.example is not https \(tokens would travel unencrypted\)/);
-    const junk = readCustomBaseUrls({ tt02: { tokenUrl: 'https://x.example', inboxUrl: 'not a url', altinnIssuer: 7 } }, 'tt02');
+    const plain = readCustomBaseUrls(
+      { tt02: { platformBase: 'http://proxy.example', dialogportenBase: 'https://dp.example' } },
+      'tt02',
+    );
+    assert.deepEqual(
+      plain.value,
+      { dialogportenBase: 'https://dp.example' },
+      'the https entry is kept, the http one left out',
+    );
+    assert.match(
+      plain.problem ?? '',
+      /platformBase: http:\/\/proxy\.example is not https \(tokens would travel unencrypted\)/,
+    );
+    const junk = readCustomBaseUrls(
+      { tt02: { tokenUrl: 'https://x.example', inboxUrl: 'not a url', altinnIssuer: 7 } },
+      'tt02',
+    );
     assert.deepEqual(junk.value, {});
-    assert.match(junk.problem ?? '', /"tokenUrl" is not a host this extension knows.*inboxUrl: "not a url" is not a URL.*altinnIssuer: 7 is not a URL/);
-    assert.match(readCustomBaseUrls({ tt02: 'https://x.example' }, 'tt02').problem ?? '', /customBaseUrls\.tt02 must be an object of host URLs/);
-    assert.deepEqual(readCustomBaseUrls({ production: { platformBase: 'http://evil.example' } }, 'tt02'), { value: {} }, 'other environments do not matter here');
+    assert.match(
+      junk.problem ?? '',
+      /"tokenUrl" is not a host this extension knows.*inboxUrl: "not a url" is not a URL.*altinnIssuer: 7 is not a URL/,
+    );
+    assert.match(
+      readCustomBaseUrls({ tt02: 'https://x.example' }, 'tt02').problem ?? '',
+      /customBaseUrls\.tt02 must be an object of host URLs/,
+    );
+    assert.deepEqual(
+      readCustomBaseUrls({ production: { platformBase: 'http://evil.example' } }, 'tt02'),
+      { value: {} },
+      'other environments do not matter here',
+    );
   });
 });
 
@@ -80,7 +125,10 @@ describe('altinnInbox.sandbox.dataFolder', () => {
   it('refuses a value that is not a path, or a relative path with no folder open, saying what to do', () => {
     const notAPath = readSandboxDataFolder(['captured'], '/ws');
     assert.equal(notAPath.value, undefined);
-    assert.match(notAPath.problem ?? '', /altinnInbox\.sandbox\.dataFolder must be the path of a folder, not a list; the sandbox serves its generated data only/);
+    assert.match(
+      notAPath.problem ?? '',
+      /altinnInbox\.sandbox\.dataFolder must be the path of a folder, not a list; the sandbox serves its generated data only/,
+    );
     const noFolder = readSandboxDataFolder('captured', undefined);
     assert.equal(noFolder.value, undefined);
     assert.match(noFolder.problem ?? '', /relative path \(captured\) but no folder is open; use an absolute path/);
@@ -90,13 +138,18 @@ describe('altinnInbox.sandbox.dataFolder', () => {
     const { summary, problems } = describeLoadReport({
       dataDir: '/ws/captured',
       loaded: [
-        { file: 'a.json', kind: 'dialog', detail: 'dialog 1' }, { file: 'a.main.nb.md', kind: 'content', detail: 'main content' },
-        { file: 'parties.json', kind: 'parties', detail: '2 parties' }, { file: 'b.json', kind: 'dialog', detail: 'dialog 2' },
+        { file: 'a.json', kind: 'dialog', detail: 'dialog 1' },
+        { file: 'a.main.nb.md', kind: 'content', detail: 'main content' },
+        { file: 'parties.json', kind: 'parties', detail: '2 parties' },
+        { file: 'b.json', kind: 'dialog', detail: 'dialog 2' },
       ],
       skipped: [{ file: 'notes.txt', reason: 'not a .json file' }],
       problems: [{ file: 'broken.json', reason: 'not valid JSON: Unexpected end of JSON input' }],
     });
-    assert.equal(summary, '[sandbox] data folder /ws/captured: 2 dialogs, 1 parties payloads and 1 main-content files loaded; 1 skipped, 1 not usable');
+    assert.equal(
+      summary,
+      '[sandbox] data folder /ws/captured: 2 dialogs, 1 parties payloads and 1 main-content files loaded; 1 skipped, 1 not usable',
+    );
     assert.deepEqual(problems, ['[sandbox] data folder: broken.json: not valid JSON: Unexpected end of JSON input']);
   });
 });

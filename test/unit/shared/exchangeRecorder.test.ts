@@ -16,9 +16,16 @@ describe('payloads: recorded exchanges', function () {
   let dp: DialogportenClient;
   const logged: string[] = [];
   before(() => {
-    c = personClients(sandbox(), new HttpClient({ retry: { maxRetries: 0 }, onRequest: (entry) => logged.push(JSON.stringify(entry)) }));
+    c = personClients(
+      sandbox(),
+      new HttpClient({ retry: { maxRetries: 0 }, onRequest: (entry) => logged.push(JSON.stringify(entry)) }),
+    );
     store = new ExchangeStore();
-    dp = new DialogportenClient({ baseUrl: sandbox().urls.dialogportenBase, http: recordingHttp(c.http, { profileId: 'p1', audience: 'maskinporten' }, (e) => store.add(e)), getToken: () => c.token() });
+    dp = new DialogportenClient({
+      baseUrl: sandbox().urls.dialogportenBase,
+      http: recordingHttp(c.http, { profileId: 'p1', audience: 'maskinporten' }, (e) => store.add(e)),
+      getToken: () => c.token(),
+    });
   });
   after(() => c.http.close());
 
@@ -28,10 +35,16 @@ describe('payloads: recorded exchanges', function () {
     assert.equal(search.status, 200);
     assert.equal(search.profileId, 'p1');
     assert.match(search.url, /\/enduser\/dialogs\?party=/);
-    const direct = await (await fetch(search.url, { headers: { authorization: `Bearer ${await c.token()}` } })).json() as { items: unknown[] };
+    const direct = (await (
+      await fetch(search.url, { headers: { authorization: `Bearer ${await c.token()}` } })
+    ).json()) as { items: unknown[] };
     const details = await dp.getDialogAndMarkSeen(page.items![0].id);
     const detail = store.list()[1];
-    assert.deepEqual(JSON.parse(rawJsonText(search, ['items', 1])), direct.items[1], 'the node\'s raw JSON is the item exactly as served');
+    assert.deepEqual(
+      JSON.parse(rawJsonText(search, ['items', 1])),
+      direct.items[1],
+      "the node's raw JSON is the item exactly as served",
+    );
     assert.deepEqual(JSON.parse(rawJsonText(search, [])), direct);
     assert.ok(details.dialog.dialogToken && JWT.test(details.dialog.dialogToken), 'the details carry a dialog token');
     const rawDetail = rawJsonText(detail, []);
@@ -43,7 +56,10 @@ describe('payloads: recorded exchanges', function () {
       assert.match(exchange.requestHeaders.authorization, /^Bearer <redacted>$/);
     }
     for (const line of logged) assert.doesNotMatch(line, JWT, 'the request log never carries a token');
-    const curl = toCurl({ method: search.method, url: search.url, headers: { ...search.requestHeaders } }, { includeToken: false });
+    const curl = toCurl(
+      { method: search.method, url: search.url, headers: { ...search.requestHeaders } },
+      { includeToken: false },
+    );
     assert.match(curl, /-H "authorization: Bearer \$TOKEN"/);
     assert.doesNotMatch(curl, JWT);
   });
@@ -53,7 +69,11 @@ describe('payloads: recorded exchanges', function () {
     const failed = store.list().at(-1) as RecordedExchange;
     assert.equal(failed.status, 404);
     assert.equal(JSON.parse(rawJsonText(failed, [])).status, 404, 'ProblemDetails kept');
-    const offline = new DialogportenClient({ baseUrl: 'http://127.0.0.1:9', http: recordingHttp(c.http, {}, (e) => store.add(e)), getToken: async () => 'x' });
+    const offline = new DialogportenClient({
+      baseUrl: 'http://127.0.0.1:9',
+      http: recordingHttp(c.http, {}, (e) => store.add(e)),
+      getToken: async () => 'x',
+    });
     await assert.rejects(offline.getParties());
     const last = store.list().at(-1)!;
     assert.equal(last.status, undefined);
@@ -63,7 +83,16 @@ describe('payloads: recorded exchanges', function () {
 
   it('drops the oldest exchanges beyond its limits', () => {
     const small = new ExchangeStore({ maxEntries: 3, maxBytes: 10 });
-    const add = (bytes: number) => small.add({ method: 'GET', url: 'http://x', requestHeaders: {}, responseHeaders: {}, durationMs: 1, startedAt: '', responseBody: Buffer.alloc(bytes) });
+    const add = (bytes: number) =>
+      small.add({
+        method: 'GET',
+        url: 'http://x',
+        requestHeaders: {},
+        responseHeaders: {},
+        durationMs: 1,
+        startedAt: '',
+        responseBody: Buffer.alloc(bytes),
+      });
     const first = add(1);
     add(1);
     add(1);

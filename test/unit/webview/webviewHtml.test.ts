@@ -3,11 +3,15 @@ import { contentSecurityPolicy, inertJson, renderWebviewShell } from '../../../s
 
 describe('webview shell', () => {
   const shell = {
-    cspSource: 'https://example.vscode-cdn.net', title: 'A <b>title</b>', scriptUri: 'https://example.vscode-cdn.net/dist/webview/dialog.js',
-    styleUri: 'https://example.vscode-cdn.net/media/webview.css', bodyHtml: '<main>body</main>', initialState: { title: '</script><script>alert(1)</script>' },
+    cspSource: 'https://example.vscode-cdn.net',
+    title: 'A <b>title</b>',
+    scriptUri: 'https://example.vscode-cdn.net/dist/webview/dialog.js',
+    styleUri: 'https://example.vscode-cdn.net/media/webview.css',
+    bodyHtml: '<main>body</main>',
+    initialState: { title: '</script><script>alert(1)</script>' },
   };
 
-  it('blocks everything but our nonce\'d script, our styles and local images', () => {
+  it("blocks everything but our nonce'd script, our styles and local images", () => {
     const csp = contentSecurityPolicy('vscode-src', 'abc');
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc'(;|$)/);
@@ -22,7 +26,11 @@ describe('webview shell', () => {
     const executable = [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>/g)].map((m) => m[0]);
     assert.equal(executable.length, 1);
     assert.ok(executable[0].includes(`nonce="${nonce}"`));
-    assert.notEqual(nonce, /script-src &#39;nonce-([^&]+)&#39;/.exec(renderWebviewShell(shell))?.[1], 'fresh nonce per render');
+    assert.notEqual(
+      nonce,
+      /script-src &#39;nonce-([^&]+)&#39;/.exec(renderWebviewShell(shell))?.[1],
+      'fresh nonce per render',
+    );
   });
 
   it('embeds state as inert JSON that cannot close its script element', () => {

@@ -55,13 +55,19 @@ export class DialogportenClient {
   }
 
   /** One page of GET /enduser/dialogs. */
-  async searchDialogs(filters: DialogSearchFilters, options: CallOptions = {}): Promise<DialogportenPayload<'dialogSearchPage'>> {
+  async searchDialogs(
+    filters: DialogSearchFilters,
+    options: CallOptions = {},
+  ): Promise<DialogportenPayload<'dialogSearchPage'>> {
     const params = toSearchParams(filters);
     return this.getJson('dialogSearchPage', `${this.base}/enduser/dialogs?${params.toString()}`, options);
   }
 
   /** Every page, following `continuationToken` while `hasNextPage` (stops if the server repeats a token). */
-  async *searchDialogPages(filters: DialogSearchFilters, options: CallOptions & { maxPages?: number } = {}): AsyncGenerator<DialogportenPayload<'dialogSearchPage'>> {
+  async *searchDialogPages(
+    filters: DialogSearchFilters,
+    options: CallOptions & { maxPages?: number } = {},
+  ): AsyncGenerator<DialogportenPayload<'dialogSearchPage'>> {
     let continuationToken = filters.continuationToken;
     const seenTokens = new Set<string>();
     const maxPages = options.maxPages ?? MAX_PAGES;
@@ -71,7 +77,12 @@ export class DialogportenClient {
       if (!result.hasNextPage) return;
       const next = result.continuationToken ?? undefined;
       if (!next || seenTokens.has(next)) {
-        throw new ResponseFormatError({ method: 'GET', url: `${this.base}/enduser/dialogs` }, 200, 'application/json', 'hasNextPage is true but the continuation token is missing or repeats; stopped paging.');
+        throw new ResponseFormatError(
+          { method: 'GET', url: `${this.base}/enduser/dialogs` },
+          200,
+          'application/json',
+          'hasNextPage is true but the continuation token is missing or repeats; stopped paging.',
+        );
       }
       seenTokens.add(next);
       continuationToken = next;
@@ -79,7 +90,10 @@ export class DialogportenClient {
   }
 
   /** Every matching dialog, page by page. */
-  async *searchAllDialogs(filters: DialogSearchFilters, options: CallOptions & { maxPages?: number } = {}): AsyncGenerator<DialogportenPayload<'dialogListItem'>> {
+  async *searchAllDialogs(
+    filters: DialogSearchFilters,
+    options: CallOptions & { maxPages?: number } = {},
+  ): AsyncGenerator<DialogportenPayload<'dialogListItem'>> {
     for await (const page of this.searchDialogPages(filters, options)) yield* page.items;
   }
 
@@ -90,7 +104,11 @@ export class DialogportenClient {
   async getDialogAndMarkSeen(dialogId: string, options: CallOptions = {}): Promise<DialogWithMeta> {
     const url = `${this.base}/enduser/dialogs/${guid(dialogId, 'dialogId')}`;
     const response = await this.send('GET', url, options);
-    const dialog = parseDialogportenPayload('dialog', parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.dialog }), response.request);
+    const dialog = parseDialogportenPayload(
+      'dialog',
+      parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.dialog }),
+      response.request,
+    );
     return { dialog, etag: unquote(response.headers.etag), raw: response.text().replace(/^\uFEFF/, '') };
   }
 
@@ -98,23 +116,43 @@ export class DialogportenClient {
     return this.getJson('transmissions', `${this.dialogUrl(dialogId)}/transmissions`, options);
   }
 
-  async getTransmission(dialogId: string, transmissionId: string, options: CallOptions = {}): Promise<DialogportenPayload<'transmission'>> {
-    return this.getJson('transmission', `${this.dialogUrl(dialogId)}/transmissions/${guid(transmissionId, 'transmissionId')}`, options);
+  async getTransmission(
+    dialogId: string,
+    transmissionId: string,
+    options: CallOptions = {},
+  ): Promise<DialogportenPayload<'transmission'>> {
+    return this.getJson(
+      'transmission',
+      `${this.dialogUrl(dialogId)}/transmissions/${guid(transmissionId, 'transmissionId')}`,
+      options,
+    );
   }
 
   async listActivities(dialogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'activities'>> {
     return this.getJson('activities', `${this.dialogUrl(dialogId)}/activities`, options);
   }
 
-  async getActivity(dialogId: string, activityId: string, options: CallOptions = {}): Promise<DialogportenPayload<'activity'>> {
-    return this.getJson('activity', `${this.dialogUrl(dialogId)}/activities/${guid(activityId, 'activityId')}`, options);
+  async getActivity(
+    dialogId: string,
+    activityId: string,
+    options: CallOptions = {},
+  ): Promise<DialogportenPayload<'activity'>> {
+    return this.getJson(
+      'activity',
+      `${this.dialogUrl(dialogId)}/activities/${guid(activityId, 'activityId')}`,
+      options,
+    );
   }
 
   async listSeenLog(dialogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'seenLogs'>> {
     return this.getJson('seenLogs', `${this.dialogUrl(dialogId)}/seenlog`, options);
   }
 
-  async getSeenLogEntry(dialogId: string, seenLogId: string, options: CallOptions = {}): Promise<DialogportenPayload<'seenLog'>> {
+  async getSeenLogEntry(
+    dialogId: string,
+    seenLogId: string,
+    options: CallOptions = {},
+  ): Promise<DialogportenPayload<'seenLog'>> {
     return this.getJson('seenLog', `${this.dialogUrl(dialogId)}/seenlog/${guid(seenLogId, 'seenLogId')}`, options);
   }
 
@@ -126,18 +164,33 @@ export class DialogportenClient {
    * PUT …/context/systemlabels. With `ifMatch` (the dialog's `endUserContext.revision`) a concurrent change gives
    * DialogRevisionConflictError instead of overwriting it. Returns the new end-user-context revision.
    */
-  async setSystemLabels(dialogId: string, change: SystemLabelChange, options: CallOptions & { ifMatch?: string } = {}): Promise<{ revision?: string }> {
+  async setSystemLabels(
+    dialogId: string,
+    change: SystemLabelChange,
+    options: CallOptions & { ifMatch?: string } = {},
+  ): Promise<{ revision?: string }> {
     const labels = [...(change.addLabels ?? []), ...(change.removeLabels ?? [])];
     if (labels.length === 0) throw new InvalidInputError('labels', 'Name at least one system label to add or remove.');
-    if (labels.includes('Sent')) throw new InvalidInputError('labels', "The 'Sent' label is set by Dialogporten itself; it cannot be added or removed.");
+    if (labels.includes('Sent'))
+      throw new InvalidInputError(
+        'labels',
+        "The 'Sent' label is set by Dialogporten itself; it cannot be added or removed.",
+      );
     const body = JSON.stringify({ addLabels: change.addLabels ?? [], removeLabels: change.removeLabels ?? [] });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.ifMatch) headers['if-match'] = guid(options.ifMatch, 'ifMatch');
     try {
-      const response = await this.send('PUT', `${this.dialogUrl(dialogId)}/context/systemlabels`, options, body, headers);
+      const response = await this.send(
+        'PUT',
+        `${this.dialogUrl(dialogId)}/context/systemlabels`,
+        options,
+        body,
+        headers,
+      );
       return { revision: unquote(response.headers.etag) };
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) throw new DialogRevisionConflictError(dialogId, options.ifMatch, { cause: error });
+      if (error instanceof ApiError && error.status === 412)
+        throw new DialogRevisionConflictError(dialogId, options.ifMatch, { cause: error });
       throw error;
     }
   }
@@ -145,9 +198,16 @@ export class DialogportenClient {
   /** GET /enduser/dialoglookup: `urn:altinn:dialog-id:…`, `urn:altinn:correspondence-id:…` or `urn:altinn:instance-id:{partyId}/{uuid}`. */
   async lookupDialog(instanceRef: string, options: CallOptions = {}): Promise<DialogportenPayload<'dialogLookup'>> {
     if (!/^urn:altinn:(dialog-id|correspondence-id|instance-id):\S+$/i.test(instanceRef.trim())) {
-      throw new InvalidInputError('instanceRef', `"${instanceRef}" is not an instance reference (urn:altinn:dialog-id:…, urn:altinn:correspondence-id:… or urn:altinn:instance-id:…).`);
+      throw new InvalidInputError(
+        'instanceRef',
+        `"${instanceRef}" is not an instance reference (urn:altinn:dialog-id:…, urn:altinn:correspondence-id:… or urn:altinn:instance-id:…).`,
+      );
     }
-    return this.getJson('dialogLookup', `${this.base}/enduser/dialoglookup?instanceRef=${encodeURIComponent(instanceRef.trim())}`, options);
+    return this.getJson(
+      'dialogLookup',
+      `${this.base}/enduser/dialoglookup?instanceRef=${encodeURIComponent(instanceRef.trim())}`,
+      options,
+    );
   }
 
   /**
@@ -156,22 +216,48 @@ export class DialogportenClient {
    * narrows it to those parties (unknown ones are ignored); without it a caller with very many parties may get the
    * whole catalogue instead (`isFullCatalogueFallback`).
    */
-  async searchServiceResources(query: { parties?: readonly string[]; acceptLanguage?: string } = {}, options: CallOptions = {}): Promise<DialogportenPayload<'serviceResources'>> {
+  async searchServiceResources(
+    query: { parties?: readonly string[]; acceptLanguage?: string } = {},
+    options: CallOptions = {},
+  ): Promise<DialogportenPayload<'serviceResources'>> {
     const params = new URLSearchParams();
     for (const party of query.parties ?? []) params.append('party', party);
     const url = `${this.base}/enduser/serviceresources${params.size > 0 ? `?${params.toString()}` : ''}`;
-    const response = await this.send('GET', url, options, undefined, query.acceptLanguage ? { 'accept-language': query.acceptLanguage } : {});
-    return parseDialogportenPayload('serviceResources', parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.serviceResources }), response.request);
+    const response = await this.send(
+      'GET',
+      url,
+      options,
+      undefined,
+      query.acceptLanguage ? { 'accept-language': query.acceptLanguage } : {},
+    );
+    return parseDialogportenPayload(
+      'serviceResources',
+      parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.serviceResources }),
+      response.request,
+    );
   }
 
   /** The public keys that sign dialog tokens (anonymous). */
   async getDialogTokenKeys(options: CallOptions = {}): Promise<DialogportenPayload<'jwks'>> {
-    const response = await this.options.http.request({ method: 'GET', url: `${this.base}/.well-known/jwks.json`, headers: { accept: 'application/json' }, signal: options.signal });
-    return parseDialogportenPayload('jwks', parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.jwks }), response.request);
+    const response = await this.options.http.request({
+      method: 'GET',
+      url: `${this.base}/.well-known/jwks.json`,
+      headers: { accept: 'application/json' },
+      signal: options.signal,
+    });
+    return parseDialogportenPayload(
+      'jwks',
+      parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.jwks }),
+      response.request,
+    );
   }
 
   /** Fetches front-channel-embed content with the dialog token from the dialog details (≤ 100 KB, 10 s). */
-  async fetchFrontChannelEmbed(url: string, dialogToken: string, options: FrontChannelEmbedOptions = {}): Promise<FrontChannelEmbed> {
+  async fetchFrontChannelEmbed(
+    url: string,
+    dialogToken: string,
+    options: FrontChannelEmbedOptions = {},
+  ): Promise<FrontChannelEmbed> {
     return fetchFrontChannelEmbed(this.options.http, url, dialogToken, options);
   }
 
@@ -179,16 +265,36 @@ export class DialogportenClient {
     return `${this.base}/enduser/dialogs/${guid(dialogId, 'dialogId')}`;
   }
 
-  private async getJson<S extends DialogportenShape>(shape: S, url: string, options: CallOptions): Promise<DialogportenPayload<S>> {
+  private async getJson<S extends DialogportenShape>(
+    shape: S,
+    url: string,
+    options: CallOptions,
+  ): Promise<DialogportenPayload<S>> {
     const response = await this.send('GET', url, options);
-    return parseDialogportenPayload(shape, parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES[shape] }), response.request);
+    return parseDialogportenPayload(
+      shape,
+      parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES[shape] }),
+      response.request,
+    );
   }
 
   /** Sends with the bearer token; a 401 gets one retry with a fresh token. */
-  private async send(method: string, url: string, options: CallOptions, body?: string, headers: Record<string, string> = {}): Promise<HttpResponse> {
+  private async send(
+    method: string,
+    url: string,
+    options: CallOptions,
+    body?: string,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResponse> {
     const attempt = async (forceRefresh: boolean): Promise<HttpResponse> => {
       const token = await this.options.getToken({ forceRefresh, signal: options.signal });
-      return this.options.http.request({ method, url, body, signal: options.signal, headers: { accept: 'application/json', ...headers, authorization: `Bearer ${token}` } });
+      return this.options.http.request({
+        method,
+        url,
+        body,
+        signal: options.signal,
+        headers: { accept: 'application/json', ...headers, authorization: `Bearer ${token}` },
+      });
     };
     try {
       return await attempt(false);

@@ -1,4 +1,12 @@
-import { CancelledError, InvalidInputError, NetworkError, PlatformError, ResponseFormatError, TimeoutError, type RequestDescription } from '../../errors';
+import {
+  CancelledError,
+  InvalidInputError,
+  NetworkError,
+  PlatformError,
+  ResponseFormatError,
+  TimeoutError,
+  type RequestDescription,
+} from '../../errors';
 import { apiErrorFromResponse, readAtMost, redactUrl, type HttpClient } from '../../http';
 import { classifyMediaType, isFrontChannelEmbed } from '../../content/mediaType';
 
@@ -9,15 +17,15 @@ export const FCE_MAX_REDIRECTS = 10;
 
 export type FrontChannelEmbed =
   | {
-    readonly kind: 'content';
-    readonly format: 'markdown' | 'html' | 'plain';
-    /** What the text is rendered as: `text/markdown`, `text/html` or `text/plain`. */
-    readonly mediaType: string;
-    /** What the response's Content-Type said (without parameters); may differ from `mediaType`. */
-    readonly responseMediaType: string;
-    readonly text: string;
-    readonly finalUrl: string;
-  }
+      readonly kind: 'content';
+      readonly format: 'markdown' | 'html' | 'plain';
+      /** What the text is rendered as: `text/markdown`, `text/html` or `text/plain`. */
+      readonly mediaType: string;
+      /** What the response's Content-Type said (without parameters); may differ from `mediaType`. */
+      readonly responseMediaType: string;
+      readonly text: string;
+      readonly finalUrl: string;
+    }
   /** 204 or an empty body: render nothing. */
   | { readonly kind: 'empty'; readonly finalUrl: string };
 
@@ -63,7 +71,12 @@ export function acceptLanguageFor(language: string): string {
  * redirects are followed here (HttpClient never follows them), but the token is not sent on to another origin or from
  * https down to http. Each hop is one request in `http`'s log.
  */
-export async function fetchFrontChannelEmbed(http: HttpClient, url: string, dialogToken: string, options: FrontChannelEmbedOptions = {}): Promise<FrontChannelEmbed> {
+export async function fetchFrontChannelEmbed(
+  http: HttpClient,
+  url: string,
+  dialogToken: string,
+  options: FrontChannelEmbedOptions = {},
+): Promise<FrontChannelEmbed> {
   const maxBytes = options.maxBytes ?? FCE_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? FCE_TIMEOUT_MS;
   // One deadline for all hops and their bodies, so it is kept here rather than per request.
@@ -81,30 +94,60 @@ export async function fetchFrontChannelEmbed(http: HttpClient, url: string, dial
   try {
     for (let redirects = 0; ; redirects++) {
       if (options.signal?.aborted) throw new CancelledError(description);
-      const headers: Record<string, string> = { accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.5, application/problem+json;q=0.1' };
+      const headers: Record<string, string> = {
+        accept: 'text/markdown, text/html;q=0.9, text/plain;q=0.5, application/problem+json;q=0.1',
+      };
       if (options.acceptLanguage) headers['accept-language'] = options.acceptLanguage;
       if (current.origin === origin) headers.authorization = `Bearer ${dialogToken}`;
-      const response = await http.stream({ method: 'GET', url: current.toString(), headers, signal: controller.signal, headersTimeoutMs: timeoutMs });
+      const response = await http.stream({
+        method: 'GET',
+        url: current.toString(),
+        headers,
+        signal: controller.signal,
+        headersTimeoutMs: timeoutMs,
+      });
       const { status, headers: responseHeaders } = response;
       if (status >= 300 && status < 400 && responseHeaders.location) {
         await readAtMost(response.body, maxBytes); // read and dropped, so the connection can be reused
-        if (redirects >= FCE_MAX_REDIRECTS) throw new ResponseFormatError(description, status, undefined, `more than ${FCE_MAX_REDIRECTS} redirects`);
+        if (redirects >= FCE_MAX_REDIRECTS)
+          throw new ResponseFormatError(description, status, undefined, `more than ${FCE_MAX_REDIRECTS} redirects`);
         const next = checkedUrl(new URL(responseHeaders.location, current).toString());
-        if (current.protocol === 'https:' && next.protocol === 'http:') throw new ResponseFormatError(description, status, undefined, 'redirect from https to http refused');
+        if (current.protocol === 'https:' && next.protocol === 'http:')
+          throw new ResponseFormatError(description, status, undefined, 'redirect from https to http refused');
         current = next;
         description = { method: 'GET', url: redactUrl(current.toString()) };
         continue;
       }
       const { bytes: body, overflowed } = await readAtMost(response.body, maxBytes);
-      if (overflowed) throw new ResponseFormatError(description, status, undefined, `the embedded content is larger than ${Math.round(maxBytes / 1024)} KB`);
-      if (status < 200 || status > 299) throw apiErrorFromResponse({ status, headers: responseHeaders, body }, description);
+      if (overflowed)
+        throw new ResponseFormatError(
+          description,
+          status,
+          undefined,
+          `the embedded content is larger than ${Math.round(maxBytes / 1024)} KB`,
+        );
+      if (status < 200 || status > 299)
+        throw apiErrorFromResponse({ status, headers: responseHeaders, body }, description);
       const finalUrl = current.toString();
       if (status === 204 || body.length === 0) return { kind: 'empty', finalUrl };
       const responseMediaType = (responseHeaders['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      const answered = responseMediaType === 'text/markdown' ? 'markdown' : responseMediaType === 'text/html' ? 'html' : responseMediaType === 'text/plain' ? 'plain' : undefined;
+      const answered =
+        responseMediaType === 'text/markdown'
+          ? 'markdown'
+          : responseMediaType === 'text/html'
+            ? 'html'
+            : responseMediaType === 'text/plain'
+              ? 'plain'
+              : undefined;
       // As in Arbeidsflate, the declared type decides; the answer's Content-Type only when nothing is declared.
       const format = declaredEmbedFormat(options.declaredMediaType) ?? answered;
-      if (!format) throw new ResponseFormatError(description, status, responseHeaders['content-type'], 'a front-channel embed must be text/markdown or text/html');
+      if (!format)
+        throw new ResponseFormatError(
+          description,
+          status,
+          responseHeaders['content-type'],
+          'a front-channel embed must be text/markdown or text/html',
+        );
       const text = body.toString('utf8').replace(/^\uFEFF/, '');
       return { kind: 'content', format, mediaType: `text/${format}`, responseMediaType, text, finalUrl };
     }
@@ -128,6 +171,7 @@ function checkedUrl(raw: string): URL {
   } catch {
     throw new InvalidInputError('url', `"${raw}" is not a URL.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError('url', `Front-channel embeds are fetched over http(s) only, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InvalidInputError('url', `Front-channel embeds are fetched over http(s) only, not ${url.protocol}`);
   return url;
 }

@@ -31,7 +31,11 @@ export type SubscriptionStatus =
    * Terminal: disposed, the dialog was deleted, the stream keeps refusing the token (401/403), the server refused the
    * subscription itself (HTTP 200 with an errors-only `next`, e.g. AUTH_NOT_AUTHORIZED), or no token could be had.
    */
-  | { readonly state: 'stopped'; readonly reason: 'disposed' | 'deleted' | 'unauthorized' | 'refused' | 'token-unavailable'; readonly message?: string };
+  | {
+      readonly state: 'stopped';
+      readonly reason: 'disposed' | 'deleted' | 'unauthorized' | 'refused' | 'token-unavailable';
+      readonly message?: string;
+    };
 
 export interface DialogEventsOptions {
   /** `<dialogportenBase>/graphql/stream`. */
@@ -199,7 +203,12 @@ export class DialogEventsSubscription {
     while (this.attemptTimes.length > 0 && this.attemptTimes[0] <= now - windowMs) this.attemptTimes.shift();
     if (this.attemptTimes.length >= max) {
       const delayMs = this.attemptTimes[this.attemptTimes.length - max] + windowMs - now;
-      this.setStatus({ state: 'reconnecting', attempt: Math.max(1, attempt), delayMs, reason: `at most ${max} connection attempts per ${Math.round(windowMs / 1000)} s` });
+      this.setStatus({
+        state: 'reconnecting',
+        attempt: Math.max(1, attempt),
+        delayMs,
+        reason: `at most ${max} connection attempts per ${Math.round(windowMs / 1000)} s`,
+      });
       if (!(await sleep(delayMs, this.stopController.signal))) return false;
     }
     this.attemptTimes.push(this.now());
@@ -215,7 +224,9 @@ export class DialogEventsSubscription {
   }
 
   /** One HTTP stream, read until it ends, breaks, goes idle, or is aborted for renewal or stop. */
-  private async connectOnce(token: string): Promise<
+  private async connectOnce(
+    token: string,
+  ): Promise<
     | { kind: 'refused'; status: number; message: string }
     | { kind: 'subscription-refused'; message: string }
     | { kind: 'renew' }
@@ -241,7 +252,8 @@ export class DialogEventsSubscription {
     let live = false;
     let sawEvent = false;
     const healthyAfterMs = this.options.healthyAfterMs ?? 180_000;
-    const healthy = (): boolean => sawEvent || (connectedAt !== undefined && this.now() - connectedAt >= healthyAfterMs);
+    const healthy = (): boolean =>
+      sawEvent || (connectedAt !== undefined && this.now() - connectedAt >= healthyAfterMs);
     try {
       armIdle();
       const response = await this.options.connect({
@@ -258,16 +270,27 @@ export class DialogEventsSubscription {
       });
       if (response.status === 401 || response.status === 403) {
         const message = await readError(response.body);
-        return { kind: 'refused', status: response.status, message: `the event stream answered ${response.status}${message ? `: ${message}` : ''}` };
+        return {
+          kind: 'refused',
+          status: response.status,
+          message: `the event stream answered ${response.status}${message ? `: ${message}` : ''}`,
+        };
       }
       if (response.status !== 200) {
         const message = await readError(response.body);
-        return { kind: 'failed', message: `the event stream answered ${response.status}${message ? `: ${message}` : ''}`, retryAfterMs: parseRetryAfter(response.headers['retry-after']) };
+        return {
+          kind: 'failed',
+          message: `the event stream answered ${response.status}${message ? `: ${message}` : ''}`,
+          retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+        };
       }
       const contentType = response.headers['content-type'] ?? '';
       if (!contentType.toLowerCase().startsWith('text/event-stream')) {
         await drain(response.body);
-        return { kind: 'failed', message: `the event stream answered with ${contentType || 'no content type'} instead of text/event-stream` };
+        return {
+          kind: 'failed',
+          message: `the event stream answered with ${contentType || 'no content type'} instead of text/event-stream`,
+        };
       }
       // HotChocolate answers a refused subscription with 200 text/event-stream too (an errors-only `next`, then
       // `complete`), so the stream counts as live only once it has shown it is one: a keep-alive or an event.
@@ -295,12 +318,21 @@ export class DialogEventsSubscription {
         }
         if (sawEvent || parser.sawComment) goLive();
       }
-      return { kind: 'connected-then-closed', message: 'the event stream ended', retryAfterMs: retryHint, healthy: healthy() };
+      return {
+        kind: 'connected-then-closed',
+        message: 'the event stream ended',
+        retryAfterMs: retryHint,
+        healthy: healthy(),
+      };
     } catch (error) {
       if (this.renewing) return { kind: 'renew' };
       if (this.stopped) return { kind: 'failed', message: 'stopped' };
-      const message = idle ? `the event stream was silent for ${Math.round(idleTimeoutMs / 1000)} s` : `the event stream broke: ${(error as Error).message}`;
-      return connectedAt === undefined ? { kind: 'failed', message } : { kind: 'connected-then-closed', message, healthy: healthy() };
+      const message = idle
+        ? `the event stream was silent for ${Math.round(idleTimeoutMs / 1000)} s`
+        : `the event stream broke: ${(error as Error).message}`;
+      return connectedAt === undefined
+        ? { kind: 'failed', message }
+        : { kind: 'connected-then-closed', message, healthy: healthy() };
     } finally {
       clearTimeout(idleTimer);
       clearTimeout(liveTimer);
@@ -321,9 +353,15 @@ export class DialogEventsSubscription {
   }
 
   /** What one server-sent event meant for the subscription. */
-  private handle(eventName: string, data: string): { kind: 'none' | 'event' | 'deleted' } | { kind: 'refused'; message: string } {
+  private handle(
+    eventName: string,
+    data: string,
+  ): { kind: 'none' | 'event' | 'deleted' } | { kind: 'refused'; message: string } {
     if (eventName !== 'next' && eventName !== 'message') return { kind: 'none' };
-    let payload: { data?: { dialogEvents?: { id?: unknown; type?: unknown } | null } | null; errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
+    let payload: {
+      data?: { dialogEvents?: { id?: unknown; type?: unknown } | null } | null;
+      errors?: { message?: unknown; extensions?: { code?: unknown } }[];
+    };
     try {
       payload = JSON.parse(data) as typeof payload;
     } catch {
@@ -365,10 +403,14 @@ export function tokenExpiry(token: string): Date | undefined {
 
 /** `message (CODE)` of each GraphQL error, tokens masked, kept short. */
 function describeErrors(errors: readonly { message?: unknown; extensions?: { code?: unknown } }[]): string {
-  return redactJwts(errors
-    .map((e) => `${typeof e.message === 'string' ? e.message : 'error'}${typeof e.extensions?.code === 'string' ? ` (${e.extensions.code})` : ''}`)
-    .join('; '))
-    .slice(0, 300);
+  return redactJwts(
+    errors
+      .map(
+        (e) =>
+          `${typeof e.message === 'string' ? e.message : 'error'}${typeof e.extensions?.code === 'string' ? ` (${e.extensions.code})` : ''}`,
+      )
+      .join('; '),
+  ).slice(0, 300);
 }
 
 function tokenExpiresWithin(token: string, ms: number, now: number): boolean {

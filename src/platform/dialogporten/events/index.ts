@@ -1,5 +1,11 @@
 export { DialogEventsSubscription, tokenExpiry } from './dialogEventsClient';
-export type { DialogEvent, DialogEventType, DialogEventsOptions, SubscriptionStatus, TokenRequestReason } from './dialogEventsClient';
+export type {
+  DialogEvent,
+  DialogEventType,
+  DialogEventsOptions,
+  SubscriptionStatus,
+  TokenRequestReason,
+} from './dialogEventsClient';
 export { httpStreamConnector } from './streamConnection';
 export type { StreamConnector, StreamRequest, StreamResponse } from './streamConnection';
 export { dialogEventsSubscriptionQuery } from './subscriptionQuery';

@@ -53,7 +53,8 @@ export class SseParser {
       start = found.index + found[0].length;
     }
     this.buffer = this.buffer.slice(start);
-    if (this.buffer.length > this.maxLineLength) throw new Error(`an event-stream line is longer than ${this.maxLineLength} characters`);
+    if (this.buffer.length > this.maxLineLength)
+      throw new Error(`an event-stream line is longer than ${this.maxLineLength} characters`);
     return events;
   }
 
@@ -93,7 +94,12 @@ export class SseParser {
   private dispatch(events: ServerSentEvent[]): void {
     // Lenient where the spec drops it: `event: complete` without a data line still counts.
     if (this.sawFields && (this.data.length > 0 || this.event !== '')) {
-      events.push({ event: this.event || 'message', data: this.data.join('\n'), ...(this.id !== undefined ? { id: this.id } : {}), ...(this.retry !== undefined ? { retry: this.retry } : {}) });
+      events.push({
+        event: this.event || 'message',
+        data: this.data.join('\n'),
+        ...(this.id !== undefined ? { id: this.id } : {}),
+        ...(this.retry !== undefined ? { retry: this.retry } : {}),
+      });
     }
     this.data = [];
     this.event = '';

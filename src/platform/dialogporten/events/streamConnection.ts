@@ -21,20 +21,31 @@ export type StreamConnector = (request: StreamRequest) => Promise<StreamResponse
 
 /** The event stream over the extension's HttpClient (its connections, user agent and request log). */
 export function httpStreamConnector(http: HttpClient): StreamConnector {
-  return (request) => http.stream({
-    ...request,
-    headersTimeoutMs: 30_000,
-    // The subscription's idle watchdog decides when a quiet stream is dead.
-    bodyTimeoutMs: 0,
-  });
+  return (request) =>
+    http.stream({
+      ...request,
+      headersTimeoutMs: 30_000,
+      // The subscription's idle watchdog decides when a quiet stream is dead.
+      bodyTimeoutMs: 0,
+    });
 }
 
 /** What an error answer says (GraphQL errors or ProblemDetails), tokens masked, kept short. */
 export async function readError(body: AsyncIterable<Uint8Array>): Promise<string> {
   const { bytes } = await readAtMost(body, 8_192);
   try {
-    const parsed = JSON.parse(bytes.toString('utf8')) as { errors?: { message?: string }[]; title?: string; detail?: string };
-    const message = parsed.errors?.map((e) => e.message).filter(Boolean).join('; ') || parsed.detail || parsed.title;
+    const parsed = JSON.parse(bytes.toString('utf8')) as {
+      errors?: { message?: string }[];
+      title?: string;
+      detail?: string;
+    };
+    const message =
+      parsed.errors
+        ?.map((e) => e.message)
+        .filter(Boolean)
+        .join('; ') ||
+      parsed.detail ||
+      parsed.title;
     if (message) return redactJwts(message).slice(0, 300);
   } catch {
     // not JSON

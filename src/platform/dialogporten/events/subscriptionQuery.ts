@@ -8,6 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * packages/frontend/src/api/subscription.ts). Only a checked UUID is ever written into the text.
  */
 export function dialogEventsSubscriptionQuery(dialogId: string): string {
-  if (!UUID.test(dialogId)) throw new Error(`"${dialogId.slice(0, 60)}" is not a dialog id (a UUID); live updates need one.`);
+  if (!UUID.test(dialogId))
+    throw new Error(`"${dialogId.slice(0, 60)}" is not a dialog id (a UUID); live updates need one.`);
   return `subscription dialogEvents { dialogEvents(dialogId: "${dialogId.toLowerCase()}") { id type } }`;
 }

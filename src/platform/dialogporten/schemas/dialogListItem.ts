@@ -21,7 +21,10 @@ export const dialogListItemSchema = z.looseObject({
 /** GET /api/v1/enduser/dialogs: one page; pass `continuationToken` back verbatim while `hasNextPage`. */
 export const dialogSearchPageSchema = z.looseObject({
   /** Null in the document's terms; read as an empty page. */
-  items: z.array(dialogListItemSchema).nullish().transform((items) => items ?? []),
+  items: z
+    .array(dialogListItemSchema)
+    .nullish()
+    .transform((items) => items ?? []),
   hasNextPage: z.boolean(),
   continuationToken: z.string().nullish(),
   orderBy: z.string().optional(),

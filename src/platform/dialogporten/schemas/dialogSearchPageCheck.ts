@@ -16,7 +16,8 @@ const SYSTEM_LABELS: ReadonlySet<unknown> = new Set(systemLabel.options);
 const ACTOR_TYPES: ReadonlySet<unknown> = new Set(actorType.options);
 
 /** `z.looseObject`: any object but an array; an own `__proto__` is left to zod, which drops it. */
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__');
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__');
 const isString = (value: unknown): boolean => typeof value === 'string';
 const isNonEmptyString = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
 const isNullishString = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string';
@@ -33,12 +34,21 @@ function isLocalizations(value: unknown): boolean {
 }
 
 function isContentValue(value: unknown): boolean {
-  return isObject(value) && (isNullish(value.value) || isLocalizations(value.value)) && isNonEmptyString(value.mediaType)
-    && (isNullish(value.isAuthorized) || typeof value.isAuthorized === 'boolean');
+  return (
+    isObject(value) &&
+    (isNullish(value.value) || isLocalizations(value.value)) &&
+    isNonEmptyString(value.mediaType) &&
+    (isNullish(value.isAuthorized) || typeof value.isAuthorized === 'boolean')
+  );
 }
 
 function isActor(value: unknown): boolean {
-  return isObject(value) && (value.actorType === undefined || ACTOR_TYPES.has(value.actorType)) && isNullishString(value.actorId) && isNullishString(value.actorName);
+  return (
+    isObject(value) &&
+    (value.actorType === undefined || ACTOR_TYPES.has(value.actorType)) &&
+    isNullishString(value.actorId) &&
+    isNullishString(value.actorName)
+  );
 }
 
 function isSeenLogs(value: unknown): boolean {
@@ -46,7 +56,11 @@ function isSeenLogs(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (const entry of value) {
     if (!isObject(entry) || !isGuid(entry.id) || !isDateTime(entry.seenAt) || !isActor(entry.seenBy)) return false;
-    if (!(isNullish(entry.isViaServiceOwner) || typeof entry.isViaServiceOwner === 'boolean') || !isOptionalBoolean(entry.isCurrentEndUser)) return false;
+    if (
+      !(isNullish(entry.isViaServiceOwner) || typeof entry.isViaServiceOwner === 'boolean') ||
+      !isOptionalBoolean(entry.isCurrentEndUser)
+    )
+      return false;
   }
   return true;
 }
@@ -60,33 +74,63 @@ function isSystemLabels(value: unknown): boolean {
 
 function isLatestActivity(value: unknown): boolean {
   if (isNullish(value)) return true;
-  return isObject(value) && isGuid(value.id) && (isNullish(value.createdAt) || isDateTime(value.createdAt)) && isNullishString(value.extendedType)
-    && isNonEmptyString(value.type) && (isNullish(value.transmissionId) || isGuid(value.transmissionId))
-    && (isNullish(value.description) || isLocalizations(value.description)) && isActor(value.performedBy);
+  return (
+    isObject(value) &&
+    isGuid(value.id) &&
+    (isNullish(value.createdAt) || isDateTime(value.createdAt)) &&
+    isNullishString(value.extendedType) &&
+    isNonEmptyString(value.type) &&
+    (isNullish(value.transmissionId) || isGuid(value.transmissionId)) &&
+    (isNullish(value.description) || isLocalizations(value.description)) &&
+    isActor(value.performedBy)
+  );
 }
 
 function isContentSummary(value: unknown): boolean {
   if (isNullish(value)) return true;
-  return isObject(value) && isContentValue(value.title) && (isNullish(value.summary) || isContentValue(value.summary))
-    && (isNullish(value.senderName) || isContentValue(value.senderName)) && (isNullish(value.extendedStatus) || isContentValue(value.extendedStatus));
+  return (
+    isObject(value) &&
+    isContentValue(value.title) &&
+    (isNullish(value.summary) || isContentValue(value.summary)) &&
+    (isNullish(value.senderName) || isContentValue(value.senderName)) &&
+    (isNullish(value.extendedStatus) || isContentValue(value.extendedStatus))
+  );
 }
 
 function isDialogListItem(item: unknown): boolean {
   if (!isObject(item)) return false;
-  return isGuid(item.id) && isNonEmptyString(item.party) && isNonEmptyString(item.org) && isNonEmptyString(item.serviceResource)
-    && (item.serviceResourceType === undefined || isString(item.serviceResourceType))
-    && (isNullish(item.progress) || isInteger(item.progress))
-    && isNullishString(item.process) && isNullishString(item.precedingProcess) && isNullishString(item.extendedStatus) && isNullishString(item.externalReference)
-    && isDateTime(item.createdAt) && isDateTime(item.updatedAt) && (item.contentUpdatedAt === undefined || isDateTime(item.contentUpdatedAt))
-    && (isNullish(item.dueAt) || isDateTime(item.dueAt))
-    && STATUSES.has(item.status) && (item.systemLabel === undefined || SYSTEM_LABELS.has(item.systemLabel))
-    && (item.endUserContext === undefined || (isObject(item.endUserContext) && isGuid(item.endUserContext.revision) && isSystemLabels(item.endUserContext.systemLabels)))
-    && isOptionalBoolean(item.isApiOnly) && isOptionalBoolean(item.hasUnopenedContent) && isOptionalBoolean(item.isContentSeen)
-    && (item.fromServiceOwnerTransmissionsCount === undefined || isInteger(item.fromServiceOwnerTransmissionsCount))
-    && (item.fromPartyTransmissionsCount === undefined || isInteger(item.fromPartyTransmissionsCount))
-    && isSeenLogs(item.seenSinceLastUpdate) && isSeenLogs(item.seenSinceLastContentUpdate)
-    && (isNullish(item.guiAttachmentCount) || isInteger(item.guiAttachmentCount))
-    && isLatestActivity(item.latestActivity) && isContentSummary(item.content);
+  return (
+    isGuid(item.id) &&
+    isNonEmptyString(item.party) &&
+    isNonEmptyString(item.org) &&
+    isNonEmptyString(item.serviceResource) &&
+    (item.serviceResourceType === undefined || isString(item.serviceResourceType)) &&
+    (isNullish(item.progress) || isInteger(item.progress)) &&
+    isNullishString(item.process) &&
+    isNullishString(item.precedingProcess) &&
+    isNullishString(item.extendedStatus) &&
+    isNullishString(item.externalReference) &&
+    isDateTime(item.createdAt) &&
+    isDateTime(item.updatedAt) &&
+    (item.contentUpdatedAt === undefined || isDateTime(item.contentUpdatedAt)) &&
+    (isNullish(item.dueAt) || isDateTime(item.dueAt)) &&
+    STATUSES.has(item.status) &&
+    (item.systemLabel === undefined || SYSTEM_LABELS.has(item.systemLabel)) &&
+    (item.endUserContext === undefined ||
+      (isObject(item.endUserContext) &&
+        isGuid(item.endUserContext.revision) &&
+        isSystemLabels(item.endUserContext.systemLabels))) &&
+    isOptionalBoolean(item.isApiOnly) &&
+    isOptionalBoolean(item.hasUnopenedContent) &&
+    isOptionalBoolean(item.isContentSeen) &&
+    (item.fromServiceOwnerTransmissionsCount === undefined || isInteger(item.fromServiceOwnerTransmissionsCount)) &&
+    (item.fromPartyTransmissionsCount === undefined || isInteger(item.fromPartyTransmissionsCount)) &&
+    isSeenLogs(item.seenSinceLastUpdate) &&
+    isSeenLogs(item.seenSinceLastContentUpdate) &&
+    (isNullish(item.guiAttachmentCount) || isInteger(item.guiAttachmentCount)) &&
+    isLatestActivity(item.latestActivity) &&
+    isContentSummary(item.content)
+  );
 }
 
 /**
@@ -98,5 +142,9 @@ function isDialogListItem(item: unknown): boolean {
 export function isUnchangedDialogSearchPage(data: unknown): data is DialogSearchPage {
   if (!isObject(data) || !Array.isArray(data.items)) return false;
   for (const item of data.items) if (!isDialogListItem(item)) return false;
-  return typeof data.hasNextPage === 'boolean' && isNullishString(data.continuationToken) && (data.orderBy === undefined || isString(data.orderBy));
+  return (
+    typeof data.hasNextPage === 'boolean' &&
+    isNullishString(data.continuationToken) &&
+    (data.orderBy === undefined || isString(data.orderBy))
+  );
 }

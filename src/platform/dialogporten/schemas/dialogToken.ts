@@ -27,5 +27,13 @@ export const dialogTokenClaimsSchema = z.looseObject({
 export type DialogTokenClaims = z.infer<typeof dialogTokenClaimsSchema>;
 
 export const jwksSchema = z.looseObject({
-  keys: z.array(z.looseObject({ kty: z.string(), kid: z.string().optional(), alg: z.string().optional(), crv: z.string().optional(), x: z.string().optional() })),
+  keys: z.array(
+    z.looseObject({
+      kty: z.string(),
+      kid: z.string().optional(),
+      alg: z.string().optional(),
+      crv: z.string().optional(),
+      x: z.string().optional(),
+    }),
+  ),
 });

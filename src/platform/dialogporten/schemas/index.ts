@@ -1,4 +1,3 @@
-
 export * from './primitives';
 export * from './activities';
 export * from './actions';

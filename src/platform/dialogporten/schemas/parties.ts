@@ -39,7 +39,10 @@ export const authorizedPartySchema = z.looseObject({
 
 export const partiesSchema = z.looseObject({
   /** Null in the document's terms; read as no parties. */
-  authorizedParties: z.array(authorizedPartySchema).nullish().transform((parties) => parties ?? []),
+  authorizedParties: z
+    .array(authorizedPartySchema)
+    .nullish()
+    .transform((parties) => parties ?? []),
 });
 
 export type Parties = z.infer<typeof partiesSchema>;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ACTIVITY_TYPES, DATE_TIME_PATTERN, DIALOG_STATUSES, HTTP_VERBS, SYSTEM_LABELS, TRANSMISSION_TYPES, type DialogStatus } from './constants';
+import {
+  ACTIVITY_TYPES,
+  DATE_TIME_PATTERN,
+  DIALOG_STATUSES,
+  HTTP_VERBS,
+  SYSTEM_LABELS,
+  TRANSMISSION_TYPES,
+  type DialogStatus,
+} from './constants';
 
 export * from './constants';
 
@@ -38,7 +46,9 @@ export const actor = z.looseObject({
 const LEGACY_STATUSES: Readonly<Record<string, DialogStatus>> = { New: 'NotApplicable', Sent: 'Awaiting' };
 
 /** Newest status names; the older `New` and `Sent` are read as `NotApplicable` and `Awaiting`. */
-export const dialogStatus = z.enum([...DIALOG_STATUSES, 'New', 'Sent']).transform((value): DialogStatus => LEGACY_STATUSES[value] ?? (value as DialogStatus));
+export const dialogStatus = z
+  .enum([...DIALOG_STATUSES, 'New', 'Sent'])
+  .transform((value): DialogStatus => LEGACY_STATUSES[value] ?? (value as DialogStatus));
 
 export const systemLabel = z.enum(SYSTEM_LABELS);
 
@@ -51,4 +61,3 @@ export const httpVerb = z.enum(HTTP_VERBS);
 
 export const guiActionPriority = z.enum(['Primary', 'Secondary', 'Tertiary']);
 export const consumerType = z.enum(['Gui', 'Api']);
-

@@ -11,7 +11,16 @@ export const problemDetailsSchema = z.looseObject({
   code: z.string().nullish(),
   statusDescription: z.string().nullish(),
   errors: z.union([z.record(z.string(), z.array(z.string())), z.array(z.unknown())]).optional(),
-  validationErrors: z.array(z.looseObject({ code: z.string().nullish(), title: z.string().nullish(), detail: z.string().nullish(), paths: z.array(z.string()).nullish() })).nullish(),
+  validationErrors: z
+    .array(
+      z.looseObject({
+        code: z.string().nullish(),
+        title: z.string().nullish(),
+        detail: z.string().nullish(),
+        paths: z.array(z.string()).nullish(),
+      }),
+    )
+    .nullish(),
 });
 
 export type ProblemDetails = z.infer<typeof problemDetailsSchema>;

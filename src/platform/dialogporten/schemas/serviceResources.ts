@@ -29,11 +29,13 @@ export const serviceResourceItemSchema = z.looseObject({
   serviceResource: serviceResourceMetadataSchema,
   roles: z.array(subject).nullish(),
   accessPackages: z.array(subject).nullish(),
-  serviceOwner: z.looseObject({
-    orgNumber: z.string().optional(),
-    code: z.string().optional(),
-    name: localizations.nullish(),
-  }).optional(),
+  serviceOwner: z
+    .looseObject({
+      orgNumber: z.string().optional(),
+      code: z.string().optional(),
+      name: localizations.nullish(),
+    })
+    .optional(),
 });
 
 export const authorizedServiceResourcesSchema = z.looseObject({

@@ -10,7 +10,11 @@ export type DialogportenPayload<S extends DialogportenShape> = z.output<(typeof 
  * Validates a payload against one API shape; a mismatch throws ResponseShapeError naming the payload and the JSON
  * path. A search page that needs no normalising is checked by a fast path and returned as it is (not copied).
  */
-export function parseDialogportenPayload<S extends DialogportenShape>(shape: S, data: unknown, request?: RequestDescription): DialogportenPayload<S> {
+export function parseDialogportenPayload<S extends DialogportenShape>(
+  shape: S,
+  data: unknown,
+  request?: RequestDescription,
+): DialogportenPayload<S> {
   const { dialogportenSchemas, isUnchangedDialogSearchPage } = loadPayloadSchemas();
   if (shape === 'dialogSearchPage' && isUnchangedDialogSearchPage(data)) return data as DialogportenPayload<S>;
   const { payload, schema } = dialogportenSchemas[shape];
@@ -18,16 +22,26 @@ export function parseDialogportenPayload<S extends DialogportenShape>(shape: S, 
   if (result.success) return result.data as DialogportenPayload<S>;
   const issue = result.error.issues[0];
   const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem(s))` : '';
-  throw new ResponseShapeError(payload, formatPath(issue?.path ?? []), `${issue?.message ?? 'invalid'}${more}`, request);
+  throw new ResponseShapeError(
+    payload,
+    formatPath(issue?.path ?? []),
+    `${issue?.message ?? 'invalid'}${more}`,
+    request,
+  );
 }
 
 /** Every problem in a payload, for the "validate payload" command: `[{ path: 'transmissions[2].type', message }]`. */
 export function describeShapeProblems(shape: DialogportenShape, data: unknown): { path: string; message: string }[] {
   const result = (loadPayloadSchemas().dialogportenSchemas[shape].schema as z.ZodType).safeParse(data);
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
 /** `['items', 3, 'content', 'title']` → `items[3].content.title`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }

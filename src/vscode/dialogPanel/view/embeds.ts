@@ -40,9 +40,11 @@ export function embedHtml(value: ContentValue, input: DialogViewInput, l10n: Loc
   if (value.isAuthorized === false || url === UNAUTHORIZED_URL) {
     return `<p class="notice notice-warning">${escapeHtml(l10n.t('You are not authorised to see this content (the dialog token does not grant it).'))}</p>`;
   }
-  if (url === EXPIRED_URL) return `<p class="notice notice-warning">${escapeHtml(l10n.t('This content has expired.'))}</p>`;
+  if (url === EXPIRED_URL)
+    return `<p class="notice notice-warning">${escapeHtml(l10n.t('This content has expired.'))}</p>`;
   if (!isFrontChannelEmbed(value.mediaType)) return block(value, input.language, input.allowRemoteImages) ?? '';
-  if (!/^https?:\/\//i.test(url)) return `<p class="notice notice-warning">${escapeHtml(l10n.t('The content reference is not an http(s) address, so it was not fetched.'))}</p>`;
+  if (!/^https?:\/\//i.test(url))
+    return `<p class="notice notice-warning">${escapeHtml(l10n.t('The content reference is not an http(s) address, so it was not fetched.'))}</p>`;
   const state = input.embeds.get(url);
   const source = `<p class="embed-source">${escapeHtml(l10n.t('Front-channel embed'))}: <code>${escapeHtml(url)}</code></p>`;
   switch (state?.state) {
@@ -52,14 +54,18 @@ export function embedHtml(value: ContentValue, input: DialogViewInput, l10n: Loc
     case 'content':
       return `<div class="embed-content">${state.html}</div>${warningsHtml(state.warnings)}${source}${state.note ? `<p class="muted embed-note">${escapeHtml(state.note)}</p>` : ''}`;
     case 'consent':
-      return `${source}<div class="notice notice-info embed-consent"><p>${escapeHtml(state.message)}</p>`
-        + `<button type="button" class="secondary" data-command="retryEmbed" data-url="${attr(url)}">${escapeHtml(state.action)}</button></div>`;
+      return (
+        `${source}<div class="notice notice-info embed-consent"><p>${escapeHtml(state.message)}</p>` +
+        `<button type="button" class="secondary" data-command="retryEmbed" data-url="${attr(url)}">${escapeHtml(state.action)}</button></div>`
+      );
     case 'empty':
       return `<p class="muted">${escapeHtml(l10n.t('The service owner returned no content (empty or 204).'))}</p>${source}`;
     case 'not-fetched':
       return `${source}<p class="notice notice-info">${escapeHtml(state.reason)}</p>`;
     case 'error':
-      return `${source}<div class="notice notice-error" role="alert"><p>${escapeHtml(l10n.t('The embedded content could not be fetched: {0}', state.message))}</p>`
-        + `<button type="button" class="secondary" data-command="retryEmbed" data-url="${attr(url)}">${escapeHtml(l10n.t('Retry'))}</button></div>`;
+      return (
+        `${source}<div class="notice notice-error" role="alert"><p>${escapeHtml(l10n.t('The embedded content could not be fetched: {0}', state.message))}</p>` +
+        `<button type="button" class="secondary" data-command="retryEmbed" data-url="${attr(url)}">${escapeHtml(l10n.t('Retry'))}</button></div>`
+      );
   }
 }

@@ -1,6 +1,14 @@
 /** Small HTML pieces every tab uses; every value from the API is escaped or sanitised here. */
 import { normalizeLanguageCode, pickLocalized, plainText, renderContent } from '../../../platform/content';
-import { dateTime, localizedPlain, localizedText, serviceOwnerName, type ContentValue, type Localizations, type Localizer } from '../../../platform/presentation';
+import {
+  dateTime,
+  localizedPlain,
+  localizedText,
+  serviceOwnerName,
+  type ContentValue,
+  type Localizations,
+  type Localizer,
+} from '../../../platform/presentation';
 import { escapeHtml } from '../../webview/webviewHtml';
 import type { PanelLanguage } from '../protocol';
 
@@ -27,8 +35,17 @@ export function block(value: ContentValue, language: PanelLanguage, allowRemoteI
   const picked = pickLocalized(value?.value ?? [], [language]);
   if (!picked || picked.value.trim() === '') return undefined;
   const long = picked.value.length > MAX_BLOCK_CHARS;
-  const rendered = renderContent(long ? picked.value.slice(0, MAX_BLOCK_CHARS) : picked.value, value?.mediaType ?? 'text/plain', { allowRemoteImages });
-  const warnings = long ? [`Only the first ${MAX_BLOCK_CHARS / 1024} KB of ${Math.round(picked.value.length / 1024)} KB are shown (Dialogporten allows far less here).`, ...rendered.warnings] : rendered.warnings;
+  const rendered = renderContent(
+    long ? picked.value.slice(0, MAX_BLOCK_CHARS) : picked.value,
+    value?.mediaType ?? 'text/plain',
+    { allowRemoteImages },
+  );
+  const warnings = long
+    ? [
+        `Only the first ${MAX_BLOCK_CHARS / 1024} KB of ${Math.round(picked.value.length / 1024)} KB are shown (Dialogporten allows far less here).`,
+        ...rendered.warnings,
+      ]
+    : rendered.warnings;
   return rendered.html + warningsHtml(warnings);
 }
 
@@ -67,7 +84,11 @@ export function linkHtml(url: string, label: string): string {
   return `<a href="${attr(url)}" rel="noopener noreferrer" title="${attr(url)}">${escapeHtml(label)}</a>`;
 }
 
-export function actorName(actor: { actorType?: string | null; actorId?: string | null; actorName?: string | null } | undefined, org: string, l10n: Localizer): string {
+export function actorName(
+  actor: { actorType?: string | null; actorId?: string | null; actorName?: string | null } | undefined,
+  org: string,
+  l10n: Localizer,
+): string {
   if (!actor) return l10n.t('unknown');
   if (actor.actorName) return escapeHtml(plainText(actor.actorName, 'text/plain'));
   if (actor.actorType === 'ServiceOwner') return escapeHtml(`${serviceOwnerName(org)} (${l10n.t('service owner')})`);

@@ -3,7 +3,10 @@ import { escapeHtml } from '../../webview/webviewHtml';
 import { attr, section, timeHtml } from './html';
 import type { DialogViewInput } from './viewTypes';
 
-/** The dialog token's claims (never the token) and the response JSON as received. */export function rawHtml(input: DialogViewInput, l10n: Localizer): string {
+/** The dialog token's claims (never the token) and the response JSON as received. */ export function rawHtml(
+  input: DialogViewInput,
+  l10n: Localizer,
+): string {
   const token = input.token;
   const tokenHtml = token
     ? `<table class="facts-table"><tbody>
@@ -14,7 +17,22 @@ ${token.authLevel !== undefined ? `<tr><th scope="row">${escapeHtml(l10n.t('Auth
 ${token.issuer ? `<tr><th scope="row">${escapeHtml(l10n.t('Issuer'))}</th><td><code>${escapeHtml(token.issuer)}</code></td></tr>` : ''}
 </tbody></table>`
     : `<p class="muted">${escapeHtml(l10n.t('The response carried no dialog token.'))}</p>`;
-  const size = input.rawBytes >= 1024 * 1024 ? `${(input.rawBytes / (1024 * 1024)).toFixed(1)} MB` : input.rawBytes >= 1024 ? `${(input.rawBytes / 1024).toFixed(1)} KB` : `${input.rawBytes} B`;
-  return section(l10n.t('Dialog token'), `<p class="muted">${escapeHtml(l10n.t('The token itself is a bearer credential and is never shown here; these are its claims.'))}</p>${tokenHtml}`, 'token-claims')
-    + section(l10n.t('Response JSON'), `<p class="muted">${escapeHtml(l10n.t('{0}, exactly as received except that the dialog token is replaced by a placeholder.', size))} <button type="button" class="link-button" data-command="openRaw">${escapeHtml(l10n.t('Open in an editor'))}</button></p><pre class="raw-json" tabindex="0" aria-label="${attr(l10n.t('Response JSON'))}">${escapeHtml(input.rawJson)}</pre>`, 'raw');
+  const size =
+    input.rawBytes >= 1024 * 1024
+      ? `${(input.rawBytes / (1024 * 1024)).toFixed(1)} MB`
+      : input.rawBytes >= 1024
+        ? `${(input.rawBytes / 1024).toFixed(1)} KB`
+        : `${input.rawBytes} B`;
+  return (
+    section(
+      l10n.t('Dialog token'),
+      `<p class="muted">${escapeHtml(l10n.t('The token itself is a bearer credential and is never shown here; these are its claims.'))}</p>${tokenHtml}`,
+      'token-claims',
+    ) +
+    section(
+      l10n.t('Response JSON'),
+      `<p class="muted">${escapeHtml(l10n.t('{0}, exactly as received except that the dialog token is replaced by a placeholder.', size))} <button type="button" class="link-button" data-command="openRaw">${escapeHtml(l10n.t('Open in an editor'))}</button></p><pre class="raw-json" tabindex="0" aria-label="${attr(l10n.t('Response JSON'))}">${escapeHtml(input.rawJson)}</pre>`,
+      'raw',
+    )
+  );
 }

@@ -1,6 +1,12 @@
 import type { Dialog } from '../../../platform/dialogporten/schemas/dialog';
 import { EXPIRED_URL } from '../../../platform/dialogporten/schemas/constants';
-import { isSentByParty, nestTransmissions, transmissionTypeName, type Localizer, type TransmissionEntry } from '../../../platform/presentation';
+import {
+  isSentByParty,
+  nestTransmissions,
+  transmissionTypeName,
+  type Localizer,
+  type TransmissionEntry,
+} from '../../../platform/presentation';
 import { escapeHtml } from '../../webview/webviewHtml';
 import { embedHtml } from './embeds';
 import { actorName, attr, block, inline, inlinePlain, timeHtml } from './html';
@@ -23,7 +29,12 @@ export function transmissionsHtml(input: DialogViewInput, l10n: Localizer): stri
   return `${summary}<ol class="timeline">${nestTransmissions(transmissions).map(render).join('')}</ol>`;
 }
 
-function transmissionHtml(tx: Transmission, byId: ReadonlyMap<string, Transmission>, input: DialogViewInput, l10n: Localizer): string {
+function transmissionHtml(
+  tx: Transmission,
+  byId: ReadonlyMap<string, Transmission>,
+  input: DialogViewInput,
+  l10n: Localizer,
+): string {
   const { language } = input;
   const fromParty = isSentByParty(tx.type);
   const unauthorized = tx.isAuthorized === false;
@@ -33,10 +44,13 @@ function transmissionHtml(tx: Transmission, byId: ReadonlyMap<string, Transmissi
   const relatedHtml = tx.relatedTransmissionId
     ? `<div class="related">${escapeHtml(l10n.t('In reply to'))} ${related ? `<a href="#tx-${attr(related.id)}" data-transmission="${attr(related.id)}">${inline(related.content.title, language) ?? escapeHtml(related.id)}</a>` : `<code>${escapeHtml(tx.relatedTransmissionId)}</code> <span class="muted">(${escapeHtml(l10n.t('not in this dialog'))})</span>`}</div>`
     : '';
-  const content = tx.content.contentReference ? `<div class="content">${embedHtml(tx.content.contentReference, input, l10n)}</div>` : '';
+  const content = tx.content.contentReference
+    ? `<div class="content">${embedHtml(tx.content.contentReference, input, l10n)}</div>`
+    : '';
   const navigation = (tx.navigationalActions ?? []).map((nav) => {
     const label = inlinePlain(nav.title, language) ?? escapeHtml(nav.url);
-    if (nav.url === EXPIRED_URL) return `<li>${label} — <span class="badge warning">${escapeHtml(l10n.t('expired'))}</span></li>`;
+    if (nav.url === EXPIRED_URL)
+      return `<li>${label} — <span class="badge warning">${escapeHtml(l10n.t('expired'))}</span></li>`;
     if (!/^https?:\/\//i.test(nav.url)) return `<li>${label} — <code>${escapeHtml(nav.url)}</code></li>`;
     return `<li><a href="${attr(nav.url)}" rel="noopener noreferrer" title="${attr(nav.url)}">${label}</a>${nav.expiresAt ? ` <span class="muted">${escapeHtml(l10n.t('until'))} ${timeHtml(nav.expiresAt, input.locale)}</span>` : ''}</li>`;
   });

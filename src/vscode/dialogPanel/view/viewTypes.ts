@@ -52,7 +52,12 @@ export interface DialogViewInput {
   /** Keyed by embed URL (see embedsToFetch). */
   readonly embeds: ReadonlyMap<string, EmbedState>;
   readonly allowRemoteImages: boolean;
-  readonly environment: { readonly id: string; readonly label: string; readonly isProduction: boolean; readonly hasInbox: boolean };
+  readonly environment: {
+    readonly id: string;
+    readonly label: string;
+    readonly isProduction: boolean;
+    readonly hasInbox: boolean;
+  };
   /** `api`: fetched from Dialogporten; `payload`: a saved Dialog JSON shown offline. */
   readonly source: 'api' | 'payload';
   readonly sourceLabel?: string;

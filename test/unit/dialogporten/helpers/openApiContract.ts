@@ -9,7 +9,9 @@ import addFormats from 'ajv-formats';
  * it from node_modules, not the copies in ../shared/reference, so bumping the package shows which shapes drifted.
  */
 export const PUBLISHED_SCHEMA_DIR = dirname(require.resolve('@digdir/dialogporten-schema/package.json'));
-export const PUBLISHED_SCHEMA_VERSION = (JSON.parse(readFileSync(resolve(PUBLISHED_SCHEMA_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+export const PUBLISHED_SCHEMA_VERSION = (
+  JSON.parse(readFileSync(resolve(PUBLISHED_SCHEMA_DIR, 'package.json'), 'utf8')) as { version: string }
+).version;
 /** "@digdir/dialogporten-schema 1.118.6", for test titles and messages. */
 export const PUBLISHED_SCHEMA = `@digdir/dialogporten-schema ${PUBLISHED_SCHEMA_VERSION}`;
 
@@ -35,7 +37,9 @@ function toJsonSchema(node: unknown, id: string): unknown {
   for (const [key, value] of Object.entries(node as Json)) {
     if (key === '$ref' && typeof value === 'string' && value.startsWith('#/')) out[key] = `${id}${value}`;
     else if (key === 'properties' && value && typeof value === 'object') {
-      out[key] = Object.fromEntries(Object.entries(value as Json).map(([name, schema]) => [name, toJsonSchema(schema, id)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as Json).map(([name, schema]) => [name, toJsonSchema(schema, id)]),
+      );
     } else out[key] = toJsonSchema(value, id);
   }
   if (out.nullable === undefined) return out;
@@ -87,17 +91,30 @@ export class OpenApiContract {
   constructor() {
     addFormats(this.ajv);
     this.ajv.addFormat('guid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-    this.load('swagger.verified.json', 'dp', (path) => path.startsWith('/api/v1/enduser/') || path.includes('/.well-known/'));
+    this.load(
+      'swagger.verified.json',
+      'dp',
+      (path) => path.startsWith('/api/v1/enduser/') || path.includes('/.well-known/'),
+    );
   }
 
   private load(file: string, id: string, include: (path: string) => boolean): void {
-    const doc = toJsonSchema(readPublishedJson(file), id) as { paths: Record<string, Record<string, { responses: Operation['responses'] }>>; components: Json };
+    const doc = toJsonSchema(readPublishedJson(file), id) as {
+      paths: Record<string, Record<string, { responses: Operation['responses'] }>>;
+      components: Json;
+    };
     this.ajv.addSchema({ $id: id, components: doc.components });
     for (const [template, methods] of Object.entries(doc.paths)) {
       if (!include(template)) continue;
       const pattern = new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`, 'i');
       for (const [method, operation] of Object.entries(methods)) {
-        this.operations.push({ method: method.toUpperCase(), template, pattern, responses: operation.responses, doc: id });
+        this.operations.push({
+          method: method.toUpperCase(),
+          template,
+          pattern,
+          responses: operation.responses,
+          doc: id,
+        });
       }
     }
   }
@@ -113,13 +130,31 @@ export class OpenApiContract {
     if (!operation) return { described: false, errors: [] };
     const name = `${operation.method} ${operation.template}`;
     const known = KNOWN_UNDOCUMENTED[name]?.[status];
-    const response = operation.responses[String(status)] ?? (known ? { content: { 'application/problem+json': { schema: { $ref: `${operation.doc}#/components/schemas/ProblemDetails` } } } } : undefined);
-    if (!response) return { described: true, operation: name, errors: [`status ${status} is not documented (documented: ${Object.keys(operation.responses).join(', ')})`] };
+    const response =
+      operation.responses[String(status)] ??
+      (known
+        ? {
+            content: {
+              'application/problem+json': { schema: { $ref: `${operation.doc}#/components/schemas/ProblemDetails` } },
+            },
+          }
+        : undefined);
+    if (!response)
+      return {
+        described: true,
+        operation: name,
+        errors: [`status ${status} is not documented (documented: ${Object.keys(operation.responses).join(', ')})`],
+      };
     if (!response.content) return { described: true, operation: name, errors: [] };
     const essence = (contentType ?? '').split(';')[0].trim().toLowerCase();
     const declared = Object.keys(response.content);
     const media = declared.find((m) => m.toLowerCase() === essence);
-    if (!media) return { described: true, operation: name, errors: [`content type "${contentType}" is not one of ${declared.join(', ')}`] };
+    if (!media)
+      return {
+        described: true,
+        operation: name,
+        errors: [`content type "${contentType}" is not one of ${declared.join(', ')}`],
+      };
     const schema = response.content[media].schema;
     if (!schema || media === 'text/plain') return { described: true, operation: name, errors: [] };
     const key = `${name} ${status} ${media}`;
@@ -129,12 +164,20 @@ export class OpenApiContract {
       this.compiled.set(key, validate);
     }
     const ok = validate(body);
-    return { described: true, operation: name, errors: ok ? [] : (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`) };
+    return {
+      described: true,
+      operation: name,
+      errors: ok
+        ? []
+        : (validate.errors ?? [])
+            .slice(0, 8)
+            .map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`),
+    };
   }
 
   /** The published component schemas by name (e.g. `V1EndUserDialogsQueriesGet_Dialog`), for the zod comparison. */
   static components(): Record<string, Json> {
-    return ((readPublishedJson('swagger.verified.json').components as Json).schemas) as Record<string, Json>;
+    return (readPublishedJson('swagger.verified.json').components as Json).schemas as Record<string, Json>;
   }
 }
 
