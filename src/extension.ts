@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { HttpClient } from './platform/http';
 import { registerCommand } from './vscode/commands';
-import { registerDialogPanel } from './vscode/dialogPanel/registerDialogPanel';
+import { registerDialogPanel, type DialogPanelTestInternals } from './vscode/dialogPanel/registerDialogPanel';
 import { ConnectionService } from './vscode/connectionService';
 import { registerConnections } from './vscode/connections/registerConnections';
 import { registerCredentialCommands } from './vscode/credentials/credentialCommands';
 import { ContextKeys, setContextKey } from './vscode/contextKeys';
-import { registerInbox } from './vscode/inbox/registerInbox';
+import { registerInbox, type InboxTestInternals } from './vscode/inbox/registerInbox';
 import { createLog } from './vscode/log';
 import { registerOnboarding } from './vscode/onboarding/registerOnboarding';
 import { registerPayloads } from './vscode/payloads/registerPayloads';
@@ -26,9 +26,18 @@ export interface ExtensionApi {
   readonly testHooks?: TestHooks;
 }
 
+/**
+ * The one test seam. Host suites are bundled apart from the extension, so a class they import from src is another copy
+ * and `instanceof` fails inside the extension: whatever a suite constructs and hands over (scripted prompts) must be
+ * made from the classes here, and the internals suites inspect are reached here (no test-only commands).
+ */
 export interface TestHooks {
   readonly secrets: vscode.SecretStorage;
   readonly services: ExtensionServices;
+  /** The extension's own class: construct (or subclass) it here, never from an import of src. */
+  readonly ScriptedPrompts: typeof ScriptedPrompts;
+  readonly inbox: InboxTestInternals;
+  readonly dialogPanels: DialogPanelTestInternals;
   /** Set to script the answers of the next prompts; undefined restores the real UI. */
   usePrompts(prompts: ScriptedPrompts | undefined): void;
   /** Whether anything had asked for the sandbox when activate() returned (it must not have: it starts on first use). */
@@ -97,9 +106,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCredentialCommands(services);
   registerTokenInspector(services);
   registerOnboarding(services);
-  registerDialogPanel(services);
+  const dialogPanels = registerDialogPanel(services);
   registerPayloads(services);
-  registerInbox(services);
+  const inbox = registerInbox(services);
 
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
   const testHooks: TestHooks | undefined =
@@ -107,6 +116,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ? {
           secrets: context.secrets,
           services,
+          ScriptedPrompts,
+          inbox,
+          dialogPanels,
           usePrompts: (prompts) => {
             scriptedPrompts = prompts;
           },

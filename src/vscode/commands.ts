@@ -3,19 +3,13 @@ import { redactSecrets } from '../platform/http';
 
 /** Thrown when the user dismisses a prompt: the command ends quietly. */
 export class UserCancelledError extends Error {
-  /** A brand rather than instanceof: scripted prompts in host tests come from another bundle. */
-  readonly isUserCancelled = true;
-
   constructor() {
     super('cancelled');
   }
 }
 
 export function isUserCancelled(error: unknown): boolean {
-  return (
-    error instanceof vscode.CancellationError ||
-    (typeof error === 'object' && error !== null && (error as { isUserCancelled?: unknown }).isUserCancelled === true)
-  );
+  return error instanceof vscode.CancellationError || error instanceof UserCancelledError;
 }
 
 /** Values that must never appear in a message shown to the user or written to the log (platform/http/redaction). */

@@ -26,7 +26,7 @@ export interface ExecuteGuiActionArgs {
   readonly profileId?: string;
 }
 
-/** Test-only access to the open dialog panels (registered only when ALTINN_INBOX_TEST_HOOKS=1). */
+/** The open dialog panels as host suites reach them through TestHooks (extension.ts). */
 export interface DialogPanelTestInternals {
   panels(): DialogPanel[];
   /** The "showing an Altinn message marks it as read" notices said this session. */
@@ -280,7 +280,7 @@ function checkDialogId(value: string): string {
 }
 
 /** The dialog panel: `altinnInbox.openDialog`, `altinnInbox.previewDialogPayload`, `altinnInbox.executeGuiAction` and the serializer. */
-export function registerDialogPanel(services: ExtensionServices): void {
+export function registerDialogPanel(services: ExtensionServices): DialogPanelTestInternals {
   const { context, log } = services;
   const panels = new DialogPanels(services);
   context.subscriptions.push(panels);
@@ -299,12 +299,8 @@ export function registerDialogPanel(services: ExtensionServices): void {
   registerCommand(context, { log }, 'altinnInbox.openDialogInAltinnInbox', () =>
     panels.activePanel().runCommand('openInInbox'),
   );
-  if (process.env.ALTINN_INBOX_TEST_HOOKS === '1') {
-    context.subscriptions.push(
-      vscode.commands.registerCommand('altinnInbox.test.dialogPanels', (): DialogPanelTestInternals => ({
-        panels: () => panels.all(),
-        correspondenceReadNotices: () => [...panels.readNotices],
-      })),
-    );
-  }
+  return {
+    panels: () => panels.all(),
+    correspondenceReadNotices: () => [...panels.readNotices],
+  };
 }

@@ -39,7 +39,7 @@ export interface DownloadOutcome {
   readonly checksumMatches?: boolean;
 }
 
-/** Test-only access to the Inbox internals (registered only when ALTINN_INBOX_TEST_HOOKS=1). */
+/** The Inbox internals host suites reach through TestHooks (extension.ts). */
 export interface InboxTestInternals {
   readonly provider: InboxTreeProvider;
   readonly treeView: vscode.TreeView<InboxNode>;
@@ -47,7 +47,7 @@ export interface InboxTestInternals {
 }
 
 /** The Inbox view and its commands. Nothing touches the network until the view asks for children or a command runs. */
-export function registerInbox(services: ExtensionServices): void {
+export function registerInbox(services: ExtensionServices): InboxTestInternals {
   const { context, log } = services;
   const payloads = payloadDebugging(services);
   const provider = new InboxTreeProvider(services, payloads);
@@ -147,15 +147,7 @@ export function registerInbox(services: ExtensionServices): void {
     },
   );
 
-  if (process.env.ALTINN_INBOX_TEST_HOOKS === '1') {
-    context.subscriptions.push(
-      vscode.commands.registerCommand('altinnInbox.test.inboxInternals', (): InboxTestInternals => ({
-        provider,
-        treeView,
-        payloads,
-      })),
-    );
-  }
+  return { provider, treeView, payloads };
 }
 
 /** The party a filter command is about: the node given, the party named, or one the user picks. */

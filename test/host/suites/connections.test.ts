@@ -10,7 +10,7 @@ import { profileChildren } from '../../../src/vscode/connections/profileNodes';
 import type { NodeSpec } from '../../../src/vscode/connections/nodeSpec';
 import type { TokenState } from '../../../src/vscode/tokenState';
 import type { ConnectionProfile, MaskinportenProfile } from '../../../src/vscode/profiles/profile';
-import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { InspectorModel } from '../../../src/vscode/tokenInspector/tokenInspectorModel';
 import { rememberSecret } from './credentialHelpers';
 import { activateExtension } from './hostHelpers';
@@ -37,7 +37,7 @@ describe('connections: tokens from the sandbox Maskinporten, scopes and the toke
     const api = await activateExtension();
     assert.ok(api.testHooks);
     hooks = api.testHooks;
-    prompts = new ScriptedPrompts();
+    prompts = new hooks.ScriptedPrompts();
     hooks.usePrompts(prompts);
     handle = await hooks.services.sandbox.ensureStarted();
     keyFile = join(mkdtempSync(join(tmpdir(), 'aii-connections-')), 'sandbox-client.jwk.json');

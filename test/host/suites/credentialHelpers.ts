@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import { noteSecret } from '../../../src/platform/secretLedger';
-import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { activateExtension } from './hostHelpers';
 
 // Shared by the credential, connection and bad-input suites: scripted setup, key files, "nothing saved" and log checks.
@@ -27,7 +27,7 @@ export interface Env {
 export async function setup(): Promise<Env> {
   const api = await activateExtension();
   assert.ok(api.testHooks, 'test hooks are exposed');
-  const prompts = new ScriptedPrompts();
+  const prompts = new api.testHooks.ScriptedPrompts();
   api.testHooks.usePrompts(prompts);
   return { hooks: api.testHooks, prompts, dir: mkdtempSync(join(tmpdir(), 'aii-credentials-')) };
 }

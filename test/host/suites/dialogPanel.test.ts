@@ -3,11 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RequestLogEntry } from '../../../src/platform/http';
-import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
-import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { ExtensionServices } from '../../../src/vscode/services';
 import { isCorrespondenceType } from '../../../src/vscode/inbox/correspondenceResources';
-import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
 import { closeDialogPanels, dialogPanelTabs } from './hostHelpers';
 import { useSandboxSession, type SandboxSession } from './sandboxSession';
 
@@ -192,7 +190,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const requests: RequestLogEntry[] = [];
     const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
     try {
-      const prompts = new ScriptedPrompts();
+      const prompts = new session.hooks.ScriptedPrompts();
       usePrompts(prompts);
       prompts.enqueue(undefined); // the user dismisses the confirmation
       const dismissed = await vscode.commands.executeCommand('altinnInbox.executeGuiAction', {
@@ -253,7 +251,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       const dialogId = dialogIds[6] ?? dialogIds[0];
       await touch(dialogId);
       const before = (await seenLog(dialogId)).length;
-      const prompts = new ScriptedPrompts();
+      const prompts = new session.hooks.ScriptedPrompts();
       usePrompts(prompts);
       const args = { profileId: production.id, partyUrn, dialogId, title: 'Skattemelding' };
 
@@ -331,7 +329,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       if (messages.length === 3) break;
     }
     assert.equal(messages.length, 3, 'three unread Altinn messages with dialogs');
-    const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+    const internals = session.hooks.dialogPanels;
     const panelOf = (dialogId: string) => internals.panels().find((panel) => panel.dialogId === dialogId);
     const requests: RequestLogEntry[] = [];
     const unsubscribe = services.http.onRequest((entry) => requests.push(entry));
@@ -436,7 +434,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     const dialogId = dialogIds[7] ?? dialogIds[1];
     await open(dialogId);
     await tabsSettle(1);
-    const prompts = new ScriptedPrompts();
+    const prompts = new session.hooks.ScriptedPrompts();
     usePrompts(prompts);
     // From the editor title or the palette (no argument) while the panel is active: the shared payload commands.
     // They resolve once the text is on the clipboard (reading it back needs a permission headless Chromium never grants).
@@ -472,13 +470,13 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
 
   it("runs its toolbar's curl, raw JSON and request buttons through the shared payload commands, on its recorded request", async () => {
     const dialogId = dialogIds[8] ?? dialogIds[2];
-    const { payloads } = await vscode.commands.executeCommand<InboxTestInternals>('altinnInbox.test.inboxInternals');
+    const { payloads } = session.hooks.inbox;
     const logged: RequestLogEntry[] = [];
     const unsubscribe = services.http.onRequest((entry) => logged.push(entry));
     try {
       await open(dialogId, 'Toolbar');
       await tabsSettle(1);
-      const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+      const internals = session.hooks.dialogPanels;
       const panel = internals.panels().find((candidate) => candidate.dialogId === dialogId)!;
       assert.ok(panel.raw, 'the panel points at its recorded exchange');
       const exchange = payloads.store.get(panel.raw.exchangeId);
@@ -493,7 +491,7 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
       // What the webview's buttons send (runCommand), answered by the same commands as the Inbox's rows.
       const curl = await panel.runCommand('copyCurl');
       assert.equal(curl, await vscode.commands.executeCommand<string>('altinnInbox.copyAsCurl', panel.raw));
-      const prompts = new ScriptedPrompts();
+      const prompts = new session.hooks.ScriptedPrompts();
       usePrompts(prompts);
       prompts.enqueue(undefined);
       assert.equal(

@@ -7,7 +7,7 @@ import type { SandboxHandle } from '../../../src/sandbox';
 import type { FaultEffect, FaultRule } from '../../../src/sandbox/faults';
 import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
 import { createApiClients } from '../../../src/vscode/shared/apiClients';
-import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { HostHealthWatch } from './hostHealth';
 import { activateExtension, printSummary } from './hostHelpers';
 import { InboxTreeDriver, type Node } from './inboxTreeDriver';
@@ -266,7 +266,7 @@ describe("faults: the Inbox tree under the sandbox's fault injection", function 
     assert.ok(api.testHooks, 'test hooks');
     hooks = api.testHooks;
     tree = await InboxTreeDriver.connect();
-    prompts = new ScriptedPrompts();
+    prompts = new hooks.ScriptedPrompts();
     hooks.usePrompts(prompts);
     await vscode.commands.executeCommand('altinnInbox.useSandbox');
     handle = await hooks.services.sandbox.ensureStarted();
@@ -568,7 +568,7 @@ describe("faults: the Inbox tree under the sandbox's fault injection", function 
   // ——— the dialog panel while the details fault ———
 
   async function openPanels(): Promise<DialogPanelTestInternals> {
-    const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+    const internals = hooks.dialogPanels;
     assert.ok(internals, 'the dialog panels are exposed to tests');
     return internals;
   }

@@ -15,7 +15,7 @@ import { isCorrespondenceType } from '../../../src/vscode/inbox/correspondenceRe
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
 import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
 import type { ConnectionProfile } from '../../../src/vscode/profiles/profile';
-import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { rememberSecret } from './credentialHelpers';
 import { activateExtension } from './hostHelpers';
 
@@ -63,9 +63,9 @@ describe('inbox-tree: parties, dialogs, paging, filters and side effects', funct
     const api = await activateExtension();
     assert.ok(api.testHooks, 'test hooks');
     hooks = api.testHooks;
-    internals = await vscode.commands.executeCommand<InboxTestInternals>('altinnInbox.test.inboxInternals');
+    internals = hooks.inbox;
     assert.ok(internals?.provider, 'the inbox exposes its provider to tests');
-    prompts = new ScriptedPrompts();
+    prompts = new hooks.ScriptedPrompts();
     hooks.usePrompts(prompts);
     await resetToSandboxPerson();
   });

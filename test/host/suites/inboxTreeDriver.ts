@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
 import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
+import { activateExtension } from './hostHelpers';
 
 // Drives the Inbox tree the way VS Code does (getChildren/getTreeItem, commands of rows). Nodes come from the
 // extension's bundle, so they are recognised by their context tokens and fields, never by instanceof.
@@ -13,7 +14,7 @@ export class InboxTreeDriver {
   constructor(readonly internals: InboxTestInternals) {}
 
   static async connect(): Promise<InboxTreeDriver> {
-    const internals = await vscode.commands.executeCommand<InboxTestInternals>('altinnInbox.test.inboxInternals');
+    const internals = (await activateExtension()).testHooks?.inbox;
     assert.ok(internals?.provider, 'the inbox exposes its provider to tests');
     return new InboxTreeDriver(internals);
   }

@@ -12,7 +12,7 @@ import { identityFromClaims } from '../../../src/platform/auth/tokenIdentity';
 import { formatEmailDocument, parseEmailDocument } from '../../../src/vscode/onboarding/emailDocument';
 import { MEMORY_KEY } from '../../../src/vscode/onboarding/onboardingMemory';
 import { missingScopes } from '../../../src/vscode/onboarding/scopeChoices';
-import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { activateExtension } from './hostHelpers';
 
 // Host tests of issue #7: the two servicedesk drafts run as real commands with scripted answers
@@ -21,28 +21,31 @@ import { activateExtension } from './hostHelpers';
 /**
  * Scripted answers that treat `validateInput` the way VS Code's input box does: a refused entry is
  * recorded with its message and the next queued answer is "typed" instead. Also records prefilled values.
+ * Made from the extension's own class (TestHooks.ScriptedPrompts), so its cancellations are the extension's.
  */
-class InputBoxPrompts extends ScriptedPrompts {
-  readonly refused: { prompt?: string; value: string; message: string }[] = [];
-  readonly prefilled: { prompt?: string; value?: string }[] = [];
-  readonly confirms: string[] = [];
+const inputBoxPrompts = (Base: typeof ScriptedPrompts) =>
+  class InputBoxPrompts extends Base {
+    readonly refused: { prompt?: string; value: string; message: string }[] = [];
+    readonly prefilled: { prompt?: string; value?: string }[] = [];
+    readonly confirms: string[] = [];
 
-  override async input(options: vscode.InputBoxOptions): Promise<string> {
-    this.prefilled.push({ prompt: options.prompt, value: options.value });
-    for (;;) {
-      const answer = await super.input({ ...options, validateInput: undefined });
-      const problem = await options.validateInput?.(answer);
-      const message = typeof problem === 'string' ? problem : problem?.message;
-      if (!message) return answer;
-      this.refused.push({ prompt: options.prompt, value: answer, message });
+    override async input(options: vscode.InputBoxOptions): Promise<string> {
+      this.prefilled.push({ prompt: options.prompt, value: options.value });
+      for (;;) {
+        const answer = await super.input({ ...options, validateInput: undefined });
+        const problem = await options.validateInput?.(answer);
+        const message = typeof problem === 'string' ? problem : problem?.message;
+        if (!message) return answer;
+        this.refused.push({ prompt: options.prompt, value: answer, message });
+      }
     }
-  }
 
-  override async confirm(message: string, detail: string, action: string): Promise<void> {
-    this.confirms.push(message);
-    return super.confirm(message, detail, action);
-  }
-}
+    override async confirm(message: string, detail: string, action: string): Promise<void> {
+      this.confirms.push(message);
+      return super.confirm(message, detail, action);
+    }
+  };
+type InputBoxPrompts = InstanceType<ReturnType<typeof inputBoxPrompts>>;
 
 const CLIENT_ID = '2f1e3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b';
 const SYNTHETIC = '07877100744';
@@ -52,7 +55,7 @@ let hooks: TestHooks;
 const opened: vscode.TextDocument[] = [];
 
 async function setup(): Promise<InputBoxPrompts> {
-  const prompts = new InputBoxPrompts();
+  const prompts = new (inputBoxPrompts(hooks.ScriptedPrompts))();
   hooks.usePrompts(prompts);
   return prompts;
 }

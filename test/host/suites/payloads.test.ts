@@ -4,7 +4,7 @@ import type { TestHooks } from '../../../src/extension';
 import type { RequestLogEntry } from '../../../src/platform/http';
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
 import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
-import { ScriptedPrompts } from '../../../src/vscode/prompts';
+import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { activateExtension, step } from './hostHelpers';
 
 // Host tests of payload debugging: raw JSON documents, "show request", copy as curl (redacted and with the token),
@@ -54,8 +54,8 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
   before(async () => {
     const api = await activateExtension();
     hooks = api.testHooks!;
-    internals = await vscode.commands.executeCommand<InboxTestInternals>('altinnInbox.test.inboxInternals');
-    prompts = new ScriptedPrompts();
+    internals = hooks.inbox;
+    prompts = new hooks.ScriptedPrompts();
     hooks.usePrompts(prompts);
     await vscode.commands.executeCommand('altinnInbox.useSandbox');
     await hooks.services.profiles.setActive(hooks.services.connections.activeProfile!.id);

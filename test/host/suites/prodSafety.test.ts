@@ -3,10 +3,9 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import type { RequestLogEntry } from '../../../src/platform/http';
 import type { SandboxHandle } from '../../../src/sandbox';
-import type { DialogPanelTestInternals } from '../../../src/vscode/dialogPanel/registerDialogPanel';
 import { isCorrespondenceType } from '../../../src/vscode/inbox/correspondenceResources';
 import type { ConnectionProfile } from '../../../src/vscode/profiles/profile';
-import { ScriptedPrompts, type ScriptedAnswer } from '../../../src/vscode/prompts';
+import type { ScriptedAnswer, ScriptedPrompts } from '../../../src/vscode/prompts';
 import { activateExtension, closeDialogPanels, dialogPanelTabs, printSummary } from './hostHelpers';
 import { InboxTreeDriver, type Node } from './inboxTreeDriver';
 
@@ -40,19 +39,24 @@ interface Case {
   readonly changed?: (before: unknown, after: unknown, result: unknown) => Promise<void> | void;
 }
 
-/** Scripted answers, and how many requests the HTTP log held when each confirmation was asked. */
-class WatchedPrompts extends ScriptedPrompts {
-  readonly requestsWhenAsked: number[] = [];
+/**
+ * Scripted answers, and how many requests the HTTP log held when each confirmation was asked. Made from the
+ * extension's own class (TestHooks.ScriptedPrompts), so its cancellations are the extension's.
+ */
+const watchedPrompts = (Base: typeof ScriptedPrompts) =>
+  class WatchedPrompts extends Base {
+    readonly requestsWhenAsked: number[] = [];
 
-  constructor(private readonly requestCount: () => number) {
-    super();
-  }
+    constructor(private readonly requestCount: () => number) {
+      super();
+    }
 
-  override async confirm(message: string, detail: string, action: string): Promise<void> {
-    this.requestsWhenAsked.push(this.requestCount());
-    return super.confirm(message, detail, action);
-  }
-}
+    override async confirm(message: string, detail: string, action: string): Promise<void> {
+      this.requestsWhenAsked.push(this.requestCount());
+      return super.confirm(message, detail, action);
+    }
+  };
+type WatchedPrompts = InstanceType<ReturnType<typeof watchedPrompts>>;
 
 describe('prod safety: every state-changing call on Production asks first', function () {
   this.timeout(240_000);
@@ -293,7 +297,7 @@ describe('prod safety: every state-changing call on Production asks first', func
 
   // Fresh answers per call, so a failing case leaves nothing queued for the next.
   beforeEach(() => {
-    prompts = new WatchedPrompts(() => requests.length);
+    prompts = new (watchedPrompts(hooks.ScriptedPrompts))(() => requests.length);
     hooks.usePrompts(prompts);
   });
 
@@ -571,7 +575,7 @@ describe('prod safety: every state-changing call on Production asks first', func
     const mark = requests.length;
     prompts.enqueue('Open and Mark as Seen');
     await vscode.commands.executeCommand('altinnInbox.openDialogItem', await freshRow(row.dialogId));
-    const internals = await vscode.commands.executeCommand<DialogPanelTestInternals>('altinnInbox.test.dialogPanels');
+    const internals = hooks.dialogPanels;
     const panel = () => internals.panels().find((candidate) => candidate.dialogId === row.dialogId);
     await until(
       'the message\'s "Show the Message" button',
