@@ -17,7 +17,7 @@ import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox
 import type { ConnectionProfile } from '../../../src/vscode/profiles/profile';
 import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import { rememberSecret } from './credentialHelpers';
-import { activateExtension } from './hostHelpers';
+import { activateExtension, closeDialogPanels } from './hostHelpers';
 
 // Host tests of the Inbox tree against the extension's embedded sandbox: the real tree provider, real commands,
 // real HTTP to the sandbox. Nodes come from the extension's bundle, so they are recognised by their context
@@ -70,7 +70,10 @@ describe('inbox-tree: parties, dialogs, paging, filters and side effects', funct
     await resetToSandboxPerson();
   });
 
-  after(() => hooks.usePrompts(undefined));
+  after(async () => {
+    hooks.usePrompts(undefined);
+    await closeDialogPanels(); // the panel "opening it does (mark it seen)" opened
+  });
 
   it('expands parties → dialogs → transmissions, with sub-units nested and deleted parties only on request', async () => {
     const handle = await hooks.services.sandbox.ensureStarted();
