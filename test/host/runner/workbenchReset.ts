@@ -34,6 +34,12 @@ export async function resetWorkbench(): Promise<string[]> {
   await within('closing the quick input', vscode.commands.executeCommand('workbench.action.closeQuickOpen'));
   await within('clearing notifications', vscode.commands.executeCommand('notifications.clearAll'));
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    // A file can be dirty for a moment while VS Code writes it (settings.json during a configuration update):
+    // give that write time to finish rather than revert it.
+    if (!document.isUntitled && (await savedWithin(document, 3000))) {
+      leftOver.push(`${document.uri.scheme}:${document.uri.path} was dirty and saved itself`);
+      continue;
+    }
     leftOver.push(`dirty ${document.uri.scheme}:${document.uri.path}`);
     await within(`showing ${document.uri.toString()}`, vscode.window.showTextDocument(document));
     await within(
@@ -47,4 +53,11 @@ export async function resetWorkbench(): Promise<string[]> {
     await within('closing every editor', vscode.commands.executeCommand('workbench.action.closeAllEditors'));
   }
   return leftOver;
+}
+
+async function savedWithin(document: vscode.TextDocument, ms: number): Promise<boolean> {
+  for (let waited = 0; document.isDirty && waited < ms; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !document.isDirty;
 }
