@@ -1,20 +1,20 @@
-import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { loadUndici } from './loadUndici';
-import {
-  CancelledError,
-  type NetworkError,
-  ResponseFormatError,
-  type TimeoutError,
-  type RequestDescription,
-} from '../errors';
+import { CancelledError, ResponseFormatError, type RequestDescription } from '../errors';
 import { apiErrorFromResponse } from './errorMapping';
 import { tellEach, type ExchangeListener } from './exchange';
+import type {
+  HttpClientOptions,
+  HttpRequest,
+  HttpResponse,
+  HttpStreamRequest,
+  HttpStreamResponse,
+} from './httpMessages';
 import { parseJsonBody, type Schema } from './jsonBody';
 import { attemptFailure, flattenHeaders } from './networkFailure';
 import { attemptSignal } from './attemptSignal';
 import type { RequestLogEntry, RequestLogListener } from './requestLog';
-import { redactHeaders, redactUrl } from './redaction';
+import { describe, logEntry, type AttemptOutcome } from './requestLogEntry';
 import {
   backoffDelayMs,
   DEFAULT_RETRY,
@@ -25,74 +25,10 @@ import {
 } from './retryPolicy';
 import { sleep } from './sleep';
 
-/** What every request names. */
-interface RequestBasics {
-  readonly method: string;
-  readonly url: string;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string | Uint8Array;
-  readonly signal?: AbortSignal;
-}
-
-export interface HttpRequest extends RequestBasics {
-  /** Per attempt: time until the whole answer (headers and body) has arrived. */
-  readonly timeoutMs?: number;
-  /** `false` disables retries for this call; non-idempotent methods are never retried anyway. */
-  readonly retry?: Partial<RetryOptions> | false;
-}
-
-export interface HttpResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: Buffer;
-  readonly retries: number;
-  readonly durationMs: number;
-  readonly request: RequestDescription;
-  text(): string;
-}
-
-/**
- * A request whose answer is read as it arrives (an event stream, a download, an embed with a size limit). Its signal
- * cancels it also after the headers came: the body then ends with the signal's reason.
- */
-export interface HttpStreamRequest extends RequestBasics {
-  /** Time until the status and headers arrive (default: the client's timeout). The body has no deadline. */
-  readonly headersTimeoutMs?: number;
-  /** Longest silence between two body chunks; 0 = none, for a stream whose caller watches it (default: undici's 5 min). */
-  readonly bodyTimeoutMs?: number;
-}
-
-/**
- * The status and headers of a streamed answer, and its body to read (or destroy). Redirects are not followed, here
- * as in send(): a 3xx comes back with its `location` for the caller to follow by its own rules.
- */
-export interface HttpStreamResponse {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  /** Read it to the end or destroy it, so the connection is released. */
-  readonly body: Readable;
-  readonly request: RequestDescription;
-}
-
-export interface HttpClientOptions {
-  readonly timeoutMs?: number;
-  readonly retry?: Partial<RetryOptions>;
-  readonly userAgent?: string;
-  readonly onRequest?: RequestLogListener;
-  /** Bodies larger than this are refused (protects the extension host's memory). */
-  readonly maxResponseBytes?: number;
-  /** Jitter source; tests may pin it. */
-  readonly random?: () => number;
-}
-
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 /** How long close() lets requests under way finish before it cuts them (an open event stream never ends by itself). */
 const CLOSE_GRACE_MS = 1_000;
-
-type AttemptOutcome =
-  | { kind: 'response'; status: number; headers: Record<string, string>; body: Buffer }
-  | { kind: 'failure'; error: NetworkError | TimeoutError | CancelledError | ResponseFormatError; retryable: boolean };
 
 /** What a client and the clients derived from it by withObserver() share. */
 interface SharedState {
@@ -275,7 +211,7 @@ export class HttpClient {
         answered: false,
       });
       this.log(
-        this.entry(
+        logEntry(
           request,
           headers,
           description,
@@ -299,7 +235,7 @@ export class HttpClient {
       body: Buffer.alloc(0),
     };
     this.log({
-      ...this.entry(request, headers, description, answer, 0, Math.round(performance.now() - started)),
+      ...logEntry(request, headers, description, answer, 0, Math.round(performance.now() - started)),
       responseBytes: Number.isFinite(announced) ? announced : 0,
     });
     return { status: response.statusCode, headers: responseHeaders, body: response.body, request: description };
@@ -417,7 +353,7 @@ export class HttpClient {
   ): void {
     const listeners = [...this.shared.exchangeListeners, ...this.observers];
     if (this.shared.logListeners.size === 0 && listeners.length === 0) return;
-    const entry = this.entry(request, headers, description, outcome, retries, durationMs);
+    const entry = logEntry(request, headers, description, outcome, retries, durationMs);
     this.log(entry);
     if (listeners.length === 0) return;
     tellEach(listeners, {
@@ -431,36 +367,4 @@ export class HttpClient {
   private log(entry: RequestLogEntry): void {
     tellEach(this.shared.logListeners, entry);
   }
-
-  private entry(
-    request: { readonly body?: string | Uint8Array },
-    headers: Record<string, string>,
-    description: RequestDescription,
-    outcome: AttemptOutcome,
-    retries: number,
-    durationMs: number,
-  ): RequestLogEntry {
-    return {
-      method: description.method,
-      url: description.url,
-      status: outcome.kind === 'response' ? outcome.status : undefined,
-      durationMs,
-      requestBytes:
-        request.body === undefined
-          ? 0
-          : typeof request.body === 'string'
-            ? Buffer.byteLength(request.body)
-            : request.body.byteLength,
-      responseBytes: outcome.kind === 'response' ? outcome.body.length : 0,
-      retries,
-      requestHeaders: redactHeaders(headers),
-      responseHeaders: outcome.kind === 'response' ? redactHeaders(outcome.headers) : {},
-      error: outcome.kind === 'failure' ? outcome.error.kind : undefined,
-      startedAt: new Date(Date.now() - durationMs).toISOString(),
-    };
-  }
-}
-
-function describe(request: { readonly method: string; readonly url: string }): RequestDescription {
-  return { method: request.method.toUpperCase(), url: redactUrl(request.url) };
 }

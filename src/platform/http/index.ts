@@ -1,5 +1,11 @@
 export { HttpClient, DEFAULT_TIMEOUT_MS } from './httpClient';
-export type { HttpRequest, HttpResponse, HttpStreamRequest, HttpStreamResponse, HttpClientOptions } from './httpClient';
+export type {
+  HttpRequest,
+  HttpResponse,
+  HttpStreamRequest,
+  HttpStreamResponse,
+  HttpClientOptions,
+} from './httpMessages';
 export type { HttpExchange, ExchangeListener } from './exchange';
 export type { RequestLogEntry, RequestLogListener } from './requestLog';
 export { toCurl } from './curl';

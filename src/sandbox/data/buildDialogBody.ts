@@ -2,10 +2,8 @@ import { personUrn } from '../../platform/identifiers';
 import { SeededRandom } from '../core/random';
 import type { DialogPlan, Viewer } from './dialogPlan';
 import {
-  ACTION_TITLES,
   ACTIVITY_DESCRIPTIONS,
   ATTACHMENT_NAMES,
-  DELETE_PROMPT,
   TRANSMISSION_TITLES,
   markdownToLegacyHtml,
   markdownToPlain,
@@ -21,11 +19,9 @@ import type {
   TransmissionType,
 } from './dialogTypes';
 import { fastUuidV7 } from './dialogIds';
+import { buildApiActions, buildGuiActions, navigationalAction } from './dialogActions';
+import { DAY, HOUR, UNAUTHORIZED_URL, iso, localize } from './dialogJsonValues';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-export const UNAUTHORIZED_URL = 'urn:dialogporten:unauthorized';
-export const EXPIRED_URL = 'urn:dialogporten:expired';
 export const FCE_MARKDOWN = 'application/vnd.dialogporten.frontchannelembed-url;type=text/markdown';
 export const FCE_HTML = 'application/vnd.dialogporten.frontchannelembed-url;type=text/html';
 /** The deprecated spelling older service owners still send. */
@@ -60,10 +56,6 @@ export function textParamsFor(fields: DialogIndexFields, plan: DialogPlan): Text
     caseNumber: `${year + 1}/${random.int(10_000, 99_999)}`,
     partyName: plan.partyName,
   };
-}
-
-export function localize(plan: DialogPlan, text: (language: LanguageCode) => string): Localization[] {
-  return plan.languages.map((languageCode) => ({ value: text(languageCode), languageCode }));
 }
 
 /** Markdown served at the main-content / transmission front-channel-embed URLs. */
@@ -339,159 +331,4 @@ function buildAttachments(
     });
   }
   return out;
-}
-
-function navigationalAction(random: SeededRandom, plan: DialogPlan, url: string, at: number): Record<string, unknown> {
-  const expired = random.chance(0.3);
-  return {
-    title: localize(plan, (l) => ACTION_TITLES.open[l]),
-    url: expired ? EXPIRED_URL : url,
-    expiresAt: expired ? iso(at + DAY) : random.chance(0.5) ? iso(at + 90 * DAY) : null,
-  };
-}
-
-function buildGuiActions(
-  random: SeededRandom,
-  plan: DialogPlan,
-  fields: DialogIndexFields,
-  actionUrl: (name: string) => string,
-): Record<string, unknown>[] {
-  const actions: Record<string, unknown>[] = [];
-  const add = (
-    name: keyof typeof ACTION_TITLES,
-    init: {
-      action: string;
-      priority: string;
-      httpMethod: string;
-      authorizationAttribute?: string;
-      isDeleteDialogAction?: boolean;
-      prompt?: Localization[] | null;
-    },
-  ): void => {
-    const isAuthorized = !init.authorizationAttribute || !random.chance(0.3);
-    actions.push({
-      id: fastUuidV7(random, fields.createdAtMs),
-      action: init.action,
-      url: isAuthorized ? actionUrl(name) : UNAUTHORIZED_URL,
-      authorizationAttribute: init.authorizationAttribute ?? null,
-      isAuthorized,
-      isDeleteDialogAction: init.isDeleteDialogAction ?? false,
-      priority: init.priority,
-      httpMethod: init.httpMethod,
-      title: localize(plan, (l) => ACTION_TITLES[name][l]),
-      prompt: init.prompt ?? null,
-    });
-  };
-  add('open', { action: 'read', priority: 'Primary', httpMethod: 'GET' });
-  if (plan.correspondenceId) {
-    add('confirm', { action: 'write', priority: 'Secondary', httpMethod: 'POST' });
-    return actions;
-  }
-  if (random.chance(0.4))
-    add('sign', {
-      action: 'sign',
-      priority: 'Secondary',
-      httpMethod: 'POST',
-      authorizationAttribute: 'urn:altinn:subresource:signing',
-    });
-  else if (random.chance(0.3))
-    add('pay', {
-      action: 'pay',
-      priority: 'Secondary',
-      httpMethod: 'POST',
-      prompt: localize(plan, (l) => (l === 'en' ? 'Pay now?' : 'Betale nå?')),
-    });
-  if (fields.status === 'Draft' || random.chance(0.15))
-    add('delete', {
-      action: 'delete',
-      priority: 'Tertiary',
-      httpMethod: 'DELETE',
-      isDeleteDialogAction: true,
-      prompt: localize(plan, (l) => DELETE_PROMPT[l]),
-    });
-  return actions;
-}
-
-function buildApiActions(
-  random: SeededRandom,
-  plan: DialogPlan,
-  actionUrl: (name: string) => string,
-  correspondenceBase?: string,
-): Record<string, unknown>[] {
-  const endpoint = (init: {
-    url: string;
-    httpMethod: string;
-    version?: string;
-    deprecated?: boolean;
-    sunsetAtMs?: number;
-    schemas?: boolean;
-  }): Record<string, unknown> => ({
-    id: fastUuidV7(random, plan.originalUpdatedAtMs),
-    version: init.version ?? null,
-    url: init.url,
-    httpMethod: init.httpMethod,
-    documentationUrl: init.schemas ? 'https://docs.altinn.studio/dialogporten/' : null,
-    requestSchema:
-      init.schemas && init.httpMethod !== 'GET'
-        ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/request.json`
-        : null,
-    responseSchema: init.schemas
-      ? `https://schemas.${plan.owner.code}.example/${plan.theme.resource}/response.json`
-      : null,
-    deprecated: init.deprecated ?? false,
-    sunsetAt: init.sunsetAtMs === undefined ? null : iso(init.sunsetAtMs),
-  });
-  if (correspondenceBase) {
-    return [
-      {
-        id: fastUuidV7(random, plan.originalUpdatedAtMs),
-        action: 'read',
-        name: 'correspondence',
-        authorizationAttribute: null,
-        isAuthorized: true,
-        endpoints: [
-          endpoint({ url: correspondenceBase, httpMethod: 'GET', version: 'v1' }),
-          endpoint({ url: `${correspondenceBase}/markasread`, httpMethod: 'POST', version: 'v1' }),
-          endpoint({ url: `${correspondenceBase}/confirm`, httpMethod: 'POST', version: 'v1' }),
-        ],
-      },
-    ];
-  }
-  const actions: Record<string, unknown>[] = [];
-  const n = random.int(0, 2);
-  for (let i = 0; i < n; i++) {
-    const write = i === 1;
-    const isAuthorized = !random.chance(0.15);
-    actions.push({
-      id: fastUuidV7(random, plan.originalUpdatedAtMs),
-      action: write ? 'write' : 'read',
-      name: write ? 'submit' : 'get-data',
-      authorizationAttribute: isAuthorized ? null : 'urn:altinn:subresource:api',
-      isAuthorized,
-      endpoints: [
-        endpoint({
-          url: isAuthorized ? actionUrl(write ? 'api-submit' : 'api-read') : UNAUTHORIZED_URL,
-          httpMethod: write ? 'POST' : 'GET',
-          version: 'v2',
-          schemas: true,
-        }),
-        ...(random.chance(0.4)
-          ? [
-              endpoint({
-                url: isAuthorized ? actionUrl('api-read-v1') : UNAUTHORIZED_URL,
-                httpMethod: 'GET',
-                version: 'v1',
-                deprecated: true,
-                sunsetAtMs: plan.originalUpdatedAtMs + 180 * DAY,
-              }),
-            ]
-          : []),
-      ],
-    });
-  }
-  return actions;
-}
-
-export function iso(ms: number): string {
-  return new Date(ms).toISOString();
 }

@@ -1,5 +1,6 @@
 import { SeededRandom } from '../core/random';
-import { buildDialogBody, frontChannelMarkdown, localize, textParamsFor, type BodyUrls } from './buildDialogBody';
+import { buildDialogBody, frontChannelMarkdown, textParamsFor, type BodyUrls } from './buildDialogBody';
+import { localize } from './dialogJsonValues';
 import { ephemeralPersonUrn } from './dialogHash';
 import type { DialogPlan } from './dialogPlan';
 import { markdownToPlain } from './dialogTexts';

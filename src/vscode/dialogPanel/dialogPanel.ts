@@ -11,24 +11,23 @@ import type { RecordedExchange } from '../shared/exchangeRecorder';
 import { payloadDebugging, type RawSource } from '../payloads/payloadDebugging';
 import type { RawRef } from '../payloads/rawJson';
 import { WebviewHost } from '../webview/webviewHost';
-import { downloadAttachment } from './attachmentDownloads';
-import { renderDialogBody, renderPlaceholderBody, type ActionResult, type Notice } from './dialogView';
-import { runGuiAction } from './guiActions';
+import { renderPlaceholderBody, type ActionResult, type Notice } from './dialogView';
+import { PanelActions } from './panelActions';
 import { PanelEmbeds } from './panelEmbeds';
 import { openCheckedLink, openInAltinnInbox, openRawJson } from './panelDestinations';
 import { PanelLiveUpdates } from './panelLiveUpdates';
+import { PanelView } from './panelView';
 import {
   LARGE_PAYLOAD_BYTES,
   loadedDialog,
   panelKey,
-  persistedState,
   readDialogPayload,
   type DialogPanelHost,
   type DialogSource,
   type LoadedDialog,
   type PanelState,
 } from './panelSource';
-import { clip, plainTitle, preferredLanguage, summariseToken } from './panelText';
+import { clip, plainTitle, preferredLanguage } from './panelText';
 import {
   parseFromWebview,
   type FromWebview,
@@ -60,11 +59,10 @@ export class DialogPanel implements RawSource, vscode.Disposable {
   private allowRemoteImages = false;
   private renderAnyway = false;
   private readonly embeds: PanelEmbeds;
-  private readonly actionResults = new Map<string, ActionResult>();
+  private readonly actions: PanelActions;
   private notices: Notice[] = [];
   private readonly live: PanelLiveUpdates;
-  private bodyHtml: string;
-  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly view: PanelView;
   private loading: Promise<void> | undefined;
   private disposed = false;
 
@@ -98,19 +96,25 @@ export class DialogPanel implements RawSource, vscode.Disposable {
       load: (reason) => this.load(reason),
       showNotice: (notice) => {
         this.notices = [notice];
-        this.render(true);
+        this.view.render(true);
       },
-      postLive: (live) => this.post({ type: 'live', live }),
+      postLive: (live) => this.view.post({ type: 'live', live }),
     });
     this.embeds = new PanelEmbeds({
       ...state,
       language: () => this.language,
       allowRemoteImages: () => this.allowRemoteImages,
       confirmCorrespondenceRead: () => owner.confirmCorrespondenceRead(this.environment!, this.titleText()),
-      render: (now) => this.render(now),
+      render: (now) => this.view.render(now),
       reportError: (error) => this.host.reportError(error),
     });
-    this.bodyHtml = renderPlaceholderBody({ title: source.title, kind: 'loading', message: t('Loading the dialog…') });
+    this.actions = new PanelActions({
+      ...state,
+      services: owner.services,
+      language: () => this.language,
+      load: (reason) => this.load(reason),
+      render: (now) => this.view.render(now),
+    });
     panel.iconPath = vscode.Uri.joinPath(owner.services.context.extensionUri, 'media', 'altinn-activity.svg');
     this.host = new WebviewHost<ToWebview, FromWebview>(panel, {
       name: 'dialog panel',
@@ -122,13 +126,30 @@ export class DialogPanel implements RawSource, vscode.Disposable {
       latestOnly: ['render'],
       onDidDispose: () => this.dispose(),
     });
+    this.view = new PanelView(
+      {
+        ...state,
+        source: () => this.source,
+        titleText: () => this.titleText(),
+        language: () => this.language,
+        tab: () => this.tab,
+        renderAnyway: () => this.renderAnyway,
+        allowRemoteImages: () => this.allowRemoteImages,
+        embeds: () => this.embeds.states,
+        live: () => this.live.state,
+        notices: () => this.notices,
+        actionResults: () => this.actions.results,
+      },
+      this.host,
+      renderPlaceholderBody({ title: source.title, kind: 'loading', message: t('Loading the dialog…') }),
+    );
     this.disposables.push(
       panel.onDidChangeViewState((event) => {
         if (event.webviewPanel.active) owner.onDidBecomeActive(this);
         if (event.webviewPanel.visible) this.live.onVisible();
       }),
     );
-    this.setHtml();
+    this.view.setHtml();
   }
 
   get dialogId(): string {
@@ -157,7 +178,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
 
   /** The body the webview shows now (the newest render, also while the webview is still starting). */
   get shownBody(): string {
-    return this.bodyHtml;
+    return this.view.bodyHtml;
   }
 
   /** The user asked for an embed (Retry, or "Show the message"): see PanelEmbeds.request. */
@@ -171,7 +192,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
 
   /** After a window reload: show what it was, and fetch only when asked (fetching marks the dialog as seen). */
   showRestored(): void {
-    this.showPlaceholder(
+    this.view.showPlaceholder(
       'restored',
       t("Restored after a reload. Loading fetches the dialog's details again, which marks it as seen in Dialogporten."),
       [{ id: 'load', label: t('Load the dialog') }],
@@ -194,7 +215,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     this.disposed = true;
     this.abort.abort();
     this.live.dispose();
-    clearTimeout(this.renderTimer);
+    this.view.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     this.owner.onDidDispose(this);
     this.host.dispose();
@@ -222,14 +243,14 @@ export class DialogPanel implements RawSource, vscode.Disposable {
         );
       }
       this.notices = this.notices.filter((notice) => notice.command?.id !== 'refresh' || notice.kind !== 'info');
-      this.render(true);
+      this.view.render(true);
       this.embeds.fetchAll(reason === 'open');
       this.live.ensure();
     } catch (error) {
       if (this.disposed) return;
       if (isUserCancelled(error) || (error instanceof PlatformError && error.kind === 'cancelled')) {
         if (!this.loaded)
-          this.showPlaceholder(
+          this.view.showPlaceholder(
             'restored',
             t("Not loaded. Loading fetches the dialog's details, which marks it as seen in Dialogporten."),
             [{ id: 'load', label: t('Load the dialog') }],
@@ -242,10 +263,10 @@ export class DialogPanel implements RawSource, vscode.Disposable {
         this.notices = [
           { kind: 'error', text: t('Refreshing failed: {0}', message), command: { id: 'refresh', label: t('Retry') } },
         ];
-        this.render(true);
+        this.view.render(true);
       } else {
         // What failed in words (as the Inbox's error rows say it), then the request and the answer.
-        this.showPlaceholder(
+        this.view.showPlaceholder(
           'error',
           adviseOnError(error, t('the dialog'), vscode.l10n).title,
           [{ id: 'load', label: t('Retry') }],
@@ -274,104 +295,6 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     return (this.loaded ? plainTitle(this.loaded.dialog, this.language) : undefined) ?? this.source.title;
   }
 
-  // ——— rendering ———
-
-  private persisted(): PersistedPanelState {
-    return persistedState(this.source, {
-      title: this.titleText(),
-      language: this.language,
-      tab: this.tab,
-      party: this.loaded?.dialog.party,
-    });
-  }
-
-  private showPlaceholder(
-    kind: 'loading' | 'error' | 'restored' | 'too-large',
-    message: string,
-    commands: { id: string; label: string }[],
-    detail?: string,
-  ): void {
-    this.bodyHtml = renderPlaceholderBody({
-      title: this.titleText(),
-      kind,
-      message,
-      detail,
-      commands,
-      environmentLabel: this.environment?.label,
-    });
-    this.post({ type: 'render', bodyHtml: this.bodyHtml, persisted: this.persisted() });
-  }
-
-  /** Builds the body from the current data; `now` skips the debounce (used after fetches and user actions). */
-  private render(now = false): void {
-    clearTimeout(this.renderTimer);
-    if (!now) {
-      this.renderTimer = setTimeout(() => this.render(true), 60);
-      return;
-    }
-    if (this.disposed || !this.loaded) return;
-    const { loaded } = this;
-    if (loaded.rawBytes > LARGE_PAYLOAD_BYTES && !this.renderAnyway) {
-      this.showPlaceholder(
-        'too-large',
-        t(
-          "This dialog's JSON is {0} MB, too large to render here without freezing the editor; it was opened as plain JSON instead.",
-          (loaded.rawBytes / (1024 * 1024)).toFixed(1),
-        ),
-        [
-          { id: 'openRaw', label: t('Open raw JSON') },
-          { id: 'renderAnyway', label: t('Render anyway') },
-        ],
-      );
-      return;
-    }
-    const environment = this.environment;
-    this.bodyHtml = renderDialogBody(
-      {
-        dialog: loaded.dialog,
-        rawJson: loaded.rawJson,
-        rawBytes: loaded.rawBytes,
-        language: this.language,
-        locale: vscode.env.language,
-        embeds: this.embeds.states,
-        allowRemoteImages: this.allowRemoteImages,
-        environment: environment
-          ? {
-              id: environment.id,
-              label: environment.label,
-              isProduction: environment.isProduction,
-              hasInbox: environment.id !== 'sandbox',
-            }
-          : { id: 'payload', label: t('Saved payload'), isProduction: false, hasInbox: false },
-        source: this.source.kind,
-        sourceLabel: this.source.kind === 'payload' ? this.source.uri.path.split('/').pop() : this.source.profile.label,
-        live: this.live.state,
-        notices: this.notices,
-        actionResults: this.actionResults,
-        fetchedAt: loaded.fetchedAt,
-        token: summariseToken(loaded.dialogToken),
-        now: new Date(),
-      },
-      vscode.l10n,
-    );
-    this.post({ type: 'render', bodyHtml: this.bodyHtml, persisted: this.persisted() });
-  }
-
-  private setHtml(): void {
-    this.host.show({
-      script: 'dialogPanel',
-      style: 'dialogPanel',
-      title: this.titleText() ?? t('Dialog'),
-      bodyHtml: `<main id="dialog-root">${this.bodyHtml}</main>`,
-      initialState: { persisted: this.persisted() },
-      allowRemoteImages: this.allowRemoteImages,
-    });
-  }
-
-  private post(message: ToWebview): void {
-    if (!this.disposed) this.host.post(message);
-  }
-
   // ——— messages ———
 
   private async onMessage(message: Exclude<FromWebview, { type: 'ready' }>): Promise<void> {
@@ -382,7 +305,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
       case 'setLanguage':
         if (message.language === this.language) return;
         this.language = message.language;
-        this.render(true);
+        this.view.render(true);
         this.embeds.fetchAll();
         return;
       case 'openLink':
@@ -394,7 +317,7 @@ export class DialogPanel implements RawSource, vscode.Disposable {
         await this.executeGuiAction(message.actionId);
         return;
       case 'downloadAttachment':
-        return this.downloadAttachment(message);
+        return this.actions.download(message);
       case 'command':
         await this.runCommand(message.command);
         return;
@@ -413,15 +336,15 @@ export class DialogPanel implements RawSource, vscode.Disposable {
         return;
       case 'renderAnyway':
         this.renderAnyway = true;
-        this.render(true);
+        this.view.render(true);
         this.embeds.fetchAll();
         return;
       case 'toggleRemoteImages':
         this.allowRemoteImages = !this.allowRemoteImages;
         this.embeds.dropContent();
-        this.render(true);
+        this.view.render(true);
         // The CSP changes with the toggle, so the page is rebuilt (its state survives through getState).
-        this.setHtml();
+        this.view.setHtml();
         this.embeds.fetchAll();
         return;
       case 'openInInbox':
@@ -440,42 +363,9 @@ export class DialogPanel implements RawSource, vscode.Disposable {
     }
   }
 
-  /** Runs a GUI action of the shown dialog (see runGuiAction) and shows what happened under it. */
-  async executeGuiAction(actionId: string): Promise<ActionResult | undefined> {
-    const loaded = this.loaded;
-    if (!loaded) throw new Error(t('The dialog is not loaded yet.'));
-    if (this.source.kind !== 'api')
-      throw new Error(t('Actions run only on dialogs fetched from Dialogporten, not on saved payloads.'));
-    const { actionId: id, result } = await runGuiAction(
-      {
-        services: this.owner.services,
-        dialog: loaded.dialog,
-        environment: this.environment,
-        language: this.language,
-        signal: this.abort.signal,
-        freshToken: () => this.freshToken(loaded.dialogToken),
-      },
-      actionId,
-    );
-    this.actionResults.set(id, result);
-    this.render(true);
-    return result;
-  }
-
-  private async downloadAttachment(request: { readonly attachmentId: string; readonly url: string }): Promise<void> {
-    const loaded = this.loaded;
-    if (loaded)
-      await downloadAttachment(this.owner.services, loaded.dialog, request, () =>
-        this.source.kind === 'api' ? this.freshToken(loaded.dialogToken) : Promise.resolve(loaded.dialogToken),
-      );
-  }
-
-  /** The dialog token while fresh, else one from fetching the dialog again (which asks first on Production). */
-  private freshToken(current: string | undefined): Promise<string> {
-    return dialogDetails(this.owner.services).freshToken(current, async () => {
-      await this.load('token');
-      return this.loaded?.dialogToken;
-    });
+  /** Runs a GUI action of the shown dialog: see PanelActions.execute. */
+  executeGuiAction(actionId: string): Promise<ActionResult | undefined> {
+    return this.actions.execute(actionId);
   }
 
   private async openRaw(): Promise<void> {

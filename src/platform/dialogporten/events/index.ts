@@ -5,7 +5,7 @@ export type {
   DialogEventsOptions,
   SubscriptionStatus,
   TokenRequestReason,
-} from './dialogEventsClient';
+} from './subscriptionTypes';
 export { httpStreamConnector } from './streamConnection';
 export type { StreamConnector, StreamRequest, StreamResponse } from './streamConnection';
 export { dialogEventsSubscriptionQuery } from './subscriptionQuery';
