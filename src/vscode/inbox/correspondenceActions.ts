@@ -3,7 +3,7 @@ import { CorrespondenceApiError } from '../../platform/correspondence';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
 import { createApiClients, resolveProfile } from '../shared/apiClients';
-import { CorrespondenceNode } from './correspondenceNodes';
+import { CorrespondenceNode } from './correspondenceMessageNodes';
 import type { InboxTreeProvider } from './inboxTreeProvider';
 
 export type CorrespondenceAction = 'confirm' | 'markAsRead';

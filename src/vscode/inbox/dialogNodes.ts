@@ -5,10 +5,10 @@ import type { DialogListItem } from '../../platform/dialogporten/schemas/dialogL
 import type { TransmissionListItem } from '../../platform/dialogporten/schemas/transmissions';
 import type { RecordedExchange } from '../shared/exchangeRecorder';
 import type { RawRef } from '../payloads/rawJson';
-import type { ApiClients } from '../shared/apiClients';
-import { LinkedCorrespondenceNode } from './correspondenceNodes';
+import { LinkedCorrespondenceNode } from './correspondenceMessageNodes';
 import { correspondenceIdsIn } from './correspondenceRefs';
 import { HintNode, InboxNode, LeafNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
+import { ListGroupNode, type ListSpec } from './listGroupNode';
 import type { OpenDialogArgs } from '../shared/inboxTypes';
 import { nestTransmissions, type TransmissionEntry } from '../../platform/presentation';
 import {
@@ -148,60 +148,8 @@ function leaf(id: string, parent: InboxNode, p: Presentation, raw: RawRef, rawTi
   return new LeafNode(id, parent, p, raw, rawTitle);
 }
 
-interface ListSpec<T> {
-  readonly label: string;
-  readonly icon: string;
-  readonly what: string;
-  readonly empty: string;
-  fetch(clients: ApiClients, signal: AbortSignal): Promise<readonly T[]>;
-  make(value: T, parent: InboxNode, raw: RawRef, index: number): InboxNode;
-}
-
 function listGroup<T>(dialog: DialogNode, key: string, spec: ListSpec<T>, ctx: InboxContext): ListGroupNode<T> {
   return new ListGroupNode(`${dialog.id}/${key}`, dialog, spec, ctx);
-}
-
-/** A group loaded from one list endpoint of the dialog (activities, seen log, label log). */
-export class ListGroupNode<T> extends LoadingNode {
-  private count: number | undefined;
-
-  constructor(
-    id: string,
-    parent: InboxNode,
-    private readonly spec: ListSpec<T>,
-    ctx: InboxContext,
-  ) {
-    super(id, parent, ctx);
-  }
-
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.spec.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.spec.icon);
-    item.description = this.count === undefined ? undefined : String(this.count);
-    item.contextValue = ['group', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
-    return item;
-  }
-
-  protected whatFailed(): string {
-    return this.spec.what;
-  }
-
-  protected async loadChildren(): Promise<InboxNode[]> {
-    const { value, exchange } = await this.ctx.load((clients, signal) => this.spec.fetch(clients, signal));
-    if (exchange) {
-      this.raw = { exchangeId: exchange.id, pointer: [] };
-      this.rawTitle = this.id.split('/').pop();
-    }
-    const first = this.count === undefined;
-    this.count = value.length;
-    if (first) setTimeout(() => this.ctx.changed(this), 0);
-    if (value.length === 0)
-      return [new HintNode(`${this.id}/empty`, this, { label: this.spec.empty, icon: 'circle-slash' })];
-    return value.map((v, index) =>
-      this.spec.make(v, this, { exchangeId: exchange?.id ?? '', pointer: [index] }, index),
-    );
-  }
 }
 
 /** GET …/transmissions, nested by relatedTransmissionId. */

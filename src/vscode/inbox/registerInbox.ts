@@ -8,11 +8,8 @@ import type { ExtensionServices } from '../services';
 import { addEndUserAction } from '../shared/connectionFixes';
 import { createApiClients, resolveProfile } from '../shared/apiClients';
 import { CorrespondenceActions, type CorrespondenceTarget } from './correspondenceActions';
-import {
-  CorrespondenceAttachmentNode,
-  CorrespondenceResourceNode,
-  LinkedCorrespondenceNode,
-} from './correspondenceNodes';
+import { CorrespondenceAttachmentNode, LinkedCorrespondenceNode } from './correspondenceMessageNodes';
+import { CorrespondenceResourceNode } from './correspondenceNodes';
 import { DialogActions, type DialogTarget } from './dialogActions';
 import type { LabelAction } from './labelChanges';
 import { DialogAttachmentNode, DialogNode } from './dialogNodes';

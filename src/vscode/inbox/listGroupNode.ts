@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { RawRef } from '../payloads/rawJson';
+import type { ApiClients } from '../shared/apiClients';
+import { HintNode, InboxNode, LoadingNode, type InboxContext } from './inboxNode';
+
+/** What one list endpoint of a dialog gives and how its rows are made. */
+export interface ListSpec<T> {
+  readonly label: string;
+  readonly icon: string;
+  readonly what: string;
+  readonly empty: string;
+  fetch(clients: ApiClients, signal: AbortSignal): Promise<readonly T[]>;
+  make(value: T, parent: InboxNode, raw: RawRef, index: number): InboxNode;
+}
+
+/** A group loaded from one list endpoint of the dialog (activities, seen log, label log). */
+export class ListGroupNode<T> extends LoadingNode {
+  private count: number | undefined;
+
+  constructor(
+    id: string,
+    parent: InboxNode,
+    private readonly spec: ListSpec<T>,
+    ctx: InboxContext,
+  ) {
+    super(id, parent, ctx);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.spec.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.spec.icon);
+    item.description = this.count === undefined ? undefined : String(this.count);
+    item.contextValue = ['group', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
+    return item;
+  }
+
+  protected whatFailed(): string {
+    return this.spec.what;
+  }
+
+  protected async loadChildren(): Promise<InboxNode[]> {
+    const { value, exchange } = await this.ctx.load((clients, signal) => this.spec.fetch(clients, signal));
+    if (exchange) {
+      this.raw = { exchangeId: exchange.id, pointer: [] };
+      this.rawTitle = this.id.split('/').pop();
+    }
+    const first = this.count === undefined;
+    this.count = value.length;
+    if (first) setTimeout(() => this.ctx.changed(this), 0);
+    if (value.length === 0)
+      return [new HintNode(`${this.id}/empty`, this, { label: this.spec.empty, icon: 'circle-slash' })];
+    return value.map((v, index) =>
+      this.spec.make(v, this, { exchangeId: exchange?.id ?? '', pointer: [index] }, index),
+    );
+  }
+}
