@@ -179,10 +179,7 @@ export class StatusHistoryNode extends LoadingNode {
     const { value, exchange } = await this.ctx.load((clients, signal) =>
       clients.correspondence.fetchDetails(this.correspondence.correspondenceId, { signal }),
     );
-    if (exchange) {
-      this.raw = { exchangeId: exchange.id, pointer: [] };
-      this.rawTitle = 'correspondence-details';
-    }
+    this.showsResponse(exchange, 'correspondence-details');
     const events = value.statusHistory ?? [];
     if (events.length === 0)
       return [

@@ -182,10 +182,7 @@ export class TransmissionsGroupNode extends LoadingNode {
     const { value, exchange } = await this.ctx.load((clients, signal) =>
       clients.dialogporten.listTransmissions(this.dialog.dialogId, { signal }),
     );
-    if (exchange) {
-      this.raw = { exchangeId: exchange.id, pointer: [] };
-      this.rawTitle = 'transmissions';
-    }
+    this.showsResponse(exchange, 'transmissions');
     if (this.count !== value.length) {
       this.count = value.length;
       setTimeout(() => this.ctx.changed(this), 0);

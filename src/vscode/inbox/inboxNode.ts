@@ -143,6 +143,13 @@ export abstract class LoadingNode extends InboxNode {
     this.cached = undefined;
   }
 
+  /** The response these children came from, for this node's "Show raw JSON" (the whole body). */
+  protected showsResponse(exchange: RecordedExchange | undefined, title: string | undefined): void {
+    if (!exchange) return;
+    this.raw = { exchangeId: exchange.id, pointer: [] };
+    this.rawTitle = title;
+  }
+
   protected abstract loadChildren(): Promise<InboxNode[]>;
 
   /** "dialogs", "transmissions"… for error titles. */

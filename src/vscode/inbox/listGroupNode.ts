@@ -41,10 +41,7 @@ export class ListGroupNode<T> extends LoadingNode {
 
   protected async loadChildren(): Promise<InboxNode[]> {
     const { value, exchange } = await this.ctx.load((clients, signal) => this.spec.fetch(clients, signal));
-    if (exchange) {
-      this.raw = { exchangeId: exchange.id, pointer: [] };
-      this.rawTitle = this.id.split('/').pop();
-    }
+    this.showsResponse(exchange, this.id.split('/').pop());
     const first = this.count === undefined;
     this.count = value.length;
     if (first) setTimeout(() => this.ctx.changed(this), 0);
