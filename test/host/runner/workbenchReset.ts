@@ -1,32 +1,13 @@
 import * as vscode from 'vscode';
+import { step } from '../suites/hostHelpers';
 
 // Every host suite starts from the same workbench: no quick input or notification left open, no dirty document
 // (closing one later would wait on a "Save?" dialog nobody answers), no editor or panel left by the suite before.
 // What it had to clean is reported, so a suite that leaves state behind is named in the results.
 
-const STEP_SECONDS = 15;
-
-async function within<T>(what: string, work: Thenable<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      Promise.resolve(work),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new Error(
-                `resetting the workbench: ${what} did not finish within ${STEP_SECONDS} s (a modal dialog open?)`,
-              ),
-            ),
-          STEP_SECONDS * 1000,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** One reset step, with a limit: a modal dialog left open would otherwise keep it waiting forever. */
+const within = <T>(what: string, work: Thenable<T>): Promise<T> =>
+  step(`resetting the workbench: ${what} (a modal dialog open?)`, work, 15);
 
 /** Resets the workbench; returns what was left over (dirty documents, open tabs). */
 export async function resetWorkbench(): Promise<string[]> {
