@@ -7,6 +7,7 @@ import { nextRefreshAt } from './refreshSchedule';
 import type { NodeSpec } from './nodeSpec';
 import type { TokenState } from '../tokenState';
 import { ContextKeys, setContextKey } from '../contextKeys';
+import { toTreeItem, withTooltip } from '../shared/treeItems';
 
 export const CONNECTIONS_VIEW_ID = 'altinnInbox.connections';
 
@@ -65,38 +66,11 @@ export class ConnectionsTreeProvider implements vscode.TreeDataProvider<NodeSpec
   }
 
   getTreeItem(node: NodeSpec): vscode.TreeItem {
-    const state =
-      node.collapsible === 'none'
-        ? vscode.TreeItemCollapsibleState.None
-        : node.collapsible === 'expanded'
-          ? vscode.TreeItemCollapsibleState.Expanded
-          : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(node.label, state);
-    item.id = node.id;
-    item.description = node.description;
-    item.contextValue = node.contextValue;
-    if (node.icon)
-      item.iconPath = new vscode.ThemeIcon(
-        node.icon.id,
-        node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined,
-      );
-    if (node.command)
-      item.command = {
-        command: node.command.command,
-        title: node.command.title,
-        arguments: node.command.arguments ? [...node.command.arguments] : undefined,
-      };
-    item.accessibilityInformation = { label: [node.label, node.description].filter(Boolean).join(', ') };
-    return item;
+    return toTreeItem(node);
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: NodeSpec): vscode.TreeItem {
-    if (node.tooltip) {
-      const tooltip = new vscode.MarkdownString(node.tooltip(), true);
-      tooltip.isTrusted = false;
-      item.tooltip = tooltip;
-    }
-    return item;
+    return withTooltip(item, node.tooltip?.());
   }
 
   getParent(node: NodeSpec): NodeSpec | undefined {

@@ -3,7 +3,16 @@ import type { CorrespondenceAttachment, CorrespondenceOverview } from '../../pla
 import type { RawRef } from '../payloads/rawJson';
 import { consentRowOptions, type ConsentGated, type ConsentScope } from './correspondenceConsent';
 import { dialogIdsOf } from './correspondenceRefs';
-import { HintNode, InboxNode, LeafNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
+import {
+  HintNode,
+  InboxNode,
+  LeafNode,
+  LoadingNode,
+  downloadCommand,
+  presentationRow,
+  type InboxContext,
+} from './inboxNode';
+import type { TreeRow } from '../shared/treeRow';
 import {
   correspondenceTooltip,
   presentCorrespondence,
@@ -43,12 +52,8 @@ export class CorrespondenceNode extends InboxNode {
     return this.owner?.profileId ?? this.ctx.profile.id;
   }
 
-  treeItem(): vscode.TreeItem {
-    return presentationItem(
-      this.id,
-      presentCorrespondence(this.overview, this.ctx.format),
-      vscode.TreeItemCollapsibleState.Collapsed,
-    );
+  row(): TreeRow {
+    return presentationRow(this.id, presentCorrespondence(this.overview, this.ctx.format), 'collapsed');
   }
 
   override tooltip(): string {
@@ -124,20 +129,11 @@ export class CorrespondenceAttachmentNode extends InboxNode {
     this.rawTitle = `attachment-${attachment.fileName ?? attachment.id ?? ''}`;
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = presentationItem(
-      this.id,
-      presentCorrespondenceAttachment(this.attachment, this.format),
-      vscode.TreeItemCollapsibleState.None,
-    );
-    if (item.contextValue?.includes('downloadable') && this.attachment.id) {
-      item.command = {
-        command: 'altinnInbox.downloadAttachment',
-        title: vscode.l10n.t('Download…'),
-        arguments: [this],
-      };
-    }
-    return item;
+  row(): TreeRow {
+    const row = presentationRow(this.id, presentCorrespondenceAttachment(this.attachment, this.format), 'none');
+    return row.contextValue?.includes('downloadable') && this.attachment.id
+      ? { ...row, command: downloadCommand(this) }
+      : row;
   }
 
   override tooltip(): string {
@@ -163,12 +159,14 @@ export class StatusHistoryNode extends LoadingNode {
     super(`${correspondence.id}/history`, correspondence, ctx);
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Status history'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('history');
-    item.contextValue = ['group', 'statusHistory', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
-    return item;
+  row(): TreeRow {
+    return {
+      id: this.id,
+      label: vscode.l10n.t('Status history'),
+      icon: { id: 'history' },
+      contextValue: ['group', 'statusHistory', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      collapsible: 'collapsed',
+    };
   }
 
   protected whatFailed(): string {
@@ -223,13 +221,15 @@ export class LinkedCorrespondenceNode extends LoadingNode implements ConsentGate
     return { kind: 'message', name: this.correspondenceId, count: 1 };
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Correspondence'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.description = this.correspondenceId;
-    item.iconPath = new vscode.ThemeIcon('mail');
-    item.contextValue = 'group linkedCorrespondence';
-    return item;
+  row(): TreeRow {
+    return {
+      id: this.id,
+      label: vscode.l10n.t('Correspondence'),
+      description: this.correspondenceId,
+      icon: { id: 'mail' },
+      contextValue: 'group linkedCorrespondence',
+      collapsible: 'collapsed',
+    };
   }
 
   protected whatFailed(): string {

@@ -17,6 +17,7 @@ import {
   LoadingNode,
   type InboxContext,
 } from './inboxNode';
+import type { TreeRow } from '../shared/treeRow';
 
 const PAGE = 25;
 const CONCURRENCY = 4;
@@ -56,14 +57,16 @@ export class CorrespondenceGroupNode extends LoadingNode {
     super(`${owner.id}/correspondence`, owner, ctx);
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Correspondence'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('mail');
-    item.description =
-      this.total === undefined ? vscode.l10n.t('Altinn melding') : vscode.l10n.t('{0} messages', this.total);
-    item.contextValue = 'group correspondenceGroup';
-    return item;
+  row(): TreeRow {
+    return {
+      id: this.id,
+      label: vscode.l10n.t('Correspondence'),
+      icon: { id: 'mail' },
+      description:
+        this.total === undefined ? vscode.l10n.t('Altinn melding') : vscode.l10n.t('{0} messages', this.total),
+      contextValue: 'group correspondenceGroup',
+      collapsible: 'collapsed',
+    };
   }
 
   override tooltip(): string {
@@ -250,13 +253,15 @@ export class CorrespondenceResourceNode extends LoadingNode implements ConsentGa
     return { kind: 'resource', name: this.resourceId, count: this.ids.length };
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.resourceId, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('symbol-class');
-    item.description = `${vscode.l10n.t('{0} messages', this.ids.length)} · ${vscode.l10n.t('via {0}', this.resource.sources.map(sourceLabel).join(', '))}`;
-    item.contextValue = ['group', 'correspondenceResource', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
-    return item;
+  row(): TreeRow {
+    return {
+      id: this.id,
+      label: this.resourceId,
+      icon: { id: 'symbol-class' },
+      description: `${vscode.l10n.t('{0} messages', this.ids.length)} · ${vscode.l10n.t('via {0}', this.resource.sources.map(sourceLabel).join(', '))}`,
+      contextValue: ['group', 'correspondenceResource', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      collapsible: 'collapsed',
+    };
   }
 
   override tooltip(): string {

@@ -7,7 +7,16 @@ import type { RecordedExchange } from '../shared/exchangeRecorder';
 import type { RawRef } from '../payloads/rawJson';
 import { LinkedCorrespondenceNode } from './correspondenceMessageNodes';
 import { correspondenceIdsIn } from './correspondenceRefs';
-import { HintNode, InboxNode, LeafNode, LoadingNode, presentationItem, type InboxContext } from './inboxNode';
+import {
+  HintNode,
+  InboxNode,
+  LeafNode,
+  LoadingNode,
+  downloadCommand,
+  presentationRow,
+  type InboxContext,
+} from './inboxNode';
+import type { TreeRow } from '../shared/treeRow';
 import { ListGroupNode, type ListSpec } from './listGroupNode';
 import type { OpenDialogArgs } from '../shared/inboxTypes';
 import { nestTransmissions, type TransmissionEntry } from '../../platform/presentation';
@@ -61,14 +70,9 @@ export class DialogNode extends LoadingNode {
     };
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = presentationItem(
-      this.id,
-      presentDialog(this.item, this.ctx.format),
-      vscode.TreeItemCollapsibleState.Collapsed,
-    );
-    if (this.details) item.contextValue = `${item.contextValue} detailsLoaded`;
-    return item;
+  row(): TreeRow {
+    const row = presentationRow(this.id, presentDialog(this.item, this.ctx.format), 'collapsed');
+    return this.details ? { ...row, contextValue: `${row.contextValue} detailsLoaded` } : row;
   }
 
   override tooltip(): string {
@@ -162,16 +166,15 @@ export class TransmissionsGroupNode extends LoadingNode {
     super(`${dialog.id}/transmissions`, dialog, ctx);
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      vscode.l10n.t('Transmissions'),
-      this.count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
-    );
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('comment-discussion');
-    item.description = this.count === undefined ? undefined : String(this.count);
-    item.contextValue = ['group', 'transmissions', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
-    return item;
+  row(): TreeRow {
+    return {
+      id: this.id,
+      label: vscode.l10n.t('Transmissions'),
+      icon: { id: 'comment-discussion' },
+      description: this.count === undefined ? undefined : String(this.count),
+      contextValue: ['group', 'transmissions', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      collapsible: this.count === 0 ? 'none' : 'collapsed',
+    };
   }
 
   protected whatFailed(): string {
@@ -212,21 +215,18 @@ export class TransmissionNode extends InboxNode {
     return this.entry.transmission;
   }
 
-  treeItem(): vscode.TreeItem {
+  row(): TreeRow {
     const hasChildren = this.entry.related.length > 0 || (this.transmission.attachments?.length ?? 0) > 0;
     const dialog = this.closest(DialogNode);
-    const item = presentationItem(
-      this.id,
-      presentTransmission(
-        this.transmission,
-        this.ctx.format,
-        dialog ? dialogSender(dialog.item, this.ctx.format) : undefined,
-      ),
-      hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    const presentation = presentTransmission(
+      this.transmission,
+      this.ctx.format,
+      dialog ? dialogSender(dialog.item, this.ctx.format) : undefined,
     );
-    if (this.entry.related.length)
-      item.description = `${item.description} · ${vscode.l10n.t('{0} related', this.entry.related.length)}`;
-    return item;
+    const description = this.entry.related.length
+      ? `${presentation.description} · ${vscode.l10n.t('{0} related', this.entry.related.length)}`
+      : presentation.description;
+    return presentationRow(this.id, { ...presentation, description }, hasChildren ? 'collapsed' : 'none');
   }
 
   override tooltip(): string {
@@ -261,17 +261,16 @@ export class DialogAttachmentsGroupNode extends InboxNode {
     super(`${dialog.id}/attachments`, dialog);
   }
 
-  treeItem(): vscode.TreeItem {
+  row(): TreeRow {
     const count = this.dialog.details?.dialog.attachments?.length ?? this.dialog.item.guiAttachmentCount ?? undefined;
-    const item = new vscode.TreeItem(
-      vscode.l10n.t('Attachments'),
-      count === 0 ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed,
-    );
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('paperclip');
-    item.description = count === undefined ? undefined : String(count);
-    item.contextValue = 'group attachments';
-    return item;
+    return {
+      id: this.id,
+      label: vscode.l10n.t('Attachments'),
+      icon: { id: 'paperclip' },
+      description: count === undefined ? undefined : String(count),
+      contextValue: 'group attachments',
+      collapsible: count === 0 ? 'none' : 'collapsed',
+    };
   }
 
   override children(): InboxNode[] {
@@ -326,20 +325,9 @@ export class DialogAttachmentNode extends InboxNode {
     return dialogAttachmentName(this.attachment, this.ctx.format);
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = presentationItem(
-      this.id,
-      presentDialogAttachment(this.attachment, this.ctx.format),
-      vscode.TreeItemCollapsibleState.None,
-    );
-    if (item.contextValue?.includes('downloadable')) {
-      item.command = {
-        command: 'altinnInbox.downloadAttachment',
-        title: vscode.l10n.t('Download…'),
-        arguments: [this],
-      };
-    }
-    return item;
+  row(): TreeRow {
+    const row = presentationRow(this.id, presentDialogAttachment(this.attachment, this.ctx.format), 'none');
+    return row.contextValue?.includes('downloadable') ? { ...row, command: downloadCommand(this) } : row;
   }
 
   override tooltip(): string {

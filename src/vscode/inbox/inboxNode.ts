@@ -8,6 +8,7 @@ import type { CorrespondenceConsent } from './correspondenceConsent';
 import { adviseOnError } from '../shared/errorAdvice';
 import type { InboxFilter } from './inboxFilter';
 import type { FormatOptions, Presentation } from './presentation';
+import type { RowCollapsible, RowCommand, TreeRow } from '../shared/treeRow';
 
 /** A loaded value and the API exchange it came from (for "show raw JSON" / "show request"). */
 export interface Loaded<T> {
@@ -56,7 +57,8 @@ export abstract class InboxNode {
     readonly parent: InboxNode | undefined,
   ) {}
 
-  abstract treeItem(): vscode.TreeItem;
+  /** What the row says; `InboxTreeProvider` turns it into a TreeItem (shared/treeItems.ts). */
+  abstract row(): TreeRow;
 
   children(): Promise<InboxNode[]> | InboxNode[] {
     return [];
@@ -79,26 +81,14 @@ export abstract class InboxNode {
   }
 }
 
-/** Builds a TreeItem from a Presentation (label highlighted when unread). */
-export function presentationItem(
-  id: string,
-  p: Presentation,
-  collapsible: vscode.TreeItemCollapsibleState,
-): vscode.TreeItem {
-  const label: vscode.TreeItemLabel = p.emphasize
-    ? { label: p.label, highlights: [[0, p.label.length]] }
-    : { label: p.label };
-  const item = new vscode.TreeItem(label, collapsible);
-  item.id = id;
-  item.description = p.description;
-  item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
-  item.contextValue = p.contextValue;
-  // Highlights are invisible to screen readers: say "unread" in words.
-  if (p.emphasize)
-    item.accessibilityInformation = {
-      label: `${p.label}, ${vscode.l10n.t('unread')}, ${p.description.replace(/^● /, '')}`,
-    };
-  return item;
+/** The row of an item the presentation code describes. */
+export function presentationRow(id: string, p: Presentation, collapsible: RowCollapsible): TreeRow {
+  return { ...p, id, collapsible };
+}
+
+/** Clicking an attachment row downloads it. */
+export function downloadCommand(node: InboxNode): RowCommand {
+  return { command: 'altinnInbox.downloadAttachment', title: vscode.l10n.t('Download…'), arguments: [node] };
 }
 
 /** A node whose children are loaded once (shared while loading) and kept until invalidated; failures become an error node. */
@@ -170,8 +160,8 @@ export class LeafNode extends InboxNode {
     this.rawTitle = rawTitle;
   }
 
-  treeItem(): vscode.TreeItem {
-    return presentationItem(this.id, this.presentation, vscode.TreeItemCollapsibleState.None);
+  row(): TreeRow {
+    return presentationRow(this.id, this.presentation, 'none');
   }
 }
 
@@ -185,7 +175,7 @@ export class HintNode extends InboxNode {
       description?: string;
       icon?: string;
       iconColor?: string;
-      command?: vscode.Command;
+      command?: RowCommand;
       tooltip?: string;
       contextValue?: string;
     },
@@ -193,17 +183,17 @@ export class HintNode extends InboxNode {
     super(id, parent);
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = this.options.description;
-    item.iconPath = new vscode.ThemeIcon(
-      this.options.icon ?? 'info',
-      this.options.iconColor ? new vscode.ThemeColor(this.options.iconColor) : undefined,
-    );
-    item.command = this.options.command;
-    item.contextValue = this.options.contextValue ?? 'hint';
-    return item;
+  row(): TreeRow {
+    const { label, description, icon, iconColor, command, contextValue } = this.options;
+    return {
+      id: this.id,
+      label,
+      description,
+      icon: { id: icon ?? 'info', color: iconColor },
+      command,
+      contextValue: contextValue ?? 'hint',
+      collapsible: 'none',
+    };
   }
 
   override tooltip(): string | undefined {
@@ -220,14 +210,14 @@ export class ErrorNode extends InboxNode {
   readonly advice: ReturnType<typeof adviseOnError>;
 
   /** What Retry runs: reload the target, or (for a failed "Load more…") fetch the same page again. */
-  readonly retryCommand: vscode.Command;
+  readonly retryCommand: RowCommand;
 
   /** `retry` defaults to reloading `target`. */
   constructor(
     readonly target: InboxNode,
     error: unknown,
     what: string,
-    retry?: vscode.Command,
+    retry?: RowCommand,
   ) {
     super(`${target.id}/error`, target);
     this.retryCommand = retry ?? {
@@ -244,11 +234,8 @@ export class ErrorNode extends InboxNode {
     }
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.advice.title, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.contextValue = [
+  row(): TreeRow {
+    const contextValue = [
       'error',
       this.advice.retry ? 'retry' : '',
       this.advice.fixConnection ? 'fixConnection' : '',
@@ -256,8 +243,14 @@ export class ErrorNode extends InboxNode {
     ]
       .filter(Boolean)
       .join(' ');
-    item.command = this.retryCommand;
-    return item;
+    return {
+      id: this.id,
+      label: this.advice.title,
+      icon: { id: 'error', color: 'errorForeground' },
+      contextValue,
+      command: this.retryCommand,
+      collapsible: 'expanded',
+    };
   }
 
   override tooltip(): string {
@@ -266,7 +259,7 @@ export class ErrorNode extends InboxNode {
 
   override children(): InboxNode[] {
     const rows: InboxNode[] = [];
-    const add = (key: string, label: string, icon: string, command: string, args: unknown[] = []): void => {
+    const add = (key: string, label: string, icon: string, command: string, args: readonly unknown[] = []): void => {
       rows.push(
         new HintNode(`${this.id}/${key}`, this, {
           label,
@@ -307,13 +300,16 @@ export class LoadMoreNode extends InboxNode {
     super(`${owner.id}/more`, owner);
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.description = vscode.l10n.t('{0} loaded', this.loadedCount);
-    item.iconPath = new vscode.ThemeIcon('ellipsis');
-    item.contextValue = 'loadMore';
-    item.command = { command: 'altinnInbox.loadMore', title: vscode.l10n.t('Load more…'), arguments: [this] };
-    return item;
+  row(): TreeRow {
+    const label = vscode.l10n.t('Load more…');
+    return {
+      id: this.id,
+      label,
+      description: vscode.l10n.t('{0} loaded', this.loadedCount),
+      icon: { id: 'ellipsis' },
+      contextValue: 'loadMore',
+      command: { command: 'altinnInbox.loadMore', title: label, arguments: [this] },
+      collapsible: 'none',
+    };
   }
 }

@@ -14,6 +14,7 @@ import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } f
 import { PartyNode, RootNode } from './partyNodes';
 import type { FormatOptions } from './presentation';
 import { ContextKeys, setContextKey } from '../contextKeys';
+import { toTreeItem, withTooltip } from '../shared/treeItems';
 
 export const INBOX_VIEW_ID = 'altinnInbox.inbox';
 const SHOW_DELETED_KEY = 'altinnInbox.inbox.showDeletedParties';
@@ -70,7 +71,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   // ——— TreeDataProvider ———
 
   getTreeItem(node: InboxNode): vscode.TreeItem {
-    return node.treeItem();
+    return toTreeItem(node.row());
   }
 
   async getChildren(node?: InboxNode): Promise<InboxNode[]> {
@@ -107,9 +108,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: InboxNode): vscode.TreeItem {
-    const tooltip = node.tooltip();
-    if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip, false);
-    return item;
+    return withTooltip(item, node.tooltip());
   }
 
   // ——— refresh ———

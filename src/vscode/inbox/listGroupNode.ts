@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
 import type { RawRef } from '../payloads/rawJson';
 import type { ApiClients } from '../shared/apiClients';
+import type { TreeRow } from '../shared/treeRow';
 import { HintNode, InboxNode, LoadingNode, type InboxContext } from './inboxNode';
 
 /** What one list endpoint of a dialog gives and how its rows are made. */
@@ -26,13 +26,15 @@ export class ListGroupNode<T> extends LoadingNode {
     super(id, parent, ctx);
   }
 
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.spec.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.spec.icon);
-    item.description = this.count === undefined ? undefined : String(this.count);
-    item.contextValue = ['group', this.raw ? 'raw' : ''].filter(Boolean).join(' ');
-    return item;
+  row(): TreeRow {
+    return {
+      id: this.id,
+      label: this.spec.label,
+      icon: { id: this.spec.icon },
+      description: this.count === undefined ? undefined : String(this.count),
+      contextValue: ['group', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      collapsible: 'collapsed',
+    };
   }
 
   protected whatFailed(): string {

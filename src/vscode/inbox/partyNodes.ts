@@ -5,6 +5,7 @@ import { CorrespondenceGroupNode } from './correspondenceNodes';
 import type { ResourceDiscovery } from './correspondenceResources';
 import { DialogNode } from './dialogNodes';
 import { ErrorNode, HintNode, InboxNode, LoadMoreNode, LoadingNode, type InboxContext } from './inboxNode';
+import type { TreeRow } from '../shared/treeRow';
 import { describeFilter, filterProblem, isEmptyFilter, toSearchFilters } from './inboxFilter';
 import { isPerson, partyIdentifierLabel, shapeParties, type PartyEntry } from './partyTree';
 import { escapeMarkdown } from './presentation';
@@ -22,8 +23,8 @@ export class RootNode extends LoadingNode {
     super(`root/${ctx.profile.id}`, undefined, ctx);
   }
 
-  treeItem(): vscode.TreeItem {
-    return new vscode.TreeItem('root');
+  row(): TreeRow {
+    return { id: this.id, label: 'root', collapsible: 'expanded' };
   }
 
   protected whatFailed(): string {
@@ -138,14 +139,9 @@ export class PartyNode extends LoadingNode {
     return this.hasNextPage;
   }
 
-  treeItem(): vscode.TreeItem {
+  row(): TreeRow {
     const filter = this.ctx.filterFor(this.partyUrn);
     const filtered = !isEmptyFilter(filter);
-    const item = new vscode.TreeItem(
-      this.party.name,
-      this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
-    );
-    item.id = this.id;
     const parts = [partyIdentifierLabel(this.partyUrn)];
     if (this.party.isDeleted) parts.push(vscode.l10n.t('deleted'));
     if (this.party.hasOnlyAccessToSubParties) parts.push(vscode.l10n.t('sub-units only'));
@@ -156,7 +152,6 @@ export class PartyNode extends LoadingNode {
           : vscode.l10n.t('{0} dialogs', this.dialogs.length),
       );
     if (filtered) parts.push(vscode.l10n.t('filtered: {0}', describeFilter(filter, vscode.l10n)));
-    item.description = parts.join(' · ');
     const icon = this.party.isDeleted
       ? 'circle-slash'
       : isPerson(this.party)
@@ -164,8 +159,7 @@ export class PartyNode extends LoadingNode {
         : this.isSubUnit
           ? 'symbol-structure'
           : 'organization';
-    item.iconPath = new vscode.ThemeIcon(icon, filtered ? new vscode.ThemeColor('charts.blue') : undefined);
-    item.contextValue = [
+    const contextValue = [
       'party',
       isPerson(this.party) ? 'person' : 'organization',
       this.isSubUnit ? 'subunit' : '',
@@ -175,7 +169,14 @@ export class PartyNode extends LoadingNode {
     ]
       .filter(Boolean)
       .join(' ');
-    return item;
+    return {
+      id: this.id,
+      label: this.party.name,
+      description: parts.join(' · '),
+      icon: { id: icon, color: filtered ? 'charts.blue' : undefined },
+      contextValue,
+      collapsible: this.expanded ? 'expanded' : 'collapsed',
+    };
   }
 
   override tooltip(): string {
