@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { step } from '../suites/hostHelpers';
+import { discardDocument, step } from '../suites/hostHelpers';
 
 // Every host suite starts from the same workbench: no quick input or notification left open, no dirty document
 // (closing one later would wait on a "Save?" dialog nobody answers), no editor or panel left by the suite before.
@@ -22,11 +22,7 @@ export async function resetWorkbench(): Promise<string[]> {
       continue;
     }
     leftOver.push(`dirty ${document.uri.scheme}:${document.uri.path}`);
-    await within(`showing ${document.uri.toString()}`, vscode.window.showTextDocument(document));
-    await within(
-      `reverting ${document.uri.toString()}`,
-      vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'),
-    );
+    await within(`discarding ${document.uri.toString()}`, discardDocument(document));
   }
   const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
   if (tabs.length) {

@@ -13,7 +13,7 @@ import type { ConnectionProfile, MaskinportenProfile } from '../../../src/vscode
 import type { ScriptedPrompts } from '../../../src/vscode/prompts';
 import type { InspectorModel } from '../../../src/vscode/tokenInspector/tokenInspectorModel';
 import { rememberSecret } from './credentialHelpers';
-import { activateExtension } from './hostHelpers';
+import { activateExtension, discardUntitled } from './hostHelpers';
 
 // Host tests of the Connections feature against the embedded sandbox: real commands, real SecretStorage,
 // real Maskinporten grants to the sandbox's emulator.
@@ -292,11 +292,7 @@ describe('connections: tokens from the sandbox Maskinporten, scopes and the toke
     const fromSelection = await vscode.commands.executeCommand<InspectorModel>('altinnInbox.inspectToken');
     assert.match(fromSelection.source, /Selection/);
     assert.equal(fromSelection.verdict.state, 'verified');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    for (const untitled of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
-      await vscode.window.showTextDocument(untitled);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    await discardUntitled();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/extension';
 import { noteSecret } from '../../../src/platform/secretLedger';
 import type { ScriptedPrompts } from '../../../src/vscode/prompts';
-import { activateExtension } from './hostHelpers';
+import { activateExtension, discardUntitled } from './hostHelpers';
 
 // Shared by the credential, connection and bad-input suites: scripted setup, key files, "nothing saved" and log checks.
 
@@ -106,10 +106,7 @@ export async function expectLogged(env: Env, pattern: RegExp): Promise<void> {
 
 /** Closes every editor; untitled documents are reverted first (closing a dirty one would wait on a "Save?" dialog). */
 export async function closeEditors(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
+  await discardUntitled();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 

@@ -60,3 +60,30 @@ export async function step<T>(name: string, work: Thenable<T>, seconds = 20): Pr
     if (ms > 2000) printSummary(`[slow step] ${name}: ${ms} ms`);
   }
 }
+
+/**
+ * Reverts and closes a dirty document without the "Save?" question (untitled documents are always dirty). The revert
+ * command acts on the active editor, and under load the editor just shown is not always active yet: reverting then
+ * would close another editor and leave this one dirty for the next suite. So it reverts only once this document is
+ * active, and fails by name if it never gets there.
+ */
+export async function discardDocument(document: vscode.TextDocument): Promise<void> {
+  for (let attempt = 0; attempt < 20 && !document.isClosed && document.isDirty; attempt++) {
+    await step(`showing ${document.uri.toString()}`, vscode.window.showTextDocument(document));
+    if (vscode.window.activeTextEditor?.document === document) {
+      await step(
+        `reverting ${document.uri.toString()}`,
+        vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'),
+      );
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  if (!document.isClosed && document.isDirty) throw new Error(`${document.uri.toString()} could not be reverted`);
+}
+
+/** Discards every dirty untitled document (drafts, pasted text). */
+export async function discardUntitled(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty))
+    await discardDocument(document);
+}

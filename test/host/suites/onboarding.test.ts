@@ -13,7 +13,7 @@ import { formatEmailDocument, parseEmailDocument } from '../../../src/vscode/onb
 import { MEMORY_KEY } from '../../../src/vscode/onboarding/onboardingMemory';
 import { missingScopes } from '../../../src/vscode/onboarding/scopeChoices';
 import type { ScriptedPrompts } from '../../../src/vscode/prompts';
-import { activateExtension } from './hostHelpers';
+import { activateExtension, discardDocument } from './hostHelpers';
 
 // Host tests of issue #7: the two servicedesk drafts run as real commands with scripted answers
 // (testHooks.usePrompts), and the untitled document they open is read back in full.
@@ -69,11 +69,7 @@ async function run<T = vscode.TextDocument>(command: string, ...args: unknown[])
 
 /** Closes the drafts without the "save?" question (untitled documents are always dirty). */
 async function closeDrafts(): Promise<void> {
-  for (const document of opened.splice(0)) {
-    if (document.isClosed) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
+  for (const document of opened.splice(0)) await discardDocument(document);
 }
 
 /**

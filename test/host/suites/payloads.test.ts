@@ -5,7 +5,7 @@ import type { RequestLogEntry } from '../../../src/platform/http';
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
 import type { InboxTestInternals } from '../../../src/vscode/inbox/registerInbox';
 import type { ScriptedPrompts } from '../../../src/vscode/prompts';
-import { activateExtension, step } from './hostHelpers';
+import { activateExtension, discardDocument, step } from './hostHelpers';
 
 // Host tests of payload debugging: raw JSON documents, "show request", copy as curl (redacted and with the token),
 // the request log, and "validate payload" diagnostics, on nodes of the real Inbox tree against the sandbox.
@@ -199,9 +199,6 @@ describe('inbox-payloads: raw JSON, requests, curl, request log and payload vali
     );
     assert.ok(bad.syntaxError);
     assert.equal(vscode.languages.getDiagnostics(syntax.uri)[0].range.start.character, 14);
-    for (const untitled of [syntax, document]) {
-      await vscode.window.showTextDocument(untitled);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    for (const untitled of [syntax, document]) await discardDocument(untitled);
   });
 });
