@@ -322,6 +322,36 @@ describe('sandbox: system register and system-user rules', () => {
     assert.ok(granted.every((p) => p.authorizedAccessPackages.includes(ACCOUNTANT)));
   });
 
+  it('an approved change request delegates the added rights and revokes the unwanted ones', async () => {
+    const { systemId } = vendorOf(sandbox());
+    const customer = freshCustomer(sandbox(), systemId);
+    const { requests, changes, systemUsers } = vendorClients(sandbox(), http());
+    const { request } = await requests.create('standard', {
+      systemId,
+      customerOrganisationNumber: customer,
+      externalRef: 'change',
+      rights: [resourceRight('skd-mva-melding')],
+    });
+    await answerAtConfirmUrl(request.confirmUrl!, { person: manager(), decision: 'approve' });
+    const user = await systemUsers.byQuery({ systemId, customerOrganisationNumber: customer, externalRef: 'change' });
+    const { changeRequest } = await changes.create({
+      systemUserId: user!.id,
+      requiredRights: [resourceRight('nav-sykmelding')],
+      unwantedRights: [resourceRight('skd-mva-melding')],
+    });
+    const outside = await changes
+      .create({ systemUserId: user!.id, requiredRights: [resourceRight('not-on-system')] })
+      .catch((error: unknown) => error);
+    assert.equal((outside as { authCode?: string }).authCode, 'AUTH-00001');
+    assert.equal(
+      (await answerAtConfirmUrl(changeRequest.confirmUrl!, { person: manager(), decision: 'approve' })).status,
+      200,
+    );
+    assert.equal((await changes.get(changeRequest.id)).status, 'Accepted');
+    const stored = sandbox().context.world.systemUsers.find((u) => u.id === user!.id)!;
+    assert.deepEqual(stored.delegatedResources, ['urn:altinn:resource:nav-sykmelding']);
+  });
+
   it('needs the scope of each endpoint: listing system users takes the register scope, byquery the request write scope', async () => {
     const { systemId } = vendorOf(sandbox());
     const list = (scopes: string[]) => rawVendorCall(sandbox(), `systemuser/vendor/bysystem/${systemId}`, { scopes });
