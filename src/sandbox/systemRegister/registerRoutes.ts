@@ -3,7 +3,7 @@
 import type { SandboxContext } from '../context';
 import { sendJson } from '../core/respond';
 import type { RequestContext, Router } from '../core/router';
-import { sendModelBindingProblem, sendPlain, sendValidationProblem, type ValidationFailure } from './problems';
+import { PATHS, sendModelBindingProblem, sendPlain, sendValidationProblem, type ValidationFailure } from './problems';
 import { systemJson, systemSummaryJson } from './render';
 import { systemRegisterOf } from './store';
 import {
@@ -18,7 +18,6 @@ import {
   vendorOrgNoOf,
 } from './systemValidation';
 import { authenticateVendor, mayWrite, readJsonBody, REGISTER_WRITE } from './vendorCaller';
-import { PATHS } from './problems';
 
 const BASE = '/authentication/api/v1/systemregister/vendor';
 const SUCCEEDED = { succeeded: true };

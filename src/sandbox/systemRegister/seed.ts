@@ -1,6 +1,5 @@
 import type { SandboxContext } from '../context';
-import { knownAccessPackages } from '../world/policies';
-import { allResourceIds } from '../world/policies';
+import { allResourceIds, knownAccessPackages } from '../world/policies';
 import { RESOURCE_ATTRIBUTE } from './systemValidation';
 import { systemRegisterOf } from './store';
 
