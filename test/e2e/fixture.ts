@@ -50,6 +50,9 @@ export const mochaHooks = {
     const workspace = mkdtempSync(join(tmpdir(), 'aii-e2e-ws-'));
     writeFileSync(join(workspace, 'README.md'), '# e2e workspace\n');
     const ledgerFile = join(mkdtempSync(join(tmpdir(), 'aii-e2e-ledger-')), 'secret-ledger.jsonl');
+    // Tokens the tests make in this process (against an in-process sandbox) are noted too, so the scan looks for them.
+    process.env.ALTINN_INBOX_TEST_HOOKS = '1';
+    process.env.ALTINN_TEST_SECRET_LEDGER = ledgerFile;
     rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
     const server = await startCodeServer({
       vsixFiles: [packageVsix({ quiet: true })],
