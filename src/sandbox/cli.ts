@@ -1,4 +1,4 @@
-/* Standalone sandbox: `npm run sandbox -- --seed N --dialogs N --data DIR --port P [--json]`. */
+/* Standalone sandbox: `npm run sandbox -- --seed N --dialogs N --clients N --data DIR --port P [--json]`. */
 import { parseArgs } from 'node:util';
 import { personalTestTokenUrl } from './authentication';
 import { startSandbox, type SandboxHandle } from './server';
@@ -15,7 +15,14 @@ interface CliConfiguration {
   altinnIssuer: string;
   exchangeUrl: string;
   systemUserOrgs: string[];
-  systemUsers: { organisationNumber: string; id: string; externalRef?: string; delegatedResources: number }[];
+  systemUsers: {
+    organisationNumber: string;
+    id: string;
+    externalRef?: string;
+    delegatedResources: number;
+    userType: 'standard' | 'agent';
+    clients: number;
+  }[];
   personTokenUrl: string;
   faultAdminUrl: string;
 }
@@ -23,6 +30,7 @@ interface CliConfiguration {
 function readOptions(): {
   seed?: number;
   dialogs?: number;
+  clients?: number;
   dataDir?: string;
   port?: number;
   requestTimeout?: number;
@@ -32,6 +40,7 @@ function readOptions(): {
     options: {
       seed: { type: 'string' },
       dialogs: { type: 'string' },
+      clients: { type: 'string' },
       data: { type: 'string' },
       port: { type: 'string' },
       'request-timeout': { type: 'string' },
@@ -42,7 +51,11 @@ function readOptions(): {
   });
   if (values.help) {
     console.log(
-      'Usage: npm run sandbox -- [--seed N] [--dialogs N] [--data DIR] [--port P] [--request-timeout SECONDS] [--json]',
+      [
+        'Usage: npm run sandbox -- [--seed N] [--dialogs N] [--clients N] [--data DIR] [--port P] [--request-timeout SECONDS] [--json]',
+        '  --clients N  an accounting firm with N client organisations and an agent system user acting for all of them',
+        '  --request-timeout SECONDS  the age at which a system-user request reads timedOut (default 180 days)',
+      ].join('\n'),
     );
     process.exit(0);
   }
@@ -58,6 +71,7 @@ function readOptions(): {
   return {
     seed: integer('seed', values.seed, 0, 2 ** 31 - 1),
     dialogs: integer('dialogs', values.dialogs, 0, 1_000_000),
+    clients: integer('clients', values.clients, 0, 20_000),
     dataDir: values.data,
     port: integer('port', values.port, 0, 65_535),
     requestTimeout: integer('request-timeout', values['request-timeout'], 1, 10 * 365 * 24 * 3600),
@@ -85,6 +99,8 @@ function configuration(handle: SandboxHandle): CliConfiguration {
       id: u.id,
       externalRef: u.externalRef,
       delegatedResources: u.delegatedResources.length,
+      userType: u.userType ?? 'standard',
+      clients: u.clientOrganisations?.length ?? 0,
     })),
     personTokenUrl: personalTestTokenUrl(urls.baseUrl, context.world.defaultPerson.nationalIdentityNumber, [
       'digdir:dialogporten',
@@ -108,7 +124,7 @@ function printHuman(config: CliConfiguration): void {
     '',
     `Altinn platform  : ${config.platformBase}  (token exchange: ${config.exchangeUrl})`,
     `Dialogporten     : ${config.dialogportenBase}`,
-    `System users     : ${config.systemUsers.map((u) => `${u.organisationNumber}${u.externalRef ? ` (externalRef ${u.externalRef})` : ''}, ${u.delegatedResources} resource(s)`).join('; ')}`,
+    `System users     : ${config.systemUsers.map((u) => `${u.organisationNumber}${u.externalRef ? ` (externalRef ${u.externalRef})` : ''}, ${u.userType === 'agent' ? `agent for ${u.clients} client(s)` : `${u.delegatedResources} resource(s)`}`).join('; ')}`,
     `Person token     : ${config.personTokenUrl}`,
     `Fault injection  : POST/DELETE ${config.faultAdminUrl}`,
     '',
@@ -122,6 +138,7 @@ async function main(): Promise<void> {
   const handle = await startSandbox({
     seed: options.seed,
     dialogs: options.dialogs,
+    clients: options.clients,
     dataDir: options.dataDir,
     port: options.port,
     systemUserRequestTimeoutSeconds: options.requestTimeout,

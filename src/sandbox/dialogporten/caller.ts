@@ -1,5 +1,5 @@
 import { organizationUrn, personUrn } from '../../platform/identifiers';
-import { resolveCallerAccess } from '../accessManagement/callerAccess';
+import { resolveCallerAccess, type PartyGrant } from '../accessManagement/callerAccess';
 import type { SandboxContext } from '../context';
 import { isPrincipal, type Principal } from '../core/principal';
 import type { RequestContext } from '../core/router';
@@ -50,19 +50,18 @@ export async function authenticateCaller(
   return caller;
 }
 
+/** Grant maps of cached grant lists (an agent system user's thousands of clients), built once. */
+const grantMaps = new WeakMap<readonly PartyGrant[], Map<string, Set<string> | null>>();
+
 function toCaller(principal: Principal, context: SandboxContext, store: DialogStore): DialogportenCaller | undefined {
   const { world } = context;
   const access = resolveCallerAccess(world, principal);
-  const grants = new Map<string, Set<string> | null>();
-  for (const grant of access.grants) {
-    // A grant for no resource at all (a system user before delegation) shows nothing, not even the party.
-    if (grant.resources && grant.resources.length === 0) continue;
-    grants.set(
-      grant.party,
-      grant.resources
-        ? new Set(grant.resources.map((r) => (r.startsWith(RESOURCE_PREFIX) ? r : `${RESOURCE_PREFIX}${r}`)))
-        : null,
-    );
+  // An agent's map is shared between its requests (never changed: agents get no captured parties below).
+  const isAgent = access.systemUser?.userType === 'agent';
+  let grants = grantMaps.get(access.grants);
+  if (!grants) {
+    grants = grantMapOf(access.grants);
+    if (isAgent) grantMaps.set(access.grants, grants);
   }
   const level = typeof principal.claims.acr === 'string' && /high/.test(principal.claims.acr) ? 4 : 3;
   if (access.kind === 'person' && principal.nationalIdentityNumber) {
@@ -88,7 +87,7 @@ function toCaller(principal: Principal, context: SandboxContext, store: DialogSt
   if (access.kind === 'systemUser' && principal.systemUser) {
     const id = principal.systemUser.id;
     const organisationNumber = access.systemUser?.organisationNumber ?? principal.systemUser.organisationNumber;
-    if ((access.systemUser?.delegatedResources.length ?? 0) > 0) addCaptured(grants, store);
+    if (!isAgent && (access.systemUser?.delegatedResources.length ?? 0) > 0) addCaptured(grants, store);
     const org = world.organisations.find((o) => o.organisationNumber === organisationNumber);
     return {
       principal,
@@ -106,6 +105,21 @@ function toCaller(principal: Principal, context: SandboxContext, store: DialogSt
     };
   }
   return undefined;
+}
+
+function grantMapOf(partyGrants: readonly PartyGrant[]): Map<string, Set<string> | null> {
+  const grants = new Map<string, Set<string> | null>();
+  for (const grant of partyGrants) {
+    // A grant for no resource at all (a system user before delegation) shows nothing, not even the party.
+    if (grant.resources && grant.resources.length === 0) continue;
+    grants.set(
+      grant.party,
+      grant.resources
+        ? new Set(grant.resources.map((r) => (r.startsWith(RESOURCE_PREFIX) ? r : `${RESOURCE_PREFIX}${r}`)))
+        : null,
+    );
+  }
+  return grants;
 }
 
 function addCaptured(grants: Map<string, Set<string> | null>, store: DialogStore): void {

@@ -82,4 +82,6 @@ export interface SandboxWorld {
   readonly defaultPerson: SandboxPerson;
   /** Which parties each person may act for (by national identity number), and through which roles, packages or delegations. */
   readonly personAccess: ReadonlyMap<string, readonly PartyAccess[]>;
+  /** With the `clients` option: an accounting firm and its client organisations (for an agent system user). */
+  readonly accountingFirm?: { readonly organisationNumber: string; readonly clientOrganisations: readonly string[] };
 }
