@@ -40,6 +40,8 @@ export interface InboxContext {
   filterFor(partyUrn: string): InboxFilter | undefined;
   pageSize(): number;
   showDeletedParties(): boolean;
+  /** The party quick filter (name or number), empty for none. */
+  partyQuery(): string;
   correspondenceResources(): readonly string[];
   /** Which correspondence the user agreed to have fetched on Production this session. */
   readonly consent: CorrespondenceConsent;

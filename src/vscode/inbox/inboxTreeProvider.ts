@@ -11,7 +11,8 @@ import { settingValue } from '../settings/settingProblems';
 import { readCorrespondenceResources, readPageSize } from '../settings/settingValues';
 import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from './inboxFilter';
 import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } from './inboxNode';
-import { PartyNode, RootNode } from './partyNodes';
+import { PartyNode } from './partyNodes';
+import { RootNode } from './rootNode';
 import type { FormatOptions } from './presentation';
 import { ContextKeys, setContextKey } from '../contextKeys';
 
@@ -32,6 +33,8 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private profileKey: string | undefined;
   /** profile id → party URN → filter. In memory: a reload starts unfiltered. */
   private readonly filters = new Map<string, Map<string, InboxFilter>>();
+  /** profile id → the party quick filter. In memory, like the dialog filters. */
+  private readonly partyQueries = new Map<string, string>();
   /** Consent to fetch correspondence on Production. In memory and kept across refreshes: a new session asks again. */
   readonly correspondenceConsent = new CorrespondenceConsent();
   private treeView: vscode.TreeView<InboxNode> | undefined;
@@ -181,6 +184,24 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     if (this.root) this.refreshNode(this.root);
   }
 
+  partyQuery(profileId = this.services.connections.activeProfile?.id ?? ''): string {
+    return this.partyQueries.get(profileId) ?? '';
+  }
+
+  /** Narrows the party level to parties matching `query` (name or number); empty shows them all again. */
+  setPartyQuery(query: string): void {
+    const profileId = this.services.connections.activeProfile?.id ?? '';
+    const trimmed = query.trim();
+    if (trimmed === this.partyQuery(profileId)) return;
+    if (trimmed) this.partyQueries.set(profileId, trimmed);
+    else this.partyQueries.delete(profileId);
+    void setContextKey(ContextKeys.partyFiltered, !!trimmed);
+    if (this.root) {
+      this.root.reshape();
+      this.changed(undefined);
+    }
+  }
+
   pageSize(): number {
     return settingValue(
       this.services.log,
@@ -205,6 +226,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
       filterFor: (partyUrn) => this.filterFor(partyUrn, profile.id),
       pageSize: () => this.pageSize(),
       showDeletedParties: () => this.showDeletedParties(),
+      partyQuery: () => this.partyQuery(profile.id),
       correspondenceResources: () => this.configuredResources(),
       consent: this.correspondenceConsent,
     };

@@ -26,6 +26,7 @@ import { filterProblem, type InboxFilter } from './inboxFilter';
 import { ErrorNode, InboxNode, LoadMoreNode } from './inboxNode';
 import { InboxTreeProvider, INBOX_VIEW_ID } from './inboxTreeProvider';
 import { PartyNode } from './partyNodes';
+import { registerPartyQuickFilter } from './partyQuickFilter';
 import { attachmentDownloadUrl } from './dialogPresentation';
 
 export interface DownloadOutcome {
@@ -130,6 +131,7 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
     provider.setFilter(await partyFor(provider, services, arg), undefined);
   });
   command('altinnInbox.clearDialogFilters', () => provider.clearFilters());
+  registerPartyQuickFilter(command, services, provider);
   command('altinnInbox.showDeletedParties', () => provider.setShowDeletedParties(true));
   command('altinnInbox.hideDeletedParties', () => provider.setShowDeletedParties(false));
 
