@@ -5,7 +5,13 @@ export type {
   DialogWithMeta,
   SystemLabelChange,
   CallOptions,
+  DialogRevisionRef,
 } from './client/dialogportenClient';
+export { MAX_BULK_DIALOGS } from './client/dialogportenClient';
+// Many parties at once: one list across parties, bulk label changes, CSV/JSON export (see each folder's index).
+export * from './allParties';
+export * from './bulk';
+export * from './export';
 export { toSearchParams, MIN_SEARCH_LENGTH } from './client/searchFilters';
 export type { DialogSearchFilters, OrderBy, OrderField } from './client/searchFilters';
 export {

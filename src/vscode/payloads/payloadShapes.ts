@@ -25,6 +25,7 @@ const ENDPOINTS: Readonly<Record<DialogportenShape, string>> = {
   labelLog: 'Dialogporten GET …/dialogs/{dialogId}/context/labellog',
   dialogLookup: 'Dialogporten GET /api/v1/enduser/dialoglookup',
   serviceResources: 'Dialogporten GET /api/v1/enduser/serviceresources',
+  limits: 'Dialogporten GET /api/v1/metadata/limits',
   dialogTokenClaims: 'Dialogporten dialog token (decoded claims)',
   jwks: 'Dialogporten GET /api/v1/.well-known/jwks.json',
   problemDetails: 'An RFC 9457 error answer (ProblemDetails)',

@@ -34,6 +34,15 @@ export interface SystemLabelChange {
   readonly removeLabels?: readonly SystemLabel[];
 }
 
+/** One target of a bulk label change; with `endUserContextRevision` a concurrent change fails the call (412). */
+export interface DialogRevisionRef {
+  readonly dialogId: string;
+  readonly endUserContextRevision?: string;
+}
+
+/** Dialogs per bulkset call (MaxDialogsPerRequest in Altinn/dialogporten's BulkSetDialogSystemLabelCommandValidator.cs). */
+export const MAX_BULK_DIALOGS = 100;
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PAGES = 100_000;
 
@@ -169,14 +178,7 @@ export class DialogportenClient {
     change: SystemLabelChange,
     options: CallOptions & { ifMatch?: string } = {},
   ): Promise<{ revision?: string }> {
-    const labels = [...(change.addLabels ?? []), ...(change.removeLabels ?? [])];
-    if (labels.length === 0) throw new InvalidInputError('labels', 'Name at least one system label to add or remove.');
-    if (labels.includes('Sent'))
-      throw new InvalidInputError(
-        'labels',
-        "The 'Sent' label is set by Dialogporten itself; it cannot be added or removed.",
-      );
-    const body = JSON.stringify({ addLabels: change.addLabels ?? [], removeLabels: change.removeLabels ?? [] });
+    const body = JSON.stringify(labelChangeBody(change));
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.ifMatch) headers['if-match'] = guid(options.ifMatch, 'ifMatch');
     try {
@@ -239,16 +241,46 @@ export class DialogportenClient {
 
   /** The public keys that sign dialog tokens (anonymous). */
   async getDialogTokenKeys(options: CallOptions = {}): Promise<DialogportenPayload<'jwks'>> {
-    const response = await this.options.http.request({
-      method: 'GET',
-      url: `${this.base}/.well-known/jwks.json`,
-      headers: { accept: 'application/json' },
-      signal: options.signal,
+    return this.getAnonymousJson('jwks', `${this.base}/.well-known/jwks.json`, options);
+  }
+
+  /** GET /metadata/limits (anonymous): how many values each search filter takes, e.g. `party` per search. */
+  async getLimits(options: CallOptions = {}): Promise<DialogportenPayload<'limits'>> {
+    return this.getAnonymousJson('limits', `${this.base}/metadata/limits`, options);
+  }
+
+  /**
+   * POST …/dialogs/context/systemlabels/actions/bulkset: 1–100 distinct dialogs, all or nothing (one unknown or
+   * hidden dialog gives 404, one stale revision 412, and nothing is changed). Follows Altinn/dialogporten
+   * src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/EndUserContext/Commands/BulkSetSystemLabels/.
+   */
+  async bulkSetSystemLabels(
+    dialogs: readonly DialogRevisionRef[],
+    change: SystemLabelChange,
+    options: CallOptions = {},
+  ): Promise<void> {
+    const body = labelChangeBody(change);
+    if (dialogs.length === 0 || dialogs.length > MAX_BULK_DIALOGS)
+      throw new InvalidInputError(
+        'dialogs',
+        `A bulk label change takes 1 to ${MAX_BULK_DIALOGS} dialogs per call; ${dialogs.length} were given.`,
+      );
+    const ids = new Set<string>();
+    const targets = dialogs.map((d) => {
+      const dialogId = guid(d.dialogId, 'dialogId').toLowerCase();
+      if (ids.has(dialogId))
+        throw new InvalidInputError('dialogs', `Dialog ${dialogId} is named twice; Dialogporten refuses duplicates.`);
+      ids.add(dialogId);
+      return d.endUserContextRevision
+        ? { dialogId, endUserContextRevision: guid(d.endUserContextRevision, 'endUserContextRevision') }
+        : { dialogId };
     });
-    return parseDialogportenPayload(
-      'jwks',
-      parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES.jwks }),
-      response.request,
+    await this.send(
+      'POST',
+      `${this.base}/enduser/dialogs/context/systemlabels/actions/bulkset`,
+      options,
+      JSON.stringify({ dialogs: targets, ...body }),
+      { 'content-type': 'application/json' },
     );
   }
 
@@ -263,6 +295,24 @@ export class DialogportenClient {
 
   private dialogUrl(dialogId: string): string {
     return `${this.base}/enduser/dialogs/${guid(dialogId, 'dialogId')}`;
+  }
+
+  private async getAnonymousJson<S extends DialogportenShape>(
+    shape: S,
+    url: string,
+    options: CallOptions,
+  ): Promise<DialogportenPayload<S>> {
+    const response = await this.options.http.request({
+      method: 'GET',
+      url,
+      headers: { accept: 'application/json' },
+      signal: options.signal,
+    });
+    return parseDialogportenPayload(
+      shape,
+      parseJsonBody(response, { payload: DIALOGPORTEN_PAYLOAD_NAMES[shape] }),
+      response.request,
+    );
   }
 
   private async getJson<S extends DialogportenShape>(
@@ -308,6 +358,18 @@ export class DialogportenClient {
 function guid(value: string, field: string): string {
   if (!GUID.test(value.trim())) throw new InvalidInputError(field, `${field} must be a UUID; "${value}" is not.`);
   return value.trim();
+}
+
+/** The body of a label change; throws InvalidInputError for no labels or for `Sent`. */
+export function labelChangeBody(change: SystemLabelChange): { addLabels: SystemLabel[]; removeLabels: SystemLabel[] } {
+  const labels = [...(change.addLabels ?? []), ...(change.removeLabels ?? [])];
+  if (labels.length === 0) throw new InvalidInputError('labels', 'Name at least one system label to add or remove.');
+  if (labels.includes('Sent'))
+    throw new InvalidInputError(
+      'labels',
+      "The 'Sent' label is set by Dialogporten itself; it cannot be added or removed.",
+    );
+  return { addLabels: [...(change.addLabels ?? [])], removeLabels: [...(change.removeLabels ?? [])] };
 }
 
 function unquote(etag: string | undefined): string | undefined {

@@ -7,6 +7,7 @@ export * from './dialogListItem';
 export * from './dialogLookup';
 export * from './dialogToken';
 export * from './labelLog';
+export * from './limits';
 export * from './parties';
 export * from './problemDetails';
 export * from './seenLogs';

@@ -13,6 +13,7 @@ export const DIALOGPORTEN_PAYLOAD_NAMES = {
   labelLog: 'Label log',
   dialogLookup: 'Dialog lookup',
   serviceResources: 'Authorized service resources',
+  limits: 'Search limits',
   dialogTokenClaims: 'Dialog token claims',
   jwks: 'Dialogporten JWKS',
   problemDetails: 'ProblemDetails',

@@ -4,6 +4,7 @@ import { dialogListItemSchema, dialogSearchPageSchema } from './dialogListItem';
 import { dialogLookupSchema } from './dialogLookup';
 import { dialogTokenClaimsSchema, jwksSchema } from './dialogToken';
 import { labelLogSchema } from './labelLog';
+import { limitsSchema } from './limits';
 import { partiesSchema } from './parties';
 import { DIALOGPORTEN_PAYLOAD_NAMES as NAMES } from './payloadNames';
 import { problemDetailsSchema } from './problemDetails';
@@ -26,6 +27,7 @@ export const dialogportenSchemas = {
   labelLog: { payload: NAMES.labelLog, schema: labelLogSchema },
   dialogLookup: { payload: NAMES.dialogLookup, schema: dialogLookupSchema },
   serviceResources: { payload: NAMES.serviceResources, schema: authorizedServiceResourcesSchema },
+  limits: { payload: NAMES.limits, schema: limitsSchema },
   dialogTokenClaims: { payload: NAMES.dialogTokenClaims, schema: dialogTokenClaimsSchema },
   jwks: { payload: NAMES.jwks, schema: jwksSchema },
   problemDetails: { payload: NAMES.problemDetails, schema: problemDetailsSchema },
