@@ -30,6 +30,8 @@ import type { Presentation } from './presentation';
 export interface DialogOwner extends InboxNode {
   readonly partyUrn: string;
   readonly profileId: string;
+  /** Set by lists that span parties: the row then says whose dialog it is. */
+  partyNameOf?(urn: string): string | undefined;
 }
 
 /** One dialog from a search page. Expanding it never opens it: the children come from endpoints that do not mark it seen. */
@@ -40,7 +42,7 @@ export class DialogNode extends LoadingNode {
   constructor(
     readonly owner: DialogOwner,
     public item: DialogListItem,
-    raw: RawRef,
+    raw: RawRef | undefined,
     ctx: InboxContext,
   ) {
     super(`${owner.id}/d/${item.id}`, owner, ctx);
@@ -52,10 +54,15 @@ export class DialogNode extends LoadingNode {
     return this.item.id;
   }
 
+  /** The dialog's own party (a list across parties has no one party). */
+  get partyUrn(): string {
+    return this.item.party || this.owner.partyUrn;
+  }
+
   openArgs(): OpenDialogArgs {
     return {
       profileId: this.owner.profileId,
-      partyUrn: this.owner.partyUrn,
+      partyUrn: this.partyUrn,
       dialogId: this.item.id,
       title: dialogTitle(this.item, this.ctx.format),
     };
@@ -68,6 +75,16 @@ export class DialogNode extends LoadingNode {
       vscode.TreeItemCollapsibleState.Collapsed,
     );
     if (this.details) item.contextValue = `${item.contextValue} detailsLoaded`;
+    if (!this.raw)
+      item.contextValue = (item.contextValue ?? '')
+        .split(' ')
+        .filter((token) => token !== 'raw')
+        .join(' ');
+    const partyName = this.owner.partyNameOf?.(this.partyUrn);
+    if (this.owner.partyNameOf) {
+      item.description = `${partyName ?? this.partyUrn} · ${item.description as string}`;
+      item.contextValue = `${item.contextValue} acrossParties`;
+    }
     return item;
   }
 

@@ -13,6 +13,8 @@ import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from
 import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } from './inboxNode';
 import { PartyNode } from './partyNodes';
 import { RootNode } from './rootNode';
+import type { AllPartiesNode } from './allPartiesNode';
+import { ALL_PARTIES_SCOPE } from './savedSearchStore';
 import type { FormatOptions } from './presentation';
 import { ContextKeys, setContextKey } from '../contextKeys';
 
@@ -152,7 +154,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     return this.filters.get(profileId)?.get(partyUrn);
   }
 
-  setFilter(party: PartyNode, filter: InboxFilter | undefined): void {
+  setFilter(party: PartyNode | AllPartiesNode, filter: InboxFilter | undefined): void {
     const byParty = this.filters.get(party.profileId) ?? new Map<string, InboxFilter>();
     this.filters.set(party.profileId, byParty);
     if (!filter || isEmptyFilter(filter)) byParty.delete(party.partyUrn);
@@ -165,10 +167,13 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     const profileId = this.services.connections.activeProfile?.id ?? '';
     const filtered = [...(this.filters.get(profileId)?.keys() ?? [])];
     this.filters.delete(profileId);
-    for (const party of this.root?.allParties() ?? []) {
-      if (filtered.includes(party.partyUrn)) {
-        party.invalidate();
-        this.changed(party);
+    for (const node of [
+      ...(this.root?.allParties() ?? []),
+      ...(this.root?.allPartiesNode ? [this.root.allPartiesNode] : []),
+    ]) {
+      if (filtered.includes(node.partyUrn)) {
+        node.invalidate();
+        this.changed(node);
       }
     }
     this.updateViewText();
@@ -295,6 +300,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     this.treeView.description = profile ? `${profile.label} · ${environmentBadge(profile.environment)}` : undefined;
     const byParty = profile ? this.filters.get(profile.id) : undefined;
     const names = new Map((this.root?.allParties() ?? []).map((p) => [p.partyUrn, p.party.name]));
+    names.set(ALL_PARTIES_SCOPE, vscode.l10n.t('All parties'));
     const parts = [...(byParty?.entries() ?? [])].map(
       ([urn, filter]) => `${names.get(urn) ?? urn}: ${describeFilter(filter, vscode.l10n)}`,
     );

@@ -21,12 +21,11 @@ import {
   writeStreamToFile,
   type WrittenFile,
 } from './downloads';
-import { promptForFilter } from './filterPrompt';
-import { filterProblem, type InboxFilter } from './inboxFilter';
 import { ErrorNode, InboxNode, LoadMoreNode } from './inboxNode';
 import { InboxTreeProvider, INBOX_VIEW_ID } from './inboxTreeProvider';
 import { PartyNode } from './partyNodes';
 import { registerPartyQuickFilter } from './partyQuickFilter';
+import { registerFilterCommands } from './filterCommands';
 import { attachmentDownloadUrl } from './dialogPresentation';
 
 export interface DownloadOutcome {
@@ -100,36 +99,7 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
     },
   );
 
-  command(
-    'altinnInbox.filterDialogs',
-    async (arg?: PartyNode | ErrorNode | { partyUrn: string; filter?: InboxFilter }) => {
-      const party = await partyFor(provider, services, arg);
-      if (arg && !(arg instanceof InboxNode) && 'filter' in arg && arg.filter !== undefined) {
-        const problem = filterProblem(arg.filter, vscode.l10n);
-        if (problem) throw new Error(problem);
-        provider.setFilter(party, arg.filter);
-        return provider.filterFor(party.partyUrn, party.profileId);
-      }
-      const hints = {
-        orgs: [...new Set(party.dialogNodes.map((d) => d.item.org))].sort(),
-        resources: [
-          ...new Set(party.dialogNodes.map((d) => d.item.serviceResource.replace(/^urn:altinn:resource:/, ''))),
-        ].sort(),
-      };
-      const filter = await promptForFilter(
-        services.prompts(),
-        party.party.name,
-        provider.filterFor(party.partyUrn, party.profileId),
-        hints,
-      );
-      provider.setFilter(party, filter);
-      await treeView.reveal(party, { expand: true, focus: false, select: false }).then(undefined, () => undefined);
-      return provider.filterFor(party.partyUrn, party.profileId);
-    },
-  );
-  command('altinnInbox.clearDialogFilter', async (arg?: PartyNode | { partyUrn: string }) => {
-    provider.setFilter(await partyFor(provider, services, arg), undefined);
-  });
+  registerFilterCommands(command, services, provider, treeView);
   command('altinnInbox.clearDialogFilters', () => provider.clearFilters());
   registerPartyQuickFilter(command, services, provider);
   command('altinnInbox.showDeletedParties', () => provider.setShowDeletedParties(true));
@@ -147,37 +117,6 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
   );
 
   return { provider, treeView, payloads };
-}
-
-/** The party a filter command is about: the node given, the party named, or one the user picks. */
-async function partyFor(provider: InboxTreeProvider, services: ExtensionServices, arg: unknown): Promise<PartyNode> {
-  if (arg instanceof PartyNode) return arg;
-  if (arg instanceof ErrorNode && arg.target instanceof PartyNode) return arg.target;
-  if (arg instanceof InboxNode) {
-    const party = arg.closest(PartyNode);
-    if (party) return party;
-  }
-  if (provider.rootNode === undefined) await provider.getChildren();
-  const root = provider.rootNode;
-  if (root && !root.loaded) await root.children();
-  const parties = root?.allParties() ?? [];
-  const wanted =
-    arg && typeof arg === 'object' && 'partyUrn' in arg ? String((arg as { partyUrn: unknown }).partyUrn) : undefined;
-  if (wanted) {
-    const found = parties.find((p) => p.partyUrn === wanted);
-    if (!found) throw new Error(vscode.l10n.t('The party {0} is not in the Inbox of the active connection.', wanted));
-    return found;
-  }
-  if (parties.length === 0)
-    throw new Error(vscode.l10n.t('The Inbox has no parties to filter; open the Inbox view first.'));
-  const picked = await services.prompts().pick(
-    parties.map((p) => ({ label: p.party.name, description: p.partyUrn, id: p.partyUrn, party: p })),
-    {
-      title: vscode.l10n.t('Filter dialogs'),
-      placeHolder: vscode.l10n.t('Whose dialogs?'),
-    },
-  );
-  return picked.party;
 }
 
 async function fixConnection(

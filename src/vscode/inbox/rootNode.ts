@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { countParties, filterParties, partyLevel, type PartyRow } from '../../platform/parties/partyLevel';
 import type { ApiClients } from '../shared/apiClients';
 import { HintNode, InboxNode, LoadingNode, type InboxContext, type Loaded } from './inboxNode';
+import { AllPartiesNode, type PartyDirectory } from './allPartiesNode';
 import { PartyGroupNode } from './partyGroupNode';
 import { PartyNode, type ResourcesForParty } from './partyNodes';
 import { shapeParties, type PartyEntry } from './partyTree';
@@ -18,13 +19,13 @@ export class RootNode extends LoadingNode {
   parties: PartyNode[] = [];
   /** Parties in the response (sub-units included, deleted ones only when shown), before the quick filter. */
   partyCount = 0;
+  /** One list across the parties; kept while the quick filter changes (it spans every party). */
+  allPartiesNode: AllPartiesNode | undefined;
   private fetched: Loaded<Awaited<ReturnType<ApiClients['dialogporten']['getParties']>>> | undefined;
 
   constructor(
     ctx: InboxContext,
     private readonly resourcesFor: ResourcesForParty,
-    /** Rows that come before the parties (the All parties node), given the number of parties. */
-    private readonly leadingRows: (root: RootNode, partyCount: number) => InboxNode[] = () => [],
   ) {
     super(`root/${ctx.profile.id}`, undefined, ctx);
   }
@@ -45,6 +46,7 @@ export class RootNode extends LoadingNode {
   override invalidate(): void {
     super.invalidate();
     this.fetched = undefined;
+    this.allPartiesNode = undefined;
   }
 
   protected async loadChildren(): Promise<InboxNode[]> {
@@ -73,8 +75,11 @@ export class RootNode extends LoadingNode {
       });
     const nodes: InboxNode[] = [];
     if (query || this.partyCount >= QUICK_FILTER_FROM) nodes.push(this.quickFilterRow(query, countParties(shown)));
-    nodes.push(...this.leadingRows(this, this.partyCount));
     nodes.push(...makeRows(partyLevel(shown), this));
+    if (this.partyCount >= 2) {
+      this.allPartiesNode ??= new AllPartiesNode(this, this.ctx, partyDirectory(forest.roots));
+      nodes.push(this.allPartiesNode);
+    }
     if (query && shown.length === 0) {
       nodes.push(
         new HintNode(`${this.id}/noMatch`, this, {
@@ -160,4 +165,16 @@ export class RootNode extends LoadingNode {
       },
     });
   }
+}
+
+/** Every party of the forest (sub-units included) by URN, with its name. */
+function partyDirectory(roots: readonly PartyEntry[]): PartyDirectory {
+  const names = new Map<string, string>();
+  const visit = (entry: PartyEntry): void => {
+    names.set(entry.party.party, entry.party.name);
+    entry.subUnits.forEach(visit);
+  };
+  roots.forEach(visit);
+  const byLowerCase = new Map([...names].map(([urn, name]) => [urn.toLowerCase(), name]));
+  return { urns: [...names.keys()], nameOf: (urn) => byLowerCase.get(urn.toLowerCase()) };
 }
