@@ -23,7 +23,7 @@ export interface LabelOutcome {
   readonly conflicts: number;
 }
 
-function verbOf(action: LabelAction): string {
+export function verbOf(action: LabelAction): string {
   switch (action) {
     case 'archive':
       return vscode.l10n.t('Archive');

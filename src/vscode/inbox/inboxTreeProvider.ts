@@ -163,6 +163,11 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     this.changed(party);
   }
 
+  /** The lists with a filter for the profile: party URN (or ALL_PARTIES_SCOPE) and filter. */
+  filtersOf(profileId = this.services.connections.activeProfile?.id ?? ''): [string, InboxFilter][] {
+    return [...(this.filters.get(profileId)?.entries() ?? [])];
+  }
+
   clearFilters(): void {
     const profileId = this.services.connections.activeProfile?.id ?? '';
     const filtered = [...(this.filters.get(profileId)?.keys() ?? [])];

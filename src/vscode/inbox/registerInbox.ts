@@ -26,6 +26,10 @@ import { InboxTreeProvider, INBOX_VIEW_ID } from './inboxTreeProvider';
 import { PartyNode } from './partyNodes';
 import { registerPartyQuickFilter } from './partyQuickFilter';
 import { registerFilterCommands } from './filterCommands';
+import { registerSavedSearches } from './savedSearchCommands';
+import { registerBulkCommands } from './bulkCommands';
+import { BulkActions } from './bulkActions';
+import { registerExportCommand } from './exportCommands';
 import { attachmentDownloadUrl } from './dialogPresentation';
 
 export interface DownloadOutcome {
@@ -48,7 +52,11 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
   const { context, log } = services;
   const payloads = payloadDebugging(services);
   const provider = new InboxTreeProvider(services, payloads);
-  const treeView = vscode.window.createTreeView(INBOX_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(INBOX_VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   provider.attach(treeView);
   context.subscriptions.push(provider, treeView);
   const dialogs = new DialogActions(services, provider, payloads);
@@ -70,8 +78,12 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
     if (!(node instanceof DialogNode)) throw new Error(vscode.l10n.t('Pick a dialog in the Inbox view.'));
     await dialogs.loadDetails(node);
   });
+  const bulk = registerBulkCommands(command, services, provider, payloads);
+  // From a context menu with several rows selected, VS Code passes the clicked row and the whole selection.
   const labelCommand = (id: string, action: LabelAction): void =>
-    command(id, (target: DialogTarget) => {
+    command(id, (target: DialogTarget, selection?: unknown) => {
+      const selected = Array.isArray(selection) ? BulkActions.targetsOf(selection) : [];
+      if (selected.length > 1) return bulk.run(selected[0].node?.owner.profileId, selected, action);
       if (!target) throw new Error(vscode.l10n.t('Pick a dialog in the Inbox view.'));
       return dialogs.changeLabels(target, action);
     });
@@ -100,6 +112,8 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
   );
 
   registerFilterCommands(command, services, provider, treeView);
+  registerSavedSearches(command, services, provider, treeView);
+  registerExportCommand(command, services, provider);
   command('altinnInbox.clearDialogFilters', () => provider.clearFilters());
   registerPartyQuickFilter(command, services, provider);
   command('altinnInbox.showDeletedParties', () => provider.setShowDeletedParties(true));
