@@ -1,4 +1,4 @@
-/* Standalone sandbox: `npm run sandbox -- --seed N --dialogs N --data DIR --port P [--json]`. */
+/* Standalone sandbox: `npm run sandbox -- --seed N --dialogs N --clients N --data DIR --port P [--json]`. */
 import { parseArgs } from 'node:util';
 import { personalTestTokenUrl } from './authentication';
 import { startSandbox, type SandboxHandle } from './server';
@@ -15,16 +15,31 @@ interface CliConfiguration {
   altinnIssuer: string;
   exchangeUrl: string;
   systemUserOrgs: string[];
-  systemUsers: { organisationNumber: string; id: string; externalRef?: string; delegatedResources: number }[];
+  systemUsers: {
+    organisationNumber: string;
+    id: string;
+    externalRef?: string;
+    delegatedResources: number;
+    userType: 'standard' | 'agent';
+    clients: number;
+  }[];
   personTokenUrl: string;
   faultAdminUrl: string;
 }
 
-function readOptions(): { seed?: number; dialogs?: number; dataDir?: string; port?: number; json: boolean } {
+function readOptions(): {
+  seed?: number;
+  dialogs?: number;
+  clients?: number;
+  dataDir?: string;
+  port?: number;
+  json: boolean;
+} {
   const { values } = parseArgs({
     options: {
       seed: { type: 'string' },
       dialogs: { type: 'string' },
+      clients: { type: 'string' },
       data: { type: 'string' },
       port: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -33,7 +48,12 @@ function readOptions(): { seed?: number; dialogs?: number; dataDir?: string; por
     strict: true,
   });
   if (values.help) {
-    console.log('Usage: npm run sandbox -- [--seed N] [--dialogs N] [--data DIR] [--port P] [--json]');
+    console.log(
+      [
+        'Usage: npm run sandbox -- [--seed N] [--dialogs N] [--clients N] [--data DIR] [--port P] [--json]',
+        '  --clients N  an accounting firm with N client organisations and an agent system user acting for all of them',
+      ].join('\n'),
+    );
     process.exit(0);
   }
   const integer = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
@@ -48,6 +68,7 @@ function readOptions(): { seed?: number; dialogs?: number; dataDir?: string; por
   return {
     seed: integer('seed', values.seed, 0, 2 ** 31 - 1),
     dialogs: integer('dialogs', values.dialogs, 0, 1_000_000),
+    clients: integer('clients', values.clients, 0, 20_000),
     dataDir: values.data,
     port: integer('port', values.port, 0, 65_535),
     json: values.json ?? false,
@@ -74,6 +95,8 @@ function configuration(handle: SandboxHandle): CliConfiguration {
       id: u.id,
       externalRef: u.externalRef,
       delegatedResources: u.delegatedResources.length,
+      userType: u.userType ?? 'standard',
+      clients: u.clientOrganisations?.length ?? 0,
     })),
     personTokenUrl: personalTestTokenUrl(urls.baseUrl, context.world.defaultPerson.nationalIdentityNumber, [
       'digdir:dialogporten',
@@ -97,7 +120,7 @@ function printHuman(config: CliConfiguration): void {
     '',
     `Altinn platform  : ${config.platformBase}  (token exchange: ${config.exchangeUrl})`,
     `Dialogporten     : ${config.dialogportenBase}`,
-    `System users     : ${config.systemUsers.map((u) => `${u.organisationNumber}${u.externalRef ? ` (externalRef ${u.externalRef})` : ''}, ${u.delegatedResources} resource(s)`).join('; ')}`,
+    `System users     : ${config.systemUsers.map((u) => `${u.organisationNumber}${u.externalRef ? ` (externalRef ${u.externalRef})` : ''}, ${u.userType === 'agent' ? `agent for ${u.clients} client(s)` : `${u.delegatedResources} resource(s)`}`).join('; ')}`,
     `Person token     : ${config.personTokenUrl}`,
     `Fault injection  : POST/DELETE ${config.faultAdminUrl}`,
     '',
@@ -111,6 +134,7 @@ async function main(): Promise<void> {
   const handle = await startSandbox({
     seed: options.seed,
     dialogs: options.dialogs,
+    clients: options.clients,
     dataDir: options.dataDir,
     port: options.port,
     host: '127.0.0.1',

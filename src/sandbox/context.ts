@@ -10,6 +10,11 @@ export interface SandboxOptions {
   seed?: number;
   /** Generated dialogs for the default person's own party; other parties get fewer. */
   dialogs?: number;
+  /**
+   * Client organisations of an accounting firm whose agent system user (on the default Maskinporten client) acts for
+   * all of them; 0 or unset: no such firm. Each client gets a few dialogs.
+   */
+  clients?: number;
   /** Folder of captured payloads served alongside the generated data. */
   dataDir?: string;
   /** 0 (default) picks a free port. */

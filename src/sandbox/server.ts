@@ -37,7 +37,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const context: SandboxContext = {
     options: resolved,
-    world: generateWorld({ seed: resolved.seed }),
+    world: generateWorld({ seed: resolved.seed, clients: options.clients }),
     keys,
     clock,
     verifier: new TokenVerifier({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parsePartyUrn, personUrn } from '../../platform/identifiers';
+import { organisationIndex } from '../world/organisationIndex';
 import type { SandboxOrganisation, SandboxPerson, SandboxWorld } from '../world/types';
 import type { AuthorizedPartiesQuery } from './authorizedPartiesQuery';
 import { bareResourceId } from '../../platform/identifiers';
@@ -108,7 +109,7 @@ function personParty(person: SandboxPerson | undefined, nationalIdentityNumber: 
 }
 
 function organisationParty(world: SandboxWorld, organisationNumber: string): AuthorizedPartyJson {
-  const org = world.organisations.find((o) => o.organisationNumber === organisationNumber);
+  const org = organisationIndex(world).byNumber.get(organisationNumber);
   return {
     ...emptyParty(),
     partyUuid: org?.partyUuid ?? stableUuid(organisationNumber),
@@ -191,9 +192,7 @@ function rank(p: AuthorizedPartyJson, access: CallerAccess): number {
 
 function organisationOf(world: SandboxWorld, urn: string): SandboxOrganisation | undefined {
   const parsed = parsePartyUrn(urn);
-  return parsed?.kind === 'organization'
-    ? world.organisations.find((o) => o.organisationNumber === parsed.organisationNumber)
-    : undefined;
+  return parsed?.kind === 'organization' ? organisationIndex(world).byNumber.get(parsed.organisationNumber) : undefined;
 }
 
 function stableUuid(seed: string): string {

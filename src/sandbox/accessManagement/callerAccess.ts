@@ -38,6 +38,8 @@ export function resolveCallerAccess(world: SandboxWorld, principal: Principal): 
     const systemUser = world.systemUsers.find((s) => s.id === principal.systemUser?.id);
     const organisationNumber = systemUser?.organisationNumber ?? principal.systemUser.organisationNumber;
     const party = organizationUrn(organisationNumber);
+    if (systemUser?.userType === 'agent')
+      return { kind: 'systemUser', ownParty: party, systemUser, grants: agentGrants(world, systemUser) };
     const grant = toGrant(world, {
       party,
       resources: systemUser?.delegatedResources ?? [],
@@ -57,6 +59,26 @@ export function resolveCallerAccess(world: SandboxWorld, principal: Principal): 
     return { kind: 'organisation', ownParty: party, grants: [{ party }] };
   }
   return { kind: 'unknown', grants: [] };
+}
+
+const agentGrantCache = new WeakMap<SandboxSystemUser, readonly PartyGrant[]>();
+
+/**
+ * An agent system user acts for the clients delegated to it, each with the packages of the delegation, not for its
+ * own organisation: Access Management lists every client as a party the agent may act for (client delegation joins
+ * the client's REGN assignment to the agent assignment; the delegated packages are the rights), and Dialogporten asks
+ * Access Management for the authorized parties of the system user (Altinn/dialogporten Infrastructure/Altinn/
+ * Authorization/AltinnAuthorizationClient.cs, GetAuthorizedParties). Cached: the world does not change while it runs.
+ */
+function agentGrants(world: SandboxWorld, systemUser: SandboxSystemUser): readonly PartyGrant[] {
+  let grants = agentGrantCache.get(systemUser);
+  if (!grants) {
+    const accessPackages = systemUser.accessPackages ?? [];
+    const template = toGrant(world, { party: '', accessPackages });
+    grants = (systemUser.clientOrganisations ?? []).map((org) => ({ ...template, party: organizationUrn(org) }));
+    agentGrantCache.set(systemUser, grants);
+  }
+  return grants;
 }
 
 /** Resolves roles and access packages to the resources their policies name, next to the direct delegations. */

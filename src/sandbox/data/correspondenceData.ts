@@ -138,11 +138,13 @@ function recipientsOf(world: SandboxWorld): Recipient[] {
     isPerson: true,
     count: p === world.defaultPerson ? LIFECYCLES.length : 4,
   }));
+  // An accounting firm's thousands of clients (the `clients` option) get one correspondence each.
+  const clients = new Set(world.accountingFirm?.clientOrganisations ?? []);
   const organisations = world.organisations.map((o) => ({
     urn: organizationUrn(o.organisationNumber),
     name: o.name,
     isPerson: false,
-    count: o.isDeleted ? 3 : 10,
+    count: clients.has(o.organisationNumber) ? 1 : o.isDeleted ? 3 : 10,
   }));
   return [...persons, ...organisations];
 }

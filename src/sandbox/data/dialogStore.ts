@@ -159,14 +159,20 @@ export class DialogStore {
   private ensure(): Map<string, PartyDialogs> {
     if (this.parties) return this.parties;
     const parties = new Map<string, PartyDialogs>();
-    const links = this.options.correspondenceLinks?.() ?? [];
+    // Grouped by recipient once: each party reads only its own links (thousands of parties × links otherwise).
+    const linksOf = new Map<string, CorrespondenceLink[]>();
+    for (const link of this.options.correspondenceLinks?.() ?? []) {
+      const list = linksOf.get(link.recipient) ?? [];
+      list.push(link);
+      linksOf.set(link.recipient, list);
+    }
     for (const target of this.generationTargets()) {
       const planned = planPartyDialogs({
         ...target,
         seed: this.options.seed,
         anchorMs: this.options.anchorMs,
         serviceOwners: this.options.world.serviceOwners,
-        correspondenceLinks: links,
+        correspondenceLinks: linksOf.get(target.party) ?? [],
       });
       const all = planned.map((p) => new GeneratedDialog(p.fields, p.plan, this.options.urls, this.cache));
       parties.set(target.party, { all, sorted: new Map() });
@@ -202,6 +208,8 @@ export class DialogStore {
     const delegatedOrgs = new Set(
       world.systemUsers.filter((s) => s.delegatedResources.length > 0).map((s) => s.organisationNumber),
     );
+    // An accounting firm's clients (the `clients` option) hold a few dialogs each: thousands of small inboxes.
+    const clients = new Set(world.accountingFirm?.clientOrganisations ?? []);
     const persons = world.persons.map((person) => {
       const party = personUrn(person.nationalIdentityNumber);
       const count = person === world.defaultPerson ? dialogs : 4 + (hash32(party) % 10);
@@ -215,11 +223,13 @@ export class DialogStore {
     });
     const organisations = world.organisations.map((org) => {
       const party = organizationUrn(org.organisationNumber);
-      const count = org.isDeleted
-        ? 5
-        : delegatedOrgs.has(org.organisationNumber)
-          ? Math.max(150, Math.min(dialogs, 2_000))
-          : 12 + (hash32(party) % 28);
+      const count = clients.has(org.organisationNumber)
+        ? 1 + (hash32(party) % 6)
+        : org.isDeleted
+          ? 5
+          : delegatedOrgs.has(org.organisationNumber)
+            ? Math.max(150, Math.min(dialogs, 2_000))
+            : 12 + (hash32(party) % 28);
       return { party, partyName: org.name, isPerson: false, count, viewers: viewersOf(party) };
     });
     return [...persons, ...organisations];

@@ -1,5 +1,5 @@
 import { organizationUrn, personUrn } from '../../platform/identifiers';
-import { resolveCallerAccess } from '../accessManagement/callerAccess';
+import { resolveCallerAccess, type PartyGrant } from '../accessManagement/callerAccess';
 import type { SandboxContext } from '../context';
 import { isPrincipal, type Principal } from '../core/principal';
 import type { RequestContext } from '../core/router';
@@ -50,20 +50,15 @@ export async function authenticateCaller(
   return caller;
 }
 
+/** Grant maps of cached grant lists (an agent system user's thousands of clients), built once. */
+const grantMaps = new WeakMap<readonly PartyGrant[], Map<string, Set<string> | null>>();
+
 function toCaller(principal: Principal, context: SandboxContext, store: DialogStore): DialogportenCaller | undefined {
   const { world } = context;
   const access = resolveCallerAccess(world, principal);
-  const grants = new Map<string, Set<string> | null>();
-  for (const grant of access.grants) {
-    // A grant for no resource at all (a system user before delegation) shows nothing, not even the party.
-    if (grant.resources && grant.resources.length === 0) continue;
-    grants.set(
-      grant.party,
-      grant.resources
-        ? new Set(grant.resources.map((r) => (r.startsWith(RESOURCE_PREFIX) ? r : `${RESOURCE_PREFIX}${r}`)))
-        : null,
-    );
-  }
+  const cached = grantMaps.get(access.grants);
+  const grants = cached ? new Map(cached) : grantMapOf(access.grants);
+  if (!cached && access.systemUser?.userType === 'agent') grantMaps.set(access.grants, new Map(grants));
   const level = typeof principal.claims.acr === 'string' && /high/.test(principal.claims.acr) ? 4 : 3;
   if (access.kind === 'person' && principal.nationalIdentityNumber) {
     const pid = principal.nationalIdentityNumber;
@@ -106,6 +101,21 @@ function toCaller(principal: Principal, context: SandboxContext, store: DialogSt
     };
   }
   return undefined;
+}
+
+function grantMapOf(partyGrants: readonly PartyGrant[]): Map<string, Set<string> | null> {
+  const grants = new Map<string, Set<string> | null>();
+  for (const grant of partyGrants) {
+    // A grant for no resource at all (a system user before delegation) shows nothing, not even the party.
+    if (grant.resources && grant.resources.length === 0) continue;
+    grants.set(
+      grant.party,
+      grant.resources
+        ? new Set(grant.resources.map((r) => (r.startsWith(RESOURCE_PREFIX) ? r : `${RESOURCE_PREFIX}${r}`)))
+        : null,
+    );
+  }
+  return grants;
 }
 
 function addCaptured(grants: Map<string, Set<string> | null>, store: DialogStore): void {

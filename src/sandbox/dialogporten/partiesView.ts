@@ -3,6 +3,7 @@ import type { AuthorizedParty } from '../../platform/dialogporten/schemas';
 import { organizationUrn, personUrn } from '../../platform/identifiers';
 import type { SandboxContext } from '../context';
 import type { DialogStore } from '../data/dialogStore';
+import { organisationIndex } from '../world/organisationIndex';
 import type { SandboxOrganisation } from '../world/types';
 import type { DialogportenCaller } from './caller';
 
@@ -52,9 +53,8 @@ export function authorizedPartiesOf(
     subParties: [],
   });
   for (const main of world.organisations.filter((o) => !o.parentOrganisationNumber)) {
-    const subs = world.organisations.filter(
-      (o) =>
-        o.parentOrganisationNumber === main.organisationNumber && granted.has(organizationUrn(o.organisationNumber)),
+    const subs = (organisationIndex(world).subUnitsOf.get(main.organisationNumber) ?? []).filter((o) =>
+      granted.has(organizationUrn(o.organisationNumber)),
     );
     const mainGranted = granted.has(organizationUrn(main.organisationNumber));
     if (!mainGranted && subs.length === 0) continue;

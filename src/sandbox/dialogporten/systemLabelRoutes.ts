@@ -49,25 +49,34 @@ export function registerSystemLabelRoutes(router: Router, context: SandboxContex
     const change = await readChange(request);
     if ('errors' in change) return sendValidationProblem(request.res, path, change.errors);
     const body = change.raw as { dialogs?: { dialogId?: unknown; endUserContextRevision?: unknown }[] | null };
+    // BulkSetDialogSystemLabelCommandValidator.cs: 1–100 dialogs, unique by id; then the handler answers 404 naming
+    // every dialog it cannot find among the caller's authorized (and not deleted) ones, before changing anything;
+    // a stale endUserContextRevision fails the save as a whole (412). All or nothing.
     const targets = Array.isArray(body.dialogs) ? body.dialogs : [];
-    if (targets.length === 0)
-      return sendValidationProblem(request.res, path, { dialogs: ["'Dialogs' must not be empty."] });
-    if (targets.length > MAX_BULK)
+    if (targets.length === 0 || targets.length > MAX_BULK)
       return sendValidationProblem(request.res, path, {
-        dialogs: [`'Dialogs' must contain at most ${MAX_BULK} items. You entered ${targets.length}.`],
+        dialogs: [`Must supply between 1 and ${MAX_BULK} dialogs to update`],
+      });
+    const ids = targets.map((t) => (typeof t?.dialogId === 'string' ? t.dialogId : ''));
+    const invalid = ids.find((id) => !GUID.test(id));
+    if (invalid !== undefined)
+      return sendValidationProblem(request.res, path, { dialogId: [`The value '${invalid}' is not a valid GUID.`] });
+    if (new Set(ids.map((id) => id.toLowerCase())).size !== ids.length)
+      return sendValidationProblem(request.res, path, {
+        dialogs: ["'Dialogs' must not contain duplicate dialog ids."],
       });
     const resolved: StoredDialog[] = [];
-    for (const target of targets) {
-      const id = typeof target?.dialogId === 'string' ? target.dialogId : '';
-      if (!GUID.test(id))
-        return sendValidationProblem(request.res, path, { dialogId: [`The value '${id}' is not a valid GUID.`] });
+    const missing: string[] = [];
+    for (const id of ids) {
       const dialog = store.get(id);
-      if (!dialog || !canSee(caller, dialog) || dialog.state.deleted)
-        return sendNotFound(request.res, path, 'Dialog', id);
+      if (!dialog || !canSee(caller, dialog) || dialog.state.deleted) missing.push(id);
+      else resolved.push(dialog);
+    }
+    if (missing.length) return sendNotFound(request.res, path, 'DialogEntity', missing.join(', '));
+    for (const [index, target] of targets.entries()) {
       const revision = typeof target.endUserContextRevision === 'string' ? target.endUserContextRevision : undefined;
-      if (revision && revision.toLowerCase() !== dialog.state.endUserContextRevision.toLowerCase())
-        return sendPreconditionFailed(request, id);
-      resolved.push(dialog);
+      if (revision && revision.toLowerCase() !== resolved[index].state.endUserContextRevision.toLowerCase())
+        return sendPreconditionFailed(request, resolved[index].fields.id);
     }
     const now = context.clock.nowMs();
     for (const dialog of resolved) {

@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { SeededRandom } from '../core/random';
 import type { SandboxContext, SandboxDefaultClient } from '../context';
 import type { SandboxMaskinportenClient, SandboxOrganisation, SandboxSystemUser } from '../world/types';
-import { MAIL_PACKAGE } from '../world/policies';
+import { ACCOUNTANT_CLIENT_PACKAGES, MAIL_PACKAGE } from '../world/policies';
 import { VENDOR_SCOPES } from './scopes';
 
 export const SANDBOX_SYSTEM_NAME = 'altinn_inbox_inspector';
@@ -82,6 +82,21 @@ function systemUsersFor(
       organisationNumber: withPackage.organisationNumber,
       delegatedResources: [],
       accessPackages: [MAIL_PACKAGE],
+    });
+  }
+  const firm = context.world.accountingFirm;
+  if (firm) {
+    // An agent system user of the accounting firm; its clients are delegated to it with the accountant's packages
+    // (resolved in accessManagement/callerAccess.ts).
+    users.push({
+      id: random.uuid(),
+      systemId,
+      clientIds: [client.clientId],
+      organisationNumber: firm.organisationNumber,
+      delegatedResources: [],
+      accessPackages: ACCOUNTANT_CLIENT_PACKAGES,
+      userType: 'agent',
+      clientOrganisations: firm.clientOrganisations,
     });
   }
   return users;

@@ -96,6 +96,8 @@ export interface WorldOptions {
   /** Number of main-unit organisations (each with 0–2 sub-units). */
   organisations?: number;
   persons?: number;
+  /** Client organisations of an accounting firm, for an agent system user (0: no firm). */
+  clients?: number;
 }
 
 /** Builds the same parties, service owners and access rights for the same seed. */
@@ -180,8 +182,19 @@ export function generateWorld(options: WorldOptions): SandboxWorld {
     personAccess.set(person.nationalIdentityNumber, access);
   }
 
+  // Generated last and from a stream of their own, so the rest of the world stays the same with or without clients.
+  const accountingFirm =
+    (options.clients ?? 0) > 0
+      ? addAccountingFirm(new SeededRandom(options.seed ^ 0x0c11e475), options.clients ?? 0, {
+          organisations,
+          newOrgNumber,
+          nextPartyId: () => nextPartyId++,
+        })
+      : undefined;
+
   return {
     seed: options.seed,
+    accountingFirm,
     persons,
     organisations,
     serviceOwners: SERVICE_OWNERS,
@@ -190,4 +203,43 @@ export function generateWorld(options: WorldOptions): SandboxWorld {
     defaultPerson,
     personAccess,
   };
+}
+
+/**
+ * An accounting firm and `count` client organisations (AS, ENK and a few deleted, like a real client list), appended
+ * to `organisations`. Which of them an agent system user sees is decided where the system user is registered.
+ */
+function addAccountingFirm(
+  random: SeededRandom,
+  count: number,
+  world: { organisations: SandboxOrganisation[]; newOrgNumber: () => string; nextPartyId: () => number },
+): { organisationNumber: string; clientOrganisations: string[] } {
+  const firm: SandboxOrganisation = {
+    organisationNumber: world.newOrgNumber(),
+    name: `${random.pick(ORG_WORDS)} REGNSKAP AS`.toUpperCase(),
+    partyId: world.nextPartyId(),
+    partyUuid: random.uuid(),
+    unitType: 'AS',
+    isDeleted: false,
+  };
+  world.organisations.push(firm);
+  const clientOrganisations: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = random.pick(ORG_KINDS);
+    const enk = random.int(0, 3) === 0;
+    const name = enk
+      ? `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)} ${kind}`
+      : `${random.pick(ORG_WORDS)} ${kind} ${random.pick(LAST_NAMES)} AS`;
+    const organisation: SandboxOrganisation = {
+      organisationNumber: world.newOrgNumber(),
+      name: name.toUpperCase(),
+      partyId: world.nextPartyId(),
+      partyUuid: random.uuid(),
+      unitType: enk ? 'ENK' : 'AS',
+      isDeleted: random.int(0, 99) === 0,
+    };
+    world.organisations.push(organisation);
+    clientOrganisations.push(organisation.organisationNumber);
+  }
+  return { organisationNumber: firm.organisationNumber, clientOrganisations };
 }

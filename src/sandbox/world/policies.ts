@@ -18,6 +18,14 @@ const PACKAGE_RESOURCES: Readonly<Record<string, readonly string[]>> = {
   'urn:altinn:accesspackage:ansettelsesforhold': ['nav-inntektsmelding'],
   'urn:altinn:accesspackage:regnskap-okonomi-rapport': ['brg-arsregnskap'],
   'urn:altinn:accesspackage:ordinaer-post-til-virksomheten': ['digdir-testmelding', 'altinn-correspondence-test'],
+  // The packages an accountant (ER role REGN) can pass to an agent system user for its clients.
+  'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet': [
+    'skd-skattemelding',
+    'skd-mva-melding',
+    'skd-a-melding',
+    'brg-arsregnskap',
+  ],
+  'urn:altinn:accesspackage:regnskapsforer-lonn': ['skd-a-melding', 'nav-sykmelding', 'nav-inntektsmelding'],
 };
 
 const ROLES_FOR_EVERY_RESOURCE = new Set(['DAGL', 'LEDE', 'PRIV']);
@@ -27,6 +35,16 @@ export const MANAGER_PACKAGES: readonly string[] = [
   'urn:altinn:accesspackage:skatt-naering',
   'urn:altinn:accesspackage:merverdiavgift',
   'urn:altinn:accesspackage:ordinaer-post-til-virksomheten',
+];
+
+/**
+ * What a client delegation to an agent system user carries (Altinn/altinn-studio-docs
+ * content/authorization/guides/end-user/system-user/delegate-clients/_index.en.md: the accountant's packages;
+ * Altinn/altinn-authentication src/Core/Models/SystemUsers/AgentDelegationDetails.cs: client role REGN + package).
+ */
+export const ACCOUNTANT_CLIENT_PACKAGES: readonly string[] = [
+  'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet',
+  'urn:altinn:accesspackage:regnskapsforer-lonn',
 ];
 
 /** The access package that gives ordinary mail to the business (Correspondence) and nothing else. */

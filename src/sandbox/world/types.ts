@@ -50,6 +50,8 @@ export interface SandboxSystemUser {
   readonly delegatedResources: readonly string[];
   /** Access packages delegated to the system user (urn:altinn:accesspackage:…); they reach resources through policies. */
   readonly accessPackages?: readonly string[];
+  readonly userType?: 'standard' | 'agent';
+  readonly clientOrganisations?: readonly string[];
 }
 
 /**
@@ -78,4 +80,6 @@ export interface SandboxWorld {
   readonly defaultPerson: SandboxPerson;
   /** Which parties each person may act for (by national identity number), and through which roles, packages or delegations. */
   readonly personAccess: ReadonlyMap<string, readonly PartyAccess[]>;
+  /** With the `clients` option: an accounting firm and its client organisations (for an agent system user). */
+  readonly accountingFirm?: { readonly organisationNumber: string; readonly clientOrganisations: readonly string[] };
 }

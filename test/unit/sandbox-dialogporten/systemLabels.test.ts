@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { useSandbox } from '../helpers/sandbox';
 import { defaultPersonParty, dpFetch, endUser, personToken, searchAll, type Json } from './dialogportenHttp';
@@ -168,5 +169,39 @@ describe('sandbox Dialogporten: system labels with revisions (If-Match → 412)'
     assert.equal(done.status, 204);
     const archived = await archivedIds();
     assert.ok(items.every((i) => archived.includes(i.id)));
+  });
+
+  it('bulkset takes 1–100 distinct dialogs and names every unknown one in its 404, changing nothing', async () => {
+    const handle = sandbox();
+    const token = await personToken(handle);
+    const items = (
+      await searchAll(
+        handle,
+        token,
+        `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000&systemLabel=Default`,
+      )
+    ).slice(0, 2);
+    const bulk = endUser(handle, '/dialogs/context/systemlabels/actions/bulkset');
+    const post = (dialogs: unknown[]) =>
+      dpFetch(bulk, { method: 'POST', token, body: { dialogs, addLabels: ['Bin'] } });
+    const tooMany = Array.from({ length: 101 }, () => ({ dialogId: randomUUID() }));
+    assert.equal((await post([])).status, 400);
+    assert.equal((await post(tooMany)).status, 400);
+    assert.equal((await post([{ dialogId: items[0].id }, { dialogId: items[0].id.toUpperCase() }])).status, 400);
+    const unknown = [randomUUID(), randomUUID()];
+    const notFound = await post([
+      { dialogId: items[0].id },
+      ...unknown.map((dialogId) => ({ dialogId })),
+      { dialogId: items[1].id },
+    ]);
+    assert.equal(notFound.status, 404);
+    for (const id of unknown) assert.ok(notFound.body.detail.includes(id), `404 names ${id}`);
+    assert.ok(!notFound.body.detail.includes(items[0].id));
+    const binned = await searchAll(
+      handle,
+      token,
+      `party=${encodeURIComponent(defaultPersonParty(handle))}&limit=1000&systemLabel=Bin`,
+    );
+    assert.ok(!binned.some((i) => i.id === items[0].id), 'nothing applied');
   });
 });
