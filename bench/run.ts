@@ -17,6 +17,7 @@ import { maskinportenStats } from '../src/sandbox/maskinporten/stats';
 import { presentDialog } from '../src/vscode/inbox/dialogPresentation';
 import { legacyHtmlOfSize, markdownOfSize } from './content';
 import { median, ratioFigure, round, timeAgainstFloor, timeAndCpuMedian, timeMedian, type Figure } from './measure';
+import { benchPartyLevel } from './partyLevel';
 import { loadShippedRenderContent } from './shippedRenderer';
 
 const root = join(__dirname, '..');
@@ -241,6 +242,9 @@ async function main(): Promise<void> {
   await floorAgent.close();
   await http.close();
   await sandbox.close();
+
+  // Issue 17: the Inbox's party level with 5,000 parties (its own sandbox with an agent system user).
+  await benchPartyLevel(figures, log);
 
   // Activation and size: the production bundle, loaded in a fresh process with no network.
   execFileSync(process.execPath, [join(root, 'scripts', 'package-vsix.mjs')], { cwd: root, stdio: 'ignore' });

@@ -106,15 +106,21 @@ function byPrefix<T extends NestedParty<T>>(
 
 /** The first `length` letters of a name, upper case; anything but a letter or digit reads as `#`. */
 export function namePrefix(name: string, length: number): string {
-  const letters = [...name.trim().toLocaleUpperCase('nb')].slice(0, length);
-  const prefix = letters.map((c) => (/[\p{L}\p{N}]/u.test(c) ? c : '#')).join('');
+  let prefix = '';
+  for (const c of name.trim().slice(0, length * 2)) {
+    if (prefix.length >= length) break;
+    prefix += LETTER_OR_DIGIT.test(c) ? c.toUpperCase() : '#';
+  }
   return prefix || '#';
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const NORWEGIAN = new Intl.Collator('nb');
 
 /** Norwegian alphabetical order (Æ, Ø, Å after Z); `#` (digits and signs) last. */
 function comparePrefixes(a: string, b: string): number {
   if (a.startsWith('#') !== b.startsWith('#')) return a.startsWith('#') ? 1 : -1;
-  return a.localeCompare(b, 'nb');
+  return NORWEGIAN.compare(a, b);
 }
 
 /**

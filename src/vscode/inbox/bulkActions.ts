@@ -14,6 +14,8 @@ import { PartyNode } from './partyNodes';
 import { bulkReport } from './bulkReport';
 
 /** One dialog of a bulk action: its id, and what the tree knows of it (for the report and the revision check). */
+export const BULK_REPORT_SCHEME = 'altinn-bulk-report';
+
 export interface BulkTarget {
   readonly dialogId: string;
   readonly revision?: string;
@@ -34,6 +36,9 @@ export interface BulkOutcome extends BulkLabelResult {
  * others are still changed, and each failure is listed in a report. Production asks once, naming the count.
  */
 export class BulkActions {
+  private reports = 0;
+  private readonly reportTexts = new Map<string, string>();
+
   constructor(
     private readonly services: ExtensionServices,
     private readonly provider: InboxTreeProvider,
@@ -94,8 +99,7 @@ export class BulkActions {
     this.refreshLists(targets);
     const report = result.failed || result.cancelled ? bulkReport(verb, result, targets, environment.label) : undefined;
     if (report) {
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report });
-      await vscode.window.showTextDocument(document, { preview: true });
+      await this.showReport(report);
       void vscode.window.showWarningMessage(
         result.cancelled
           ? vscode.l10n.t(
@@ -117,6 +121,20 @@ export class BulkActions {
     }
     return { ...result, action, report };
   }
+
+  /** The report as a read-only document (nothing to save or discard when closing it; Save As keeps a copy). */
+  private async showReport(report: string): Promise<void> {
+    const uri = vscode.Uri.from({ scheme: BULK_REPORT_SCHEME, path: `/bulk-report-${++this.reports}.md` });
+    this.reportTexts.set(uri.toString(), report);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    await vscode.window.showTextDocument(document, { preview: true });
+  }
+
+  /** Serves the reports' text to VS Code (registered once, with the commands). */
+  readonly reportProvider: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: (uri) => this.reportTexts.get(uri.toString()) ?? '',
+  };
 
   /** Lists that showed a changed dialog load again (labels, and whether it still matches their filter). */
   private refreshLists(targets: readonly BulkTarget[]): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PayloadDebugging } from '../payloads/payloadDebugging';
 import type { ExtensionServices } from '../services';
 import { AllPartiesNode } from './allPartiesNode';
-import { BulkActions, type BulkOutcome } from './bulkActions';
+import { BULK_REPORT_SCHEME, BulkActions, type BulkOutcome } from './bulkActions';
 import { verbOf } from './dialogActions';
 import { DialogNode } from './dialogNodes';
 import type { InboxTreeProvider } from './inboxTreeProvider';
@@ -21,6 +21,9 @@ export function registerBulkCommands(
   payloads: PayloadDebugging,
 ): BulkActions {
   const bulk = new BulkActions(services, provider, payloads);
+  services.context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(BULK_REPORT_SCHEME, bulk.reportProvider),
+  );
   const pickAction = async (action: unknown, count: number): Promise<LabelAction> => {
     if (typeof action === 'string' && (ACTIONS as readonly string[]).includes(action)) return action as LabelAction;
     const picked = await services.prompts().pick(

@@ -57,8 +57,11 @@ function rank(party: AuthorizedParty): number {
   return isPerson(party) ? 1 : 2;
 }
 
+/** One collator for every comparison: `localeCompare(…, 'nb')` builds one per call, which 5,000 parties feel. */
+const NORWEGIAN = new Intl.Collator('nb');
+
 function sortParties(entries: PartyEntry[]): PartyEntry[] {
-  return entries.sort((a, b) => rank(a.party) - rank(b.party) || a.party.name.localeCompare(b.party.name, 'nb'));
+  return entries.sort((a, b) => rank(a.party) - rank(b.party) || NORWEGIAN.compare(a.party.name, b.party.name));
 }
 
 /** `urn:altinn:organization:identifier-no:310000001` → `310 000 001`; a person's number is shortened to the birth date part. */

@@ -30,6 +30,7 @@ import { registerSavedSearches } from './savedSearchCommands';
 import { registerBulkCommands } from './bulkCommands';
 import { BulkActions } from './bulkActions';
 import { registerExportCommand } from './exportCommands';
+import { registerAccountantSandbox } from './accountantSandbox';
 import { attachmentDownloadUrl } from './dialogPresentation';
 
 export interface DownloadOutcome {
@@ -114,6 +115,7 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
   registerFilterCommands(command, services, provider, treeView);
   registerSavedSearches(command, services, provider, treeView);
   registerExportCommand(command, services, provider);
+  registerAccountantSandbox(command, services);
   command('altinnInbox.clearDialogFilters', () => provider.clearFilters());
   registerPartyQuickFilter(command, services, provider);
   command('altinnInbox.showDeletedParties', () => provider.setShowDeletedParties(true));
