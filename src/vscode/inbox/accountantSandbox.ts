@@ -19,7 +19,7 @@ export function registerAccountantSandbox(command: Register, services: Extension
             await services.prompts().input({
               title: vscode.l10n.t('Use the Sandbox as an Accountant'),
               prompt: vscode.l10n.t(
-                'How many client organisations the accounting firm acts for (1–{0}). The sandbox restarts.',
+                'How many client organisations the accounting firm acts for (1–{0}; 0 goes back to the plain sandbox). The sandbox restarts.',
                 MAX_CLIENTS,
               ),
               value: '5000',
@@ -28,6 +28,17 @@ export function registerAccountantSandbox(command: Register, services: Extension
           );
     const problem = clientsProblem(clients);
     if (problem) throw new Error(problem);
+    const label = vscode.l10n.t('Sandbox accountant');
+    const existing = services.profiles
+      .list()
+      .find((p) => p.kind === 'sandbox' && p.identity.type === 'systemUser' && p.label === label);
+    if (clients === 0) {
+      await services.sandbox.restartWithClients(0);
+      if (existing) await services.profiles.remove(existing.id);
+      await vscode.commands.executeCommand('altinnInbox.useSandbox');
+      await vscode.commands.executeCommand('altinnInbox.refreshInbox');
+      return { profileId: services.connections.activeProfile?.id, clients: 0 };
+    }
     const handle = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
@@ -37,10 +48,6 @@ export function registerAccountantSandbox(command: Register, services: Extension
     );
     const firm = handle.context.world.accountingFirm;
     if (!firm) throw new Error(vscode.l10n.t('The sandbox started without an accounting firm; see the log.'));
-    const label = vscode.l10n.t('Sandbox accountant');
-    const existing = services.profiles
-      .list()
-      .find((p) => p.kind === 'sandbox' && p.identity.type === 'systemUser' && p.label === label);
     // Each restart makes a new firm (its number follows the seed and the client count): one profile, made again.
     if (existing) await services.profiles.remove(existing.id);
     const profile = await services.profiles.add({
@@ -59,7 +66,7 @@ export function registerAccountantSandbox(command: Register, services: Extension
 }
 
 function clientsProblem(clients: number): string | undefined {
-  return Number.isInteger(clients) && clients >= 1 && clients <= MAX_CLIENTS
+  return Number.isInteger(clients) && clients >= 0 && clients <= MAX_CLIENTS
     ? undefined
-    : vscode.l10n.t('A whole number from 1 to {0}.', MAX_CLIENTS);
+    : vscode.l10n.t('A whole number from 0 to {0}.', MAX_CLIENTS);
 }
