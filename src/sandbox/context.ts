@@ -15,6 +15,8 @@ export interface SandboxOptions {
    * all of them; 0 or unset: no such firm. Each client gets a few dialogs.
    */
   clients?: number;
+  /** Dialogs of each client organisation (default: 1–6, varying by client). */
+  dialogsPerClient?: number;
   /** Folder of captured payloads served alongside the generated data. */
   dataDir?: string;
   /** 0 (default) picks a free port. */

@@ -15,6 +15,8 @@ export interface DialogStoreOptions {
   readonly anchorMs: number;
   /** Dialogs of the default person's own party. */
   readonly dialogs: number;
+  /** Dialogs of each client organisation of the accounting firm (default 1–6). */
+  readonly dialogsPerClient?: number;
   readonly world: SandboxWorld;
   readonly urls: () => BodyUrls;
   /** Correspondences published as dialogs; read when the dialogs are first generated. */
@@ -224,7 +226,7 @@ export class DialogStore {
     const organisations = world.organisations.map((org) => {
       const party = organizationUrn(org.organisationNumber);
       const count = clients.has(org.organisationNumber)
-        ? 1 + (hash32(party) % 6)
+        ? (this.options.dialogsPerClient ?? 1 + (hash32(party) % 6))
         : org.isDeleted
           ? 5
           : delegatedOrgs.has(org.organisationNumber)

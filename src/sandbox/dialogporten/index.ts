@@ -27,6 +27,7 @@ export async function registerDialogporten(router: Router, context: SandboxConte
     seed: context.options.seed,
     anchorMs,
     dialogs: context.options.dialogs,
+    dialogsPerClient: context.options.dialogsPerClient,
     world: context.world,
     captured,
     urls: () => ({ dialogportenBase: context.urls().dialogportenBase, platformBase: context.urls().platformBase }),

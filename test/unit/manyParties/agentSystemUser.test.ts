@@ -3,7 +3,7 @@ import { AllPartiesSearch, DialogOrder } from '../../../src/platform/dialogporte
 import { organizationUrn } from '../../../src/platform/identifiers';
 import { generateWorld } from '../../../src/sandbox/world/generateWorld';
 import { sandboxToken, useSandbox } from '../helpers/sandbox';
-import { DIALOGPORTEN_SCOPE } from '../sandbox-dialogporten/dialogportenHttp';
+import { DIALOGPORTEN_SCOPE, dpFetch } from '../sandbox-dialogporten/dialogportenHttp';
 import { newHttp, sandboxClient } from './clientSetup';
 
 const CLIENTS = 260;
@@ -74,5 +74,23 @@ describe('Sandbox: an agent system user with many client organisations (--client
     assert.equal(seen.length, expected.size, 'no dialog lost or repeated');
     assert.deepEqual(new Set(seen), expected);
     assert.ok(searches() - before >= search.batchCount!);
+  });
+
+  it('publishes its party limit at metadata/limits and refuses a search naming one party more', async () => {
+    const base = `${sandbox().urls.dialogportenBase}/api/v1`;
+    const limits = await dpFetch(`${base}/metadata/limits`);
+    assert.equal(limits.status, 200);
+    const max = limits.body.endUserSearch.maxPartyFilterValues as number;
+    const parties = sandbox().context.world.accountingFirm!.clientOrganisations.map(organizationUrn);
+    const query = (n: number): string =>
+      parties
+        .slice(0, n)
+        .map((p) => `party=${encodeURIComponent(p)}`)
+        .join('&');
+    const token = await agentToken();
+    assert.equal((await dpFetch(`${base}/enduser/dialogs?${query(max)}&limit=5`, { token })).status, 200);
+    const refused = await dpFetch(`${base}/enduser/dialogs?${query(max + 1)}&limit=5`, { token });
+    assert.equal(refused.status, 400);
+    assert.match(JSON.stringify(refused.body.errors), new RegExp(`${max + 1}`));
   });
 });

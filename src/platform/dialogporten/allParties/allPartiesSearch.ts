@@ -157,7 +157,8 @@ export class AllPartiesSearch {
     const { batches, byUrn } = partyBatches(this.options.parties, size);
     this.byUrn = byUrn;
     // The first round asks each batch for its share of a page (twice over, at least 10), not a whole page: with 50
-    // batches that is 500 dialogs read for a page of 100, not 5,000. A batch that runs dry asks for twice as many.
+    // batches that is 500 dialogs read for a page of 100, not 5,000. A batch that runs dry then asks for a whole
+    // page, so that over a long walk there is about one search per page, as with a single batch.
     const initial = Math.min(this.pageSize, Math.max(MIN_BATCH_LIMIT, Math.ceil((2 * this.pageSize) / batches.length)));
     return batches.map((parties) => new BatchCursor(parties, initial));
   }
@@ -181,7 +182,7 @@ export class AllPartiesSearch {
           call,
         );
         cursor.accept(page.items ?? [], page.hasNextPage, page.continuationToken, this.order);
-        if (cursor.token !== undefined) cursor.limit = Math.min(this.pageSize, cursor.limit * 2);
+        cursor.limit = this.pageSize;
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));

@@ -1,0 +1,157 @@
+// Figures of issue 17 against a sandbox with an accounting firm's agent system user and 5,000 client organisations:
+// the All parties list (first page against the same requests made bare, and the cost per page at 5,000 vs 50 parties).
+import { performance } from 'node:perf_hooks';
+import { Agent, request } from 'undici';
+import { importPrivateJwk, MaskinportenTokenProvider, TokenCache } from '../src/platform/auth';
+import {
+  AllPartiesSearch,
+  DialogportenClient,
+  toSearchParams,
+  type DialogSearchFilters,
+} from '../src/platform/dialogporten';
+import { resolveEnvironment } from '../src/platform/environments';
+import { HttpClient } from '../src/platform/http';
+import { organizationUrn } from '../src/platform/identifiers';
+import { startSandbox } from '../src/sandbox';
+import { ratioFigure, round, timeAgainstFloor, type Figure } from './measure';
+
+const CLIENTS = 5_000;
+const WALK = 50;
+const CONCURRENCY = 6;
+
+export async function benchAllParties(figures: Figure[], log: (text: string) => void): Promise<void> {
+  const started = performance.now();
+  const sandbox = await startSandbox({ clients: CLIENTS, dialogs: 50 });
+  const firm = sandbox.context.world.accountingFirm!;
+  log(`sandbox with ${CLIENTS} clients ready in ${(performance.now() - started).toFixed(0)} ms`);
+  const environment = resolveEnvironment('sandbox', sandbox.urls);
+  const http = new HttpClient({ retry: { maxRetries: 0 } });
+  const tokens = new MaskinportenTokenProvider({
+    http,
+    environment,
+    clientId: sandbox.defaultClient.clientId,
+    key: importPrivateJwk(sandbox.defaultClient.privateJwk),
+    scopes: ['digdir:dialogporten'],
+    cache: new TokenCache(),
+    systemUser: { organisationNumber: firm.organisationNumber },
+  });
+  const token = await tokens.getToken();
+  const client = new DialogportenClient({
+    baseUrl: environment.dialogportenBase,
+    http,
+    getToken: (options) => tokens.getToken(options),
+  });
+  // Every search the All parties list sends, to replay them bare.
+  const sent: DialogSearchFilters[] = [];
+  const search = client.searchDialogs.bind(client);
+  client.searchDialogs = (filters, options) => {
+    sent.push(filters);
+    return search(filters, options);
+  };
+  const parties = firm.clientOrganisations.map(organizationUrn);
+  const base = `${environment.dialogportenBase}/api/v1`;
+  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 32 });
+  const bareGet = async (url: string): Promise<unknown> => {
+    const response = await request(url, {
+      dispatcher: agent,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    });
+    return JSON.parse(await response.body.text());
+  };
+  const bareReplay = async (searches: readonly DialogSearchFilters[]): Promise<void> => {
+    await bareGet(`${base}/metadata/limits`);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < searches.length)
+        await bareGet(`${base}/enduser/dialogs?${toSearchParams(searches[next++]).toString()}`);
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  };
+
+  // First page across 5,000 parties: limits, then one search per batch of 100 parties (6 at a time), merged.
+  sent.length = 0;
+  const probe = new AllPartiesSearch(client, { parties, concurrency: CONCURRENCY });
+  const firstPage = await probe.nextPage();
+  const firstRequests = [...sent];
+  log(
+    `first page: ${firstPage.items.length} dialogs from ${probe.batchCount} batches, ${firstRequests.length} searches`,
+  );
+  const first = await timeAgainstFloor(
+    () => new AllPartiesSearch(client, { parties, concurrency: CONCURRENCY }).nextPage(),
+    () => bareReplay(firstRequests),
+    { repeat: 15 },
+  );
+  figures.push({
+    ...ratioFigure(`All parties first page, ${CLIENTS.toLocaleString('en')} parties`, first.ours, first.floor, 1.5),
+    note: `limits + ${firstRequests.length} searches (one per batch of ≤ 100 parties), ${CONCURRENCY} in flight; floor replays the same requests bare with undici + JSON.parse`,
+  });
+
+  await agent.close();
+  await http.close();
+  await sandbox.close();
+
+  // Per page while paging on: pages 2–51 across 5,000 parties against 50 parties holding as many dialogs in all.
+  const many = await walkPerPage({ clients: CLIENTS, dialogsPerClient: 4 });
+  const few = await walkPerPage({ clients: 50, dialogsPerClient: 400 });
+  figures.push({
+    name: `All parties per page (pages 2–${WALK + 1} of 100), ${CLIENTS.toLocaleString('en')} vs 50 parties`,
+    value: round(many.ms),
+    unit: 'ms',
+    floor: round(few.ms),
+    ratio: round(many.ms / few.ms, 3),
+    target: '≤ 1 × (50 parties)',
+    pass: many.ms <= few.ms,
+    note: `20,000 dialogs either way; searches per page ${round(many.searches, 2)} vs ${round(few.searches, 2)}, slowest page ${round(many.slowest)} vs ${round(few.slowest)} ms; median of 5 walks`,
+  });
+}
+
+/** Median per-page time of pages 2–51 of an All parties list over every client of a fresh sandbox. */
+async function walkPerPage(options: {
+  clients: number;
+  dialogsPerClient: number;
+}): Promise<{ ms: number; searches: number; slowest: number }> {
+  const sandbox = await startSandbox({ ...options, dialogs: 50 });
+  const firm = sandbox.context.world.accountingFirm!;
+  const environment = resolveEnvironment('sandbox', sandbox.urls);
+  const http = new HttpClient({ retry: { maxRetries: 0 } });
+  const tokens = new MaskinportenTokenProvider({
+    http,
+    environment,
+    clientId: sandbox.defaultClient.clientId,
+    key: importPrivateJwk(sandbox.defaultClient.privateJwk),
+    scopes: ['digdir:dialogporten'],
+    cache: new TokenCache(),
+    systemUser: { organisationNumber: firm.organisationNumber },
+  });
+  const client = new DialogportenClient({
+    baseUrl: environment.dialogportenBase,
+    http,
+    getToken: (o) => tokens.getToken(o),
+  });
+  let searches = 0;
+  const search = client.searchDialogs.bind(client);
+  client.searchDialogs = (filters, o) => {
+    searches++;
+    return search(filters, o);
+  };
+  const parties = firm.clientOrganisations.map(organizationUrn);
+  const walks: { ms: number; searches: number; slowest: number }[] = [];
+  for (let i = 0; i < 6; i++) {
+    const list = new AllPartiesSearch(client, { parties, concurrency: CONCURRENCY });
+    await list.nextPage();
+    const before = searches;
+    let slowest = 0;
+    const t = performance.now();
+    for (let page = 0; page < WALK; page++) {
+      const p = performance.now();
+      const { items } = await list.nextPage();
+      slowest = Math.max(slowest, performance.now() - p);
+      if (items.length < 100) throw new Error(`page ${page + 2} had ${items.length} dialogs`);
+    }
+    walks.push({ ms: (performance.now() - t) / WALK, searches: (searches - before) / WALK, slowest });
+  }
+  await http.close();
+  await sandbox.close();
+  const kept = walks.slice(1).sort((a, b) => a.ms - b.ms);
+  return kept[Math.floor(kept.length / 2)];
+}
