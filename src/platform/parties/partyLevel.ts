@@ -22,6 +22,8 @@ export interface PartyGroup<T> {
   readonly category: PartyCategory;
   /** The first letters of the names in the group (upper case); absent for a whole category. */
   readonly prefix?: string;
+  /** For names too alike to split by letters: the first and last name of this slice of them. */
+  readonly range?: { readonly first: string; readonly last: string };
   /** Parties in the group, sub-units included. */
   readonly count: number;
   readonly rows: readonly PartyRow<T>[];
@@ -71,8 +73,8 @@ export function partyLevel<T extends NestedParty<T>>(
   return rows;
 }
 
-/** Names longer than this never split further: a level of equal prefixes is shown as it is. */
-const MAX_PREFIX = 4;
+/** Beyond this many letters, names too alike are cut into slices of at most `maxRows` instead. */
+const MAX_PREFIX = 24;
 
 function byPrefix<T extends NestedParty<T>>(
   entries: readonly T[],
@@ -80,7 +82,8 @@ function byPrefix<T extends NestedParty<T>>(
   length: number,
   maxRows: number,
 ): PartyRow<T>[] {
-  if (entries.length <= maxRows || length > MAX_PREFIX) return entries.map((entry) => ({ kind: 'party', entry }));
+  if (entries.length <= maxRows) return entries.map((entry) => ({ kind: 'party', entry }));
+  if (length > MAX_PREFIX) return slices(entries, category, maxRows);
   const buckets = new Map<string, T[]>();
   for (const entry of entries) {
     const prefix = namePrefix(entry.party.name, length);
@@ -104,12 +107,36 @@ function byPrefix<T extends NestedParty<T>>(
     }));
 }
 
-/** The first `length` letters of a name, upper case; anything but a letter or digit reads as `#`. */
+/** Equal (or nearly equal) names in slices of `maxRows`, in their order, each named by its first and last name. */
+function slices<T extends NestedParty<T>>(
+  entries: readonly T[],
+  category: PartyCategory,
+  maxRows: number,
+): PartyRow<T>[] {
+  const rows: PartyRow<T>[] = [];
+  for (let start = 0; start < entries.length; start += maxRows) {
+    const members = entries.slice(start, start + maxRows);
+    const first = members[0].party.name;
+    rows.push({
+      kind: 'group',
+      group: {
+        key: `${category}/${namePrefix(first, MAX_PREFIX)}/${start / maxRows}`,
+        category,
+        range: { first, last: members.at(-1)!.party.name },
+        count: countParties(members),
+        rows: members.map((entry) => ({ kind: 'party', entry })),
+      },
+    });
+  }
+  return rows;
+}
+
+/** The first `length` letters of a name, upper case; anything but a letter, digit or space reads as `#`. */
 export function namePrefix(name: string, length: number): string {
   let prefix = '';
   for (const c of name.trim().slice(0, length * 2)) {
     if (prefix.length >= length) break;
-    prefix += LETTER_OR_DIGIT.test(c) ? c.toUpperCase() : '#';
+    prefix += c === ' ' || LETTER_OR_DIGIT.test(c) ? c.toUpperCase() : '#';
   }
   return prefix || '#';
 }

@@ -19,17 +19,23 @@ export class PartyGroupNode extends InboxNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const label = this.group.prefix
-      ? vscode.l10n.t('{0}…', this.group.prefix)
-      : this.group.category === 'persons'
-        ? vscode.l10n.t('Persons')
-        : vscode.l10n.t('Organisations');
+    const label = this.group.range
+      ? vscode.l10n.t('{0} – {1}', this.group.range.first, this.group.range.last)
+      : this.group.prefix
+        ? vscode.l10n.t('{0}…', this.group.prefix.trimEnd())
+        : this.group.category === 'persons'
+          ? vscode.l10n.t('Persons')
+          : vscode.l10n.t('Organisations');
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description =
       this.group.count === 1 ? vscode.l10n.t('1 party') : vscode.l10n.t('{0} parties', this.group.count);
     item.iconPath = new vscode.ThemeIcon(
-      this.group.prefix ? 'symbol-folder' : this.group.category === 'persons' ? 'person' : 'organization',
+      this.group.prefix || this.group.range
+        ? 'symbol-folder'
+        : this.group.category === 'persons'
+          ? 'person'
+          : 'organization',
     );
     item.contextValue = `partyGroup partyGroup-${this.group.category}`;
     item.accessibilityInformation = { label: `${label}, ${item.description}` };

@@ -105,9 +105,21 @@ describe('party level: thousands of parties in groups of at most a few hundred r
       ],
       'no level of a single group: the split is where the names differ',
     );
-    const equal = Array.from({ length: 30 }, (_, i) => org('Aksjeselskap', String(310_000_200 + i)));
-    const flat = groups(partyLevel(equal, { maxRows: 10 }))[0];
-    assert.equal(flat.rows.length, 30, 'equal names cannot be split: shown as they are');
+    const equal = Array.from({ length: 25 }, (_, i) => org('Aksjeselskap', String(310_000_200 + i)));
+    const sliced = groups(partyLevel(equal, { maxRows: 10 }))[0];
+    assert.deepEqual(
+      groups(sliced.rows).map((g) => [g.range?.first, g.count]),
+      [
+        ['Aksjeselskap', 10],
+        ['Aksjeselskap', 10],
+        ['Aksjeselskap', 5],
+      ],
+      'equal names cannot be split by letters: slices of at most 10',
+    );
+    assert.equal(new Set(groups(sliced.rows).map((g) => g.key)).size, 3, 'each slice has its own key');
+    const fjord = Array.from({ length: 40 }, (_, i) => org(`FJORD ${i % 2 ? 'BYGG' : 'DATA'} ${i} AS`, `3100003${i}`));
+    const byWords = groups(groups(partyLevel(fjord, { maxRows: 25 }))[0].rows).map((g) => g.prefix);
+    assert.deepEqual(byWords, ['FJORD B', 'FJORD D'], 'a shared first word is looked past, spaces kept');
     assert.equal(namePrefix('  «Ærlig» AS', 2), '#Æ');
   });
 });
