@@ -92,7 +92,11 @@ function byPrefix<T extends NestedParty<T>>(
     else buckets.set(prefix, [entry]);
   }
   // One bucket (every name starts alike): look one letter further instead of adding a level of one group.
-  if (buckets.size === 1) return byPrefix(entries, category, length + 1, maxRows);
+  if (buckets.size === 1) {
+    // Jump past what every name shares; names that end there (all equal) can only be sliced.
+    const shared = sharedPrefixLength(entries);
+    return shared < length ? slices(entries, category, maxRows) : byPrefix(entries, category, shared + 1, maxRows);
+  }
   return [...buckets.entries()]
     .sort(([a], [b]) => comparePrefixes(a, b))
     .map(([prefix, members]) => ({
@@ -105,6 +109,19 @@ function byPrefix<T extends NestedParty<T>>(
         rows: byPrefix(members, category, length + 1, maxRows),
       },
     }));
+}
+
+/** How many first characters every name shares (as namePrefix reads them), at most MAX_PREFIX. */
+function sharedPrefixLength<T extends NestedParty<T>>(entries: readonly T[]): number {
+  let shared = namePrefix(entries[0].party.name, MAX_PREFIX);
+  for (const entry of entries) {
+    const prefix = namePrefix(entry.party.name, shared.length);
+    let same = 0;
+    while (same < prefix.length && prefix[same] === shared[same]) same++;
+    shared = shared.slice(0, same);
+    if (!shared) break;
+  }
+  return shared.length;
 }
 
 /** Equal (or nearly equal) names in slices of `maxRows`, in their order, each named by its first and last name. */
