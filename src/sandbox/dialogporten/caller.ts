@@ -56,9 +56,13 @@ const grantMaps = new WeakMap<readonly PartyGrant[], Map<string, Set<string> | n
 function toCaller(principal: Principal, context: SandboxContext, store: DialogStore): DialogportenCaller | undefined {
   const { world } = context;
   const access = resolveCallerAccess(world, principal);
-  const cached = grantMaps.get(access.grants);
-  const grants = cached ? new Map(cached) : grantMapOf(access.grants);
-  if (!cached && access.systemUser?.userType === 'agent') grantMaps.set(access.grants, new Map(grants));
+  // An agent's map is shared between its requests (never changed: agents get no captured parties below).
+  const isAgent = access.systemUser?.userType === 'agent';
+  let grants = grantMaps.get(access.grants);
+  if (!grants) {
+    grants = grantMapOf(access.grants);
+    if (isAgent) grantMaps.set(access.grants, grants);
+  }
   const level = typeof principal.claims.acr === 'string' && /high/.test(principal.claims.acr) ? 4 : 3;
   if (access.kind === 'person' && principal.nationalIdentityNumber) {
     const pid = principal.nationalIdentityNumber;
@@ -83,7 +87,7 @@ function toCaller(principal: Principal, context: SandboxContext, store: DialogSt
   if (access.kind === 'systemUser' && principal.systemUser) {
     const id = principal.systemUser.id;
     const organisationNumber = access.systemUser?.organisationNumber ?? principal.systemUser.organisationNumber;
-    if ((access.systemUser?.delegatedResources.length ?? 0) > 0) addCaptured(grants, store);
+    if (!isAgent && (access.systemUser?.delegatedResources.length ?? 0) > 0) addCaptured(grants, store);
     const org = world.organisations.find((o) => o.organisationNumber === organisationNumber);
     return {
       principal,
