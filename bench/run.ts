@@ -20,6 +20,7 @@ import { legacyHtmlOfSize, markdownOfSize } from './content';
 import { bareServer, emptyBundleRequireMs, markdownItRender, throughput, unifiedRender } from './floors';
 import { benchAllParties } from './manyParties';
 import { median, ratioFigure, round, timeAgainstFloor, timeAndCpuMedian, timeMedian, type Figure } from './measure';
+import { benchPartyLevel } from './partyLevel';
 import { loadShippedRenderContent } from './shippedRenderer';
 
 const root = join(__dirname, '..');
@@ -266,6 +267,8 @@ async function main(): Promise<void> {
   await sandbox.close();
 
   await benchAllParties(figures, log);
+  // Issue 17: the Inbox's party level with 5,000 parties (its own sandbox with an agent system user).
+  await benchPartyLevel(figures, log);
 
   // Activation and size: the production bundle, loaded in a fresh process with no network.
   execFileSync(process.execPath, [join(root, 'scripts', 'package-vsix.mjs')], { cwd: root, stdio: 'ignore' });

@@ -3,6 +3,7 @@
 // Only schemas and pure checks belong here: a class exported from this chunk would be a second copy of it.
 export { dialogportenSchemas } from './dialogporten/schemas/registry';
 export { isUnchangedDialogSearchPage } from './dialogporten/schemas/dialogSearchPageCheck';
+export { isUnchangedParties } from './dialogporten/schemas/partiesCheck';
 export {
   correspondenceDetailsSchema,
   correspondenceIdResultSchema,

@@ -7,6 +7,7 @@ export const ContextKeys = {
   connectionsError: 'altinnInbox:connectionsError',
   inboxFiltered: 'altinnInbox:inboxFiltered',
   showDeletedParties: 'altinnInbox:showDeletedParties',
+  partyFiltered: 'altinnInbox:partyFiltered',
   emailDraftActive: 'altinnInbox:emailDraftActive',
 } as const;
 

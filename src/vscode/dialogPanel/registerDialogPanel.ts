@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { AltinnEnvironment } from '../../platform/environments';
 import { dialogDetails } from '../dialogDetails/dialogDetails';
 import { registerCommand } from '../commands';
-import { resolveProfile } from '../shared/apiClients';
+import { createApiClients, resolveProfile } from '../shared/apiClients';
+import { parseDialogReference } from '../../platform/dialogporten/dialogReference';
 import { payloadDebugging } from '../payloads/payloadDebugging';
 import { createWebviewPanel } from '../webview/webviewHost';
 import { isOpenDialogArgs, OPEN_DIALOG_COMMAND } from '../shared/inboxTypes';
@@ -250,19 +251,37 @@ class DialogPanels implements DialogPanelHost, vscode.Disposable {
         title: typeof loose.title === 'string' ? loose.title : undefined,
       };
     }
-    if (typeof arg === 'string' && GUID.test(arg))
-      return { profile: await this.activeProfile(), dialogId: checkDialogId(arg) };
+    if (typeof arg === 'string' && parseDialogReference(arg))
+      return this.resolveReference(await this.activeProfile(), arg);
     const profile = await this.activeProfile();
     const answer = await this.services.prompts().input({
       title: vscode.l10n.t('Open Dialog'),
       prompt: vscode.l10n.t(
-        'A dialog id, or a link that contains one (e.g. from the Altinn inbox). Opening marks the dialog as seen in Dialogporten.',
+        'A dialog id or a link holding one; an app instance ({partyId}/{instance id} or its link); a correspondence id as urn:altinn:correspondence-id:…. Opening marks the dialog as seen in Dialogporten.',
       ),
       placeHolder: '0194a1c2-…',
       validateInput: (value) =>
-        GUID.test(value) ? undefined : vscode.l10n.t('Paste a dialog id (a UUID) or a link that contains one.'),
+        parseDialogReference(value)
+          ? undefined
+          : vscode.l10n.t(
+              'Paste a dialog id (a UUID), a link that holds one, an app instance reference or a correspondence id URN.',
+            ),
     });
-    return { profile, dialogId: checkDialogId(answer) };
+    return this.resolveReference(profile, answer);
+  }
+
+  /** A dialog id as it is; an app instance or correspondence reference through Dialogporten's dialoglookup. */
+  private async resolveReference(
+    profile: ConnectionProfile,
+    text: string,
+  ): Promise<{ profile: ConnectionProfile; dialogId: string; partyUrn?: string; title?: string }> {
+    const reference = parseDialogReference(text);
+    if (!reference) return { profile, dialogId: checkDialogId(text) };
+    if (reference.kind === 'dialog') return { profile, dialogId: reference.dialogId };
+    const clients = await createApiClients(this.services, profile);
+    const found = await clients.dialogporten.lookupDialog(reference.instanceRef);
+    this.services.log.info(`[dialog panel] ${reference.instanceRef} → dialog ${found.dialogId}`);
+    return { profile, dialogId: checkDialogId(found.dialogId), partyUrn: found.party };
   }
 
   private async activeProfile(): Promise<ConnectionProfile> {

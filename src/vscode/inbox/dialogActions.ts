@@ -10,6 +10,7 @@ import { refetchListItem } from './dialogRefetch';
 import type { InboxTreeProvider } from './inboxTreeProvider';
 import { isOpenDialogArgs, OPEN_DIALOG_COMMAND, type OpenDialogArgs } from '../shared/inboxTypes';
 import { PartyNode } from './partyNodes';
+import { AllPartiesNode } from './allPartiesNode';
 import { labelChange, type LabelAction } from './labelChanges';
 import { dialogTitle } from './dialogPresentation';
 
@@ -22,7 +23,7 @@ export interface LabelOutcome {
   readonly conflicts: number;
 }
 
-function verbOf(action: LabelAction): string {
+export function verbOf(action: LabelAction): string {
   switch (action) {
     case 'archive':
       return vscode.l10n.t('Archive');
@@ -154,18 +155,18 @@ export class DialogActions {
     }
     let labels: readonly string[] = [];
     if (node && item) {
-      const party = node.owner instanceof PartyNode ? node.owner : undefined;
-      const filter = party ? this.provider.filterFor(party.partyUrn, profile.id) : undefined;
+      const list = listOf(node);
+      const filter = list ? this.provider.filterFor(list.partyUrn, profile.id) : undefined;
       const fresh = await refetchListItem(clients.dialogporten, args.partyUrn, filter, item);
       const unfiltered = fresh ?? (await refetchListItem(clients.dialogporten, args.partyUrn, undefined, item));
       labels = unfiltered ? effectiveSystemLabels(unfiltered) : [];
-      if (party) party.replaceDialog(node, fresh);
+      if (list) list.replaceDialog(node, fresh);
       if (!fresh)
         void vscode.window.setStatusBarMessage(
           vscode.l10n.t(
             '"{0}" no longer matches the filter of {1} and was removed from the list.',
             title,
-            party?.party.name ?? '',
+            list instanceof PartyNode ? list.party.name : vscode.l10n.t('All parties'),
           ),
           5000,
         );
@@ -176,11 +177,11 @@ export class DialogActions {
 
   /** Reads the row again without opening the dialog, and shows it (or drops it when it left the filter). */
   private async refreshRow(node: DialogNode): Promise<void> {
-    const party = node.owner instanceof PartyNode ? node.owner : undefined;
+    const party = listOf(node);
     const profile = resolveProfile(this.services, node.owner.profileId);
     const clients = await createApiClients(this.services, profile);
     const filter = party ? this.provider.filterFor(party.partyUrn, profile.id) : undefined;
-    const fresh = await refetchListItem(clients.dialogporten, node.owner.partyUrn, filter, node.item);
+    const fresh = await refetchListItem(clients.dialogporten, node.partyUrn, filter, node.item);
     if (party) party.replaceDialog(node, fresh);
     else if (fresh) {
       node.update(fresh);
@@ -189,10 +190,16 @@ export class DialogActions {
   }
 
   private findNode(args: { dialogId: string; partyUrn?: string }): DialogNode | undefined {
-    for (const party of this.provider.rootNode?.allParties() ?? []) {
+    const lists = [...(this.provider.rootNode?.allParties() ?? []), this.provider.rootNode?.allPartiesNode];
+    for (const party of lists.filter((l) => l !== undefined)) {
       const found = party.dialogNodes.find((d) => d.dialogId.toLowerCase() === args.dialogId.toLowerCase());
       if (found) return found;
     }
     return undefined;
   }
+}
+
+/** The list a dialog row is in: its party, or All parties. */
+function listOf(node: DialogNode): PartyNode | AllPartiesNode | undefined {
+  return node.owner instanceof PartyNode || node.owner instanceof AllPartiesNode ? node.owner : undefined;
 }

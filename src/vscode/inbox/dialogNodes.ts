@@ -39,6 +39,8 @@ import type { Presentation } from './presentation';
 export interface DialogOwner extends InboxNode {
   readonly partyUrn: string;
   readonly profileId: string;
+  /** Set by lists that span parties: the row then says whose dialog it is. */
+  partyNameOf?(urn: string): string | undefined;
 }
 
 /** One dialog from a search page. Expanding it never opens it: the children come from endpoints that do not mark it seen. */
@@ -49,7 +51,7 @@ export class DialogNode extends LoadingNode {
   constructor(
     readonly owner: DialogOwner,
     public item: DialogListItem,
-    raw: RawRef,
+    raw: RawRef | undefined,
     ctx: InboxContext,
   ) {
     super(`${owner.id}/d/${item.id}`, owner, ctx);
@@ -61,10 +63,15 @@ export class DialogNode extends LoadingNode {
     return this.item.id;
   }
 
+  /** The dialog's own party (a list across parties has no one party). */
+  get partyUrn(): string {
+    return this.item.party || this.owner.partyUrn;
+  }
+
   openArgs(): OpenDialogArgs {
     return {
       profileId: this.owner.profileId,
-      partyUrn: this.owner.partyUrn,
+      partyUrn: this.partyUrn,
       dialogId: this.item.id,
       title: dialogTitle(this.item, this.ctx.format),
     };
@@ -72,7 +79,16 @@ export class DialogNode extends LoadingNode {
 
   row(): TreeRow {
     const row = presentationRow(this.id, presentDialog(this.item, this.ctx.format), 'collapsed');
-    return this.details ? { ...row, contextValue: `${row.contextValue} detailsLoaded` } : row;
+    const tokens = row.contextValue.split(' ').filter((token) => this.raw || token !== 'raw');
+    if (this.details) tokens.push('detailsLoaded');
+    if (!this.owner.partyNameOf) return { ...row, contextValue: tokens.join(' ') };
+    // Listed across parties: say whose dialog it is.
+    const partyName = this.owner.partyNameOf(this.partyUrn);
+    return {
+      ...row,
+      description: `${partyName ?? this.partyUrn} · ${row.description}`,
+      contextValue: [...tokens, 'acrossParties'].join(' '),
+    };
   }
 
   override tooltip(): string {

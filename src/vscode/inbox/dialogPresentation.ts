@@ -65,7 +65,9 @@ export function presentDialog(item: DialogListItem, options: FormatOptions = {})
     ? { id: 'trash' }
     : labels.includes('Archive')
       ? { id: 'archive' }
-      : (STATUS_ICONS[item.status] ?? { id: 'mail' });
+      : item.isApiOnly
+        ? { id: 'eye-closed', color: 'list.warningForeground' }
+        : (STATUS_ICONS[item.status] ?? { id: 'mail' });
   const l10n = options.l10n ?? plainLocalizer;
   const where = labels.includes('Bin') ? l10n.t('in bin') : labels.includes('Archive') ? l10n.t('archived') : undefined;
   const description = [
@@ -73,6 +75,8 @@ export function presentDialog(item: DialogListItem, options: FormatOptions = {})
     dialogSender(item, options),
     shortDate(item.contentUpdatedAt ?? item.updatedAt, options),
     where ?? '',
+    // Hidden in the Altinn inbox but returned by the API: a developer must see that at a glance.
+    item.isApiOnly ? l10n.t('API only, hidden in the Altinn inbox') : '',
   ]
     .filter(Boolean)
     .join(' · ')

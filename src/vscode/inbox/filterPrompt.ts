@@ -13,7 +13,7 @@ import {
 } from './inboxFilter';
 import { dialogStatusName } from '../../platform/presentation';
 
-type Facet = 'search' | 'view' | 'status' | 'org' | 'resource' | 'dates' | 'unread' | 'apply' | 'clear';
+type Facet = 'search' | 'view' | 'status' | 'org' | 'resource' | 'dates' | 'unread' | 'parties' | 'apply' | 'clear';
 
 interface FacetItem extends vscode.QuickPickItem {
   readonly id: Facet;
@@ -23,6 +23,8 @@ interface FacetItem extends vscode.QuickPickItem {
 export interface FilterHints {
   readonly orgs: readonly string[];
   readonly resources: readonly string[];
+  /** For All parties: the parties it may be narrowed to (a "Parties" facet). */
+  readonly parties?: { readonly urns: readonly string[]; nameOf(urn: string): string | undefined };
 }
 
 /**
@@ -82,6 +84,14 @@ export async function promptForFilter(
       },
       { id: 'clear', label: `$(clear-all) ${vscode.l10n.t('Clear all and apply')}` },
     ];
+    if (hints.parties)
+      items.splice(items.length - 1, 0, {
+        id: 'parties',
+        label: `$(organization) ${vscode.l10n.t('Parties')}`,
+        description: filter.parties?.length
+          ? vscode.l10n.t('{0} of {1}', filter.parties.length, hints.parties.urns.length)
+          : vscode.l10n.t('all {0}', hints.parties.urns.length),
+      });
     const picked = await prompts.pick(items, {
       title: vscode.l10n.t('Filter the dialogs of {0}', partyName),
       placeHolder: vscode.l10n.t('Sent to Dialogporten as search parameters; pick a facet to change it, then Apply'),
@@ -185,6 +195,25 @@ export async function promptForFilter(
       case 'unread':
         filter = normalizeFilter({ ...filter, unreadOnly: !filter.unreadOnly });
         break;
+      case 'parties': {
+        const directory = hints.parties!;
+        const chosen = new Set(filter.parties ?? []);
+        const picked = await prompts.pickMany(
+          directory.urns.map((urn) => ({
+            id: urn,
+            label: directory.nameOf(urn) ?? urn,
+            description: urn.split(':').pop(),
+            picked: chosen.has(urn),
+          })),
+          {
+            title: vscode.l10n.t('Parties'),
+            placeHolder: vscode.l10n.t('Type to narrow by name or number; none picked = every party'),
+            matchOnDescription: true,
+          },
+        );
+        filter = normalizeFilter({ ...filter, parties: picked.map((p) => p.id) });
+        break;
+      }
     }
   }
 }

@@ -22,6 +22,8 @@ export interface InboxFilter {
   readonly updatedFrom?: string;
   readonly updatedTo?: string;
   readonly unreadOnly?: boolean;
+  /** Party URNs the All parties list is narrowed to (empty: every party). Party nodes ignore it. */
+  readonly parties?: readonly string[];
 }
 
 export const EMPTY_FILTER: InboxFilter = {};
@@ -39,7 +41,8 @@ export function isEmptyFilter(filter: InboxFilter | undefined): boolean {
     !filter.serviceResource?.length &&
     !filter.updatedFrom &&
     !filter.updatedTo &&
-    !filter.unreadOnly
+    !filter.unreadOnly &&
+    !filter.parties?.length
   );
 }
 
@@ -55,6 +58,7 @@ export function normalizeFilter(filter: InboxFilter): InboxFilter {
   if (filter.updatedFrom) out.updatedFrom = filter.updatedFrom;
   if (filter.updatedTo) out.updatedTo = filter.updatedTo;
   if (filter.unreadOnly) out.unreadOnly = true;
+  if (filter.parties?.length) out.parties = [...new Set(filter.parties.map((p) => p.trim()).filter(Boolean))].sort();
   return out;
 }
 
@@ -177,5 +181,6 @@ export function describeFilter(filter: InboxFilter | undefined, l10n: Localizer 
   if (f.serviceResource) parts.push(l10n.t('resource {0}', f.serviceResource.join('/')));
   if (f.updatedFrom || f.updatedTo) parts.push(l10n.t('updated {0}–{1}', f.updatedFrom ?? '…', f.updatedTo ?? '…'));
   if (f.unreadOnly) parts.push(l10n.t('unread only'));
+  if (f.parties) parts.push(f.parties.length === 1 ? l10n.t('1 party') : l10n.t('{0} parties', f.parties.length));
   return parts.join(', ');
 }

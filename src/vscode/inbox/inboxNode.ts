@@ -41,6 +41,8 @@ export interface InboxContext {
   filterFor(partyUrn: string): InboxFilter | undefined;
   pageSize(): number;
   showDeletedParties(): boolean;
+  /** The party quick filter (name or number), empty for none. */
+  partyQuery(): string;
   correspondenceResources(): readonly string[];
   /** Which correspondence the user agreed to have fetched on Production this session. */
   readonly consent: CorrespondenceConsent;
@@ -82,7 +84,7 @@ export abstract class InboxNode {
 }
 
 /** The row of an item the presentation code describes. */
-export function presentationRow(id: string, p: Presentation, collapsible: RowCollapsible): TreeRow {
+export function presentationRow(id: string, p: Presentation, collapsible: RowCollapsible): TreeRow & Presentation {
   return { ...p, id, collapsible };
 }
 

@@ -11,7 +11,10 @@ import { settingValue } from '../settings/settingProblems';
 import { readCorrespondenceResources, readPageSize } from '../settings/settingValues';
 import { describeFilter, isEmptyFilter, normalizeFilter, type InboxFilter } from './inboxFilter';
 import { HintNode, InboxLoadError, InboxNode, type InboxContext, type Loaded } from './inboxNode';
-import { PartyNode, RootNode } from './partyNodes';
+import { PartyNode } from './partyNodes';
+import { RootNode } from './rootNode';
+import type { AllPartiesNode } from './allPartiesNode';
+import { ALL_PARTIES_SCOPE } from './savedSearchStore';
 import type { FormatOptions } from './presentation';
 import { ContextKeys, setContextKey } from '../contextKeys';
 import { toTreeItem, withTooltip } from '../shared/treeItems';
@@ -33,6 +36,8 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   private profileKey: string | undefined;
   /** profile id → party URN → filter. In memory: a reload starts unfiltered. */
   private readonly filters = new Map<string, Map<string, InboxFilter>>();
+  /** profile id → the party quick filter. In memory, like the dialog filters. */
+  private readonly partyQueries = new Map<string, string>();
   /** Consent to fetch correspondence on Production. In memory and kept across refreshes: a new session asks again. */
   readonly correspondenceConsent = new CorrespondenceConsent();
   private treeView: vscode.TreeView<InboxNode> | undefined;
@@ -148,7 +153,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     return this.filters.get(profileId)?.get(partyUrn);
   }
 
-  setFilter(party: PartyNode, filter: InboxFilter | undefined): void {
+  setFilter(party: PartyNode | AllPartiesNode, filter: InboxFilter | undefined): void {
     const byParty = this.filters.get(party.profileId) ?? new Map<string, InboxFilter>();
     this.filters.set(party.profileId, byParty);
     if (!filter || isEmptyFilter(filter)) byParty.delete(party.partyUrn);
@@ -157,14 +162,22 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     this.changed(party);
   }
 
+  /** The lists with a filter for the profile: party URN (or ALL_PARTIES_SCOPE) and filter. */
+  filtersOf(profileId = this.services.connections.activeProfile?.id ?? ''): [string, InboxFilter][] {
+    return [...(this.filters.get(profileId)?.entries() ?? [])];
+  }
+
   clearFilters(): void {
     const profileId = this.services.connections.activeProfile?.id ?? '';
     const filtered = [...(this.filters.get(profileId)?.keys() ?? [])];
     this.filters.delete(profileId);
-    for (const party of this.root?.allParties() ?? []) {
-      if (filtered.includes(party.partyUrn)) {
-        party.invalidate();
-        this.changed(party);
+    for (const node of [
+      ...(this.root?.allParties() ?? []),
+      ...(this.root?.allPartiesNode ? [this.root.allPartiesNode] : []),
+    ]) {
+      if (filtered.includes(node.partyUrn)) {
+        node.invalidate();
+        this.changed(node);
       }
     }
     this.updateViewText();
@@ -178,6 +191,24 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     await this.services.context.globalState.update(SHOW_DELETED_KEY, show);
     await setContextKey(ContextKeys.showDeletedParties, show);
     if (this.root) this.refreshNode(this.root);
+  }
+
+  partyQuery(profileId = this.services.connections.activeProfile?.id ?? ''): string {
+    return this.partyQueries.get(profileId) ?? '';
+  }
+
+  /** Narrows the party level to parties matching `query` (name or number); empty shows them all again. */
+  setPartyQuery(query: string): void {
+    const profileId = this.services.connections.activeProfile?.id ?? '';
+    const trimmed = query.trim();
+    if (trimmed === this.partyQuery(profileId)) return;
+    if (trimmed) this.partyQueries.set(profileId, trimmed);
+    else this.partyQueries.delete(profileId);
+    void setContextKey(ContextKeys.partyFiltered, !!trimmed);
+    if (this.root) {
+      this.root.reshape();
+      this.changed(undefined);
+    }
   }
 
   pageSize(): number {
@@ -204,6 +235,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
       filterFor: (partyUrn) => this.filterFor(partyUrn, profile.id),
       pageSize: () => this.pageSize(),
       showDeletedParties: () => this.showDeletedParties(),
+      partyQuery: () => this.partyQuery(profile.id),
       correspondenceResources: () => this.configuredResources(),
       consent: this.correspondenceConsent,
     };
@@ -272,6 +304,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     this.treeView.description = profile ? `${profile.label} · ${environmentBadge(profile.environment)}` : undefined;
     const byParty = profile ? this.filters.get(profile.id) : undefined;
     const names = new Map((this.root?.allParties() ?? []).map((p) => [p.partyUrn, p.party.name]));
+    names.set(ALL_PARTIES_SCOPE, vscode.l10n.t('All parties'));
     const parts = [...(byParty?.entries() ?? [])].map(
       ([urn, filter]) => `${names.get(urn) ?? urn}: ${describeFilter(filter, vscode.l10n)}`,
     );

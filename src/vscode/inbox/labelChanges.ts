@@ -18,3 +18,12 @@ export function labelChange(action: LabelAction, current: readonly string[]): Sy
     }
   }
 }
+
+/**
+ * The same change for many dialogs at once, whatever each one's labels: restoring removes both Bin and Archive
+ * (removing a label a dialog does not have changes nothing; Dialogporten falls back to Default, see
+ * DialogEndUserContext.cs in Altinn/dialogporten and the sandbox's systemLabelRoutes.ts).
+ */
+export function bulkLabelChange(action: LabelAction): SystemLabelChange {
+  return action === 'restore' ? { removeLabels: ['Bin', 'Archive'] } : labelChange(action, []);
+}

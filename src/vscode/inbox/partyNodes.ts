@@ -7,87 +7,10 @@ import { DialogNode } from './dialogNodes';
 import { ErrorNode, HintNode, InboxNode, LoadMoreNode, LoadingNode, type InboxContext } from './inboxNode';
 import type { TreeRow } from '../shared/treeRow';
 import { describeFilter, filterProblem, isEmptyFilter, toSearchFilters } from './inboxFilter';
-import { isPerson, partyIdentifierLabel, shapeParties, type PartyEntry } from './partyTree';
+import { isPerson, partyIdentifierLabel, type PartyEntry } from './partyTree';
 import { escapeMarkdown } from './presentation';
 
 export type ResourcesForParty = (partyUrn: string) => Promise<ResourceDiscovery>;
-
-/** The invisible root: the active profile's parties (GET /parties). */
-export class RootNode extends LoadingNode {
-  parties: PartyNode[] = [];
-
-  constructor(
-    ctx: InboxContext,
-    private readonly resourcesFor: ResourcesForParty,
-  ) {
-    super(`root/${ctx.profile.id}`, undefined, ctx);
-  }
-
-  row(): TreeRow {
-    return { id: this.id, label: 'root', collapsible: 'expanded' };
-  }
-
-  protected whatFailed(): string {
-    return vscode.l10n.t('the parties');
-  }
-
-  protected async loadChildren(): Promise<InboxNode[]> {
-    const { value, exchange } = await this.ctx.load((clients, signal) => clients.dialogporten.getParties({ signal }));
-    const forest = shapeParties(value.authorizedParties ?? [], { showDeleted: this.ctx.showDeletedParties() });
-    this.parties = forest.roots.map(
-      (entry, index) => new PartyNode(this, entry, exchange?.id ?? '', this.ctx, this.resourcesFor, index === 0),
-    );
-    const nodes: InboxNode[] = [...this.parties];
-    if (forest.roots.length === 0 && forest.hiddenDeleted === 0) {
-      const systemUser =
-        this.ctx.profile.kind === 'sandbox'
-          ? this.ctx.profile.identity.type === 'systemUser'
-          : this.ctx.profile.kind === 'maskinporten' && !!this.ctx.profile.systemUserOrg;
-      nodes.push(
-        new HintNode(`${this.id}/none`, this, {
-          label: systemUser ? vscode.l10n.t('This system user has no parties yet') : vscode.l10n.t('No parties'),
-          description: systemUser
-            ? vscode.l10n.t('the customer has not delegated any resources')
-            : vscode.l10n.t('the token may act for nobody'),
-          icon: 'info',
-          tooltip: systemUser
-            ? vscode.l10n.t(
-                "Dialogporten answers with empty lists until the customer has delegated resources or access packages to the system user (in Altinn, under the customer's system access). Nothing is wrong with the token itself.",
-              )
-            : vscode.l10n.t('Dialogporten returned no authorized parties for this token.'),
-          command: {
-            command: 'altinnInbox.showRawJson',
-            title: vscode.l10n.t('Show raw JSON'),
-            arguments: [exchange ? { exchangeId: exchange.id, pointer: [] } : undefined],
-          },
-        }),
-      );
-    }
-    if (forest.hiddenDeleted > 0) {
-      nodes.push(
-        new HintNode(`${this.id}/deleted`, this, {
-          label: vscode.l10n.t('{0} deleted party(ies) hidden', forest.hiddenDeleted),
-          description: vscode.l10n.t('show them'),
-          icon: 'eye-closed',
-          command: { command: 'altinnInbox.showDeletedParties', title: vscode.l10n.t('Show deleted parties') },
-          contextValue: 'hint deletedHidden',
-        }),
-      );
-    }
-    return nodes;
-  }
-
-  /** Every party node (sub-units included) created so far. */
-  allParties(): PartyNode[] {
-    const out: PartyNode[] = [];
-    const visit = (party: PartyNode): void => {
-      out.push(party);
-      party.subUnits.forEach(visit);
-    };
-    this.parties.forEach(visit);
-    return out;
-  }
-}
 
 /**
  * A party: its sub-units, its correspondence, then its dialogs newest first (`contentUpdatedAt`), a page at a time

@@ -21,11 +21,16 @@ import {
   writeStreamToFile,
   type WrittenFile,
 } from './downloads';
-import { promptForFilter } from './filterPrompt';
-import { filterProblem, type InboxFilter } from './inboxFilter';
 import { ErrorNode, InboxNode, LoadMoreNode } from './inboxNode';
 import { InboxTreeProvider, INBOX_VIEW_ID } from './inboxTreeProvider';
 import { PartyNode } from './partyNodes';
+import { registerPartyQuickFilter } from './partyQuickFilter';
+import { registerFilterCommands } from './filterCommands';
+import { registerSavedSearches } from './savedSearchCommands';
+import { registerBulkCommands } from './bulkCommands';
+import { BulkActions } from './bulkActions';
+import { registerExportCommand } from './exportCommands';
+import { registerAccountantSandbox } from './accountantSandbox';
 import { attachmentDownloadUrl } from './dialogPresentation';
 
 export interface DownloadOutcome {
@@ -48,7 +53,11 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
   const { context, log } = services;
   const payloads = payloadDebugging(services);
   const provider = new InboxTreeProvider(services, payloads);
-  const treeView = vscode.window.createTreeView(INBOX_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(INBOX_VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   provider.attach(treeView);
   context.subscriptions.push(provider, treeView);
   const dialogs = new DialogActions(services, provider, payloads);
@@ -70,8 +79,12 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
     if (!(node instanceof DialogNode)) throw new Error(vscode.l10n.t('Pick a dialog in the Inbox view.'));
     await dialogs.loadDetails(node);
   });
+  const bulk = registerBulkCommands(command, services, provider, payloads);
+  // From a context menu with several rows selected, VS Code passes the clicked row and the whole selection.
   const labelCommand = (id: string, action: LabelAction): void =>
-    command(id, (target: DialogTarget) => {
+    command(id, (target: DialogTarget, selection?: unknown) => {
+      const selected = Array.isArray(selection) ? BulkActions.targetsOf(selection) : [];
+      if (selected.length > 1) return bulk.run(selected[0].node?.owner.profileId, selected, action);
       if (!target) throw new Error(vscode.l10n.t('Pick a dialog in the Inbox view.'));
       return dialogs.changeLabels(target, action);
     });
@@ -99,37 +112,12 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
     },
   );
 
-  command(
-    'altinnInbox.filterDialogs',
-    async (arg?: PartyNode | ErrorNode | { partyUrn: string; filter?: InboxFilter }) => {
-      const party = await partyFor(provider, services, arg);
-      if (arg && !(arg instanceof InboxNode) && 'filter' in arg && arg.filter !== undefined) {
-        const problem = filterProblem(arg.filter, vscode.l10n);
-        if (problem) throw new Error(problem);
-        provider.setFilter(party, arg.filter);
-        return provider.filterFor(party.partyUrn, party.profileId);
-      }
-      const hints = {
-        orgs: [...new Set(party.dialogNodes.map((d) => d.item.org))].sort(),
-        resources: [
-          ...new Set(party.dialogNodes.map((d) => d.item.serviceResource.replace(/^urn:altinn:resource:/, ''))),
-        ].sort(),
-      };
-      const filter = await promptForFilter(
-        services.prompts(),
-        party.party.name,
-        provider.filterFor(party.partyUrn, party.profileId),
-        hints,
-      );
-      provider.setFilter(party, filter);
-      await treeView.reveal(party, { expand: true, focus: false, select: false }).then(undefined, () => undefined);
-      return provider.filterFor(party.partyUrn, party.profileId);
-    },
-  );
-  command('altinnInbox.clearDialogFilter', async (arg?: PartyNode | { partyUrn: string }) => {
-    provider.setFilter(await partyFor(provider, services, arg), undefined);
-  });
+  registerFilterCommands(command, services, provider, treeView);
+  registerSavedSearches(command, services, provider, treeView);
+  registerExportCommand(command, services, provider);
+  registerAccountantSandbox(command, services);
   command('altinnInbox.clearDialogFilters', () => provider.clearFilters());
+  registerPartyQuickFilter(command, services, provider);
   command('altinnInbox.showDeletedParties', () => provider.setShowDeletedParties(true));
   command('altinnInbox.hideDeletedParties', () => provider.setShowDeletedParties(false));
 
@@ -145,37 +133,6 @@ export function registerInbox(services: ExtensionServices): InboxTestInternals {
   );
 
   return { provider, treeView, payloads };
-}
-
-/** The party a filter command is about: the node given, the party named, or one the user picks. */
-async function partyFor(provider: InboxTreeProvider, services: ExtensionServices, arg: unknown): Promise<PartyNode> {
-  if (arg instanceof PartyNode) return arg;
-  if (arg instanceof ErrorNode && arg.target instanceof PartyNode) return arg.target;
-  if (arg instanceof InboxNode) {
-    const party = arg.closest(PartyNode);
-    if (party) return party;
-  }
-  if (provider.rootNode === undefined) await provider.getChildren();
-  const root = provider.rootNode;
-  if (root && !root.loaded) await root.children();
-  const parties = root?.allParties() ?? [];
-  const wanted =
-    arg && typeof arg === 'object' && 'partyUrn' in arg ? String((arg as { partyUrn: unknown }).partyUrn) : undefined;
-  if (wanted) {
-    const found = parties.find((p) => p.partyUrn === wanted);
-    if (!found) throw new Error(vscode.l10n.t('The party {0} is not in the Inbox of the active connection.', wanted));
-    return found;
-  }
-  if (parties.length === 0)
-    throw new Error(vscode.l10n.t('The Inbox has no parties to filter; open the Inbox view first.'));
-  const picked = await services.prompts().pick(
-    parties.map((p) => ({ label: p.party.name, description: p.partyUrn, id: p.partyUrn, party: p })),
-    {
-      title: vscode.l10n.t('Filter dialogs'),
-      placeHolder: vscode.l10n.t('Whose dialogs?'),
-    },
-  );
-  return picked.party;
 }
 
 async function fixConnection(

@@ -8,6 +8,8 @@ import { describeLoadReport } from './describeLoadReport';
 export class SandboxManager implements vscode.Disposable {
   private starting: Promise<SandboxHandle> | undefined;
   private handle: SandboxHandle | undefined;
+  /** Client organisations of the sandbox's accounting firm (0: none); set by restartWithClients. */
+  private clients = 0;
 
   /** `dataFolder` is asked each time the sandbox starts (the `altinnInbox.sandbox.dataFolder` setting). */
   constructor(
@@ -30,10 +32,17 @@ export class SandboxManager implements vscode.Disposable {
     return this.starting;
   }
 
+  /** Starts the sandbox again with an accounting firm whose agent system user acts for `clients` organisations. */
+  async restartWithClients(clients: number): Promise<SandboxHandle> {
+    await this.stop();
+    this.clients = clients;
+    return this.ensureStarted();
+  }
+
   private start(): Promise<SandboxHandle> {
     const dataDir = this.dataFolder();
     return loadSandbox()
-      .startSandbox({ seed: this.seed, dataDir })
+      .startSandbox({ seed: this.seed, dataDir, ...(this.clients > 0 ? { clients: this.clients } : {}) })
       .then(
         (handle) => {
           this.handle = handle;

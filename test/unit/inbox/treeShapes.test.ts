@@ -15,6 +15,17 @@ function party(name: string, init: Partial<AuthorizedParty> = {}): AuthorizedPar
 
 describe('inbox tree shapes', () => {
   describe('parties', () => {
+    it('orders names as Norwegian does: case and accents aside, Æ Ø Å after Z', () => {
+      const names = ['Øst AS', 'ålesund AS', 'Zulu AS', 'Ærlig AS', 'éclair AS', 'Aker AS', 'Egil AS', 'aker AS'];
+      const sorted = shapeParties(
+        names.map((n) => party(n)),
+        { showDeleted: false },
+      ).roots.map((r) => r.party.name);
+      const collator = new Intl.Collator('nb');
+      assert.deepEqual(sorted, [...names].sort(collator.compare));
+      assert.deepEqual(sorted.slice(-3), ['Ærlig AS', 'Øst AS', 'ålesund AS']);
+    });
+
     it('puts the user first, then persons, then organisations by name, with sub-units under their main unit', () => {
       const forest = shapeParties(
         [

@@ -8,15 +8,16 @@ export type DialogportenPayload<S extends DialogportenShape> = z.output<(typeof 
 
 /**
  * Validates a payload against one API shape; a mismatch throws ResponseShapeError naming the payload and the JSON
- * path. A search page that needs no normalising is checked by a fast path and returned as it is (not copied).
+ * path. A search page or parties list that needs no normalising is checked by a fast path and returned as it is (not copied).
  */
 export function parseDialogportenPayload<S extends DialogportenShape>(
   shape: S,
   data: unknown,
   request?: RequestDescription,
 ): DialogportenPayload<S> {
-  const { dialogportenSchemas, isUnchangedDialogSearchPage } = loadPayloadSchemas();
+  const { dialogportenSchemas, isUnchangedDialogSearchPage, isUnchangedParties } = loadPayloadSchemas();
   if (shape === 'dialogSearchPage' && isUnchangedDialogSearchPage(data)) return data as DialogportenPayload<S>;
+  if (shape === 'parties' && isUnchangedParties(data)) return data as DialogportenPayload<S>;
   const { payload, schema } = dialogportenSchemas[shape];
   const result = (schema as z.ZodType).safeParse(data);
   if (result.success) return result.data as DialogportenPayload<S>;
