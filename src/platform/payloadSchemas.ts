@@ -11,3 +11,4 @@ export {
 } from './correspondence/schemas';
 export { authorizedPartiesPageSchema } from './access/schemas';
 export { issuerJwksSchema, issuerMetadataSchema, tokenErrorBodySchema, tokenResponseSchema } from './auth/authSchemas';
+export * as systemUserSchemas from './systemUsers/schemas';
