@@ -227,7 +227,11 @@ export class ConnectionService implements vscode.Disposable {
           handle.context.world.systemUsers.find(
             (u) => u.clientIds.includes(handle.defaultClient.clientId) && u.delegatedResources.length > 0,
           )?.organisationNumber;
-        const systemUser = handle.context.world.systemUsers.find((u) => u.organisationNumber === organisationNumber);
+        const chosenRef = profile.identity.type === 'systemUser' ? profile.identity.externalRef : undefined;
+        const systemUser = handle.context.world.systemUsers.find(
+          (u) =>
+            u.organisationNumber === organisationNumber && (chosenRef === undefined || u.externalRef === chosenRef),
+        );
         const maskinporten = new MaskinportenTokenProvider({
           http: this.http,
           environment,
@@ -235,7 +239,9 @@ export class ConnectionService implements vscode.Disposable {
           key: importPrivateJwk(handle.defaultClient.privateJwk),
           scopes,
           cache: this.tokenCache,
-          systemUser: organisationNumber ? { organisationNumber, externalRef: systemUser?.externalRef } : undefined,
+          systemUser: organisationNumber
+            ? { organisationNumber, externalRef: chosenRef ?? systemUser?.externalRef }
+            : undefined,
         });
         const altinn = new AltinnTokenProvider({
           http: this.http,

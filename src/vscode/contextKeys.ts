@@ -8,6 +8,8 @@ export const ContextKeys = {
   inboxFiltered: 'altinnInbox:inboxFiltered',
   showDeletedParties: 'altinnInbox:showDeletedParties',
   emailDraftActive: 'altinnInbox:emailDraftActive',
+  /** The Systems view: noVendor, error, empty or ready. */
+  systemsState: 'altinnInbox:systemsState',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

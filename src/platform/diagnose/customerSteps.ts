@@ -277,7 +277,7 @@ function unknownVendor(id: DiagnoseStep['id'], title: string, facts: DiagnoseFac
     summary: l10n.t(
       "Cannot tell: the vendor's systems and system users could not be read (a vendor profile with the system register scopes is needed).",
     ),
-    evidence: [...(facts.vendor?.problems ?? [])],
+    evidence: [...(facts.vendorProblems ?? []), ...(facts.vendor?.problems ?? [])],
   };
 }
 

@@ -49,7 +49,7 @@ export function rightsStep(facts: DiagnoseFacts, l10n: Localizer): DiagnoseStep 
       title,
       verdict: 'unknown',
       summary: l10n.t("Cannot tell: the vendor's requests could not be read."),
-      evidence: [...(vendor?.problems ?? [])],
+      evidence: [...(facts.vendorProblems ?? []), ...(vendor?.problems ?? [])],
     };
   const systemId = subject.systemId ?? user?.systemId;
   const system = vendor.systems.find((s) => s.id === systemId);

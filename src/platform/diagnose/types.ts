@@ -18,6 +18,8 @@ export interface DiagnoseFacts {
   readonly emptyResult?: boolean;
   /** The vendor's side, read with a vendor profile's register scopes; undefined when no vendor profile could be used. */
   readonly vendor?: VendorFacts;
+  /** Why the vendor's side could not be read at all (no vendor profile, a missing scope…). */
+  readonly vendorProblems?: readonly string[];
   /** The service resources (bare ids) whose messages are expected; default: the system's rights. */
   readonly expectedResources?: readonly string[];
   /** The Correspondence resources the Inbox lists (setting altinnInbox.correspondenceResources), bare ids. */
