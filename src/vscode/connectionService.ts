@@ -227,11 +227,15 @@ export class ConnectionService implements vscode.Disposable {
           handle.context.world.systemUsers.find(
             (u) => u.clientIds.includes(handle.defaultClient.clientId) && u.delegatedResources.length > 0,
           )?.organisationNumber;
+        // A profile made by "Use This System User" names its external reference, the default (the organisation
+        // number) included; Maskinporten is sent one only when it is not the default.
         const chosenRef = profile.identity.type === 'systemUser' ? profile.identity.externalRef : undefined;
         const systemUser = handle.context.world.systemUsers.find(
           (u) =>
-            u.organisationNumber === organisationNumber && (chosenRef === undefined || u.externalRef === chosenRef),
+            u.organisationNumber === organisationNumber &&
+            (chosenRef === undefined || (u.externalRef ?? u.organisationNumber) === chosenRef),
         );
+        const externalRef = chosenRef === undefined ? systemUser?.externalRef : chosenRef;
         const maskinporten = new MaskinportenTokenProvider({
           http: this.http,
           environment,
@@ -240,7 +244,7 @@ export class ConnectionService implements vscode.Disposable {
           scopes,
           cache: this.tokenCache,
           systemUser: organisationNumber
-            ? { organisationNumber, externalRef: chosenRef ?? systemUser?.externalRef }
+            ? { organisationNumber, externalRef: externalRef === organisationNumber ? undefined : externalRef }
             : undefined,
         });
         const altinn = new AltinnTokenProvider({

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { SYSTEM_REGISTER_WRITE } from '../../platform/scopes/systemUserCalls';
-import { resourceRight, type RegisteredSystem, type SystemDefinition } from '../../platform/systemUsers';
+import {
+  packageInputs,
+  resourceRight,
+  rightInputs,
+  type RegisteredSystem,
+  type SystemDefinition,
+} from '../../platform/systemUsers';
+import type { VendorClients } from '../shared/vendorClients';
 import { systemBody } from '../../platform/systemUsers/inputs';
 import type { ExtensionServices } from '../services';
 import { rightsCatalogue } from './rightsCatalogue';
@@ -114,9 +121,7 @@ export async function runSystemWizard(
     throw new Error(
       vscode.l10n.t('Pick at least one right or access package: a system user without rights sees nothing.'),
     );
-  const clientIds = [
-    ...new Set([...(stored?.clientId ?? []), clients.clientId, ...(arg.addClientId ? [arg.addClientId] : [])]),
-  ];
+  const { clientIds, moves } = await pickClientIds(services, clients, id, stored, arg.addClientId, title);
   const redirects = await prompts.input({
     title,
     prompt: vscode.l10n.t('Allowed redirect URLs after approval (https, separated by commas; may be empty)'),
@@ -144,6 +149,7 @@ export async function runSystemWizard(
       clients.environment.isProduction ? vscode.l10n.t('This is Altinn production.') : clients.environment.label,
       vscode.l10n.t('The JSON beside is what will be sent.'),
       mode === 'edit' ? vscode.l10n.t('PUT replaces the whole system, client ids included.') : '',
+      ...moves.map((m) => vscode.l10n.t('A client id belongs to one system only: it is taken off {0} first.', m.id)),
     ]
       .filter(Boolean)
       .join(' '),
@@ -154,6 +160,7 @@ export async function runSystemWizard(
     clients,
     mode === 'register' ? vscode.l10n.t('register {0}', id) : vscode.l10n.t('replace {0}', id),
   );
+  for (const move of moves) await clients.register.update(move);
   if (mode === 'register') await clients.register.create(definition);
   else await clients.register.update(definition);
   services.log.info(`[systems] ${mode === 'register' ? 'registered' : 'replaced'} ${id}`);
@@ -161,6 +168,58 @@ export async function runSystemWizard(
     mode === 'register' ? vscode.l10n.t('Registered {0}.', id) : vscode.l10n.t('Updated {0}.', id),
   );
   return definition;
+}
+
+/**
+ * The client ids the system lists: the stored ones, the profile's own and one a Fix asked for, picked. A client id may
+ * belong to only one system (AUTH.VLD-00004), so one listed elsewhere is offered with that said, and picking it moves
+ * it: the other system is replaced without it first.
+ */
+async function pickClientIds(
+  services: ExtensionServices,
+  clients: VendorClients,
+  id: string,
+  stored: RegisteredSystem | undefined,
+  addClientId: string | undefined,
+  title: string,
+): Promise<{ clientIds: string[]; moves: SystemDefinition[] }> {
+  const others = await Promise.all(
+    (await clients.register.list()).filter((s) => s.systemId !== id).map((s) => clients.register.get(s.systemId)),
+  );
+  const ownerOf = (clientId: string) => others.find((s) => !s.isDeleted && s.clientId.includes(clientId));
+  const candidates = [
+    ...new Set([...(stored?.clientId ?? []), clients.clientId, ...(addClientId ? [addClientId] : [])]),
+  ];
+  const picked = await services.prompts().pickMany(
+    candidates.map((clientId) => {
+      const owner = ownerOf(clientId);
+      return {
+        id: clientId,
+        label: clientId,
+        description: clientId === clients.clientId ? vscode.l10n.t('this profile’s client') : undefined,
+        detail: owner
+          ? vscode.l10n.t('listed on {0}; picking it moves it here (one system per client id)', owner.id)
+          : undefined,
+        picked: !owner || stored?.clientId.includes(clientId) === true,
+      };
+    }),
+    { title, placeHolder: vscode.l10n.t('Maskinporten client ids whose tokens may act as this system’s users') },
+  );
+  const clientIds = picked.map((p) => p.id);
+  const moves = others
+    .filter((other) => !other.isDeleted && other.clientId.some((c) => clientIds.includes(c)))
+    .map((other) => ({
+      id: other.id,
+      vendorOrganisationNumber: other.vendor.ID.replace(/^0192:/, ''),
+      name: other.name,
+      description: other.description,
+      rights: rightInputs(other.rights),
+      accessPackages: packageInputs(other.accessPackages),
+      clientIds: other.clientId.filter((c) => !clientIds.includes(c)),
+      isVisible: other.isVisible,
+      allowedRedirectUrls: other.allowedRedirectUrls,
+    }));
+  return { clientIds, moves };
 }
 
 function splitList(value: string): string[] {

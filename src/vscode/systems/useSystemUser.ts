@@ -56,7 +56,7 @@ export async function useSystemUser(services: ExtensionServices, rawArg: unknown
   const externalRef = user.externalRef && user.externalRef !== organisation ? user.externalRef : undefined;
   const profile =
     vendor.kind === 'sandbox'
-      ? await sandboxProfileFor(services, organisation, externalRef)
+      ? await sandboxProfileFor(services, organisation, user.externalRef ?? organisation)
       : vendor.kind === 'maskinporten'
         ? await maskinportenProfileFor(
             services,
@@ -75,7 +75,7 @@ export async function useSystemUser(services: ExtensionServices, rawArg: unknown
 async function sandboxProfileFor(
   services: ExtensionServices,
   organisationNumber: string,
-  externalRef: string | undefined,
+  externalRef: string,
 ): Promise<ConnectionProfile> {
   const existing = services.profiles
     .list()
@@ -90,9 +90,10 @@ async function sandboxProfileFor(
   return services.profiles.add({
     kind: 'sandbox',
     environment: 'sandbox',
-    label: externalRef
-      ? vscode.l10n.t('Sandbox system user for {0} ({1})', organisationNumber, externalRef)
-      : vscode.l10n.t('Sandbox system user for {0}', organisationNumber),
+    label:
+      externalRef !== organisationNumber
+        ? vscode.l10n.t('Sandbox system user for {0} ({1})', organisationNumber, externalRef)
+        : vscode.l10n.t('Sandbox system user for {0}', organisationNumber),
     identity: { type: 'systemUser', organisationNumber, externalRef },
   });
 }
