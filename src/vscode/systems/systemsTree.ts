@@ -166,6 +166,7 @@ export class SystemsTreeProvider implements vscode.TreeDataProvider<SystemsNode>
   }
 
   private observe(requests: readonly KnownRequest[]): void {
+    if (requests.some((r) => r.request.status === 'Accepted')) void setContextKey(ContextKeys.systemUserAccepted, true);
     const changes = this.watch.observe(requests.map((r) => ({ id: r.request.id, status: shownStatus(r.request) })));
     for (const change of changes)
       this.announce(

@@ -639,7 +639,16 @@ describe('onboarding: walkthrough, links and contact', () => {
     assert.ok(walkthrough);
     assert.deepEqual(
       walkthrough.steps.map((step) => step.id),
-      ['onboardingProcess', 'serviceIntegration', 'scopes', 'maskinporten', 'testSystem', 'readInbox', 'contact'],
+      [
+        'onboardingProcess',
+        'serviceIntegration',
+        'scopes',
+        'maskinporten',
+        'systemUser',
+        'testSystem',
+        'readInbox',
+        'contact',
+      ],
     );
     const registered = new Set(await vscode.commands.getCommands(true));
     const nls = JSON.parse(
