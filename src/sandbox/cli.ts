@@ -20,20 +20,30 @@ interface CliConfiguration {
   faultAdminUrl: string;
 }
 
-function readOptions(): { seed?: number; dialogs?: number; dataDir?: string; port?: number; json: boolean } {
+function readOptions(): {
+  seed?: number;
+  dialogs?: number;
+  dataDir?: string;
+  port?: number;
+  requestTimeout?: number;
+  json: boolean;
+} {
   const { values } = parseArgs({
     options: {
       seed: { type: 'string' },
       dialogs: { type: 'string' },
       data: { type: 'string' },
       port: { type: 'string' },
+      'request-timeout': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    console.log('Usage: npm run sandbox -- [--seed N] [--dialogs N] [--data DIR] [--port P] [--json]');
+    console.log(
+      'Usage: npm run sandbox -- [--seed N] [--dialogs N] [--data DIR] [--port P] [--request-timeout SECONDS] [--json]',
+    );
     process.exit(0);
   }
   const integer = (name: string, raw: string | undefined, min: number, max: number): number | undefined => {
@@ -50,6 +60,7 @@ function readOptions(): { seed?: number; dialogs?: number; dataDir?: string; por
     dialogs: integer('dialogs', values.dialogs, 0, 1_000_000),
     dataDir: values.data,
     port: integer('port', values.port, 0, 65_535),
+    requestTimeout: integer('request-timeout', values['request-timeout'], 1, 10 * 365 * 24 * 3600),
     json: values.json ?? false,
   };
 }
@@ -113,6 +124,7 @@ async function main(): Promise<void> {
     dialogs: options.dialogs,
     dataDir: options.dataDir,
     port: options.port,
+    systemUserRequestTimeoutSeconds: options.requestTimeout,
     host: '127.0.0.1',
   });
   const config = configuration(handle);

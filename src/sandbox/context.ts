@@ -16,6 +16,14 @@ export interface SandboxOptions {
   port?: number;
   /** Loopback only. */
   host?: '127.0.0.1' | '::1' | 'localhost';
+  /**
+   * Age after which a system-user or change request reads `timedOut: true` and can no longer be approved. Default
+   * 180 days, as Altinn's code (SYSTEM-USERS reference §3.4); tests set a few seconds and shift the clock. CLI:
+   * `--request-timeout SECONDS`.
+   */
+  systemUserRequestTimeoutSeconds?: number;
+  /** Items per page of the system-user and request lists (Altinn's appsettings say 50). */
+  systemUserPageSize?: number;
 }
 
 export interface SandboxUrls {

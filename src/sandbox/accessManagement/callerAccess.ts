@@ -38,6 +38,13 @@ export function resolveCallerAccess(world: SandboxWorld, principal: Principal): 
     const systemUser = world.systemUsers.find((s) => s.id === principal.systemUser?.id);
     const organisationNumber = systemUser?.organisationNumber ?? principal.systemUser.organisationNumber;
     const party = organizationUrn(organisationNumber);
+    if (systemUser?.userType === 'agent') {
+      // An agent system user acts for the clients delegated to it, with its access packages there; not for its owner.
+      const grants = (systemUser.clientOrganisations ?? []).map((client) =>
+        toGrant(world, { party: organizationUrn(client), accessPackages: systemUser.accessPackages ?? [] }),
+      );
+      return { kind: 'systemUser', ownParty: party, systemUser, grants };
+    }
     const grant = toGrant(world, {
       party,
       resources: systemUser?.delegatedResources ?? [],

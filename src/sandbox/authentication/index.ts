@@ -3,6 +3,7 @@ import type { SandboxContext } from '../context';
 import { registerTokenExchange } from './tokenExchange';
 import { registerOpenIdMetadata } from './openIdMetadata';
 import { registerTestTokens } from './testTokens';
+import { registerSystemRegister } from '../systemRegister';
 
 export { ALTINN_TOKEN_LIFETIME_SECONDS } from './tokenExchange';
 export { personalTestTokenUrl } from './testTokens';
@@ -11,4 +12,5 @@ export async function registerAuthentication(router: Router, context: SandboxCon
   registerTokenExchange(router, context);
   registerOpenIdMetadata(router, context);
   registerTestTokens(router, context);
+  registerSystemRegister(router, context);
 }

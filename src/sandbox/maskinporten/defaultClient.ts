@@ -9,6 +9,11 @@ import { VENDOR_SCOPES } from './scopes';
 export const SANDBOX_SYSTEM_NAME = 'altinn_inbox_inspector';
 /** The externalRef of the system user whose request was made with a non-default one. */
 export const SANDBOX_EXTERNAL_REF = 'inbox-inspector-customer-2';
+/** The externalRef of the seeded agent system user (an accounting firm's, with client delegations). */
+export const SANDBOX_AGENT_EXTERNAL_REF = 'inbox-inspector-accountant';
+/** The access package the seeded agent system user holds for its clients. */
+export const SANDBOX_AGENT_PACKAGE = 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet';
+const AGENT_CLIENTS = 5;
 
 /**
  * Registers the ready-made Maskinporten client (fresh UUID and RSA-2048 key per sandbox start) owned by a vendor
@@ -37,6 +42,7 @@ export async function registerDefaultClient(context: SandboxContext): Promise<Sa
   };
   world.clients.push(client);
   world.systemUsers.push(...systemUsersFor(context, client, vendor, mainUnits.slice(0, 4)));
+  world.systemUsers.push(agentSystemUserFor(context, client, vendor, mainUnits[1]));
   return { clientId, privateJwk, scopes: VENDOR_SCOPES };
 }
 
@@ -85,4 +91,33 @@ function systemUsersFor(
     });
   }
   return users;
+}
+
+/**
+ * An accounting firm's agent system user: owned by the firm (the facilitator, the `systemuser_org` of its tokens), with
+ * the accountant package delegated for a handful of client organisations (the other active organisations and
+ * sub-units), as the customer's client administration in the portal would have done.
+ */
+function agentSystemUserFor(
+  context: SandboxContext,
+  client: SandboxMaskinportenClient,
+  vendor: SandboxOrganisation,
+  firm: SandboxOrganisation,
+): SandboxSystemUser {
+  const random = new SeededRandom(context.world.seed ^ 0x0a6e17);
+  const clients = context.world.organisations
+    .filter((o) => !o.isDeleted && o.organisationNumber !== firm.organisationNumber)
+    .slice(0, AGENT_CLIENTS)
+    .map((o) => o.organisationNumber);
+  return {
+    id: random.uuid(),
+    systemId: `${vendor.organisationNumber}_${SANDBOX_SYSTEM_NAME}`,
+    clientIds: [client.clientId],
+    organisationNumber: firm.organisationNumber,
+    externalRef: SANDBOX_AGENT_EXTERNAL_REF,
+    delegatedResources: [],
+    accessPackages: [SANDBOX_AGENT_PACKAGE],
+    userType: 'agent',
+    clientOrganisations: clients,
+  };
 }

@@ -123,7 +123,7 @@ export function validateGrant(form: URLSearchParams, context: SandboxContext, re
   const systemUser =
     claims.authorization_details === undefined
       ? undefined
-      : resolveSystemUser(claims.authorization_details, client, context.world);
+      : resolveSystemUser(claims.authorization_details, client, context);
   const resource = checkResource(claims.resource);
   if (claims.consumer_org !== undefined) {
     if (claims.consumer_org === client.ownerOrganisationNumber)

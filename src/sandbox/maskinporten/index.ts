@@ -8,7 +8,7 @@ import { registerTokenEndpoint } from './tokenEndpoint';
 
 export { maskinportenStats } from './stats';
 export type { MaskinportenStats } from './stats';
-export { SANDBOX_EXTERNAL_REF } from './defaultClient';
+export { SANDBOX_EXTERNAL_REF, SANDBOX_AGENT_EXTERNAL_REF, SANDBOX_AGENT_PACKAGE } from './defaultClient';
 export { VENDOR_SCOPES, NOT_FOR_VENDOR_SCOPES } from './scopes';
 
 export async function registerMaskinporten(router: Router, context: SandboxContext): Promise<void> {

@@ -1,6 +1,8 @@
 // Follows https://docs.digdir.no/docs/Maskinporten/maskinporten_func_systembruker and Altinn/altinn-studio-docs: content/authorization/guides/system-vendor/system-user/troubleshooting/errors/mp-303-error/_index.en.md
 import { validateOrganisationNumber } from '../../platform/identifiers';
-import type { SandboxMaskinportenClient, SandboxSystemUser, SandboxWorld } from '../world/types';
+import type { SandboxContext } from '../context';
+import { findSystemUserForGrant } from '../systemRegister/grantLookup';
+import type { SandboxMaskinportenClient, SandboxSystemUser } from '../world/types';
 import { reject } from './grantRejection';
 
 const DETAIL_FIELDS = new Set(['type', 'systemuser_org', 'externalRef']);
@@ -10,7 +12,7 @@ const ORG_FIELDS = new Set(['authority', 'ID']);
 export function resolveSystemUser(
   details: unknown,
   client: SandboxMaskinportenClient,
-  world: SandboxWorld,
+  context: SandboxContext,
 ): SandboxSystemUser {
   if (!Array.isArray(details) || details.length !== 1 || !isObject(details[0])) {
     throw reject.details('MP-301', 'authorization_details must be an array with exactly one object');
@@ -39,25 +41,10 @@ export function resolveSystemUser(
   if (detail.externalRef !== undefined && typeof detail.externalRef !== 'string') {
     throw reject.details('MP-303', 'invalid_altinn_customer_configuration: externalRef must be a string');
   }
-  const candidates = world.systemUsers.filter(
-    (u) => u.organisationNumber === orgNo.value && u.clientIds.includes(client.clientId),
-  );
-  if (candidates.length === 0) {
-    throw reject.details(
-      'MP-303',
-      `invalid_altinn_customer_configuration: no system user for client ${client.clientId} and organisation ${orgNo.value}`,
-    );
-  }
-  // The default externalRef is the customer's organisation number; it must be sent only for a non-default one.
-  const wanted = detail.externalRef ?? orgNo.value;
-  const match = candidates.find((u) => (u.externalRef ?? u.organisationNumber) === wanted);
-  if (!match) {
-    throw reject.details(
-      'MP-303',
-      `invalid_altinn_customer_configuration: externalRef ${detail.externalRef === undefined ? 'missing' : `"${detail.externalRef}"`} does not match the system user for organisation ${orgNo.value}`,
-    );
-  }
-  return match;
+  // The registered systems are the truth: which client ids they list, whether they or the system user were deleted.
+  const found = findSystemUserForGrant(context, client.clientId, orgNo.value, detail.externalRef);
+  if ('cause' in found) throw reject.details('MP-303', `invalid_altinn_customer_configuration: ${found.cause}`);
+  return found.user;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -18,7 +18,29 @@ const PACKAGE_RESOURCES: Readonly<Record<string, readonly string[]>> = {
   'urn:altinn:accesspackage:ansettelsesforhold': ['nav-inntektsmelding'],
   'urn:altinn:accesspackage:regnskap-okonomi-rapport': ['brg-arsregnskap'],
   'urn:altinn:accesspackage:ordinaer-post-til-virksomheten': ['digdir-testmelding', 'altinn-correspondence-test'],
+  // Client packages: delegated to an agent system user for its clients (accountants, auditors), never to a standard one.
+  'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet': [
+    'skd-mva-melding',
+    'skd-a-melding',
+    'brg-arsregnskap',
+  ],
+  'urn:altinn:accesspackage:regnskapsforer-uten-signeringsrettighet': ['skd-mva-melding', 'brg-arsregnskap'],
+  'urn:altinn:accesspackage:regnskapsforer-lonn': ['skd-a-melding', 'nav-sykmelding', 'nav-inntektsmelding'],
+  'urn:altinn:accesspackage:ansvarlig-revisor': ['brg-arsregnskap'],
 };
+
+/** Access packages meant for client relationships (agent system users), as Altinn's access-package catalogue marks them. */
+export const CLIENT_PACKAGES: readonly string[] = [
+  'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet',
+  'urn:altinn:accesspackage:regnskapsforer-uten-signeringsrettighet',
+  'urn:altinn:accesspackage:regnskapsforer-lonn',
+  'urn:altinn:accesspackage:ansvarlig-revisor',
+];
+
+/** Every access package the sandbox knows (its policies name them). */
+export function knownAccessPackages(): string[] {
+  return Object.keys(PACKAGE_RESOURCES);
+}
 
 const ROLES_FOR_EVERY_RESOURCE = new Set(['DAGL', 'LEDE', 'PRIV']);
 

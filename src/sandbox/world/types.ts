@@ -50,6 +50,10 @@ export interface SandboxSystemUser {
   readonly delegatedResources: readonly string[];
   /** Access packages delegated to the system user (urn:altinn:accesspackage:…); they reach resources through policies. */
   readonly accessPackages?: readonly string[];
+  /** Standard (acts for its owner) or agent (acts for the client organisations delegated to it); absent means standard. */
+  readonly userType?: 'standard' | 'agent';
+  /** Agent only: the client organisations delegated to it. */
+  readonly clientOrganisations?: readonly string[];
 }
 
 /**

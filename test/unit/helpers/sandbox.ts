@@ -63,7 +63,10 @@ export async function sandboxToken(handle: SandboxHandle, options: SandboxTokenO
   let externalRef = options.externalRef;
   if (options.systemUserOrg && externalRef === undefined) {
     externalRef = handle.context.world.systemUsers.find(
-      (u) => u.organisationNumber === options.systemUserOrg && u.clientIds.includes(handle.defaultClient.clientId),
+      (u) =>
+        u.organisationNumber === options.systemUserOrg &&
+        u.clientIds.includes(handle.defaultClient.clientId) &&
+        u.userType !== 'agent',
     )?.externalRef;
   }
   const assertion = await createMaskinportenGrant({
@@ -86,7 +89,7 @@ export async function sandboxToken(handle: SandboxHandle, options: SandboxTokenO
   return exchanged.accessToken;
 }
 
-/** The default client's system users: which customer organisations exist, with or without delegations. */
+/** The default client's standard system users: which customer organisations exist, with or without delegations. */
 export function sandboxSystemUsers(handle: SandboxHandle): {
   organisationNumber: string;
   id: string;
@@ -95,7 +98,7 @@ export function sandboxSystemUsers(handle: SandboxHandle): {
   accessPackages: readonly string[];
 }[] {
   return handle.context.world.systemUsers
-    .filter((u) => u.clientIds.includes(handle.defaultClient.clientId))
+    .filter((u) => u.clientIds.includes(handle.defaultClient.clientId) && u.userType !== 'agent')
     .map((u) => ({
       organisationNumber: u.organisationNumber,
       id: u.id,
