@@ -59,10 +59,28 @@ async function loadSystem(
     settle('requests', clients.requests.listBySystem('standard', id, { signal }), [] as SystemUserRequest[]),
     settle('requests', clients.requests.listBySystem('agent', id, { signal }), [] as SystemUserRequest[]),
   ]);
-  const requests: KnownRequest[] = [
+  const listed: KnownRequest[] = [
     ...standard.map((request) => ({ kind: 'standard' as const, request })),
     ...agent.map((request) => ({ kind: 'agent' as const, request })),
-  ].sort((a, b) => (b.request.created ?? '').localeCompare(a.request.created ?? ''));
+  ];
+  // The list items carry no confirmUrl (the controller sets it on single answers only): ask for each request still
+  // waiting for the customer, whose confirm URL is the one worth copying.
+  const requests = (
+    await Promise.all(
+      listed.map(async (known) =>
+        isPending(known.request) && !known.request.confirmUrl
+          ? {
+              ...known,
+              request: await settle(
+                'requests',
+                clients.requests.get(known.kind, known.request.id, { signal }),
+                known.request,
+              ),
+            }
+          : known,
+      ),
+    )
+  ).sort((a, b) => (b.request.created ?? '').localeCompare(a.request.created ?? ''));
   return { summary, system, systemUsers: systemUsers.filter((u) => !u.isDeleted), requests, errors };
 }
 
