@@ -558,7 +558,7 @@ describe('onboarding: draft test-message request (altinnInbox.draftTestMessageRe
       'nb',
     );
     const document = await run('altinnInbox.draftTestMessageRequest');
-    assert.deepEqual(sources, ['type', 'parties', 'tenor']);
+    assert.deepEqual(sources, ['type', 'parties', 'customers', 'tenor']);
 
     const { connections, http } = hooks.services;
     const profile = connections.activeProfile!;

@@ -244,6 +244,22 @@ describe('systems: register a system, request and approve a system user, use it,
         .includes('dialog'),
     );
     assert.ok(dialogs.length > 0, 'with its dialogs');
+
+    // The test-message draft offers the customers of accepted system users as recipients.
+    let offered: readonly (vscode.QuickPickItem & { id: string })[] = [];
+    prompts.enqueue(
+      (items: readonly (vscode.QuickPickItem & { id: string })[]) => items.find((i) => i.id === 'customers'),
+      (items: readonly (vscode.QuickPickItem & { id: string })[]) => {
+        offered = items;
+        return items.filter((i) => i.id === customerC);
+      },
+      undefined,
+    );
+    await vscode.commands.executeCommand('altinnInbox.draftTestMessageRequest');
+    assert.equal(prompts.pending, 0, 'the draft asked for the source and the recipients, then was dismissed');
+    const offeredCustomer = offered.find((i) => i.id === customerC);
+    assert.ok(offeredCustomer, `the customer is offered: ${offered.map((i) => i.id).join(', ')}`);
+    assert.match(String(offeredCustomer.label), /^Customer of /);
   });
 
   it('a rejected request is announced as Rejected and leaves no system user to use', async () => {
