@@ -18,6 +18,8 @@ import { SandboxManager } from './vscode/sandbox/sandboxManager';
 import type { ExtensionServices } from './vscode/services';
 import { ConnectionStatusBar } from './vscode/statusBar';
 import { registerTokenInspector } from './vscode/tokenInspector/inspectTokenCommand';
+import { registerSystems, type SystemsTestInternals } from './vscode/systems/registerSystems';
+import { registerDiagnose } from './vscode/diagnose/registerDiagnose';
 import { withSecretLedger } from './vscode/testing/ledgerSecretStorage';
 
 export interface ExtensionApi {
@@ -38,6 +40,7 @@ export interface TestHooks {
   readonly ScriptedPrompts: typeof ScriptedPrompts;
   readonly inbox: InboxTestInternals;
   readonly dialogPanels: DialogPanelTestInternals;
+  readonly systems: SystemsTestInternals;
   /** Set to script the answers of the next prompts; undefined restores the real UI. */
   usePrompts(prompts: ScriptedPrompts | undefined): void;
   /** Whether anything had asked for the sandbox when activate() returned (it must not have: it starts on first use). */
@@ -109,6 +112,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const dialogPanels = registerDialogPanel(services);
   registerPayloads(services);
   const inbox = registerInbox(services);
+  const systems = registerSystems(services);
+  registerDiagnose(services);
 
   log.info(`activated ${context.extension.id} ${context.extension.packageJSON.version}`);
   const testHooks: TestHooks | undefined =
@@ -119,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
           ScriptedPrompts,
           inbox,
           dialogPanels,
+          systems,
           usePrompts: (prompts) => {
             scriptedPrompts = prompts;
           },

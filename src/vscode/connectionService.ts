@@ -227,7 +227,15 @@ export class ConnectionService implements vscode.Disposable {
           handle.context.world.systemUsers.find(
             (u) => u.clientIds.includes(handle.defaultClient.clientId) && u.delegatedResources.length > 0,
           )?.organisationNumber;
-        const systemUser = handle.context.world.systemUsers.find((u) => u.organisationNumber === organisationNumber);
+        // A profile made by "Use This System User" names its external reference, the default (the organisation
+        // number) included; Maskinporten is sent one only when it is not the default.
+        const chosenRef = profile.identity.type === 'systemUser' ? profile.identity.externalRef : undefined;
+        const systemUser = handle.context.world.systemUsers.find(
+          (u) =>
+            u.organisationNumber === organisationNumber &&
+            (chosenRef === undefined || (u.externalRef ?? u.organisationNumber) === chosenRef),
+        );
+        const externalRef = chosenRef === undefined ? systemUser?.externalRef : chosenRef;
         const maskinporten = new MaskinportenTokenProvider({
           http: this.http,
           environment,
@@ -235,7 +243,9 @@ export class ConnectionService implements vscode.Disposable {
           key: importPrivateJwk(handle.defaultClient.privateJwk),
           scopes,
           cache: this.tokenCache,
-          systemUser: organisationNumber ? { organisationNumber, externalRef: systemUser?.externalRef } : undefined,
+          systemUser: organisationNumber
+            ? { organisationNumber, externalRef: externalRef === organisationNumber ? undefined : externalRef }
+            : undefined,
         });
         const altinn = new AltinnTokenProvider({
           http: this.http,

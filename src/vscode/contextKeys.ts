@@ -9,6 +9,10 @@ export const ContextKeys = {
   showDeletedParties: 'altinnInbox:showDeletedParties',
   partyFiltered: 'altinnInbox:partyFiltered',
   emailDraftActive: 'altinnInbox:emailDraftActive',
+  /** The Systems view: noVendor, error, empty or ready. */
+  systemsState: 'altinnInbox:systemsState',
+  /** A system-user request of the vendor was Accepted (completes the walkthrough's system-user step). */
+  systemUserAccepted: 'altinnInbox:systemUserAccepted',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -74,6 +74,7 @@ describe('e2e: onboarding walkthrough and servicedesk drafts', () => {
       'Choose services to integrate',
       'Get access to scopes',
       'Maskinporten client and key',
+      'Register your system and get a system user',
       'Test your end-user system',
       'Read the inbox',
       'Ask for help',

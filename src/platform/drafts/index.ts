@@ -8,3 +8,5 @@ export type { ContactPerson, DraftEnvironment, DraftLanguage, EmailDraft } from 
 export type { Recipient, RecipientKind, SystemUserReference } from './validation';
 export { requireServiceResource, requireSystemId } from './validation';
 export { comesWithRegistrationForm, REGISTRATION_FORM_PAGE, REGISTRATION_FORM_SCOPES } from './registrationForm';
+export { buildSystemUserApprovalEmail } from './systemUserApprovalEmail';
+export type { SystemUserApprovalInput } from './systemUserApprovalEmail';

@@ -20,6 +20,7 @@ import {
   Steps,
 } from './draftPrompts';
 import type { EmailDraftDocuments } from './emailDraftDocuments';
+import { fetchCustomerRecipients } from './customerRecipients';
 import { fetchPartyRecipients } from './partyRecipients';
 import {
   describeRecipient,
@@ -33,7 +34,7 @@ import {
   type ParsedRecipient,
 } from './recipients';
 
-type SourceId = 'type' | 'parties' | 'tenor';
+type SourceId = 'type' | 'parties' | 'customers' | 'tenor';
 type WishId = 'attachments' | 'markdown' | 'transmissions' | 'serviceResource' | 'notes';
 
 interface IdItem<T extends string> extends vscode.QuickPickItem {
@@ -77,6 +78,11 @@ async function askRecipients(services: ExtensionServices, prompts: Prompts, step
               label: vscode.l10n.t('$(organization) Pick from the parties of "{0}"', profile.label),
               detail: vscode.l10n.t('The parties this connection may act for, fetched from Dialogporten'),
             },
+            {
+              id: 'customers' as const,
+              label: vscode.l10n.t('$(person) Pick from the customers of your accepted system users'),
+              detail: vscode.l10n.t('Organisations that approved a system user of your systems'),
+            },
           ]
         : []),
       {
@@ -99,7 +105,10 @@ async function askRecipients(services: ExtensionServices, prompts: Prompts, step
 
     let parties;
     try {
-      parties = await fetchPartyRecipients(services, profile);
+      parties =
+        source === 'customers'
+          ? await fetchCustomerRecipients(services, profile)
+          : await fetchPartyRecipients(services, profile);
     } catch (error) {
       if (error instanceof vscode.CancellationError) throw error;
       services.log.warn(`[onboarding] parties of "${profile.label}": ${(error as Error).message}`);

@@ -41,7 +41,7 @@ export interface SandboxProfile extends ProfileBase {
   readonly environment: 'sandbox';
   readonly identity:
     | { readonly type: 'person'; readonly nationalIdentityNumber?: string }
-    | { readonly type: 'systemUser'; readonly organisationNumber?: string };
+    | { readonly type: 'systemUser'; readonly organisationNumber?: string; readonly externalRef?: string };
 }
 
 export function describeIdentity(profile: ConnectionProfile): string {

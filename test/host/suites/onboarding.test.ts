@@ -554,7 +554,7 @@ describe('onboarding: draft test-message request (altinnInbox.draftTestMessageRe
       'nb',
     );
     const document = await run('altinnInbox.draftTestMessageRequest');
-    assert.deepEqual(sources, ['type', 'parties', 'tenor']);
+    assert.deepEqual(sources, ['type', 'parties', 'customers', 'tenor']);
 
     const { connections, http } = hooks.services;
     const profile = connections.activeProfile!;
@@ -635,7 +635,16 @@ describe('onboarding: walkthrough, links and contact', () => {
     assert.ok(walkthrough);
     assert.deepEqual(
       walkthrough.steps.map((step) => step.id),
-      ['onboardingProcess', 'serviceIntegration', 'scopes', 'maskinporten', 'testSystem', 'readInbox', 'contact'],
+      [
+        'onboardingProcess',
+        'serviceIntegration',
+        'scopes',
+        'maskinporten',
+        'systemUser',
+        'testSystem',
+        'readInbox',
+        'contact',
+      ],
     );
     const registered = new Set(await vscode.commands.getCommands(true));
     const nls = JSON.parse(

@@ -36,7 +36,16 @@ describe('onboarding: the walkthrough in the manifest', () => {
     assert.ok(walkthrough, 'a walkthrough with id "onboarding"');
     assert.deepEqual(
       walkthrough.steps.map((step) => step.id),
-      ['onboardingProcess', 'serviceIntegration', 'scopes', 'maskinporten', 'testSystem', 'readInbox', 'contact'],
+      [
+        'onboardingProcess',
+        'serviceIntegration',
+        'scopes',
+        'maskinporten',
+        'systemUser',
+        'testSystem',
+        'readInbox',
+        'contact',
+      ],
     );
     assert.deepEqual(
       walkthrough.steps.map((step) => localize(step.title)),
@@ -45,6 +54,7 @@ describe('onboarding: the walkthrough in the manifest', () => {
         'Choose services to integrate',
         'Get access to scopes',
         'Maskinporten client and key',
+        'Register your system and get a system user',
         'Test your end-user system',
         'Read the inbox',
         'Ask for help',
@@ -61,6 +71,7 @@ describe('onboarding: the walkthrough in the manifest', () => {
       serviceIntegration: ['altinnInbox.openServiceIntegration'],
       scopes: ['altinnInbox.draftScopeRequest', 'altinnInbox.openScopeOverview'],
       maskinporten: ['altinnInbox.generateKeyPair', 'altinnInbox.addMaskinportenClient'],
+      systemUser: ['altinnInbox.registerSystem', 'altinnInbox.requestSystemUser', 'altinnInbox.systems.focus'],
       testSystem: ['altinnInbox.draftTestMessageRequest', 'altinnInbox.openTenorTestData'],
       readInbox: ['altinnInbox.inbox.focus', 'altinnInbox.useSandbox'],
       contact: ['altinnInbox.contact'],
@@ -80,6 +91,9 @@ describe('onboarding: the walkthrough in the manifest', () => {
             (Object.values(ONBOARDING_LINKS) as string[]).includes(target),
             `${step.id}: ${target} is in links.ts`,
           );
+        else if (kind === 'onContext')
+          // The Systems view sets it when it sees an Accepted request (src/vscode/systems/systemsTree.ts).
+          assert.equal(target, 'altinnInbox:systemUserAccepted', `${step.id}: a context key the extension sets`);
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
     }
