@@ -25,11 +25,14 @@ describe('e2e: the Systems view (issue #16)', () => {
     // Give the Systems view the room: collapse the views above it.
     for (const title of [/^Inbox/i, /^Connections/i]) {
       const header = pane(page, title).locator('.pane-header');
-      if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true') await header.click();
+      // On the title: the header's middle can hold the view's title-bar actions (Inbox: Filter Parties).
+      if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true')
+        await header.locator('.title').first().click();
     }
     const systems = pane(page, /^Systems/i);
     const header = systems.locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded').catch(() => null)) !== 'true') await header.click();
+    if ((await header.getAttribute('aria-expanded').catch(() => null)) !== 'true')
+      await header.locator('.title').first().click();
     const system = systems.locator('.monaco-list-row', { hasText: /Altinn Inbox Inspector/ }).first();
     await system.waitFor({ timeout: 60_000 });
     await systems
@@ -54,6 +57,7 @@ describe('e2e: the Systems view (issue #16)', () => {
       'the rights group says how many',
     );
     await systems.locator('.monaco-list').focus();
+    assert.equal(await page.locator('.quick-input-widget').isVisible(), false, 'no quick input covers the screenshot');
     const path = await screenshot('systems');
     assert.ok(existsSync(path) && statSync(path).size > 10_000, 'a real screenshot was written');
   });

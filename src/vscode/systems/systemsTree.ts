@@ -42,6 +42,8 @@ export class SystemsTreeProvider implements vscode.TreeDataProvider<SystemsNode>
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly parents = new Map<string, SystemsNode | undefined>();
   private loaded: Loaded | undefined;
+  /** The vendor profile the view's rows were last built for (undefined: it showed that there is none). */
+  private shownProfileId: string | undefined;
   private loading: Promise<Loaded> | undefined;
   private watch = new RequestWatch();
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,7 +52,8 @@ export class SystemsTreeProvider implements vscode.TreeDataProvider<SystemsNode>
   constructor(private readonly services: ExtensionServices) {
     this.disposables.push(
       services.profiles.onDidChange(() => {
-        if (this.loaded && this.loaded.profileId !== this.vendorProfile()?.id) this.refresh();
+        // Also when the view last showed no vendor (its welcome text): activating one must fill it.
+        if (this.shownProfileId !== this.vendorProfile()?.id) this.refresh();
       }),
     );
   }
@@ -103,6 +106,7 @@ export class SystemsTreeProvider implements vscode.TreeDataProvider<SystemsNode>
 
   private async roots(): Promise<SystemsNode[]> {
     const profile = this.vendorProfile();
+    this.shownProfileId = profile?.id;
     if (!profile) {
       void setContextKey(ContextKeys.systemsState, 'noVendor');
       return [];
