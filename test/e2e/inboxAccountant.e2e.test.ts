@@ -1,35 +1,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
 import { screenshot, workbench } from './fixture';
+import { pane, resizeSidebar, rowTexts } from './sidebar';
 import { runCommand } from './workbenchActions';
 
 // The accountant's Inbox for the README: the sandbox restarted with an accounting firm whose agent system user acts
 // for 5,000 client organisations, through the palette as a user would.
-
-function pane(page: Page, title: RegExp): Locator {
-  return page
-    .locator('#workbench\\.parts\\.sidebar .pane')
-    .filter({ has: page.locator('.pane-header', { hasText: title }) })
-    .first();
-}
-
-async function rowTexts(rows: Locator): Promise<string[]> {
-  return rows.evaluateAll((elements) =>
-    elements.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
-  );
-}
-
-async function resizeSidebar(page: Page, width: number): Promise<void> {
-  const box = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
-  if (!box || Math.abs(box.width - width) < 4) return;
-  const x = box.x + box.width;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-}
 
 describe("e2e: the accountant's Inbox (5,000 client organisations)", () => {
   let restore: (() => Promise<void>) | undefined;

@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
 import { screenshot, workbench } from './fixture';
+import { pane, rowTexts, setExpanded } from './sidebar';
 import { runCommand } from './workbenchActions';
-
-function pane(page: Page, title: RegExp): Locator {
-  return page
-    .locator('#workbench\\.parts\\.sidebar .pane')
-    .filter({ has: page.locator('.pane-header', { hasText: title }) })
-    .first();
-}
 
 describe('e2e: the Systems view (issue #16)', () => {
   it("lists the sandbox vendor's system with its client id, rights, system users and requests", async () => {
@@ -23,16 +16,10 @@ describe('e2e: the Systems view (issue #16)', () => {
     if (!(await sidebar.isVisible()) || !(await sidebar.getByText('Systems', { exact: false }).first().isVisible()))
       await altinn.click();
     // Give the Systems view the room: collapse the views above it.
-    for (const title of [/^Inbox/i, /^Connections/i]) {
-      const header = pane(page, title).locator('.pane-header');
-      // On the title: the header's middle can hold the view's title-bar actions (Inbox: Filter Parties).
-      if ((await header.getAttribute('aria-expanded').catch(() => null)) === 'true')
-        await header.locator('.title').first().click();
-    }
+    for (const title of [/^Inbox/i, /^Connections/i])
+      await setExpanded(pane(page, title).locator('.pane-header'), false);
     const systems = pane(page, /^Systems/i);
-    const header = systems.locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded').catch(() => null)) !== 'true')
-      await header.locator('.title').first().click();
+    await setExpanded(systems.locator('.pane-header'), true);
     const system = systems.locator('.monaco-list-row', { hasText: /Altinn Inbox Inspector/ }).first();
     await system.waitFor({ timeout: 60_000 });
     await systems
@@ -41,9 +28,7 @@ describe('e2e: the Systems view (issue #16)', () => {
       .waitFor({ timeout: 10_000 });
     const users = systems.locator('.monaco-list-row', { hasText: /^\s*System users/ }).first();
     await users.waitFor({ timeout: 10_000 });
-    const rows = await systems
-      .locator('.monaco-list-row')
-      .evaluateAll((all) => all.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    const rows = await rowTexts(systems.locator('.monaco-list-row'));
     assert.ok(
       rows.some((row) => /_altinn_inbox_inspector/.test(row)),
       `the system id is shown: ${rows.join(' | ')}`,

@@ -42,7 +42,8 @@ export function apiErrorFromResponse(response: ErrorResponse, request: RequestDe
   });
 }
 
-function parseObject(text: string): Record<string, unknown> | undefined {
+/** The body as a JSON object, or undefined when it is not one. */
+export function parseObject(text: string): Record<string, unknown> | undefined {
   if (!/^\s*\{/.test(text)) return undefined;
   try {
     const value: unknown = JSON.parse(text);

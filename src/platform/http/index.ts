@@ -17,4 +17,4 @@ export { redactUrl, redactHeaders, redactJwts, redactSecrets, looksLikeJwt, REDA
 export { DEFAULT_RETRY, isIdempotentMethod, parseRetryAfter } from './retryPolicy';
 export type { RetryOptions } from './retryPolicy';
 export { sleep } from './sleep';
-export { apiErrorFromResponse } from './errorMapping';
+export { apiErrorFromResponse, parseObject } from './errorMapping';

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors';
-import { apiErrorFromResponse, redactJwts } from '../http';
+import { apiErrorFromResponse, parseObject, redactJwts } from '../http';
 import type { HttpResponse } from '../http';
 import type { SystemUserScope } from '../scopes/systemUserCalls';
 import { explainAuthCode } from './authCodes';
@@ -108,14 +108,4 @@ function validationErrorsOf(value: unknown): AuthValidationError[] {
     const title = typeof record.title === 'string' ? redactJwts(record.title) : undefined;
     return [{ code, title, paths, explanation: explainAuthCode(code) }];
   });
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  if (!/^\s*\{/.test(text)) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { AuthorizedParty } from '../../platform/dialogporten/schemas/parties';
-import type { DialogListItem } from '../../platform/dialogporten/schemas/dialogListItem';
+import type { ApiClients } from '../shared/apiClients';
+import type { TreeRow } from '../shared/treeRow';
 import { CorrespondenceGroupNode } from './correspondenceNodes';
 import type { ResourceDiscovery } from './correspondenceResources';
-import { DialogNode } from './dialogNodes';
-import { ErrorNode, HintNode, InboxNode, LoadMoreNode, LoadingNode, type InboxContext } from './inboxNode';
-import type { TreeRow } from '../shared/treeRow';
-import { describeFilter, filterProblem, isEmptyFilter, toSearchFilters } from './inboxFilter';
+import { DialogListNode, type ListedDialog } from './dialogListNode';
+import { describeFilter, isEmptyFilter, toSearchFilters, type InboxFilter } from './inboxFilter';
+import type { InboxContext, InboxNode } from './inboxNode';
 import { isPerson, partyIdentifierLabel, type PartyEntry } from './partyTree';
 import { escapeMarkdown } from './presentation';
 
@@ -16,13 +16,10 @@ export type ResourcesForParty = (partyUrn: string) => Promise<ResourceDiscovery>
  * A party: its sub-units, its correspondence, then its dialogs newest first (`contentUpdatedAt`), a page at a time
  * with the party's filter, and "Load more…" while Dialogporten has a next page.
  */
-export class PartyNode extends LoadingNode {
+export class PartyNode extends DialogListNode {
   readonly subUnits: PartyNode[];
-  private dialogs: DialogNode[] = [];
   private continuationToken: string | undefined;
   private hasNextPage = false;
-  private dialogError: ErrorNode | undefined;
-  private listed = false;
 
   constructor(
     parent: InboxNode,
@@ -46,16 +43,8 @@ export class PartyNode extends LoadingNode {
     return this.entry.party.party;
   }
 
-  get profileId(): string {
-    return this.ctx.profile.id;
-  }
-
   get isSubUnit(): boolean {
     return this.parent instanceof PartyNode;
-  }
-
-  get dialogNodes(): readonly DialogNode[] {
-    return this.dialogs;
   }
 
   get canLoadMore(): boolean {
@@ -130,125 +119,37 @@ export class PartyNode extends LoadingNode {
     return vscode.l10n.t('dialogs');
   }
 
-  override invalidate(): void {
-    super.invalidate();
-    this.dialogs = [];
+  protected resetPaging(): void {
     this.continuationToken = undefined;
     this.hasNextPage = false;
-    this.dialogError = undefined;
-    this.listed = false;
+  }
+
+  protected emptyTooltip(): string {
+    return vscode.l10n.t('Dialogporten has no dialogs for this party that this token may see.');
   }
 
   protected async loadChildren(): Promise<InboxNode[]> {
-    this.dialogs = [];
-    this.continuationToken = undefined;
-    this.hasNextPage = false;
-    this.dialogError = undefined;
+    this.startOver();
     if (!this.party.hasOnlyAccessToSubParties) await this.fetchPage();
     return this.rows();
   }
 
-  /** Appends the next page (no duplicates: an id already listed is skipped). */
-  async loadMore(): Promise<void> {
-    if (!this.hasNextPage && !this.dialogError) return;
-    await this.fetchPage();
-    this.setChildren(this.rows());
-    this.ctx.changed(this);
+  protected async fetchNext(
+    clients: ApiClients,
+    filter: InboxFilter | undefined,
+    signal: AbortSignal,
+  ): Promise<ListedDialog[]> {
+    const page = await clients.dialogporten.searchDialogs(
+      toSearchFilters(this.partyUrn, filter, this.ctx.pageSize(), this.continuationToken),
+      { signal },
+    );
+    this.hasNextPage = page.hasNextPage && !!page.continuationToken;
+    this.continuationToken = page.continuationToken ?? undefined;
+    return (page.items ?? []).map((item, index) => ({ item, pointer: ['items', index] }));
   }
 
-  /** Replaces one dialog's row (after a label change), or drops it when it no longer matches the filter. */
-  replaceDialog(node: DialogNode, item: DialogListItem | undefined): void {
-    if (!item) {
-      this.dialogs = this.dialogs.filter((d) => d !== node);
-      this.setChildren(this.rows());
-      this.ctx.changed(this);
-      return;
-    }
-    node.update(item);
-    this.ctx.changed(node);
-  }
-
-  private async fetchPage(): Promise<void> {
-    const filter = this.ctx.filterFor(this.partyUrn);
-    const problem = filterProblem(filter, vscode.l10n);
-    if (problem) {
-      this.listed = true;
-      return;
-    }
-    try {
-      const { value, exchange } = await this.ctx.load((clients, signal) =>
-        clients.dialogporten.searchDialogs(
-          toSearchFilters(this.partyUrn, filter, this.ctx.pageSize(), this.continuationToken),
-          { signal },
-        ),
-      );
-      const known = new Set(this.dialogs.map((d) => d.dialogId.toLowerCase()));
-      (value.items ?? []).forEach((item, index) => {
-        if (known.has(item.id.toLowerCase())) return;
-        known.add(item.id.toLowerCase());
-        this.dialogs.push(
-          new DialogNode(this, item, { exchangeId: exchange?.id ?? '', pointer: ['items', index] }, this.ctx),
-        );
-      });
-      this.hasNextPage = value.hasNextPage && !!value.continuationToken;
-      this.continuationToken = value.continuationToken ?? undefined;
-      this.dialogError = undefined;
-      const first = !this.listed;
-      this.listed = true;
-      if (first) setTimeout(() => this.ctx.changed(this), 0);
-    } catch (error) {
-      if (this.ctx.signal.aborted) return;
-      this.dialogError = this.dialogs.length
-        ? new ErrorNode(this, error, vscode.l10n.t('more dialogs'), {
-            command: 'altinnInbox.loadMore',
-            title: vscode.l10n.t('Retry'),
-            arguments: [this],
-          })
-        : new ErrorNode(this, error, vscode.l10n.t('dialogs'));
-    }
-  }
-
-  private rows(): InboxNode[] {
-    const rows: InboxNode[] = [...this.subUnits];
-    if (this.party.hasOnlyAccessToSubParties) return rows;
-    rows.push(new CorrespondenceGroupNode(this, this.ctx, this.resourcesFor));
-    rows.push(...this.dialogs);
-    const filter = this.ctx.filterFor(this.partyUrn);
-    const problem = filterProblem(filter, vscode.l10n);
-    if (problem) {
-      rows.push(
-        new HintNode(`${this.id}/filterProblem`, this, {
-          label: problem,
-          icon: 'filter',
-          iconColor: 'list.warningForeground',
-          command: { command: 'altinnInbox.filterDialogs', title: vscode.l10n.t('Edit filter'), arguments: [this] },
-          contextValue: 'hint filterProblem',
-        }),
-      );
-    } else if (this.dialogError) {
-      rows.push(this.dialogError);
-    } else if (this.dialogs.length === 0) {
-      rows.push(
-        isEmptyFilter(filter)
-          ? new HintNode(`${this.id}/empty`, this, {
-              label: vscode.l10n.t('No dialogs'),
-              icon: 'circle-slash',
-              tooltip: vscode.l10n.t('Dialogporten has no dialogs for this party that this token may see.'),
-            })
-          : new HintNode(`${this.id}/empty`, this, {
-              label: vscode.l10n.t('No dialogs match the filter'),
-              description: describeFilter(filter, vscode.l10n),
-              icon: 'filter',
-              command: {
-                command: 'altinnInbox.clearDialogFilter',
-                title: vscode.l10n.t('Clear filter'),
-                arguments: [this],
-              },
-              contextValue: 'hint emptyFiltered',
-            }),
-      );
-    }
-    if (this.hasNextPage && !this.dialogError) rows.push(new LoadMoreNode(this, this.dialogs.length));
-    return rows;
+  protected rows(): InboxNode[] {
+    if (this.party.hasOnlyAccessToSubParties) return [...this.subUnits];
+    return [...this.subUnits, new CorrespondenceGroupNode(this, this.ctx, this.resourcesFor), ...this.dialogRows()];
   }
 }

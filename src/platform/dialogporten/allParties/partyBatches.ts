@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../errors';
-import { organizationUrn, personUrn } from '../../identifiers';
+import { toPartyUrn } from '../client/searchFilters';
 import type { CallOptions, DialogportenClient } from '../client/dialogportenClient';
 
 /** The party filter size before Dialogporten published its limits (older builds took 20). */
@@ -46,16 +46,4 @@ export function partyBatches(
   const batches: string[][] = [];
   for (let i = 0; i < urns.length; i += size) batches.push(urns.slice(i, i + size));
   return { batches, byUrn };
-}
-
-function toPartyUrn(value: string): string {
-  const trimmed = value.trim();
-  if (/^\d{9}$/.test(trimmed)) return organizationUrn(trimmed);
-  if (/^\d{11}$/.test(trimmed)) return personUrn(trimmed);
-  if (!trimmed.startsWith('urn:altinn:'))
-    throw new InvalidInputError(
-      'party',
-      `"${value}" is not a party: use urn:altinn:organization:identifier-no:<orgno>, urn:altinn:person:identifier-no:<fnr>, or the bare number.`,
-    );
-  return trimmed;
 }

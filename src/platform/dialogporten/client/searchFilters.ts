@@ -133,7 +133,8 @@ export function toSearchParams(filters: DialogSearchFilters): URLSearchParams {
   return params;
 }
 
-function toPartyUrn(value: string): string {
+/** A party as Dialogporten's `party` filter takes it: a URN, or a bare organisation or national identity number. */
+export function toPartyUrn(value: string): string {
   const trimmed = value.trim();
   if (/^\d{9}$/.test(trimmed)) return organizationUrn(trimmed);
   if (/^\d{11}$/.test(trimmed)) return personUrn(trimmed);
