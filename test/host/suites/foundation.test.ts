@@ -12,14 +12,13 @@ describe('foundation: the extension in a real VS Code extension host', () => {
     assert.equal(api.version, extension.packageJSON.version);
   });
 
-  it('contributes the Altinn container with the Connections and Inbox views, which open', async () => {
+  it('contributes the Altinn container with the Connections, Inbox and Systems views, which open', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const views = extension.packageJSON.contributes.views.altinnInbox.map((view: { id: string }) => view.id);
-    assert.deepEqual(views, ['altinnInbox.connections', 'altinnInbox.inbox']);
+    assert.deepEqual(views, ['altinnInbox.connections', 'altinnInbox.inbox', 'altinnInbox.systems']);
     await vscode.commands.executeCommand('workbench.view.extension.altinnInbox');
     // VS Code generates a `<viewId>.focus` command for every registered view; it fails for unknown views.
-    await vscode.commands.executeCommand('altinnInbox.connections.focus');
-    await vscode.commands.executeCommand('altinnInbox.inbox.focus');
+    for (const view of views) await vscode.commands.executeCommand(`${view}.focus`);
   });
 
   it('registers its commands and runs one', async () => {
