@@ -41,6 +41,8 @@ describe('e2e: the Systems view (issue #16)', () => {
       rows.some((row) => /^Rights\s*\d+/.test(row)),
       'the rights group says how many',
     );
+    // A quick input an earlier spec left open would cover the screenshot.
+    await page.keyboard.press('Escape');
     await systems.locator('.monaco-list').focus();
     assert.equal(await page.locator('.quick-input-widget').isVisible(), false, 'no quick input covers the screenshot');
     const path = await screenshot('systems');
