@@ -16,7 +16,22 @@ export async function runCommand(page: Page, title: string, argument?: string): 
     }
   }
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 15_000 });
+  await row.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+    const widget = await page
+      .locator('.quick-input-widget')
+      .first()
+      .innerText()
+      .catch(() => '(none)');
+    const dialogs = await page
+      .locator('.monaco-dialog-box')
+      .allInnerTexts()
+      .catch(() => []);
+    console.log(
+      `DIAG runCommand(${title}): quick input: ${JSON.stringify(widget)}; dialogs: ${JSON.stringify(dialogs)}`,
+    );
+    await page.screenshot({ path: `test-results/diag-${title.replace(/\W+/g, '-')}.png` }).catch(() => undefined);
+    throw error;
+  });
   await row.click();
   if (argument !== undefined) {
     await page.locator('.quick-input-widget .quick-input-message, .quick-input-widget input').first().waitFor();
