@@ -164,7 +164,7 @@ export class StatusHistoryNode extends LoadingNode {
       id: this.id,
       label: vscode.l10n.t('Status history'),
       icon: { id: 'history' },
-      contextValue: ['group', 'statusHistory', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      contextValue: this.groupContext('statusHistory'),
       collapsible: 'collapsed',
     };
   }

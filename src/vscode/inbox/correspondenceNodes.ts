@@ -259,7 +259,7 @@ export class CorrespondenceResourceNode extends LoadingNode implements ConsentGa
       label: this.resourceId,
       icon: { id: 'symbol-class' },
       description: `${vscode.l10n.t('{0} messages', this.ids.length)} · ${vscode.l10n.t('via {0}', this.resource.sources.map(sourceLabel).join(', '))}`,
-      contextValue: ['group', 'correspondenceResource', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      contextValue: this.groupContext('correspondenceResource'),
       collapsible: 'collapsed',
     };
   }

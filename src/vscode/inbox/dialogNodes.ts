@@ -172,7 +172,7 @@ export class TransmissionsGroupNode extends LoadingNode {
       label: vscode.l10n.t('Transmissions'),
       icon: { id: 'comment-discussion' },
       description: this.count === undefined ? undefined : String(this.count),
-      contextValue: ['group', 'transmissions', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      contextValue: this.groupContext('transmissions'),
       collapsible: this.count === 0 ? 'none' : 'collapsed',
     };
   }

@@ -140,6 +140,11 @@ export abstract class LoadingNode extends InboxNode {
     this.rawTitle = title;
   }
 
+  /** A group row's context tokens: `group`, its kinds, and `raw` once it shows its response (`showsResponse`). */
+  protected groupContext(...kinds: string[]): string {
+    return ['group', ...kinds, this.raw ? 'raw' : ''].filter(Boolean).join(' ');
+  }
+
   protected abstract loadChildren(): Promise<InboxNode[]>;
 
   /** "dialogs", "transmissions"… for error titles. */

@@ -32,7 +32,7 @@ export class ListGroupNode<T> extends LoadingNode {
       label: this.spec.label,
       icon: { id: this.spec.icon },
       description: this.count === undefined ? undefined : String(this.count),
-      contextValue: ['group', this.raw ? 'raw' : ''].filter(Boolean).join(' '),
+      contextValue: this.groupContext(),
       collapsible: 'collapsed',
     };
   }
