@@ -30,24 +30,21 @@ export function searchDialogs(store: DialogStore, caller: DialogportenCaller, qu
   const lists = parties.map((p) => store.sortedDialogsOf(p, key, compare)).filter((l) => l.length > 0);
   const positions = lists.map((l) => (query.cursor ? indexAfter(l, query.cursor, query.order) : 0));
   const matches = matcherFor(query, caller);
+  // Each list's head keys are computed once per step, not once per comparison: with 100 parties in a search, a
+  // page of 100 would otherwise build 20,000 key arrays.
+  const headKeys = lists.map((l, i) => (positions[i] < l.length ? keysOf(l[positions[i]], query.order) : undefined));
   const items: StoredDialog[] = [];
   let hasNextPage = false;
   for (;;) {
     let best = -1;
     for (let i = 0; i < lists.length; i++) {
-      if (positions[i] >= lists[i].length) continue;
-      if (
-        best < 0 ||
-        compareKeys(
-          keysOf(lists[i][positions[i]], query.order),
-          keysOf(lists[best][positions[best]], query.order),
-          query.order,
-        ) < 0
-      )
-        best = i;
+      const keys = headKeys[i];
+      if (keys && (best < 0 || compareKeys(keys, headKeys[best]!, query.order) < 0)) best = i;
     }
     if (best < 0) break;
-    const candidate = lists[best][positions[best]++];
+    const list = lists[best];
+    const candidate = list[positions[best]++];
+    headKeys[best] = positions[best] < list.length ? keysOf(list[positions[best]], query.order) : undefined;
     if (!matches(candidate)) continue;
     if (items.length === query.limit) {
       hasNextPage = true;
