@@ -10,7 +10,7 @@ import { resolveEnvironment } from '../src/platform/environments';
 import { HttpClient } from '../src/platform/http';
 import { filterParties, partyLevel, type PartyRow } from '../src/platform/parties/partyLevel';
 import { startSandbox } from '../src/sandbox';
-import { partyIdentifierLabel, shapeParties, type PartyEntry } from '../src/vscode/inbox/partyTree';
+import { nestParties, orderParties, partyIdentifierLabel, type PartyEntry } from '../src/vscode/inbox/partyTree';
 import { ratioFigure, round, timeAgainstFloor, type Figure } from './measure';
 
 const CLIENTS = 5_000;
@@ -59,8 +59,8 @@ export async function benchPartyLevel(figures: Figure[], log: (text: string) => 
   // First render: the Inbox's path (cached token, HTTP, zod, nesting, groups, the labels of the rows shown).
   const firstRender = async (): Promise<string[]> => {
     const parties = await client.getParties();
-    const forest = shapeParties(parties.authorizedParties ?? [], { showDeleted: false });
-    return rowTexts(partyLevel(forest.roots));
+    const forest = nestParties(parties.authorizedParties ?? [], { showDeleted: false });
+    return rowTexts(partyLevel(forest.roots, { order: orderParties }));
   };
   const count = (await bareParties()).authorizedParties.length;
   const render = await timeAgainstFloor(firstRender, bareParties, { repeat: 30 });
@@ -78,8 +78,8 @@ export async function benchPartyLevel(figures: Figure[], log: (text: string) => 
   const spaced = `${wanted.slice(0, 3)} ${wanted.slice(3, 6)} ${wanted.slice(6)}`;
   const narrowed = async (): Promise<string[]> => {
     const parties = await client.getParties();
-    const forest = shapeParties(parties.authorizedParties ?? [], { showDeleted: false });
-    const rows = partyLevel(filterParties(forest.roots, spaced));
+    const forest = nestParties(parties.authorizedParties ?? [], { showDeleted: false });
+    const rows = partyLevel(filterParties(forest.roots, spaced), { order: orderParties });
     if (rows.length !== 1) throw new Error(`the quick filter found ${rows.length} rows for ${spaced}`);
     return rowTexts(rows);
   };
@@ -90,9 +90,9 @@ export async function benchPartyLevel(figures: Figure[], log: (text: string) => 
     ratioFigure('party quick filter to one party (with the parties fetched)', quick.ours, quick.floor, 1.25),
   );
   // Typing itself: matching and regrouping the held response, no request.
-  const held = shapeParties((await client.getParties()).authorizedParties ?? [], { showDeleted: false }).roots;
+  const held = nestParties((await client.getParties()).authorizedParties ?? [], { showDeleted: false }).roots;
   const typing = await timeAgainstFloor(
-    async () => rowTexts(partyLevel(filterParties(held, spaced))),
+    async () => rowTexts(partyLevel(filterParties(held, spaced), { order: orderParties })),
     async () => held.filter((p) => p.party.party.endsWith(wanted)),
     { repeat: 50 },
   );

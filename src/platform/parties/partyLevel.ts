@@ -32,8 +32,13 @@ export interface PartyGroup<T> {
 export type PartyRow<T> =
   { readonly kind: 'party'; readonly entry: T } | { readonly kind: 'group'; readonly group: PartyGroup<T> };
 
-export interface PartyLevelOptions {
+export interface PartyLevelOptions<T> {
   readonly maxRows?: number;
+  /**
+   * Puts entries in the order they are shown. Without it the order of `entries` is kept. A level that is split
+   * into groups orders each category only when its rows are first read, that is, when the group is opened.
+   */
+  readonly order?: (entries: readonly T[]) => T[];
 }
 
 /** How many parties `entries` hold, sub-units included. */
@@ -51,15 +56,16 @@ export function partyCategory(party: AuthorizedParty): PartyCategory {
  * The rows of the party level. Up to `maxRows` parties show as they are; more are split into persons and
  * organisations, and a category (or letter) with more than `maxRows` into groups by the first letter(s) of the
  * name, one letter more per level. The user's own party stays on top, outside the groups. Order within a group
- * is the order of `entries`.
+ * is the order `options.order` gives.
  */
 export function partyLevel<T extends NestedParty<T>>(
   entries: readonly T[],
-  options: PartyLevelOptions = {},
+  options: PartyLevelOptions<T> = {},
 ): PartyRow<T>[] {
   const maxRows = Math.max(2, options.maxRows ?? MAX_ROWS_PER_LEVEL);
-  if (entries.length <= maxRows) return entries.map((entry) => ({ kind: 'party', entry }));
-  const pinned = entries.filter((e) => e.party.isCurrentEndUser);
+  const order = options.order ?? ((unordered: readonly T[]) => [...unordered]);
+  if (entries.length <= maxRows) return order(entries).map((entry) => ({ kind: 'party', entry }));
+  const pinned = order(entries.filter((e) => e.party.isCurrentEndUser));
   const rest = entries.filter((e) => !e.party.isCurrentEndUser);
   const rows: PartyRow<T>[] = pinned.map((entry) => ({ kind: 'party', entry }));
   for (const category of ['persons', 'organisations'] as const) {
@@ -67,7 +73,9 @@ export function partyLevel<T extends NestedParty<T>>(
     if (members.length === 0) continue;
     rows.push({
       kind: 'group',
-      group: { key: category, category, count: countParties(members), rows: byPrefix(members, category, 1, maxRows) },
+      group: lazyGroup({ key: category, category, count: countParties(members) }, () =>
+        byPrefix(order(members), category, 1, maxRows),
+      ),
     });
   }
   return rows;
@@ -101,14 +109,24 @@ function byPrefix<T extends NestedParty<T>>(
     .sort(([a], [b]) => comparePrefixes(a, b))
     .map(([prefix, members]) => ({
       kind: 'group',
-      group: {
-        key: `${category}/${prefix}`,
-        category,
-        prefix,
-        count: countParties(members),
-        rows: byPrefix(members, category, length + 1, maxRows),
-      },
+      group: lazyGroup({ key: `${category}/${prefix}`, category, prefix, count: countParties(members) }, () =>
+        byPrefix(members, category, length + 1, maxRows),
+      ),
     }));
+}
+
+/**
+ * A group whose rows are worked out when first read: the tree asks for a group's children only when it is
+ * expanded, so the first render of 5,000 parties splits them into the two categories and no further.
+ */
+function lazyGroup<T>(group: Omit<PartyGroup<T>, 'rows'>, rows: () => PartyRow<T>[]): PartyGroup<T> {
+  let built: PartyRow<T>[] | undefined;
+  return {
+    ...group,
+    get rows() {
+      return (built ??= rows());
+    },
+  };
 }
 
 /** How many first characters every name shares (as namePrefix reads them), at most MAX_PREFIX. */

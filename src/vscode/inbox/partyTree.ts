@@ -19,37 +19,41 @@ export function isPerson(party: AuthorizedParty): boolean {
 }
 
 /**
- * Orders and nests the parties of GET /parties: the user themself first, then other persons, then
- * organisations, by name; sub-units under their main unit; each party once (Altinn sometimes lists a
- * sub-unit at the top level too); deleted parties only when asked for.
+ * Nests the parties of GET /parties: sub-units under their main unit, in order (orderParties); each party once
+ * (Altinn sometimes lists a sub-unit at the top level too); deleted parties only when asked for. The top level
+ * stays in the response's order: ordering 5,000 names is most of the work, and a level that big is shown in
+ * groups, each ordered only when opened (partyLevel's `order`).
  */
-export function shapeParties(parties: readonly AuthorizedParty[], options: { showDeleted: boolean }): PartyForest {
+export function nestParties(parties: readonly AuthorizedParty[], options: { showDeleted: boolean }): PartyForest {
   const nested = new Set<string>();
   for (const party of parties) for (const sub of party.subParties ?? []) nested.add(sub.party);
   let hiddenDeleted = 0;
   const placed = new Set<string>();
-  /** The entry for `party`; a hidden deleted party gives its live sub-units instead, so they stay reachable. */
-  const build = (party: AuthorizedParty, path: (string | number)[]): PartyEntry[] => {
-    if (placed.has(party.party)) return [];
+  /** Adds the entry for `party` to `out`; a hidden deleted party adds its live sub-units instead, so they stay reachable. */
+  const build = (party: AuthorizedParty, path: (string | number)[], out: PartyEntry[]): void => {
+    if (placed.has(party.party)) return;
     placed.add(party.party);
-    const subUnits = sortParties(
-      (party.subParties ?? []).flatMap((sub, index) => build(sub, [...path, 'subParties', index])),
-    );
+    let subUnits: PartyEntry[] = NO_ENTRIES;
+    const subs = party.subParties;
+    if (subs?.length) {
+      subUnits = [];
+      for (let index = 0; index < subs.length; index++) build(subs[index], [...path, 'subParties', index], subUnits);
+      subUnits = orderParties(subUnits);
+    }
     if (party.isDeleted && !options.showDeleted) {
       hiddenDeleted++;
-      return subUnits;
-    }
-    return [{ party, path, subUnits }];
+      out.push(...subUnits);
+    } else out.push({ party, path, subUnits });
   };
   const roots: PartyEntry[] = [];
   parties.forEach((party, index) => {
-    if (!nested.has(party.party)) roots.push(...build(party, ['authorizedParties', index]));
+    if (!nested.has(party.party)) build(party, ['authorizedParties', index], roots);
   });
   // Listed only at the top level under a main unit we never saw: keep them visible at the top.
   parties.forEach((party, index) => {
-    if (nested.has(party.party) && !placed.has(party.party)) roots.push(...build(party, ['authorizedParties', index]));
+    if (nested.has(party.party) && !placed.has(party.party)) build(party, ['authorizedParties', index], roots);
   });
-  return { roots: sortParties(roots), hiddenDeleted };
+  return { roots, hiddenDeleted };
 }
 
 function rank(party: AuthorizedParty): number {
@@ -58,6 +62,7 @@ function rank(party: AuthorizedParty): number {
 }
 
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
+const NO_ENTRIES: PartyEntry[] = [];
 
 /** Ties of the sort keys below (names equal but for case or accents) are ordered by the Norwegian collator. */
 const NORWEGIAN = new Intl.Collator('nb');
@@ -72,13 +77,13 @@ function sortKey(name: string): string {
   return upper.replace(/[ÆÄ]/g, '[').replace(/[ØÖ]/g, '\\').replace(/Å/g, ']').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-function sortParties(entries: PartyEntry[]): PartyEntry[] {
-  if (entries.length < 2) return entries;
-  const keyed = entries.map((entry) => ({ entry, rank: rank(entry.party), key: sortKey(entry.party.name) }));
-  keyed.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : NORWEGIAN.compare(a.entry.party.name, b.entry.party.name)),
+/** The user first, then persons, then organisations, each by name as Norwegian orders them. */
+export function orderParties(entries: readonly PartyEntry[]): PartyEntry[] {
+  if (entries.length < 2) return [...entries];
+  // The rank leads the key, so one string comparison orders most pairs.
+  const keyed = entries.map((entry) => ({ entry, key: `${rank(entry.party)}${sortKey(entry.party.name)}` }));
+  keyed.sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : NORWEGIAN.compare(a.entry.party.name, b.entry.party.name),
   );
   return keyed.map((k) => k.entry);
 }

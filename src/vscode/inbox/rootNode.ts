@@ -6,7 +6,7 @@ import type { TreeRow } from '../shared/treeRow';
 import { AllPartiesNode, type PartyDirectory } from './allPartiesNode';
 import { PartyGroupNode } from './partyGroupNode';
 import { PartyNode, type ResourcesForParty } from './partyNodes';
-import { shapeParties, type PartyEntry } from './partyTree';
+import { nestParties, orderParties, type PartyEntry } from './partyTree';
 
 /** From this many parties on, the quick filter row is shown at the top even when no filter is set. */
 const QUICK_FILTER_FROM = 30;
@@ -53,7 +53,7 @@ export class RootNode extends LoadingNode {
   protected async loadChildren(): Promise<InboxNode[]> {
     this.fetched ??= await this.ctx.load((clients, signal) => clients.dialogporten.getParties({ signal }));
     const { value, exchange } = this.fetched;
-    const forest = shapeParties(value.authorizedParties ?? [], { showDeleted: this.ctx.showDeletedParties() });
+    const forest = nestParties(value.authorizedParties ?? [], { showDeleted: this.ctx.showDeletedParties() });
     const query = this.ctx.partyQuery();
     const shown = filterParties(forest.roots, query);
     this.partyCount = countParties(forest.roots);
@@ -76,7 +76,7 @@ export class RootNode extends LoadingNode {
       });
     const nodes: InboxNode[] = [];
     if (query || this.partyCount >= QUICK_FILTER_FROM) nodes.push(this.quickFilterRow(query, countParties(shown)));
-    nodes.push(...makeRows(partyLevel(shown), this));
+    nodes.push(...makeRows(partyLevel(shown, { order: orderParties }), this));
     if (this.partyCount >= 2) {
       this.allPartiesNode ??= new AllPartiesNode(this, this.ctx, partyDirectory(forest.roots));
       nodes.push(this.allPartiesNode);
@@ -110,7 +110,7 @@ export class RootNode extends LoadingNode {
   /** How many parties (sub-units included) match `query` in the parties fetched, or undefined before they are. */
   countMatching(query: string): number | undefined {
     if (!this.fetched) return undefined;
-    const forest = shapeParties(this.fetched.value.authorizedParties ?? [], {
+    const forest = nestParties(this.fetched.value.authorizedParties ?? [], {
       showDeleted: this.ctx.showDeletedParties(),
     });
     return countParties(filterParties(forest.roots, query));
@@ -168,14 +168,29 @@ export class RootNode extends LoadingNode {
   }
 }
 
-/** Every party of the forest (sub-units included) by URN, with its name. */
+/**
+ * Every party of the forest (sub-units included) by URN, in the order the Inbox shows them, with its name; worked
+ * out when All parties or the Parties filter first asks, not when the party level is drawn.
+ */
 function partyDirectory(roots: readonly PartyEntry[]): PartyDirectory {
-  const names = new Map<string, string>();
-  const visit = (entry: PartyEntry): void => {
-    names.set(entry.party.party, entry.party.name);
-    entry.subUnits.forEach(visit);
+  let urns: string[] | undefined;
+  let byLowerCase: Map<string, string> | undefined;
+  const names = (): Map<string, string> => {
+    const found = new Map<string, string>();
+    const visit = (entry: PartyEntry): void => {
+      found.set(entry.party.party, entry.party.name);
+      entry.subUnits.forEach(visit);
+    };
+    orderParties(roots).forEach(visit);
+    return found;
   };
-  roots.forEach(visit);
-  const byLowerCase = new Map([...names].map(([urn, name]) => [urn.toLowerCase(), name]));
-  return { urns: [...names.keys()], nameOf: (urn) => byLowerCase.get(urn.toLowerCase()) };
+  return {
+    get urns() {
+      return (urns ??= [...names().keys()]);
+    },
+    nameOf: (urn) => {
+      byLowerCase ??= new Map([...names()].map(([key, name]) => [key.toLowerCase(), name]));
+      return byLowerCase.get(urn.toLowerCase());
+    },
+  };
 }

@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import type { AuthorizedParty } from '../../../src/platform/dialogporten/schemas/parties';
-import { partyIdentifierLabel, shapeParties } from '../../../src/vscode/inbox/partyTree';
+import { nestParties, orderParties, partyIdentifierLabel, type PartyForest } from '../../../src/vscode/inbox/partyTree';
 import { nestTransmissions, type TransmissionEntry, type TransmissionLike } from '../../../src/platform/presentation';
 import { useSandbox } from '../helpers/sandbox';
 import { personClients } from './inboxSandbox';
 
 function countTransmissions<T extends TransmissionLike>(entries: readonly TransmissionEntry<T>[]): number {
   return entries.reduce((n, e) => n + 1 + countTransmissions(e.related), 0);
+}
+
+/** The forest as the Inbox shows it: nested, the top level in order too. */
+function shapeParties(parties: readonly AuthorizedParty[], options: { showDeleted: boolean }): PartyForest {
+  const forest = nestParties(parties, options);
+  return { ...forest, roots: orderParties(forest.roots) };
 }
 
 function party(name: string, init: Partial<AuthorizedParty> = {}): AuthorizedParty {

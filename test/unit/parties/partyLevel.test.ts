@@ -91,6 +91,34 @@ describe('party level: thousands of parties in groups of at most a few hundred r
     );
   });
 
+  it('orders a short list at once, and a grouped level only when a group is opened', () => {
+    const byName = (entries: readonly Entry[]): Entry[] =>
+      [...entries].sort((a, b) => a.party.name.localeCompare(b.party.name));
+    const ordered: number[] = [];
+    const order = (entries: readonly Entry[]): Entry[] => {
+      ordered.push(entries.length);
+      return byName(entries);
+    };
+    const few = [org('Cecilie AS', '310000003'), org('Anna AS', '310000001'), org('Berit AS', '310000002')];
+    assert.deepEqual(
+      partyLevel(few, { order }).map((r) => r.kind === 'party' && r.entry.party.name),
+      ['Anna AS', 'Berit AS', 'Cecilie AS'],
+    );
+    ordered.length = 0;
+    const many = clients(5000).reverse();
+    const rows = partyLevel(many, { maxRows: 200, order });
+    assert.deepEqual(ordered, [1], 'drawing the level orders only the pinned party, not 5,040 names');
+    const organisations = groups(rows)[1];
+    const firstLetter = groups(organisations.rows)[0];
+    assert.deepEqual(ordered, [1, 5000], 'opening Organisations orders its members once');
+    const names = walk(firstLetter.rows).parties.map((e) => e.party.name);
+    assert.deepEqual(
+      names,
+      [...names].sort((a, b) => a.localeCompare(b)),
+      'a group shows its members in order',
+    );
+  });
+
   it('looks one letter further when every name in a group starts alike, and stops at names that are equal', () => {
     const alike = Array.from({ length: 30 }, (_, i) =>
       org(`Aks${String.fromCharCode(65 + (i % 3))} Holding ${i}`, String(310_000_100 + i)),
