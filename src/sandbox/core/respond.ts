@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { jsonBytes } from './jsonBytes';
 
 export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 export const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -10,7 +11,7 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  send(res, status, JSON.stringify(body), { 'content-type': JSON_UTF8, ...headers });
+  send(res, status, jsonBytes(body), { 'content-type': JSON_UTF8, ...headers });
 }
 
 export function send(
