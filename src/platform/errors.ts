@@ -5,9 +5,11 @@
 export abstract class PlatformError extends Error {
   abstract readonly kind: string;
 
+  /** The class's name, spelled out: the bundle is minified without keeping names (it loads faster at activation). */
+  abstract override readonly name: string;
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
   }
 }
 
@@ -19,6 +21,7 @@ export interface RequestDescription {
 
 /** A non-success HTTP answer from an Altinn API, with the ProblemDetails / Correspondence fields it carried. */
 export class ApiError extends PlatformError {
+  override readonly name: string = 'ApiError';
   readonly kind = 'api';
   readonly status: number;
   readonly title?: string;
@@ -98,6 +101,7 @@ function describeApiError(init: {
 
 /** The server could not be reached or the connection broke (DNS, refused, reset, truncated body). */
 export class NetworkError extends PlatformError {
+  override readonly name: string = 'NetworkError';
   readonly kind = 'network';
   /** The service answered, but the connection broke before the whole body arrived. */
   readonly truncated: boolean;
@@ -113,6 +117,7 @@ export class NetworkError extends PlatformError {
 }
 
 export class TimeoutError extends PlatformError {
+  override readonly name: string = 'TimeoutError';
   readonly kind = 'timeout';
   constructor(
     readonly request: RequestDescription,
@@ -123,6 +128,7 @@ export class TimeoutError extends PlatformError {
 }
 
 export class CancelledError extends PlatformError {
+  override readonly name: string = 'CancelledError';
   readonly kind = 'cancelled';
   constructor(readonly request: RequestDescription) {
     super(`${request.method} ${request.url} was cancelled.`);
@@ -131,6 +137,7 @@ export class CancelledError extends PlatformError {
 
 /** The body could not be read as the expected format: not JSON, wrong content type. */
 export class ResponseFormatError extends PlatformError {
+  override readonly name: string = 'ResponseFormatError';
   readonly kind = 'response-format';
   constructor(
     readonly request: RequestDescription,
@@ -144,6 +151,7 @@ export class ResponseFormatError extends PlatformError {
 
 /** The body was JSON but did not have the documented shape. */
 export class ResponseShapeError extends PlatformError {
+  override readonly name: string = 'ResponseShapeError';
   readonly kind = 'response-shape';
   constructor(
     /** Which payload, e.g. "Dialog" or "Maskinporten token response". */
@@ -162,6 +170,7 @@ export class ResponseShapeError extends PlatformError {
 
 /** A key or certificate that cannot be used for a Maskinporten grant; the message says what to do. */
 export class KeyImportError extends PlatformError {
+  override readonly name: string = 'KeyImportError';
   readonly kind = 'key-import';
   constructor(
     readonly reason:
@@ -184,6 +193,7 @@ export class KeyImportError extends PlatformError {
 
 /** Input the caller gave us that cannot be right (e.g. an organisation number with a wrong check digit). */
 export class InvalidInputError extends PlatformError {
+  override readonly name: string = 'InvalidInputError';
   readonly kind = 'invalid-input';
   constructor(
     readonly field: string,
@@ -195,6 +205,7 @@ export class InvalidInputError extends PlatformError {
 
 /** Maskinporten refused a grant; `explanation` says it in plain words with the likely cause. */
 export class MaskinportenError extends PlatformError {
+  override readonly name: string = 'MaskinportenError';
   readonly kind = 'maskinporten';
   constructor(
     readonly status: number,
@@ -211,6 +222,7 @@ export class MaskinportenError extends PlatformError {
 
 /** A pasted or cached token that cannot be used any more. */
 export class TokenExpiredError extends PlatformError {
+  override readonly name: string = 'TokenExpiredError';
   readonly kind = 'token-expired';
   constructor(
     readonly expiredAt: Date,

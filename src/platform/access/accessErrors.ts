@@ -4,6 +4,7 @@ export type AccessErrorReason = 'missing-scope' | 'not-a-user' | 'token-rejected
 
 /** An ApiError from Access Management with what it most likely means for a system vendor. */
 export class AccessApiError extends ApiError {
+  override readonly name: string = 'AccessApiError';
   constructor(
     source: ApiError,
     readonly reason: AccessErrorReason,

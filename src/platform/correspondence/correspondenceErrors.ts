@@ -60,6 +60,7 @@ const BY_CODE: Record<number, { reason: CorrespondenceErrorReason; explanation: 
 
 /** An ApiError from Correspondence with the service's error code turned into a reason and a plain-words explanation. */
 export class CorrespondenceApiError extends ApiError {
+  override readonly name: string = 'CorrespondenceApiError';
   readonly reason: CorrespondenceErrorReason;
   readonly explanation: string;
 

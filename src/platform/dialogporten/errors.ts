@@ -5,6 +5,7 @@ import { ApiError, PlatformError } from '../errors';
  * changed the dialog's labels since it was read. Fetch the dialog again and retry with the new revision.
  */
 export class DialogRevisionConflictError extends PlatformError {
+  override readonly name: string = 'DialogRevisionConflictError';
   readonly kind = 'revision-conflict';
 
   constructor(

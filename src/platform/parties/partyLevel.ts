@@ -219,7 +219,12 @@ export function partyMatcher(query: string): ((party: AuthorizedParty) => boolea
 
 /** Case and accents folded (é → e, å → a), so "bjorn" finds "Bjørn" and "Ål" finds "ål". */
 export function foldText(text: string): string {
-  return text.toLocaleLowerCase('nb').replace(/ø/g, 'o').replace(/æ/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
+  return text
+    .toLocaleLowerCase('nb')
+    .replaceAll('ø', 'o')
+    .replaceAll('æ', 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
 }
 
 function identifierOf(urn: string): string {

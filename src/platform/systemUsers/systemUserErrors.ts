@@ -28,6 +28,7 @@ export type SystemUserErrorReason =
  * STD-00000 with AUTH.VLD codes, or a plain ASP.NET text/empty body), with what it means in plain words.
  */
 export class SystemUserApiError extends ApiError {
+  override readonly name: string = 'SystemUserApiError';
   constructor(
     source: ApiError,
     readonly reason: SystemUserErrorReason,

@@ -29,7 +29,7 @@ export function toTreeItem(row: TreeRow): vscode.TreeItem {
     };
   // Highlights are invisible to screen readers: say "unread" in words.
   const spoken = row.emphasize
-    ? [row.label, vscode.l10n.t('unread'), row.description?.replace(/^● /, '')]
+    ? [row.label, vscode.l10n.t('unread'), row.description?.replace(/^\u25cf /, '')]
     : [row.label, row.description];
   item.accessibilityInformation = { label: spoken.filter(Boolean).join(', ') };
   return item;
