@@ -19,7 +19,6 @@ export function loadShippedRenderContent(): typeof renderContent {
     outfile,
     bundle: true,
     minify: true,
-    keepNames: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
