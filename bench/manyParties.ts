@@ -2,17 +2,9 @@
 // the All parties list (first page against the same requests made bare, and the cost per page at 5,000 vs 50 parties).
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
-import { importPrivateJwk, MaskinportenTokenProvider, TokenCache } from '../src/platform/auth';
-import {
-  AllPartiesSearch,
-  DialogportenClient,
-  toSearchParams,
-  type DialogSearchFilters,
-} from '../src/platform/dialogporten';
-import { resolveEnvironment } from '../src/platform/environments';
-import { HttpClient } from '../src/platform/http';
+import { AllPartiesSearch, toSearchParams, type DialogSearchFilters } from '../src/platform/dialogporten';
 import { organizationUrn } from '../src/platform/identifiers';
-import { startSandbox } from '../src/sandbox';
+import { startAccountantSandbox } from './accountantSandbox';
 import { ratioFigure, round, timeAgainstFloor, type Figure } from './measure';
 
 const CLIENTS = 5_000;
@@ -20,26 +12,9 @@ const CONCURRENCY = 6;
 
 export async function benchAllParties(figures: Figure[], log: (text: string) => void): Promise<void> {
   const started = performance.now();
-  const sandbox = await startSandbox({ clients: CLIENTS, dialogs: 50 });
-  const firm = sandbox.context.world.accountingFirm!;
+  const { firm, environment, client, ...setUp } = await startAccountantSandbox({ clients: CLIENTS });
   log(`sandbox with ${CLIENTS} clients ready in ${(performance.now() - started).toFixed(0)} ms`);
-  const environment = resolveEnvironment('sandbox', sandbox.urls);
-  const http = new HttpClient({ retry: { maxRetries: 0 } });
-  const tokens = new MaskinportenTokenProvider({
-    http,
-    environment,
-    clientId: sandbox.defaultClient.clientId,
-    key: importPrivateJwk(sandbox.defaultClient.privateJwk),
-    scopes: ['digdir:dialogporten'],
-    cache: new TokenCache(),
-    systemUser: { organisationNumber: firm.organisationNumber },
-  });
-  const token = await tokens.getToken();
-  const client = new DialogportenClient({
-    baseUrl: environment.dialogportenBase,
-    http,
-    getToken: (options) => tokens.getToken(options),
-  });
+  const token = await setUp.token();
   // Every search the All parties list sends, to replay them bare.
   const sent: DialogSearchFilters[] = [];
   const search = client.searchDialogs.bind(client);
@@ -86,8 +61,7 @@ export async function benchAllParties(figures: Figure[], log: (text: string) => 
   });
 
   await agent.close();
-  await http.close();
-  await sandbox.close();
+  await setUp.close();
 
   // Per page while paging on, from page 2 to the end, across 5,000 parties against 50 parties holding about as many
   // dialogs. The whole list, not a window of pages: each batch's refill serves the pages after it, so a window would
@@ -111,24 +85,7 @@ async function walkPerPage(options: {
   clients: number;
   dialogsPerClient: number;
 }): Promise<{ ms: number; searches: number; slowest: number; dialogs: number }> {
-  const sandbox = await startSandbox({ ...options, dialogs: 50 });
-  const firm = sandbox.context.world.accountingFirm!;
-  const environment = resolveEnvironment('sandbox', sandbox.urls);
-  const http = new HttpClient({ retry: { maxRetries: 0 } });
-  const tokens = new MaskinportenTokenProvider({
-    http,
-    environment,
-    clientId: sandbox.defaultClient.clientId,
-    key: importPrivateJwk(sandbox.defaultClient.privateJwk),
-    scopes: ['digdir:dialogporten'],
-    cache: new TokenCache(),
-    systemUser: { organisationNumber: firm.organisationNumber },
-  });
-  const client = new DialogportenClient({
-    baseUrl: environment.dialogportenBase,
-    http,
-    getToken: (o) => tokens.getToken(o),
-  });
+  const { firm, client, ...setUp } = await startAccountantSandbox(options);
   let searches = 0;
   const search = client.searchDialogs.bind(client);
   client.searchDialogs = (filters, o) => {
@@ -157,8 +114,7 @@ async function walkPerPage(options: {
     dialogs = ids.size + 100;
     walks.push({ ms: (performance.now() - t) / pages, searches: (searches - before) / pages, slowest });
   }
-  await http.close();
-  await sandbox.close();
+  await setUp.close();
   const kept = walks.slice(1).sort((a, b) => a.ms - b.ms);
   return { ...kept[Math.floor(kept.length / 2)], dialogs };
 }

@@ -3,14 +3,10 @@
 // narrowing it to one party, each against its floor.
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
-import { importPrivateJwk, MaskinportenTokenProvider, TokenCache } from '../src/platform/auth';
-import { DialogportenClient } from '../src/platform/dialogporten';
 import type { AuthorizedParty } from '../src/platform/dialogporten/schemas/parties';
-import { resolveEnvironment } from '../src/platform/environments';
-import { HttpClient } from '../src/platform/http';
 import { filterParties, partyLevel, type PartyRow } from '../src/platform/parties/partyLevel';
-import { startSandbox } from '../src/sandbox';
 import { nestParties, orderParties, partyIdentifierLabel, type PartyEntry } from '../src/vscode/inbox/partyTree';
+import { startAccountantSandbox } from './accountantSandbox';
 import { ratioFigure, round, timeAgainstFloor, type Figure } from './measure';
 
 const CLIENTS = 5_000;
@@ -26,26 +22,9 @@ function rowTexts(rows: readonly PartyRow<PartyEntry>[]): string[] {
 
 export async function benchPartyLevel(figures: Figure[], log: (text: string) => void): Promise<void> {
   const started = performance.now();
-  const sandbox = await startSandbox({ clients: CLIENTS, dialogs: 50 });
-  const firm = sandbox.context.world.accountingFirm!;
+  const { firm, environment, client, ...setUp } = await startAccountantSandbox({ clients: CLIENTS });
   log(`party level: sandbox with ${CLIENTS} clients ready in ${(performance.now() - started).toFixed(0)} ms`);
-  const environment = resolveEnvironment('sandbox', sandbox.urls);
-  const http = new HttpClient({ retry: { maxRetries: 0 } });
-  const tokens = new MaskinportenTokenProvider({
-    http,
-    environment,
-    clientId: sandbox.defaultClient.clientId,
-    key: importPrivateJwk(sandbox.defaultClient.privateJwk),
-    scopes: ['digdir:dialogporten'],
-    cache: new TokenCache(),
-    systemUser: { organisationNumber: firm.organisationNumber },
-  });
-  const token = await tokens.getToken();
-  const client = new DialogportenClient({
-    baseUrl: environment.dialogportenBase,
-    http,
-    getToken: (options) => tokens.getToken(options),
-  });
+  const token = await setUp.token();
   const agent = new Agent({ keepAliveTimeout: 10_000 });
   const partiesUrl = `${environment.dialogportenBase}/api/v1/enduser/parties`;
   const bareParties = async (): Promise<{ authorizedParties: AuthorizedParty[] }> => {
@@ -110,6 +89,5 @@ export async function benchPartyLevel(figures: Figure[], log: (text: string) => 
     note: 'the floor is a bare scan of the parsed array for the number; ours also folds names and regroups',
   });
   await agent.close();
-  await http.close();
-  await sandbox.close();
+  await setUp.close();
 }
