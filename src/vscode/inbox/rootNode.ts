@@ -173,23 +173,25 @@ export class RootNode extends LoadingNode {
  * out when All parties or the Parties filter first asks, not when the party level is drawn.
  */
 function partyDirectory(roots: readonly PartyEntry[]): PartyDirectory {
-  let urns: string[] | undefined;
+  let names: Map<string, string> | undefined;
   let byLowerCase: Map<string, string> | undefined;
-  const names = (): Map<string, string> => {
+  const directory = (): Map<string, string> => {
+    if (names) return names;
     const found = new Map<string, string>();
     const visit = (entry: PartyEntry): void => {
       found.set(entry.party.party, entry.party.name);
       entry.subUnits.forEach(visit);
     };
     orderParties(roots).forEach(visit);
-    return found;
+    return (names = found);
   };
+  let urns: string[] | undefined;
   return {
     get urns() {
-      return (urns ??= [...names().keys()]);
+      return (urns ??= [...directory().keys()]);
     },
     nameOf: (urn) => {
-      byLowerCase ??= new Map([...names()].map(([key, name]) => [key.toLowerCase(), name]));
+      byLowerCase ??= new Map([...directory()].map(([key, name]) => [key.toLowerCase(), name]));
       return byLowerCase.get(urn.toLowerCase());
     },
   };
