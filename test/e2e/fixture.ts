@@ -40,6 +40,49 @@ export async function screenshot(name: string): Promise<string> {
   return path;
 }
 
+/** The workbench's state in words: open picker, notifications, dialogs, editor tabs and webviews. */
+async function describeWorkbench(page: Page): Promise<string> {
+  const texts = async (selector: string) =>
+    (await page.locator(selector).allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim().slice(0, 300));
+  const quickInput = page.locator('.quick-input-widget');
+  const picker = (await quickInput
+    .first()
+    .isVisible()
+    .catch(() => false))
+    ? `${JSON.stringify(await quickInput.first().innerText())}, value ${JSON.stringify(
+        await quickInput
+          .locator('input')
+          .first()
+          .inputValue()
+          .catch(() => '?'),
+      )}`
+    : 'closed';
+  const webviews = await Promise.all(
+    page
+      .frames()
+      .filter((frame) => frame.url().includes('/webview/browser/pre/fake.html') && !frame.isDetached())
+      .map(async (frame) =>
+        (
+          await frame
+            .locator('body')
+            .innerText()
+            .catch(() => '?')
+        )
+          .replace(/\s+/g, ' ')
+          .slice(0, 200),
+      ),
+  );
+  return [
+    `    [e2e] the workbench at the failure:`,
+    `      picker: ${picker}`,
+    `      notifications: ${JSON.stringify(await texts('.notifications-toasts .notification-list-item, .notifications-center .notification-list-item'))}`,
+    `      dialogs: ${JSON.stringify(await texts('.monaco-dialog-box'))}`,
+    `      editor tabs: ${JSON.stringify(await texts('.tabs-container .tab'))}`,
+    `      webviews (${webviews.length}): ${JSON.stringify(webviews)}`,
+    `      side bar: ${JSON.stringify((await texts('#workbench\\.parts\\.sidebar .monaco-list-row')).slice(0, 12))}`,
+  ].join('\n');
+}
+
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(10 * 60_000);
@@ -80,6 +123,15 @@ export const mochaHooks = {
         }
       },
     };
+  },
+  // CI keeps only the log: a failing test prints what the workbench showed (its picture is scanned with the rest).
+  async afterEach(this: Mocha.Context) {
+    if (this.currentTest?.state !== 'failed' || !session) return;
+    const name = `failed-${(this.currentTest.title ?? 'test').replace(/\W+/g, '-').slice(0, 60)}`;
+    await screenshot(name).catch(() => undefined);
+    console.log(
+      await describeWorkbench(session.page).catch((error: Error) => `    [e2e] (unreadable: ${error.message})`),
+    );
   },
   async afterAll(this: Mocha.Context) {
     this.timeout(120_000);

@@ -18,6 +18,7 @@ import {
   leaveWorkbenchTidy,
   openWorkspaceFile,
   panelFrame,
+  reloadWindowBy,
   runCommand,
   webviewFrameWith,
 } from './workbenchActions';
@@ -164,6 +165,8 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
     writeFileSync(join(dataFolder, 'parties.json'), JSON.stringify({ authorizedParties: parties }));
 
     // The setting, as a user sets it: the running sandbox says it needs a reload, and the reload picks it up.
+    // No editor is left to restore after the reload: a panel restored late would be the newest webview.
+    await closeAllEditors(page);
     await runCommand(page, 'Altinn: Use the Sandbox');
     await runCommand(page, 'Focus on Inbox View');
     await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
@@ -175,10 +178,7 @@ describe('e2e: hostile content in our webviews executes nothing and loads nothin
     );
     const reload = page.locator('.notifications-toasts .monaco-button', { hasText: 'Reload Window' }).first();
     await reload.waitFor({ timeout: 30_000 });
-    await reload.click();
-    await page.waitForTimeout(2_000);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await page.locator('.activitybar [aria-label^="Altinn"]').first().waitFor({ timeout: 60_000 });
+    await reloadWindowBy(page, () => reload.click());
 
     const watch = await HostileWatch.start(page);
     let opened = 0;

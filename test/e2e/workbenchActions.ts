@@ -80,6 +80,20 @@ export async function openWorkspaceFile(page: Page, name: string): Promise<void>
   await page.locator(`.tab[aria-label*="${name}"], .tab:has-text("${name}")`).first().waitFor({ timeout: 30_000 });
 }
 
+/**
+ * Reloads the window by `click` (a "Reload Window" button) and waits for the new page's workbench. Waiting only for
+ * workbench elements would find the old page's: VS Code first shuts the extension host down, which takes a while.
+ */
+export async function reloadWindowBy(page: Page, click: () => Promise<void>): Promise<void> {
+  const loaded = page.waitForEvent('load', { timeout: 120_000 });
+  const started = Date.now();
+  await click();
+  await loaded;
+  console.log(`    [e2e] the window reloaded: its new page loaded ${Date.now() - started} ms after the click`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar [aria-label^="Altinn"]').first().waitFor({ timeout: 60_000 });
+}
+
 /** Specs share one workbench: leave no editor, notification or open picker behind for the next one. */
 export async function leaveWorkbenchTidy(page: Page): Promise<void> {
   await closeAllEditors(page);
