@@ -19,6 +19,7 @@ import { SandboxPersonTokenProvider } from '../platform/sandboxClient/sandboxPer
 import type { ConnectionProfile, SandboxProfile } from './profiles/profile';
 import type { ProfileStore } from './profiles/profileStore';
 import { signingKeyFromStored } from './profiles/storedKey';
+import type { SandboxHandle } from '../sandbox';
 import type { SandboxManager } from './sandbox/sandboxManager';
 import { settingValue } from './settings/settingProblems';
 import { readCustomBaseUrls } from './settings/settingValues';
@@ -30,6 +31,8 @@ export type TokenAudience = 'maskinporten' | 'altinn';
 interface ProfileProviders {
   readonly maskinporten: TokenProvider;
   readonly altinn: TokenProvider;
+  /** The sandbox a sandbox profile's providers talk to: a restarted sandbox listens elsewhere and needs new ones. */
+  readonly sandbox?: SandboxHandle;
 }
 
 /**
@@ -121,13 +124,22 @@ export class ConnectionService implements vscode.Disposable {
 
   /** A provider whose tokens update the profile's token state. */
   async tokenProvider(profile: ConnectionProfile, audience: TokenAudience): Promise<TokenProvider> {
+    const pending = this.profileProviders(profile);
+    const made = await pending;
+    if (!made.sandbox || made.sandbox === this.sandbox.running) return made[audience];
+    // The sandbox restarted since (it listens on another port now): providers for the one running.
+    if (this.providers.get(profile.id) === pending) this.providers.delete(profile.id);
+    return (await this.profileProviders(profile))[audience];
+  }
+
+  private profileProviders(profile: ConnectionProfile): Promise<ProfileProviders> {
     let providers = this.providers.get(profile.id);
     if (!providers) {
       providers = this.createProviders(profile);
       this.providers.set(profile.id, providers);
       providers.catch(() => this.providers.delete(profile.id));
     }
-    return (await providers)[audience];
+    return providers;
   }
 
   /** Fetches (or reuses) a token now, to refresh the view's token state. */
@@ -220,7 +232,7 @@ export class ConnectionService implements vscode.Disposable {
                 profile.identity.nationalIdentityNumber ?? handle.context.world.defaultPerson.nationalIdentityNumber,
             }),
           );
-          return { maskinporten: provider, altinn: provider };
+          return { maskinporten: provider, altinn: provider, sandbox: handle };
         }
         const organisationNumber =
           profile.identity.organisationNumber ??
@@ -253,7 +265,7 @@ export class ConnectionService implements vscode.Disposable {
           source: maskinporten,
           cache: this.tokenCache,
         });
-        return { maskinporten: wrap(maskinporten), altinn: wrap(altinn) };
+        return { maskinporten: wrap(maskinporten), altinn: wrap(altinn), sandbox: handle };
       }
     }
   }

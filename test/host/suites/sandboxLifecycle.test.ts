@@ -30,3 +30,26 @@ describe('sandbox: started on demand by the extension', () => {
     );
   });
 });
+
+describe('sandbox: restarted under a profile in use', () => {
+  it("the active profile's next token comes from the restarted sandbox, on its new port, with no profile change", async () => {
+    const { testHooks } = await activateExtension();
+    assert.ok(testHooks);
+    const { sandbox, connections } = testHooks.services;
+    await vscode.commands.executeCommand('altinnInbox.useSandbox');
+    const profile = connections.activeProfile!;
+    assert.equal((await connections.refreshToken(profile)).status, 'valid');
+    const before = sandbox.running!;
+    // "Use the Sandbox as an Accountant…" restarts it this way: the profiles stay as they are.
+    await sandbox.stop();
+    const after = await sandbox.ensureStarted();
+    assert.notEqual(after.urls.baseUrl, before.urls.baseUrl, 'the restarted sandbox listens elsewhere');
+    const state = await connections.refreshToken(profile, { force: true });
+    assert.equal(state.status, 'valid', JSON.stringify(state));
+    const token = await (await connections.tokenProvider(profile, 'altinn')).getToken();
+    const parties = await fetch(`${after.urls.dialogportenBase}/api/v1/enduser/parties`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(parties.status, 200, 'the restarted sandbox accepts the token');
+  });
+});
