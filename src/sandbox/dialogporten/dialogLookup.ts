@@ -1,6 +1,7 @@
 // Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/DialogLookup/Queries/Get/GetDialogLookupQuery.cs
 import type { SandboxContext } from '../context';
-import { sendJson, sendProblem } from '../core/respond';
+import { sendProblem } from '../core/respond';
+import { sendApiJson } from './apiJson';
 import type { RequestContext } from '../core/router';
 import type { DialogStore } from '../data/dialogStore';
 import type { Localization, StoredDialog } from '../data/dialogTypes';
@@ -45,7 +46,7 @@ export function lookupDialog(
   const content = dialog.body().content as { title?: { value?: Localization[] } } | undefined;
   const resources = caller.grants.get(dialog.fields.party);
   const viaRole = caller.kind === 'person' && resources === null;
-  sendJson(request.res, 200, {
+  sendApiJson(request.res, 200, {
     dialogId: dialog.fields.id,
     instanceRef,
     party: dialog.fields.party,

@@ -1,6 +1,7 @@
 // Follows Altinn/dialogporten: src/Digdir.Domain.Dialogporten.Application/Features/V1/EndUser/Dialogs/Queries/ (Get, GetActivity, GetSeenLog, GetTransmission, Search*) and src/Digdir.Domain.Dialogporten.WebApi/Endpoints/V1/EndUser/
 import type { SandboxContext } from '../context';
-import { sendJson, sendProblem } from '../core/respond';
+import { sendProblem } from '../core/respond';
+import { sendApiJson } from './apiJson';
 import type { RequestContext, Router } from '../core/router';
 import type { DialogStore } from '../data/dialogStore';
 import type { StoredDialog } from '../data/dialogTypes';
@@ -65,7 +66,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
   router.get(
     `${END_USER_BASE}/parties`,
     authenticated((request, caller) => {
-      sendJson(request.res, 200, { authorizedParties: authorizedPartiesOf(caller, context, store) });
+      sendApiJson(request.res, 200, { authorizedParties: authorizedPartiesOf(caller, context, store) });
     }),
   );
 
@@ -88,7 +89,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
           title: 'An error occurred while processing your request.',
           instance: instanceOf(request.url.pathname),
         });
-      sendJson(request.res, 200, outcome.body);
+      sendApiJson(request.res, 200, outcome.body);
     }),
   );
 
@@ -107,7 +108,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
           errors: { search: ['The search took too long. Narrow it with contentUpdatedAfter.'] },
         });
       }
-      sendJson(request.res, 200, {
+      sendApiJson(request.res, 200, {
         items: outcome.items.map((d) => renderListItem(d, caller)),
         hasNextPage: outcome.hasNextPage,
         continuationToken: outcome.continuationToken,
@@ -123,7 +124,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
       if (!dialog) return;
       markSeen(dialog, caller, context.clock.nowMs());
       const token = await mintDialogToken(context, caller, dialog);
-      sendJson(request.res, 200, renderDialog(dialog, caller, token), { etag: dialog.state.revision });
+      sendApiJson(request.res, 200, renderDialog(dialog, caller, token), { etag: dialog.state.revision });
     }),
   );
 
@@ -131,7 +132,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
     `${END_USER_BASE}/dialogs/:dialogId/transmissions`,
     authenticated((request, caller) => {
       const dialog = visibleDialog(request, caller, 'gone');
-      if (dialog) sendJson(request.res, 200, findTransmissions(dialog).map(renderTransmission));
+      if (dialog) sendApiJson(request.res, 200, findTransmissions(dialog).map(renderTransmission));
     }),
   );
 
@@ -144,7 +145,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
       const transmission = findTransmissions(dialog).find((t) => String(t.id).toLowerCase() === wanted);
       if (!transmission)
         return sendNotFound(request.res, request.url.pathname, 'DialogTransmission', request.params.transmissionId);
-      sendJson(request.res, 200, renderTransmission(transmission));
+      sendApiJson(request.res, 200, renderTransmission(transmission));
     }),
   );
 
@@ -152,7 +153,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
     `${END_USER_BASE}/dialogs/:dialogId/activities`,
     authenticated((request, caller) => {
       const dialog = visibleDialog(request, caller, 'not-found');
-      if (dialog) sendJson(request.res, 200, findActivities(dialog).map(renderActivitySearchItem));
+      if (dialog) sendApiJson(request.res, 200, findActivities(dialog).map(renderActivitySearchItem));
     }),
   );
 
@@ -165,7 +166,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
       const activity = findActivities(dialog).find((a) => String(a.id).toLowerCase() === wanted);
       if (!activity)
         return sendNotFound(request.res, request.url.pathname, 'DialogActivity', request.params.activityId);
-      sendJson(request.res, 200, activity);
+      sendApiJson(request.res, 200, activity);
     }),
   );
 
@@ -173,7 +174,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
     `${END_USER_BASE}/dialogs/:dialogId/seenlog`,
     authenticated((request, caller) => {
       const dialog = visibleDialog(request, caller, 'not-found');
-      if (dialog) sendJson(request.res, 200, renderSeenLog(dialog, caller));
+      if (dialog) sendApiJson(request.res, 200, renderSeenLog(dialog, caller));
     }),
   );
 
@@ -185,7 +186,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
       const wanted = request.params.seenLogId.toLowerCase();
       const entry = renderSeenLog(dialog, caller).find((e) => String(e.id).toLowerCase() === wanted);
       if (!entry) return sendNotFound(request.res, request.url.pathname, 'DialogSeenLog', request.params.seenLogId);
-      sendJson(request.res, 200, entry);
+      sendApiJson(request.res, 200, entry);
     }),
   );
 
@@ -193,7 +194,7 @@ export function registerEndUserRoutes(router: Router, context: SandboxContext, s
     `${END_USER_BASE}/dialogs/:dialogId/context/labellog`,
     authenticated((request, caller) => {
       const dialog = visibleDialog(request, caller, 'gone');
-      if (dialog) sendJson(request.res, 200, renderLabelLog(dialog));
+      if (dialog) sendApiJson(request.res, 200, renderLabelLog(dialog));
     }),
   );
 

@@ -76,7 +76,9 @@ export function guessShape(value: unknown): string | undefined {
     if ('seenAt' in first) return 'seenLogs';
     if ('sender' in first && 'content' in first) return 'transmissions';
     if ('performedBy' in first && 'name' in first && 'action' in first) return 'labelLog';
-    if ('type' in first && ('performedBy' in first || 'transmissionId' in first)) return 'activities';
+    // A list item of activities has no performedBy, and Dialogporten leaves a null transmissionId out.
+    if ('type' in first && ('performedBy' in first || 'transmissionId' in first || 'createdAt' in first))
+      return 'activities';
     if ('partyUuid' in first) return 'authorizedParties';
     return undefined;
   }

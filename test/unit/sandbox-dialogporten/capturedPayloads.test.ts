@@ -21,6 +21,11 @@ const plain = (value: string, languageCode = 'nb'): Json => ({
   mediaType: 'text/plain',
 });
 
+/** What Dialogporten writes of an object: its null fields left out. */
+function withoutNulls(value: Json): Json {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null));
+}
+
 function capturedDialog(): Json {
   return {
     id: NEW_ID,
@@ -219,7 +224,7 @@ describe('sandbox Dialogporten: a --data folder of captured payloads', function 
       notOfficialShape: 'the captured dialog has a field from a newer API',
     });
     assert.deepEqual(details.body.futureField, { addedBy: 'a newer Dialogporten' });
-    assert.deepEqual(details.body.content, capturedDialog().content);
+    assert.deepEqual(details.body.content, withoutNulls(capturedDialog().content), 'as captured, nulls left out');
     assert.notEqual(details.body.dialogToken, capturedDialog().dialogToken, 'a fresh dialog token for the sandbox');
     assert.equal(details.body.seenSinceLastUpdate.length, 1, 'opening it is recorded like any other dialog');
 

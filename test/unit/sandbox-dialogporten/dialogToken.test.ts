@@ -117,10 +117,12 @@ describe('sandbox Dialogporten: dialog tokens and the content they unlock', func
       dialogs.push((await dpFetch(endUser(handle, `/dialogs/${item.id}`), { token })).body);
     }
     const attachments = dialogs.flatMap((d) =>
-      [...d.attachments, ...d.transmissions.flatMap((t: Json) => t.attachments)].map((a: Json) => ({
-        dialog: d,
-        attachment: a,
-      })),
+      [...(d.attachments ?? []), ...(d.transmissions ?? []).flatMap((t: Json) => t.attachments ?? [])].map(
+        (a: Json) => ({
+          dialog: d,
+          attachment: a,
+        }),
+      ),
     );
     const now = handle.context.clock.nowMs();
     const live = attachments.find(

@@ -138,7 +138,7 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
     const stranger = 'urn:altinn:organization:identifier-no:974760673';
     const none = await dpFetch(endUser(handle, `/dialogs?party=${encodeURIComponent(stranger)}`), { token });
     assert.equal(none.status, 200);
-    assert.deepEqual(none.body.items, []);
+    assert.equal(none.body.items, undefined, 'an empty page leaves items out');
   });
 
   it('orders by dueAt ascending with dialogs without a due date last, and honours limit', async () => {
@@ -147,9 +147,12 @@ describe('sandbox Dialogporten: every search filter changes what the server retu
       token,
       `party=${encodeURIComponent(party)}&limit=1000&orderBy=dueAt_asc`,
     );
-    const firstWithout = ordered.findIndex((i) => i.dueAt === null);
+    const firstWithout = ordered.findIndex((i) => !('dueAt' in i));
     assert.ok(firstWithout > 0);
-    assert.ok(ordered.slice(firstWithout).every((i) => i.dueAt === null));
+    assert.ok(
+      ordered.slice(firstWithout).every((i) => !('dueAt' in i)),
+      'no due date: the field is left out',
+    );
     const due = ordered.slice(0, firstWithout).map((i) => Date.parse(i.dueAt));
     assert.deepEqual(
       due,
