@@ -137,6 +137,8 @@ export async function startCodeServer(options) {
     output: () => output.join(''),
     /** The extension host's log files (remoteexthost.log), newest session first. */
     extensionHostLogs: () => findFiles(join(userDataDir, 'logs'), (name) => name === 'remoteexthost.log'),
+    /** The extension's own log channel ("Altinn Inbox Inspector"), newest session first. */
+    extensionLogs: () => findFiles(join(userDataDir, 'logs'), (name) => name.endsWith('Altinn Inbox Inspector.log')),
     async stop({ removeProfile = !options.keepProfile } = {}) {
       if (child.exitCode === null) {
         try {

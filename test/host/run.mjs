@@ -93,6 +93,13 @@ async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
       mkdirSync(dirname(keptLog), { recursive: true });
       writeFileSync(keptLog, readFileSync(hostLogs[0]));
     }
+    // The extension's own log: what a failed load or command said (scanned for secrets with the rest).
+    const extensionLogs = server.extensionLogs();
+    const keptExtensionLog = join(root, 'test-results', 'host-extension.log');
+    if (extensionLogs[0]) {
+      mkdirSync(dirname(keptExtensionLog), { recursive: true });
+      writeFileSync(keptExtensionLog, readFileSync(extensionLogs[0]));
+    }
     return await stopAndScanForSecrets('host', {
       ledgerFile,
       server,
@@ -100,7 +107,10 @@ async function runWithCodeServer(vsix, resultFile, workspace, ledgerFile) {
       workspace,
       // The test runner extension is the tests' own code, fixtures included.
       exclude: [join(server.profile, 'exts', runnerExtensionFolder)],
-      extraRoots: [{ label: 'test-results', path: keptLog }],
+      extraRoots: [
+        { label: 'test-results', path: keptLog },
+        { label: 'extension log', path: keptExtensionLog },
+      ],
     });
   } finally {
     await workbench?.close();
