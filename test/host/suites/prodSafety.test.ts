@@ -494,6 +494,36 @@ describe('prod safety: every state-changing call on Production asks first', func
     });
   }
 
+  it('archiving several selected dialogs at once (bulkset) asks once, naming how many', async () => {
+    const picked = [
+      await pickRow(['label-Default'], ['label-MarkedAsUnopened']),
+      await pickRow(['label-Default'], ['label-MarkedAsUnopened']),
+      await pickRow(['label-Default'], ['label-MarkedAsUnopened']),
+    ].map((row) => row.dialogId as string);
+    const bulkset = '/api/v1/enduser/dialogs/context/systemlabels/actions/bulkset';
+    await prove({
+      name: 'bulk archive',
+      records: /3 dialogs in Production\?.*System labels are shared/s,
+      isTheCall: (entry) => entry.method === 'POST' && entry.url.toLowerCase().includes(bulkset),
+      witness: { method: 'POST', pathPrefix: `/dialogporten${bulkset}` },
+      state: () => Promise.all(picked.map((dialogId) => labelLog(dialogId))),
+      // As from the context menu with three rows selected: VS Code passes the clicked row and the selection.
+      run: async () => {
+        const rows = await Promise.all(picked.map((dialogId) => freshRow(dialogId)));
+        return vscode.commands.executeCommand('altinnInbox.archiveDialog', rows[0], rows);
+      },
+      confirm: ['Archive'],
+      changed: (_before, _after, result) => {
+        const outcome = result as { succeeded: number; failed: number; requests: number };
+        assert.deepEqual(
+          { succeeded: outcome.succeeded, failed: outcome.failed, requests: outcome.requests },
+          { succeeded: 3, failed: 0, requests: 1 },
+          'all three archived in one call',
+        );
+      },
+    });
+  });
+
   it('opening a dialog panel from the tree (marks it seen) asks first', async () => {
     const row = await pickRow(['dialog']);
     await touch(row.dialogId);
