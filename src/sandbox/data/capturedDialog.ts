@@ -87,6 +87,12 @@ export class CapturedDialog implements StoredDialog {
     return { ...this.raw, content };
   }
 
+  /** Only a service-owner payload carries them; an end-user one has none. */
+  serviceOwnerLabels(): string[] {
+    const context = this.raw.serviceOwnerContext as { serviceOwnerLabels?: { value?: unknown }[] } | null | undefined;
+    return (context?.serviceOwnerLabels ?? []).flatMap((l) => (typeof l?.value === 'string' ? [l.value] : []));
+  }
+
   searchTexts(): Localization[] {
     const content = (this.raw.content ?? {}) as Record<string, { value?: Localization[] | null } | null | undefined>;
     return ['title', 'summary', 'senderName', 'additionalInfo'].flatMap((key) => content[key]?.value ?? []);

@@ -1,5 +1,6 @@
 import { SeededRandom } from '../core/random';
 import type { SandboxServiceOwner } from '../world/types';
+import { appInstanceOfDialog, type AppInstance } from './appInstance';
 import { hash32, uuidV7TimeMs } from './dialogHash';
 import { CORRESPONDENCE_THEME, DIALOG_THEMES, type DialogTheme } from './dialogTexts';
 import {
@@ -66,6 +67,8 @@ export interface DialogPlan {
   readonly originalContentUpdatedAtMs: number;
   readonly correspondenceId?: string;
   readonly correspondenceOpenedAtMs?: number;
+  /** Set on dialogs of Altinn app resources: the instance the storage adapter made the dialog for. */
+  readonly appInstance?: AppInstance;
 }
 
 export interface PartyPlanInput {
@@ -73,6 +76,8 @@ export interface PartyPlanInput {
   readonly anchorMs: number;
   readonly party: string;
   readonly partyName: string;
+  /** The party's Altinn party id (the owner of its app instances); unknown parties get no app instances. */
+  readonly partyId?: number;
   readonly isPerson: boolean;
   readonly count: number;
   readonly serviceOwners: readonly SandboxServiceOwner[];
@@ -238,6 +243,10 @@ function planOne(
     originalContentUpdatedAtMs: contentUpdatedAtMs,
     correspondenceId: link?.correspondenceId,
     correspondenceOpenedAtMs: link?.openedAtMs,
+    appInstance:
+      theme.serviceResourceType === 'AltinnApp' && input.partyId !== undefined
+        ? appInstanceOfDialog(id, input.partyId)
+        : undefined,
   };
   return { fields, plan };
 }

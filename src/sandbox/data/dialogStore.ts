@@ -47,6 +47,7 @@ export class DialogStore {
   private parties?: Map<string, PartyDialogs>;
   private readonly byId = new Map<string, StoredDialog>();
   private readonly byCorrespondenceId = new Map<string, StoredDialog>();
+  private readonly byServiceOwnerLabel = new Map<string, StoredDialog[]>();
   private readonly listeners = new Set<(event: DialogEvent) => void>();
   private readonly cache = new BodyCache();
   readonly captured: CapturedData;
@@ -88,6 +89,15 @@ export class DialogStore {
   findByCorrespondenceId(correspondenceId: string): StoredDialog | undefined {
     this.ensure();
     return this.byCorrespondenceId.get(correspondenceId.toLowerCase());
+  }
+
+  /**
+   * Dialogs (not deleted) carrying this service-owner label. Dialogporten stores labels trimmed and lower-cased
+   * (Altinn/dialogporten src/Digdir.Domain.Dialogporten.Domain/DialogServiceOwnerContexts/Entities/DialogServiceOwnerLabel.cs).
+   */
+  findByServiceOwnerLabel(label: string): StoredDialog[] {
+    this.ensure();
+    return (this.byServiceOwnerLabel.get(label.trim().toLowerCase()) ?? []).filter((d) => !d.state.deleted);
   }
 
   /** Parties from captured payloads plus the parties of captured dialogs that no parties file named. */
@@ -182,6 +192,7 @@ export class DialogStore {
         this.byId.set(dialog.fields.id.toLowerCase(), dialog);
         if (dialog.plan.correspondenceId)
           this.byCorrespondenceId.set(dialog.plan.correspondenceId.toLowerCase(), dialog);
+        this.indexLabels(dialog);
       }
     }
     for (const dialog of this.captured.dialogs) {
@@ -190,14 +201,25 @@ export class DialogStore {
       if (!entry) parties.set(dialog.fields.party, (entry = { all: [], sorted: new Map() }));
       entry.all.push(dialog);
       this.byId.set(dialog.fields.id.toLowerCase(), dialog);
+      this.indexLabels(dialog);
     }
     this.parties = parties;
     return parties;
   }
 
+  private indexLabels(dialog: StoredDialog): void {
+    for (const label of dialog.serviceOwnerLabels()) {
+      const key = label.trim().toLowerCase();
+      const list = this.byServiceOwnerLabel.get(key);
+      if (list) list.push(dialog);
+      else this.byServiceOwnerLabel.set(key, [dialog]);
+    }
+  }
+
   private generationTargets(): {
     party: string;
     partyName: string;
+    partyId: number;
     isPerson: boolean;
     count: number;
     viewers: Viewer[];
@@ -218,6 +240,7 @@ export class DialogStore {
       return {
         party,
         partyName: person.name,
+        partyId: person.partyId,
         isPerson: true,
         count,
         viewers: [{ nationalIdentityNumber: person.nationalIdentityNumber, name: person.name }],
@@ -232,7 +255,14 @@ export class DialogStore {
           : delegatedOrgs.has(org.organisationNumber)
             ? Math.max(150, Math.min(dialogs, 2_000))
             : 12 + (hash32(party) % 28);
-      return { party, partyName: org.name, isPerson: false, count, viewers: viewersOf(party) };
+      return {
+        party,
+        partyName: org.name,
+        partyId: org.partyId,
+        isPerson: false,
+        count,
+        viewers: viewersOf(party),
+      };
     });
     return [...persons, ...organisations];
   }

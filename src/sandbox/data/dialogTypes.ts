@@ -88,4 +88,6 @@ export interface StoredDialog {
   body(): DialogBody;
   /** Free-text fields for search, per language code. */
   searchTexts(): readonly Localization[];
+  /** `serviceOwnerContext.serviceOwnerLabels` values (the service-owner API shows them; dialoglookup finds by them). */
+  serviceOwnerLabels(): readonly string[];
 }

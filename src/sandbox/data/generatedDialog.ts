@@ -4,6 +4,7 @@ import { localize } from './dialogJsonValues';
 import { ephemeralPersonUrn } from './dialogHash';
 import type { DialogPlan } from './dialogPlan';
 import { markdownToPlain } from './dialogTexts';
+import { generatedServiceOwnerLabels } from './serviceOwnerLabels';
 import type {
   DialogBody,
   DialogIndexFields,
@@ -73,6 +74,10 @@ export class GeneratedDialog implements StoredDialog {
     if (this.plan.additionalInfo) texts.push(...localize(this.plan, (l) => markdownToPlain(theme.details[l](params))));
     if (this.plan.hasSenderName) texts.push(...localize(this.plan, (l) => this.plan.owner.name[l]));
     return texts;
+  }
+
+  serviceOwnerLabels(): readonly string[] {
+    return generatedServiceOwnerLabels(this.plan);
   }
 
   /** Markdown for the front-channel-embed URLs of this dialog (main content or one transmission). */

@@ -50,3 +50,28 @@ export function sendAuthenticationFailure(res: ServerResponse, pathname: string,
   }
   sendProblem(res, { status: 403, title: 'Forbidden', instance: instanceOf(pathname), detail: failure.description });
 }
+
+/** The titles and types ErrorResponseBuilderExtensions.ResponseBuilder gives the statuses it builds with `errors`. */
+const VALIDATION_PROBLEMS: Readonly<Record<number, { title: string; type: string }>> = {
+  400: {
+    title: 'One or more validation errors occurred.',
+    type: 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.1',
+  },
+  403: { title: 'Forbidden.', type: 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.3' },
+  404: { title: 'Resource not found.', type: 'https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.4' },
+};
+
+/**
+ * What Dialogporten's endpoints send through EndpointExtensions (BadRequestAsync, ForbiddenAsync, NotFoundAsync):
+ * FastEndpoints' SendErrorsAsync with the failures grouped by property name into a ValidationProblemDetails.
+ */
+export function sendValidationFailures(
+  res: ServerResponse,
+  pathname: string,
+  status: 400 | 403 | 404,
+  failures: readonly { readonly property: string; readonly message: string }[],
+): void {
+  const errors: Record<string, string[]> = {};
+  for (const failure of failures) (errors[failure.property] ??= []).push(failure.message);
+  sendProblem(res, { ...VALIDATION_PROBLEMS[status], status, instance: instanceOf(pathname), errors });
+}

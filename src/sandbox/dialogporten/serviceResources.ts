@@ -186,7 +186,7 @@ export function resourceTypeOf(context: SandboxContext, id: string): string {
 }
 
 /** Accept-Language values by weight (the header's order breaks ties). */
-function acceptedLanguages(header: string | undefined): string[] {
+export function acceptedLanguages(header: string | undefined): string[] {
   if (!header) return [];
   return header
     .split(',')
@@ -201,7 +201,7 @@ function acceptedLanguages(header: string | undefined): string[] {
 }
 
 /** LocalizationExtensions.PruneLocalizations: keep the first accepted language that exists, then en, then nb. */
-function prune(localizations: Localization[], languages: readonly string[]): Localization[] {
+export function prune(localizations: Localization[], languages: readonly string[]): Localization[] {
   if (languages.length === 0 || localizations.length === 0) return localizations;
   const fallback = languages.some((l) => l === 'sv' || l === 'da') ? ['nb', 'en'] : ['en', 'nb'];
   for (const code of [...languages, ...fallback]) {
