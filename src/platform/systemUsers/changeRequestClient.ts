@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../errors';
 import { lazySchema } from '../loadPayloadSchemas';
 import { guid, organisationNumber, systemId, type AccessPackageInput, type RightInput } from './inputs';
-import { allPages, pageQuery } from './paging';
+import { distinctPages, pageQuery, type PagedList } from './paging';
 import type { ChangeRequest, Page } from './schemas';
 import { segment, VendorApi, type CallOptions, type SystemUserClientOptions } from './vendorApi';
 
@@ -114,8 +114,16 @@ export class ChangeRequestClient {
     return answer.value;
   }
 
-  listBySystem(id: string, options?: CallOptions): Promise<ChangeRequest[]> {
-    return allPages('Change request page', (token) => this.listBySystemPage(id, token, options));
+  /**
+   * Every change request of a system, as far as Altinn lets one page: its list answers the first page for any token,
+   * so `complete` is false when there are more than one page holds.
+   */
+  listBySystem(id: string, options?: CallOptions): Promise<PagedList<ChangeRequest>> {
+    return distinctPages(
+      'Change request page',
+      (token) => this.listBySystemPage(id, token, options),
+      (c) => c.id,
+    );
   }
 
   /** Soft delete; Altinn answers 202. */

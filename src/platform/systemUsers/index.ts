@@ -10,6 +10,7 @@ export type { CreatedRequest, RequestKind, SystemUserRequestInput } from './syst
 export { ChangeRequestClient } from './changeRequestClient';
 export type { ChangeRequestInput, CreatedChangeRequest } from './changeRequestClient';
 export { VendorSystemUsersClient } from './vendorSystemUsersClient';
+export type { PagedList } from './paging';
 export type { CallOptions, SystemUserClientOptions, SystemUserTokenProvider } from './vendorApi';
 export { resourceRight, rightInputs, packageInputs } from './inputs';
 export type { AccessPackageInput, RightInput, SystemDefinition } from './inputs';

@@ -25,3 +25,33 @@ export async function allPages<T>(
 export function pageQuery(token: string | undefined): string {
   return token ? `?${new URLSearchParams({ token })}` : '';
 }
+
+/** What a list whose server may ignore `token` gave: its items, and whether the last page was reached. */
+export interface PagedList<T> {
+  readonly items: T[];
+  /** False when a later page brought nothing new: the server answered an earlier page again. */
+  readonly complete: boolean;
+}
+
+/**
+ * Like allPages, for a list whose server answers its first page whatever `token` says (Altinn's change-request list
+ * does: ChangeRequestSystemUserService.GetAllChangeRequestsForVendor never passes the token on). A page that brings
+ * no item not seen before ends the list, marked incomplete, instead of looping.
+ */
+export async function distinctPages<T>(
+  payload: string,
+  fetchPage: (token: string | undefined) => Promise<Page<T>>,
+  keyOf: (item: T) => string,
+): Promise<PagedList<T>> {
+  const items = new Map<string, T>();
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await fetchPage(token);
+    const before = items.size;
+    for (const item of result.items) if (!items.has(keyOf(item))) items.set(keyOf(item), item);
+    if (!result.nextToken) return { items: [...items.values()], complete: true };
+    if (page > 0 && items.size === before) return { items: [...items.values()], complete: false };
+    token = result.nextToken;
+  }
+  throw new ResponseShapeError(payload, 'links.next', `still announced more after ${MAX_PAGES} pages`);
+}

@@ -154,15 +154,18 @@ export function registerChangeRequestRoutes(router: Router, context: SandboxCont
     if (!caller.vendorOrgNo) return sendPlain(request.res, 401);
     const system = store.system(request.params.systemId);
     if (!system || system.vendorOrganisationNumber !== caller.vendorOrgNo) return sendAuthProblem(request.res, '00011');
-    const from = readToken(request);
-    if (from === undefined) return;
+    // The token is read (a malformed one is still a 400) but not used: Altinn's service pages the whole list from its
+    // start every time (Altinn/altinn-authentication src/Authentication/Services/ChangeRequestSystemUserService.cs,
+    // GetAllChangeRequestsForVendor, never passes `continueRequest` on), so every call answers the first page and,
+    // with more than a page, the same `next` link. The repository's query has no ORDER BY; the sandbox keeps id order.
+    if (readToken(request) === undefined) return;
     const items = [...store.changeRequests.values()]
       .filter((c) => !c.isDeleted && c.systemId === system.id)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const page = pageOf(
       items,
       (c) => c.id,
-      from === null ? null : String(from),
+      null,
       store.pageSize,
       (token) => linkTo(context, request, token),
     );

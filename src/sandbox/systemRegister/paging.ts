@@ -6,6 +6,7 @@
 // `id > token` although the token is the next page's first id, which would skip one request per later page
 // (RequestRepository.GetAllRequestsBySystem; unverified live). The sandbox does NOT copy that: it reads `id >= token`
 // for both lists, so a client that pages correctly sees every item here.
+// The change-request list is different and copied as it is: Altinn ignores its token (changeRequestRoutes.ts).
 import type { RequestContext } from '../core/router';
 import { sendModelBindingProblem } from './problems';
 

@@ -198,7 +198,7 @@ describe('system-user vendor clients against the sandbox', () => {
     });
     assert.equal(byRef.id, changeRequest.id);
     assert.deepEqual(
-      (await c.changes.listBySystem(systemId)).map((x) => x.id),
+      (await c.changes.listBySystem(systemId)).items.map((x) => x.id),
       [changeRequest.id],
     );
 
@@ -217,6 +217,41 @@ describe('system-user vendor clients against the sandbox', () => {
       c.changes.get(changeRequest.id),
       (error: unknown) => error instanceof SystemUserApiError && error.authCode === 'AUTH-00010',
     );
+  });
+
+  it('the change-request list answers its first page for any token, as Altinn does; the client stops there, marked incomplete', async () => {
+    const c = clients();
+    const { systemId } = vendorOf(sandbox());
+    const user = sandbox().context.world.systemUsers.find(
+      (u) => u.systemId === systemId && u.userType !== 'agent' && u.delegatedResources.length === 0,
+    )!;
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++)
+      made.push(
+        (await c.changes.create({ systemUserId: user.id, requiredRights: [resourceRight('skd-mva-melding')] }))
+          .changeRequest.id,
+      );
+    try {
+      const first = await c.changes.listBySystemPage(systemId);
+      assert.equal(first.items.length, 2, 'a page of two');
+      assert.ok(first.nextToken, 'more are announced');
+      const second = await c.changes.listBySystemPage(systemId, first.nextToken);
+      assert.deepEqual(
+        second.items.map((x) => x.id),
+        first.items.map((x) => x.id),
+        'the token is ignored: the first page again',
+      );
+      assert.equal(second.nextToken, first.nextToken);
+      const listed = await c.changes.listBySystem(systemId);
+      assert.equal(listed.complete, false);
+      assert.deepEqual(
+        listed.items.map((x) => x.id),
+        first.items.map((x) => x.id),
+      );
+    } finally {
+      for (const id of made) await c.changes.delete(id);
+    }
+    assert.deepEqual(await c.changes.listBySystem(systemId), { items: [], complete: true });
   });
 
   it("lists a system's system users page by page, and finds one by query (none: undefined)", async () => {
