@@ -1,4 +1,5 @@
 import type {
+  ChangeRequest,
   RegisteredSystem,
   SystemUserRequest,
   VendorSystemSummary,
@@ -14,13 +15,19 @@ export interface KnownRequest {
   readonly request: SystemUserRequest;
 }
 
+export type SnapshotPart = 'system' | 'systemUsers' | 'requests' | 'changeRequests';
+
 /** One system with what hangs under it; a part that failed to load keeps its error instead. */
 export interface SystemEntry {
   readonly summary: VendorSystemSummary;
   readonly system?: RegisteredSystem;
   readonly systemUsers: readonly VendorSystemUser[];
   readonly requests: readonly KnownRequest[];
-  readonly errors: readonly { readonly part: 'system' | 'systemUsers' | 'requests'; readonly error: unknown }[];
+  /** Newest first, like `requests`. */
+  readonly changeRequests: readonly ChangeRequest[];
+  /** False when Altinn's list held more than one page (it answers only its first page; see distinctPages). */
+  readonly changeRequestsComplete: boolean;
+  readonly errors: readonly { readonly part: SnapshotPart; readonly error: unknown }[];
 }
 
 export interface VendorSnapshot {
@@ -30,7 +37,8 @@ export interface VendorSnapshot {
 
 /**
  * Everything the Systems view shows for a vendor: its systems (the list, then each system's full record for client ids
- * and redirect URLs, which the list DTO leaves out), their system users and their standard and agent requests.
+ * and redirect URLs, which the list DTO leaves out), their system users, their standard and agent requests and their
+ * change requests.
  */
 export async function loadVendorSnapshot(clients: VendorClients, signal?: AbortSignal): Promise<VendorSnapshot> {
   const summaries = await clients.register.list({ signal });
@@ -43,7 +51,7 @@ async function loadSystem(
   summary: VendorSystemSummary,
   signal?: AbortSignal,
 ): Promise<SystemEntry> {
-  const errors: { part: 'system' | 'systemUsers' | 'requests'; error: unknown }[] = [];
+  const errors: { part: SnapshotPart; error: unknown }[] = [];
   const settle = async <T>(part: (typeof errors)[number]['part'], work: Promise<T>, fallback: T): Promise<T> => {
     try {
       return await work;
@@ -53,11 +61,15 @@ async function loadSystem(
     }
   };
   const id = summary.systemId;
-  const [system, systemUsers, standard, agent] = await Promise.all([
+  const [system, systemUsers, standard, agent, changes] = await Promise.all([
     settle('system', clients.register.get(id, { signal }), undefined as RegisteredSystem | undefined),
     settle('systemUsers', clients.systemUsers.listBySystem(id, { signal }), [] as VendorSystemUser[]),
     settle('requests', clients.requests.listBySystem('standard', id, { signal }), [] as SystemUserRequest[]),
     settle('requests', clients.requests.listBySystem('agent', id, { signal }), [] as SystemUserRequest[]),
+    settle('changeRequests', clients.changeRequests.listBySystem(id, { signal }), {
+      items: [] as ChangeRequest[],
+      complete: true,
+    }),
   ]);
   const listed: KnownRequest[] = [
     ...standard.map((request) => ({ kind: 'standard' as const, request })),
@@ -80,16 +92,47 @@ async function loadSystem(
           : known,
       ),
     )
-  ).sort((a, b) => (b.request.created ?? '').localeCompare(a.request.created ?? ''));
-  return { summary, system, systemUsers: systemUsers.filter((u) => !u.isDeleted), requests, errors };
+  ).sort((a, b) => newestFirst(a.request, b.request));
+  // Change request list items lack the confirm URL too.
+  const changeRequests = (
+    await Promise.all(
+      changes.items.map((change) =>
+        isPending(change) && !change.confirmUrl
+          ? settle('changeRequests', clients.changeRequests.get(change.id, { signal }), change)
+          : change,
+      ),
+    )
+  ).sort(newestFirst);
+  return {
+    summary,
+    system,
+    systemUsers: systemUsers.filter((u) => !u.isDeleted),
+    requests,
+    changeRequests,
+    changeRequestsComplete: changes.complete,
+    errors,
+  };
 }
+
+function newestFirst(a: { created?: string | null }, b: { created?: string | null }): number {
+  return (b.created ?? '').localeCompare(a.created ?? '');
+}
+
+/** A request or change request: what status and polling read. */
+type Answerable = Pick<SystemUserRequest, 'status' | 'timedOut'>;
 
 /** Requests still waiting for the customer (status New and not timed out): the ones worth polling. */
 export function pendingRequests(snapshot: VendorSnapshot): KnownRequest[] {
   return snapshot.systems.flatMap((s) => s.requests.filter((r) => isPending(r.request)));
 }
 
-export function isPending(request: SystemUserRequest): boolean {
+/** Change requests still waiting for the customer. */
+export function pendingChangeRequests(snapshot: VendorSnapshot): ChangeRequest[] {
+  return snapshot.systems.flatMap((s) => s.changeRequests.filter(isPending));
+}
+
+/** A request or change request still waiting for the customer (New and not timed out). */
+export function isPending(request: Answerable): boolean {
   return request.status === 'New' && !request.timedOut;
 }
 
@@ -97,7 +140,7 @@ export function isPending(request: SystemUserRequest): boolean {
  * The status a user is told about: Altinn's code keeps `status` at New and sets `timedOut` once the request is too old
  * (Altinn/altinn-authentication, RequestSystemUserService since 2025-11); older answers say `Timedout`.
  */
-export function shownStatus(request: SystemUserRequest): string {
+export function shownStatus(request: Answerable): string {
   return request.timedOut && request.status === 'New' ? 'Timedout' : request.status;
 }
 

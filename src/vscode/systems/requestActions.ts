@@ -5,10 +5,10 @@ import type { ExtensionServices } from '../services';
 import { rightResources } from '../shared/vendorSnapshot';
 import { asSystemsArg, confirmInProduction, vendorFor } from './systemsCommon';
 
-/** The confirm URL a command works on: the request row's, or `{ confirmUrl }`. */
+/** The confirm URL a command works on: the request or change request row's, or `{ confirmUrl }`. */
 export function confirmUrlOf(rawArg: unknown): string {
   const arg = asSystemsArg(rawArg);
-  const url = arg.request?.request.confirmUrl ?? arg.confirmUrl;
+  const url = arg.request?.request.confirmUrl ?? arg.changeRequest?.confirmUrl ?? arg.confirmUrl;
   if (!url) throw new Error(vscode.l10n.t('This request has no confirm URL.'));
   return url;
 }

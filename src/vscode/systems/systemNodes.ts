@@ -1,7 +1,7 @@
 // The rows of the Systems view as plain data (no `vscode` import); systemsTree.ts turns them into TreeItems with the
 // converter the other trees use (shared/treeItems.ts).
 import type { Localizer } from '../../platform/presentation';
-import type { VendorSystemUser } from '../../platform/systemUsers';
+import type { ChangeRequest, VendorSystemUser } from '../../platform/systemUsers';
 import {
   rightResources,
   shownStatus,
@@ -10,8 +10,13 @@ import {
   type VendorSnapshot,
 } from '../shared/vendorSnapshot';
 import type { TreeRow } from '../shared/treeRow';
+import { changeRequestNode } from './changeRequestNodes';
+import { ageText, escapeMarkdown, statusIcon } from './rowText';
+import { systemUserGrants } from './systemUserGrants';
 
-export type SystemsNodeKind = 'system' | 'group' | 'detail' | 'systemUser' | 'request' | 'error';
+export { ageText, escapeMarkdown } from './rowText';
+
+export type SystemsNodeKind = 'system' | 'group' | 'detail' | 'systemUser' | 'request' | 'changeRequest' | 'error';
 
 /** One row of the Systems view: a tree row (collapsible follows from children and `expanded`) plus what it stands for. */
 export interface SystemsNode extends Omit<TreeRow, 'collapsible'> {
@@ -25,22 +30,8 @@ export interface SystemsNode extends Omit<TreeRow, 'collapsible'> {
   readonly systemId?: string;
   readonly systemUser?: VendorSystemUser;
   readonly request?: KnownRequest;
+  readonly changeRequest?: ChangeRequest;
   readonly entry?: SystemEntry;
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, (c) => `\\${c}`);
-}
-
-/** "3 min", "2 h", "4 d": how long ago an ISO time was. */
-export function ageText(iso: string | null | undefined, nowMs: number, t: Localizer['t']): string {
-  const at = iso ? Date.parse(iso) : NaN;
-  if (!Number.isFinite(at) || at <= 0) return t('age unknown');
-  const minutes = Math.max(0, Math.floor((nowMs - at) / 60_000));
-  if (minutes < 1) return t('just now');
-  if (minutes < 60) return t('{0} min ago', minutes);
-  if (minutes < 48 * 60) return t('{0} h ago', Math.floor(minutes / 60));
-  return t('{0} d ago', Math.floor(minutes / (24 * 60)));
 }
 
 export function systemTitle(entry: SystemEntry): string {
@@ -88,7 +79,7 @@ function systemNode(entry: SystemEntry, profileId: string, nowMs: number, t: Loc
     icon: { id: 'person' },
     contextValue: 'systemGroup systemUsers',
     expanded: true,
-    children: entry.systemUsers.map((user) => systemUserNode(user, prefix, base, t)),
+    children: entry.systemUsers.map((user) => systemUserNode(user, entry, prefix, base, t)),
   });
   children.push({
     ...base,
@@ -101,6 +92,7 @@ function systemNode(entry: SystemEntry, profileId: string, nowMs: number, t: Loc
     expanded: true,
     children: entry.requests.map((request) => requestNode(request, prefix, base, nowMs, t)),
   });
+  children.push(changeRequestGroup(entry, prefix, base, nowMs, t));
   for (const failure of entry.errors)
     children.push({
       ...base,
@@ -161,39 +153,83 @@ function group(
   };
 }
 
+function changeRequestGroup(
+  entry: SystemEntry,
+  prefix: string,
+  base: Pick<SystemsNode, 'profileId' | 'systemId' | 'entry'>,
+  nowMs: number,
+  t: Localizer['t'],
+): SystemsNode {
+  const rows = entry.changeRequests.map((change) => changeRequestNode(change, prefix, base, nowMs, t));
+  if (!entry.changeRequestsComplete)
+    rows.push({
+      ...base,
+      id: `${prefix}/changeRequests/incomplete`,
+      kind: 'detail',
+      label: t('Altinn lists only the first {0} change requests', entry.changeRequests.length),
+      description: t('its list answers the first page for every page token'),
+      icon: { id: 'warning', color: 'list.warningForeground' },
+      contextValue: 'systemDetail',
+    });
+  return {
+    ...base,
+    id: `${prefix}/changeRequests`,
+    kind: 'group',
+    label: t('Change requests'),
+    description: String(entry.changeRequests.length),
+    icon: { id: 'diff' },
+    contextValue: 'systemGroup changeRequests',
+    expanded: true,
+    children: rows,
+  };
+}
+
+function count(n: number, one: string, many: string): string {
+  return n === 0 ? '' : n === 1 ? one : many;
+}
+
 function systemUserNode(
   user: VendorSystemUser,
+  entry: SystemEntry,
   prefix: string,
   base: Pick<SystemsNode, 'profileId' | 'systemId' | 'entry'>,
   t: Localizer['t'],
 ): SystemsNode {
   const type = user.userType === 'agent' ? t('agent') : t('standard');
+  const grants = systemUserGrants(user, entry);
+  const counts = grants
+    ? [
+        count(grants.resources.length, t('1 right'), t('{0} rights', grants.resources.length)),
+        count(grants.packages.length, t('1 package'), t('{0} packages', grants.packages.length)),
+      ]
+    : [];
+  const grantLines = grants
+    ? [
+        `${grants.fromRequest ? t('Rights (its request and accepted change requests)') : t('Rights (accepted change requests only)')}: ${escapeMarkdown(grants.resources.join(', ') || '—')}`,
+        `${t('Access packages')}: ${escapeMarkdown(grants.packages.join(', ') || '—')}`,
+      ]
+    : [];
   return {
     ...base,
     id: `${prefix}/su/${user.id}`,
     kind: 'systemUser',
     label: user.reporteeOrgNo,
-    description: [type, user.created ? t('created {0}', user.created.slice(0, 10)) : ''].filter(Boolean).join(' · '),
+    description: [type, ...counts, user.created ? t('created {0}', user.created.slice(0, 10)) : '']
+      .filter(Boolean)
+      .join(' · '),
     tooltip: [
       `**${t('System user')}** \`${user.id}\``,
       `${t('Customer')}: ${user.reporteeOrgNo}`,
       `${t('Type')}: ${type}`,
       `${t('External reference')}: \`${user.externalRef ?? user.reporteeOrgNo}\``,
       `${t('Created')}: ${user.created ?? '—'}`,
+      ...grantLines,
     ].join('\n\n'),
     icon: { id: user.userType === 'agent' ? 'organization' : 'person' },
     contextValue: `systemUser ${user.userType === 'agent' ? 'agent' : 'standard'}`,
     systemUser: user,
   };
 }
-
-const STATUS_ICON: Record<string, { id: string; color?: string }> = {
-  New: { id: 'clock', color: 'charts.yellow' },
-  Accepted: { id: 'pass', color: 'testing.iconPassed' },
-  Rejected: { id: 'close', color: 'errorForeground' },
-  Denied: { id: 'close', color: 'errorForeground' },
-  Timedout: { id: 'watch', color: 'list.warningForeground' },
-};
 
 function requestNode(
   known: KnownRequest,
@@ -223,7 +259,7 @@ function requestNode(
       `${t('Access packages')}: ${escapeMarkdown(packages.join(', ') || '—')}`,
       `${t('Confirm URL')}: ${escapeMarkdown(request.confirmUrl ?? '—')}`,
     ].join('\n\n'),
-    icon: STATUS_ICON[status] ?? { id: 'question' },
+    icon: statusIcon(status),
     contextValue: ['request', status.toLowerCase(), kind, request.confirmUrl ? 'hasConfirmUrl' : '']
       .filter(Boolean)
       .join(' '),

@@ -19,6 +19,7 @@ export interface SystemsArg {
   readonly addClientId?: string;
   readonly systemUser?: SystemsNode['systemUser'];
   readonly request?: SystemsNode['request'];
+  readonly changeRequest?: SystemsNode['changeRequest'];
 }
 
 export function asSystemsArg(arg: unknown): SystemsArg {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ChangeRequest } from '../../platform/systemUsers';
 import { maskSecrets } from '../commands';
 import { ContextKeys, setContextKey } from '../contextKeys';
 import { toTreeItem, withTooltip } from '../shared/treeItems';
@@ -9,16 +10,19 @@ import { RequestWatch, type StatusChange } from './requestWatch';
 import {
   isPending,
   loadVendorSnapshot,
+  pendingChangeRequests,
   shownStatus,
   type KnownRequest,
   type VendorSnapshot,
 } from '../shared/vendorSnapshot';
+import { changeRequestAnnouncement } from './changeAnnouncement';
 import { systemNodes, type SystemsNode } from './systemNodes';
 
 export const SYSTEMS_VIEW_ID = 'altinnInbox.systems';
 
 /** What the view announced (host tests read it; the user sees a notification). */
 export interface SystemsAnnouncement {
+  readonly kind: 'request' | 'changeRequest';
   readonly requestId: string;
   readonly organisation: string;
   readonly status: string;
@@ -31,9 +35,9 @@ interface Loaded {
 }
 
 /**
- * The active vendor profile's systems, their system users and requests. Requests still `New` are polled with backoff
- * while the view is visible (Altinn tells the vendor nothing when a customer answers); a change of status is announced
- * once.
+ * The active vendor profile's systems, their system users, requests and change requests. Requests and change requests
+ * still `New` are polled with backoff while the view is visible (Altinn tells the vendor nothing when a customer
+ * answers); a change of status is announced once.
  */
 export class SystemsTreeProvider implements vscode.TreeDataProvider<SystemsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SystemsNode | undefined>();
@@ -145,25 +149,46 @@ export class SystemsTreeProvider implements vscode.TreeDataProvider<SystemsNode>
     }
     if (this.vendorProfile()?.id === profile.id) {
       this.loaded = loaded;
-      if (loaded.snapshot) this.observe(loaded.snapshot.systems.flatMap((s) => s.requests));
+      if (loaded.snapshot)
+        this.observe(
+          loaded.snapshot.systems.flatMap((s) => s.requests),
+          loaded.snapshot.systems.flatMap((s) => s.changeRequests),
+        );
       this.schedulePoll();
     }
     return loaded;
   }
 
-  private observe(requests: readonly KnownRequest[]): void {
+  /** Ids of requests and change requests are UUIDs of their own: one watch follows both. */
+  private observe(requests: readonly KnownRequest[], changeRequests: readonly ChangeRequest[]): void {
     if (requests.some((r) => r.request.status === 'Accepted')) void setContextKey(ContextKeys.systemUserAccepted, true);
-    const changes = this.watch.observe(requests.map((r) => ({ id: r.request.id, status: shownStatus(r.request) })));
-    for (const change of changes)
-      this.announce(
-        change,
-        requests.find((r) => r.request.id === change.id)!,
-      );
+    const changes = this.watch.observe([
+      ...requests.map((r) => ({ id: r.request.id, status: shownStatus(r.request) })),
+      ...changeRequests.map((c) => ({ id: c.id, status: shownStatus(c) })),
+    ]);
+    for (const change of changes) {
+      const known = requests.find((r) => r.request.id === change.id);
+      if (known) this.announce(change, known);
+      else
+        this.announceChangeRequest(
+          change,
+          changeRequests.find((c) => c.id === change.id)!,
+        );
+    }
+  }
+
+  private announceChangeRequest(change: StatusChange, changeRequest: ChangeRequest): void {
+    const message = changeRequestAnnouncement(changeRequest, change.to, vscode.l10n.t);
+    if (!message) return;
+    const organisation = changeRequest.partyOrgNo ?? '';
+    this.announcements.push({ kind: 'changeRequest', requestId: change.id, organisation, status: change.to });
+    this.services.log.info(`[systems] change request ${change.id} for ${organisation}: ${change.from} → ${change.to}`);
+    void vscode.window.showInformationMessage(message);
   }
 
   private announce(change: StatusChange, known: KnownRequest): void {
     const organisation = known.request.partyOrgNo;
-    this.announcements.push({ requestId: change.id, organisation, status: change.to });
+    this.announcements.push({ kind: 'request', requestId: change.id, organisation, status: change.to });
     this.services.log.info(`[systems] request ${change.id} for ${organisation}: ${change.from} → ${change.to}`);
     const use = vscode.l10n.t('Use This System User');
     const actions = change.to === 'Accepted' ? [use] : [];
@@ -195,29 +220,39 @@ export class SystemsTreeProvider implements vscode.TreeDataProvider<SystemsNode>
     }, delay);
   }
 
-  /** Asks Altinn for each pending request again; a change redraws the view and is announced. */
+  /** Asks Altinn for each pending request and change request again; a change redraws the view and is announced. */
   async poll(): Promise<void> {
     const profile = this.vendorProfile();
     const loaded = this.loaded;
     if (!profile || !loaded?.snapshot || loaded.profileId !== profile.id) return;
     const pending = loaded.snapshot.systems.flatMap((s) => s.requests.filter((r) => isPending(r.request)));
+    const pendingChanges = pendingChangeRequests(loaded.snapshot);
     try {
       const clients = await vendorClientsFor(this.services, profile);
-      const fresh = await Promise.all(
-        pending.map(async (known) => ({ ...known, request: await clients.requests.get(known.kind, known.request.id) })),
-      );
+      const [fresh, freshChanges] = await Promise.all([
+        Promise.all(
+          pending.map(async (known) => ({
+            ...known,
+            request: await clients.requests.get(known.kind, known.request.id),
+          })),
+        ),
+        Promise.all(pendingChanges.map((change) => clients.changeRequests.get(change.id))),
+      ]);
       if (this.loaded !== loaded) return;
       const byId = new Map(fresh.map((known) => [known.request.id, known]));
+      const changesById = new Map(freshChanges.map((change) => [change.id, change]));
       const snapshot: VendorSnapshot = {
         ...loaded.snapshot,
         systems: loaded.snapshot.systems.map((s) => ({
           ...s,
           requests: s.requests.map((known) => byId.get(known.request.id) ?? known),
+          changeRequests: s.changeRequests.map((change) => changesById.get(change.id) ?? change),
         })),
       };
       const before = this.watch.pending().length;
-      this.observe(fresh);
-      // An accepted request means a new system user: load everything again so it shows.
+      this.observe(fresh, freshChanges);
+      // An accepted request means a new system user, an accepted change request other rights: load everything again
+      // so they show.
       if (this.watch.pending().length !== before) this.refresh();
       else {
         this.loaded = { ...loaded, snapshot };
