@@ -7,7 +7,7 @@ import type { TestHooks } from '../../../src/extension';
 import { systemUserFromClaims } from '../../../src/platform/auth/authorizationDetails';
 import { decodeJwtUnverified } from '../../../src/platform/auth/jwtDecode';
 import type { DiagnoseCause } from '../../../src/platform/diagnose';
-import type { SystemDefinition } from '../../../src/platform/systemUsers';
+import type { ChangeRequest, SystemDefinition } from '../../../src/platform/systemUsers';
 import type { SandboxHandle } from '../../../src/sandbox';
 import type { DiagnoseResult } from '../../../src/vscode/diagnose/registerDiagnose';
 import type { InboxNode } from '../../../src/vscode/inbox/inboxNode';
@@ -366,5 +366,59 @@ describe('systems: register a system, request and approve a system user, use it,
       1,
       'announced once',
     );
+  });
+  it('a change request for an added right is listed New, and after approval at its confirm URL Accepted is announced once', async () => {
+    await vscode.commands.executeCommand('altinnInbox.useSandbox');
+    const outcome = await request(customerC, (items) => items.slice(0, 1), 'change-me');
+    await answer(outcome.request.confirmUrl!, 'approve');
+    await vscode.commands.executeCommand('altinnInbox.refreshSystems');
+    const systemUsers = async () =>
+      systemsChildren((await systemsChildren(await systemRow(systemId))).find((c) => c.id.endsWith('/systemUsers'))!);
+    const userRow = (rows: SystemsNode[]) =>
+      rows.find((u) => u.systemUser?.reporteeOrgNo === customerC && u.systemUser.externalRef === 'change-me');
+    const user = userRow(await systemUsers());
+    assert.ok(user, 'the system user with one right is listed');
+    assert.match(String(user.description), /· 1 right ·/);
+
+    let added = '';
+    prompts.enqueue((items: readonly { id?: string; picked?: boolean }[]) => {
+      const extra = items.find((i) => i.id && !i.picked && i !== items[0]);
+      assert.ok(extra, 'the system has a right the system user lacks');
+      added = extra.id!;
+      return [extra];
+    });
+    const change = await step(
+      'send a change request',
+      vscode.commands.executeCommand<ChangeRequest>('altinnInbox.changeSystemUserRequest', user),
+    );
+    assert.equal(prompts.pending, 0);
+    assert.equal(change?.status, 'New');
+    assert.ok(change.confirmUrl?.startsWith(handle.urls.baseUrl), change.confirmUrl ?? '');
+
+    const changeRows = await systemsChildren(
+      (await systemsChildren(await systemRow(systemId))).find((c) => c.id.endsWith('/changeRequests'))!,
+    );
+    const row = changeRows.find((r) => r.changeRequest?.id === change.id);
+    assert.ok(row, `the change request is listed: ${changeRows.map((r) => r.id).join(', ')}`);
+    assert.equal(row.label, customerC);
+    assert.match(String(row.description), new RegExp(`^New · .* · \\+${added}$`));
+    assert.match(row.contextValue, /^changeRequest new hasConfirmUrl$/);
+    const copied = await vscode.commands.executeCommand<string>('altinnInbox.copySystemUserConfirmUrl', row);
+    assert.equal(copied, change.confirmUrl, 'the request actions work on the row');
+
+    await answer(change.confirmUrl!, 'approve');
+    const before = provider().announcements.length;
+    await step('poll the pending change request', provider().poll());
+    const announced = () =>
+      provider()
+        .announcements.slice(before)
+        .filter((a) => a.kind === 'changeRequest')
+        .map((a) => `${a.requestId}:${a.organisation}:${a.status}`);
+    assert.deepEqual(announced(), [`${change.id}:${customerC}:Accepted`]);
+    await provider().ready();
+    await provider().poll();
+    assert.deepEqual(announced(), [`${change.id}:${customerC}:Accepted`], 'announced once');
+    const after = userRow(await systemUsers());
+    assert.match(String(after?.description), /· 2 rights ·/, 'the reload shows the added right');
   });
 });
