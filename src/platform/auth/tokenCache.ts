@@ -1,4 +1,5 @@
 import type { AccessToken } from './maskinportenTokenClient';
+import { SharedRequest } from './sharedRequest';
 
 /** What makes two tokens interchangeable (AUTH-AND-CORRESPONDENCE.md: cache per client, scope, resource, system-user org). */
 export interface TokenCacheKeyParts {
@@ -41,7 +42,7 @@ interface Entry {
 /** Reuses tokens until shortly before they expire; concurrent callers for the same key share one request (single flight). */
 export class TokenCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly inFlight = new Map<string, Promise<AccessToken>>();
+  private readonly inFlight = new Map<string, SharedRequest<AccessToken>>();
   private readonly generations = new Map<string, number>();
   private readonly now: () => number;
   private readonly maxMarginMs: number;
@@ -59,20 +60,24 @@ export class TokenCache {
     return entry && this.now() < entry.refreshAtMs ? entry.token : undefined;
   }
 
-  get(key: string, fetch: () => Promise<AccessToken>): Promise<AccessToken> {
+  /**
+   * The cached token, or the one being fetched for `key`, or a new fetch. Callers that ask while a fetch runs share it;
+   * it is cancelled only when every one of them has cancelled (`signal`).
+   */
+  get(key: string, fetch: (signal: AbortSignal) => Promise<AccessToken>, signal?: AbortSignal): Promise<AccessToken> {
     const cached = this.peek(key);
     if (cached) return Promise.resolve(cached);
     const pending = this.inFlight.get(key);
-    if (pending) return pending;
+    if (pending) return pending.join(signal);
     const generation = this.generations.get(key) ?? 0;
-    const request = this.fetchAndStore(key, fetch, generation);
+    const request = new SharedRequest((shared) => this.fetchAndStore(key, () => fetch(shared), generation));
     this.inFlight.set(key, request);
-    request
+    request.promise
       .finally(() => {
         if (this.inFlight.get(key) === request) this.inFlight.delete(key);
       })
       .catch(() => undefined);
-    return request;
+    return request.join(signal);
   }
 
   private async fetchAndStore(

@@ -61,7 +61,7 @@ export class MaskinportenTokenProvider implements TokenProvider {
   }
 
   getAccessToken(options: { signal?: AbortSignal } = {}): Promise<AccessToken> {
-    return this.cache.get(this.cacheKey, async () => {
+    const fetch = async (signal: AbortSignal): Promise<AccessToken> => {
       const assertion = await createMaskinportenGrant({
         clientId: this.options.clientId,
         audience: this.options.environment.maskinporten.audience,
@@ -75,9 +75,10 @@ export class MaskinportenTokenProvider implements TokenProvider {
       return requestMaskinportenToken(this.options.http, {
         tokenEndpoint: this.options.environment.maskinporten.tokenEndpoint,
         assertion,
-        signal: options.signal,
+        signal,
       });
-    });
+    };
+    return this.cache.get(this.cacheKey, fetch, options.signal);
   }
 
   invalidate(): void {
@@ -113,15 +114,16 @@ export class AltinnTokenProvider implements TokenProvider {
   }
 
   getAccessToken(options: { signal?: AbortSignal } = {}): Promise<AccessToken> {
-    return this.cache.get(this.cacheKey, async () => {
-      const maskinportenToken = await this.options.source.getToken(options);
+    const fetch = async (signal: AbortSignal): Promise<AccessToken> => {
+      const maskinportenToken = await this.options.source.getToken({ signal });
       return exchangeMaskinportenToken(this.options.http, {
         authenticationBase: this.options.environment.authenticationBase,
         maskinportenToken,
         test: this.options.test,
-        signal: options.signal,
+        signal,
       });
-    });
+    };
+    return this.cache.get(this.cacheKey, fetch, options.signal);
   }
 
   /** A refused Altinn token may come from a refused Maskinporten token: drop both. */

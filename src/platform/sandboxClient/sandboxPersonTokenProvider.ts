@@ -1,5 +1,6 @@
 import type { TokenProvider } from '../auth';
 import { decodeJwtUnverified } from '../auth';
+import { SharedRequest } from '../auth/sharedRequest';
 import type { HttpClient } from '../http';
 
 /**
@@ -9,7 +10,7 @@ import type { HttpClient } from '../http';
 export class SandboxPersonTokenProvider implements TokenProvider {
   readonly refreshable = true;
   private cached: { token: string; refreshAtMs: number } | undefined;
-  private inFlight: Promise<string> | undefined;
+  private inFlight: SharedRequest<string> | undefined;
 
   constructor(
     private readonly options: {
@@ -26,17 +27,22 @@ export class SandboxPersonTokenProvider implements TokenProvider {
 
   async getToken(options: { signal?: AbortSignal } = {}): Promise<string> {
     if (this.cached && Date.now() < this.cached.refreshAtMs) return this.cached.token;
-    this.inFlight ??= this.fetchToken(options.signal).finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
+    if (!this.inFlight) {
+      const request = new SharedRequest((signal) => this.fetchToken(signal));
+      this.inFlight = request;
+      const done = (): void => {
+        if (this.inFlight === request) this.inFlight = undefined;
+      };
+      request.promise.then(done, done);
+    }
+    return this.inFlight.join(options.signal);
   }
 
   invalidate(): void {
     this.cached = undefined;
   }
 
-  private async fetchToken(signal?: AbortSignal): Promise<string> {
+  private async fetchToken(signal: AbortSignal): Promise<string> {
     const url = `${this.options.baseUrl}/testtools/token/personal?pid=${encodeURIComponent(this.options.nationalIdentityNumber)}&scopes=${encodeURIComponent(this.options.scopes.join(' '))}`;
     const token = (await this.options.http.request({ method: 'GET', url, signal })).text().trim();
     const exp = decodeJwtUnverified(token).claims.exp;

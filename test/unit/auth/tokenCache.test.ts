@@ -10,6 +10,7 @@ import { withTokenRetry } from '../../../src/platform/auth/tokenRetry';
 import { resolveEnvironment } from '../../../src/platform/environments';
 import { ApiError, MaskinportenError, TokenExpiredError } from '../../../src/platform/errors';
 import { HttpClient } from '../../../src/platform/http';
+import { SandboxPersonTokenProvider } from '../../../src/platform/sandboxClient/sandboxPersonTokenProvider';
 import { maskinportenStats } from '../../../src/sandbox/maskinporten';
 import { sandboxSystemUsers, sandboxToken, useSandbox } from '../helpers/sandbox';
 
@@ -71,6 +72,45 @@ describe('token cache, single flight and refresh on 401 (counted on the sandbox 
     const tokens = await Promise.all(Array.from({ length: 100 }, () => p.getToken()));
     assert.equal(new Set(tokens).size, 1);
     assert.equal(tokenRequests(), before + 1);
+  });
+
+  it('keeps a shared /token request for the callers still waiting when one of them cancels', async () => {
+    const p = provider({ scopes: ['altinn:accessmanagement/authorizedparties'] });
+    const before = tokenRequests();
+    sandbox().context.faults.inject({ kind: 'latency', ms: 300, pathPrefix: '/maskinporten/token' });
+    const first = new AbortController();
+    const abandoned = p.getToken({ signal: first.signal });
+    const waiting = p.getToken({ signal: new AbortController().signal });
+    setTimeout(() => first.abort(), 50);
+    const token = await waiting;
+    assert.match(token, /^ey/, 'the caller still waiting got its token');
+    assert.equal(await abandoned, token, 'the one that cancelled was not the only one waiting: it gets it too');
+    assert.equal(tokenRequests(), before + 1);
+  });
+
+  it('cancels a shared /token request once every caller waiting for it has cancelled', async () => {
+    const p = provider({ scopes: ['altinn:correspondence.read'] });
+    sandbox().context.faults.inject({ kind: 'latency', ms: 300, pathPrefix: '/maskinporten/token' });
+    const callers = [new AbortController(), new AbortController()];
+    const waits = callers.map((c) => p.getToken({ signal: c.signal }));
+    setTimeout(() => callers.forEach((c) => c.abort()), 50);
+    for (const wait of waits) await assert.rejects(wait, (e: unknown) => (e as { kind?: string }).kind === 'cancelled');
+  });
+
+  it('keeps the sandbox person token request for a second caller when the first cancels', async () => {
+    const person = new SandboxPersonTokenProvider({
+      http,
+      baseUrl: sandbox().urls.baseUrl,
+      nationalIdentityNumber: sandbox().context.world.defaultPerson.nationalIdentityNumber,
+      scopes: ['digdir:dialogporten'],
+    });
+    sandbox().context.faults.inject({ kind: 'latency', ms: 300, pathPrefix: '/testtools/token/personal' });
+    const first = new AbortController();
+    const abandoned = person.getToken({ signal: first.signal });
+    const waiting = person.getToken({ signal: new AbortController().signal });
+    setTimeout(() => first.abort(), 50);
+    assert.match(await waiting, /^ey/);
+    await abandoned;
   });
 
   it('does not cache failures: the next call asks again', async () => {
