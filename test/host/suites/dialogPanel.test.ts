@@ -129,6 +129,32 @@ describe('dialog panel: opening, reusing, live updates and GUI actions against t
     assert.ok(dialogPanelTabs()[0]?.isActive);
   });
 
+  it('opens the dialog behind an Altinn app instance link, found through dialoglookup', async () => {
+    const listed = await api<{ items?: { id: string }[] }>(`/dialogs?party=${encodeURIComponent(partyUrn)}&limit=100`);
+    let found: { dialogId: string; instanceRef: string } | undefined;
+    for (const { id } of listed.items ?? []) {
+      // Asked by dialog id, the lookup answers with the app instance the dialog stands for, if any.
+      const { instanceRef } = await api<{ instanceRef: string }>(
+        `/dialoglookup?instanceRef=${encodeURIComponent(`urn:altinn:dialog-id:${id}`)}`,
+      );
+      if (instanceRef.startsWith('urn:altinn:instance-id:')) {
+        found = { dialogId: id, instanceRef };
+        break;
+      }
+    }
+    assert.ok(found, "an app instance's dialog among the person's first 100");
+    const [partyId, instanceGuid] = found.instanceRef.replace('urn:altinn:instance-id:', '').split('/');
+    await touch(found.dialogId); // an update nobody has seen, so the fetch adds to the seen log
+    const before = (await seenLog(found.dialogId)).length;
+    // What a user pastes: the app's own link to the instance.
+    await vscode.commands.executeCommand(
+      'altinnInbox.openDialog',
+      `https://skd.apps.tt02.altinn.no/skd/skattemelding/#/instance/${partyId}/${instanceGuid.toUpperCase()}`,
+    );
+    assert.equal((await tabsSettle(1)).length, 1, 'one dialog panel');
+    assert.equal((await seenLog(found.dialogId)).length, before + 1, 'the looked-up dialog was fetched once');
+  });
+
   it('reuses the panel when the same dialog is opened again, without fetching it again', async () => {
     const dialogId = dialogIds[1];
     await touch(dialogId);
