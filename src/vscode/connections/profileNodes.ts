@@ -12,6 +12,7 @@ import type { ConnectionProfile } from '../profiles/profile';
 import { addEndUserAction } from '../shared/connectionFixes';
 import { profileKindLabel } from '../shared/profileKind';
 import type { Localizer } from '../../platform/presentation';
+import { escapeMarkdown } from '../shared/markdownText';
 import type { NodeSpec, ProfileChildrenInput } from './nodeSpec';
 import { tokenNode } from './tokenNodes';
 
@@ -315,8 +316,4 @@ function oneLineSubject(subject: string | undefined): string {
   if (!subject) return '';
   const cn = /(?:^|\n|,\s*)CN=([^\n,]+)/.exec(subject)?.[1];
   return cn ?? subject.replace(/\n/g, ', ');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

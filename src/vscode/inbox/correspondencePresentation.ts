@@ -5,7 +5,8 @@ import type {
   CorrespondenceStatusEvent,
 } from '../../platform/correspondence/schemas';
 import { clip, humanize, longDate, plainLocalizer, shortDate } from '../../platform/presentation';
-import { escapeMarkdown, fileIcon, markdownTable, type FormatOptions, type Presentation } from './presentation';
+import { fileIcon, markdownTable, type FormatOptions, type Presentation } from './presentation';
+import { escapeMarkdown } from '../shared/markdownText';
 
 const UNREAD_CORRESPONDENCE = new Set(['Published', 'Fetched', 'AttachmentsDownloaded']);
 const CLOSED_CORRESPONDENCE = new Set([

@@ -21,7 +21,8 @@ import {
   systemLabelName,
   transmissionTypeName,
 } from '../../platform/presentation';
-import { escapeMarkdown, fileIcon, markdownTable, type FormatOptions, type Presentation } from './presentation';
+import { fileIcon, markdownTable, type FormatOptions, type Presentation } from './presentation';
+import { escapeMarkdown } from '../shared/markdownText';
 
 // ——— dialogs ———
 

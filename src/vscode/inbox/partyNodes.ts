@@ -8,7 +8,7 @@ import { DialogListNode, type ListedDialog } from './dialogListNode';
 import { describeFilter, isEmptyFilter, toSearchFilters, type InboxFilter } from './inboxFilter';
 import type { InboxContext, InboxNode } from './inboxNode';
 import { isPerson, partyIdentifierLabel, type PartyEntry } from './partyTree';
-import { escapeMarkdown } from './presentation';
+import { escapeMarkdown } from '../shared/markdownText';
 
 export type ResourcesForParty = (partyUrn: string) => Promise<ResourceDiscovery>;
 

@@ -1,4 +1,5 @@
 import type { DateOptions, Localizer } from '../../platform/presentation';
+import { escapeMarkdown } from '../shared/markdownText';
 
 /**
  * How inbox items look in the tree, as plain data (no vscode): label, description, codicon, context tokens and
@@ -20,11 +21,6 @@ export interface FormatOptions extends DateOptions {
   readonly l10n?: Localizer;
   /** Preferred content languages before nb → nn → en. */
   readonly languages?: readonly string[];
-}
-
-/** Text from outside (service owners, API) made inert in a Markdown tooltip. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 /** A two-column Markdown table of facts, every cell escaped. */

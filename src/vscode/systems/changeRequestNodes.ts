@@ -2,7 +2,8 @@
 import type { Localizer } from '../../platform/presentation';
 import type { ChangeRequest } from '../../platform/systemUsers';
 import { rightResources, shownStatus } from '../shared/vendorSnapshot';
-import { ageText, escapeMarkdown, statusIcon } from './rowText';
+import { escapeMarkdown } from '../shared/markdownText';
+import { ageText, statusIcon } from './rowText';
 import type { SystemsNode } from './systemNodes';
 
 type Base = Pick<SystemsNode, 'profileId' | 'systemId' | 'entry'>;

@@ -2,10 +2,6 @@
 import type { Localizer } from '../../platform/presentation';
 import type { RowIcon } from '../shared/treeRow';
 
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, (c) => `\\${c}`);
-}
-
 /** "3 min", "2 h", "4 d": how long ago an ISO time was. */
 export function ageText(iso: string | null | undefined, nowMs: number, t: Localizer['t']): string {
   const at = iso ? Date.parse(iso) : NaN;

@@ -11,10 +11,11 @@ import {
 } from '../shared/vendorSnapshot';
 import type { TreeRow } from '../shared/treeRow';
 import { changeRequestNode } from './changeRequestNodes';
-import { ageText, escapeMarkdown, statusIcon } from './rowText';
+import { escapeMarkdown } from '../shared/markdownText';
+import { ageText, statusIcon } from './rowText';
 import { systemUserGrants } from './systemUserGrants';
 
-export { ageText, escapeMarkdown } from './rowText';
+export { ageText } from './rowText';
 
 export type SystemsNodeKind = 'system' | 'group' | 'detail' | 'systemUser' | 'request' | 'changeRequest' | 'error';
 

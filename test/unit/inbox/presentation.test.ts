@@ -15,7 +15,7 @@ import {
   presentLabelAssignment,
   presentTransmission,
 } from '../../../src/vscode/inbox/dialogPresentation';
-import { escapeMarkdown } from '../../../src/vscode/inbox/presentation';
+import { escapeMarkdown } from '../../../src/vscode/shared/markdownText';
 
 const NOW = new Date('2025-06-15T12:00:00Z');
 
