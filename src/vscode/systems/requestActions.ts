@@ -3,7 +3,7 @@ import { buildSystemUserApprovalEmail, type DraftLanguage } from '../../platform
 import type { SystemUserRequest } from '../../platform/systemUsers';
 import type { ExtensionServices } from '../services';
 import { rightResources } from '../shared/vendorSnapshot';
-import { asSystemsArg, confirmInProduction, vendorFor } from './systemsCommon';
+import { asSystemsArg, confirmInProduction, vendorFor, type SystemsArg } from './systemsCommon';
 
 /** The confirm URL a command works on: the request or change request row's, or `{ confirmUrl }`. */
 export function confirmUrlOf(rawArg: unknown): string {
@@ -29,6 +29,7 @@ export async function openConfirmUrl(rawArg: unknown): Promise<string> {
 /** Soft-deletes a request (202); the same system, customer and reference can then be requested again. */
 export async function deleteRequest(services: ExtensionServices, rawArg: unknown): Promise<void> {
   const arg = asSystemsArg(rawArg);
+  if (arg.changeRequest) return deleteChangeRequest(services, arg);
   const requestId = arg.request?.request.id ?? arg.requestId;
   if (!requestId) throw new Error(vscode.l10n.t('Pick a request in the Systems view.'));
   const { clients } = await vendorFor(services, arg, vscode.l10n.t('Delete a request'));
@@ -41,6 +42,21 @@ export async function deleteRequest(services: ExtensionServices, rawArg: unknown
     );
   await confirmInProduction(services, clients, vscode.l10n.t('delete request {0}', requestId));
   await clients.requests.delete(requestId);
+}
+
+/** Withdraws a change request (Altinn soft-deletes it); the system user keeps the rights it has. */
+async function deleteChangeRequest(services: ExtensionServices, arg: SystemsArg): Promise<void> {
+  const change = arg.changeRequest!;
+  const { clients } = await vendorFor(services, arg, vscode.l10n.t('Delete a change request'));
+  await services
+    .prompts()
+    .confirm(
+      vscode.l10n.t('Delete the change request for {0}?', change.partyOrgNo ?? change.id),
+      vscode.l10n.t('The customer can no longer approve the change; the system user keeps the rights it has now.'),
+      vscode.l10n.t('Delete'),
+    );
+  await confirmInProduction(services, clients, vscode.l10n.t('delete change request {0}', change.id));
+  await clients.changeRequests.delete(change.id);
 }
 
 /** After a request: the confirm URL with Copy and Open, and the e-mail to the customer. Not awaited by the command. */

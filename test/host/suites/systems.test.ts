@@ -421,4 +421,49 @@ describe('systems: register a system, request and approve a system user, use it,
     const after = userRow(await systemUsers());
     assert.match(String(after?.description), /· 2 rights ·/, 'the reload shows the added right');
   });
+  it('a change request still New can be withdrawn from its row: asked first, then gone from Altinn and the view', async () => {
+    await vscode.commands.executeCommand('altinnInbox.useSandbox');
+    const outcome = await request(customerC, (items) => items.slice(0, 1), 'withdraw-me');
+    await answer(outcome.request.confirmUrl!, 'approve');
+    await vscode.commands.executeCommand('altinnInbox.refreshSystems');
+    const users = await systemsChildren(
+      (await systemsChildren(await systemRow(systemId))).find((c) => c.id.endsWith('/systemUsers'))!,
+    );
+    const user = users.find(
+      (u) => u.systemUser?.reporteeOrgNo === customerC && u.systemUser.externalRef === 'withdraw-me',
+    );
+    assert.ok(user, 'the system user to change');
+    prompts.enqueue((items: readonly { id?: string; picked?: boolean }[]) => [
+      items.find((i) => i.id && !i.picked && i !== items[0])!,
+    ]);
+    const change = await vscode.commands.executeCommand<ChangeRequest>('altinnInbox.changeSystemUserRequest', user);
+    assert.equal(change?.status, 'New');
+    const changeRows = async () =>
+      systemsChildren(
+        (await systemsChildren(await systemRow(systemId))).find((c) => c.id.endsWith('/changeRequests'))!,
+      );
+    const row = (await changeRows()).find((r) => r.changeRequest?.id === change.id);
+    assert.ok(row, 'listed before it is withdrawn');
+
+    prompts.enqueue(undefined); // "Cancel"
+    await vscode.commands.executeCommand('altinnInbox.deleteSystemUserRequest', row);
+    assert.ok(
+      (await changeRows()).some((r) => r.changeRequest?.id === change.id),
+      'declined: still listed',
+    );
+    prompts.enqueue('Delete');
+    await step(
+      'withdraw the change request',
+      vscode.commands.executeCommand('altinnInbox.deleteSystemUserRequest', row),
+    );
+    assert.equal(prompts.pending, 0);
+    assert.deepEqual(
+      (await changeRows()).filter((r) => r.changeRequest?.id === change.id),
+      [],
+      'gone from the view',
+    );
+    const page = await fetch(change.confirmUrl!);
+    assert.equal(page.status, 404, 'the approval page no longer offers it');
+    assert.doesNotMatch(await page.text(), /may approve/, 'the customer can no longer approve it');
+  });
 });
