@@ -1,16 +1,17 @@
-import type { TokenProvider } from '../auth';
-import { decodeJwtUnverified } from '../auth';
-import { SharedRequest } from '../auth/sharedRequest';
+import type { AccessToken, TokenProvider } from '../auth';
+import { decodeJwtUnverified, TokenCache } from '../auth';
 import type { HttpClient } from '../http';
+
+/** The provider's one cache entry: it holds a single person's token. */
+const KEY = 'person';
 
 /**
  * Person tokens from the sandbox's test-token generator (the sandbox's stand-in for Altinn's test tools),
- * renewed shortly before they expire.
+ * renewed shortly before they expire; callers asking at once share one request (TokenCache).
  */
 export class SandboxPersonTokenProvider implements TokenProvider {
   readonly refreshable = true;
-  private cached: { token: string; refreshAtMs: number } | undefined;
-  private inFlight: SharedRequest<string> | undefined;
+  private readonly cache = new TokenCache();
 
   constructor(
     private readonly options: {
@@ -26,28 +27,26 @@ export class SandboxPersonTokenProvider implements TokenProvider {
   }
 
   async getToken(options: { signal?: AbortSignal } = {}): Promise<string> {
-    if (this.cached && Date.now() < this.cached.refreshAtMs) return this.cached.token;
-    if (!this.inFlight) {
-      const request = new SharedRequest((signal) => this.fetchToken(signal));
-      this.inFlight = request;
-      const done = (): void => {
-        if (this.inFlight === request) this.inFlight = undefined;
-      };
-      request.promise.then(done, done);
-    }
-    return this.inFlight.join(options.signal);
+    return (await this.cache.get(KEY, (signal) => this.fetchToken(signal), options.signal)).accessToken;
   }
 
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate(KEY);
   }
 
-  private async fetchToken(signal: AbortSignal): Promise<string> {
+  private async fetchToken(signal: AbortSignal): Promise<AccessToken> {
     const url = `${this.options.baseUrl}/testtools/token/personal?pid=${encodeURIComponent(this.options.nationalIdentityNumber)}&scopes=${encodeURIComponent(this.options.scopes.join(' '))}`;
-    const token = (await this.options.http.request({ method: 'GET', url, signal })).text().trim();
-    const exp = decodeJwtUnverified(token).claims.exp;
-    const expiresAtMs = typeof exp === 'number' ? exp * 1000 : Date.now() + 60_000;
-    this.cached = { token, refreshAtMs: expiresAtMs - Math.min(30_000, (expiresAtMs - Date.now()) / 10) };
-    return token;
+    const obtainedAtMs = Date.now();
+    const accessToken = (await this.options.http.request({ method: 'GET', url, signal })).text().trim();
+    const exp = decodeJwtUnverified(accessToken).claims.exp;
+    const expiresAtMs = typeof exp === 'number' ? exp * 1000 : obtainedAtMs + 60_000;
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresInSeconds: Math.round((expiresAtMs - obtainedAtMs) / 1000),
+      scopes: this.options.scopes,
+      obtainedAtMs,
+      expiresAtMs,
+    };
   }
 }
