@@ -71,29 +71,27 @@ function systemNode(entry: SystemEntry, profileId: string, nowMs: number, t: Loc
     group(`${prefix}/rights`, t('Rights'), resources, 'symbol-key', base, (r) => r),
     group(`${prefix}/packages`, t('Access packages'), packages, 'package', base, (p) => p),
   );
-  children.push({
-    ...base,
-    id: `${prefix}/systemUsers`,
-    kind: 'group',
-    label: t('System users'),
-    description: String(entry.systemUsers.length),
-    icon: { id: 'person' },
-    contextValue: 'systemGroup systemUsers',
-    expanded: true,
-    children: entry.systemUsers.map((user) => systemUserNode(user, entry, prefix, base, t)),
-  });
-  children.push({
-    ...base,
-    id: `${prefix}/requests`,
-    kind: 'group',
-    label: t('Requests'),
-    description: String(entry.requests.length),
-    icon: { id: 'mail' },
-    contextValue: 'systemGroup requests',
-    expanded: true,
-    children: entry.requests.map((request) => requestNode(request, prefix, base, nowMs, t)),
-  });
-  children.push(changeRequestGroup(entry, prefix, base, nowMs, t));
+  children.push(
+    openGroup(
+      base,
+      prefix,
+      'systemUsers',
+      t('System users'),
+      'person',
+      entry.systemUsers.length,
+      entry.systemUsers.map((user) => systemUserNode(user, entry, prefix, base, t)),
+    ),
+    openGroup(
+      base,
+      prefix,
+      'requests',
+      t('Requests'),
+      'mail',
+      entry.requests.length,
+      entry.requests.map((request) => requestNode(request, prefix, base, nowMs, t)),
+    ),
+    changeRequestGroup(entry, prefix, base, nowMs, t),
+  );
   for (const failure of entry.errors)
     children.push({
       ...base,
@@ -172,16 +170,29 @@ function changeRequestGroup(
       icon: { id: 'warning', color: 'list.warningForeground' },
       contextValue: 'systemDetail',
     });
+  return openGroup(base, prefix, 'changeRequests', t('Change requests'), 'diff', entry.changeRequests.length, rows);
+}
+
+/** A group shown open under a system, counting its items: the system users, requests and change requests. */
+function openGroup(
+  base: Pick<SystemsNode, 'profileId' | 'systemId' | 'entry'>,
+  prefix: string,
+  name: 'systemUsers' | 'requests' | 'changeRequests',
+  label: string,
+  icon: string,
+  count: number,
+  children: SystemsNode[],
+): SystemsNode {
   return {
     ...base,
-    id: `${prefix}/changeRequests`,
+    id: `${prefix}/${name}`,
     kind: 'group',
-    label: t('Change requests'),
-    description: String(entry.changeRequests.length),
-    icon: { id: 'diff' },
-    contextValue: 'systemGroup changeRequests',
+    label,
+    description: String(count),
+    icon: { id: icon },
+    contextValue: `systemGroup ${name}`,
     expanded: true,
-    children: rows,
+    children,
   };
 }
 
