@@ -47,7 +47,8 @@ export class DialogStore {
   private parties?: Map<string, PartyDialogs>;
   private readonly byId = new Map<string, StoredDialog>();
   private readonly byCorrespondenceId = new Map<string, StoredDialog>();
-  private readonly byServiceOwnerLabel = new Map<string, StoredDialog[]>();
+  /** Built on the first lookup by label: few sessions make one, and every start would pay for it. */
+  private byServiceOwnerLabel?: Map<string, StoredDialog[]>;
   private readonly listeners = new Set<(event: DialogEvent) => void>();
   private readonly cache = new BodyCache();
   readonly captured: CapturedData;
@@ -97,6 +98,7 @@ export class DialogStore {
    */
   findByServiceOwnerLabel(label: string): StoredDialog[] {
     this.ensure();
+    this.byServiceOwnerLabel ??= indexByLabel(this.byId.values());
     return (this.byServiceOwnerLabel.get(label.trim().toLowerCase()) ?? []).filter((d) => !d.state.deleted);
   }
 
@@ -192,7 +194,6 @@ export class DialogStore {
         this.byId.set(dialog.fields.id.toLowerCase(), dialog);
         if (dialog.plan.correspondenceId)
           this.byCorrespondenceId.set(dialog.plan.correspondenceId.toLowerCase(), dialog);
-        this.indexLabels(dialog);
       }
     }
     for (const dialog of this.captured.dialogs) {
@@ -201,19 +202,9 @@ export class DialogStore {
       if (!entry) parties.set(dialog.fields.party, (entry = { all: [], sorted: new Map() }));
       entry.all.push(dialog);
       this.byId.set(dialog.fields.id.toLowerCase(), dialog);
-      this.indexLabels(dialog);
     }
     this.parties = parties;
     return parties;
-  }
-
-  private indexLabels(dialog: StoredDialog): void {
-    for (const label of dialog.serviceOwnerLabels()) {
-      const key = label.trim().toLowerCase();
-      const list = this.byServiceOwnerLabel.get(key);
-      if (list) list.push(dialog);
-      else this.byServiceOwnerLabel.set(key, [dialog]);
-    }
   }
 
   private generationTargets(): {
@@ -272,4 +263,16 @@ export class DialogStore {
 function randomUUIDFrom(text: string): string {
   const hex = Array.from({ length: 4 }, (_, i) => hash32(`${i}:${text}`).toString(16).padStart(8, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function indexByLabel(dialogs: Iterable<StoredDialog>): Map<string, StoredDialog[]> {
+  const index = new Map<string, StoredDialog[]>();
+  for (const dialog of dialogs)
+    for (const label of dialog.serviceOwnerLabels()) {
+      const key = label.trim().toLowerCase();
+      const list = index.get(key);
+      if (list) list.push(dialog);
+      else index.set(key, [dialog]);
+    }
+  return index;
 }
