@@ -63,8 +63,19 @@ function sameCommandTitle(label: string, title: string): boolean {
 
 export async function closeAllEditors(page: Page): Promise<void> {
   await runCommand(page, 'View: Close All Editors');
-  await page.waitForTimeout(300);
-  // A dirty editor would ask; our previews and panels never are.
+  // An e-mail draft an earlier spec left (an untitled, edited document) makes VS Code ask to save it. Answered with
+  // Escape the modal could come after the key and stay open, blocking every later click; the drafts are the tests'
+  // own, so they are discarded.
+  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" }).first();
+  if (
+    await dontSave.waitFor({ timeout: 1_000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    await dontSave.click();
+    await page.locator('.monaco-dialog-box').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
   await page.keyboard.press('Escape');
 }
 
